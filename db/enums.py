@@ -1,0 +1,69 @@
+"""Domain enums shared by the API and the agent (stored as checked VARCHARs, not PG enum types,
+so adding a value is a plain migration rather than an ALTER TYPE dance)."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    RECRUITER = "RECRUITER"
+    CANDIDATE = "CANDIDATE"
+
+
+class JobStatus(StrEnum):
+    DRAFT = "DRAFT"
+    OPEN = "OPEN"
+    PAUSED = "PAUSED"
+    CLOSED = "CLOSED"
+
+
+class ApplicationStatus(StrEnum):
+    APPLIED = "APPLIED"
+    SCREENING = "SCREENING"
+    SHORTLISTED = "SHORTLISTED"
+    INTERVIEW_SCHEDULED = "INTERVIEW_SCHEDULED"
+    OFFERED = "OFFERED"
+    REJECTED = "REJECTED"
+    HIRED = "HIRED"
+
+
+class InterviewKind(StrEnum):
+    HUMAN = "HUMAN"
+    AI = "AI"
+
+
+class InterviewMode(StrEnum):
+    """RECRUITING interviews belong to an application; PRACTICE ones are a candidate's mock interviews."""
+
+    RECRUITING = "RECRUITING"
+    PRACTICE = "PRACTICE"
+
+
+class InterviewStatus(StrEnum):
+    SCHEDULED = "SCHEDULED"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    INTERRUPTED = "INTERRUPTED"
+    NO_SHOW = "NO_SHOW"
+    CANCELLED = "CANCELLED"
+
+
+class Speaker(StrEnum):
+    AGENT = "AGENT"
+    CANDIDATE = "CANDIDATE"
+
+
+class Plan(StrEnum):
+    FREE = "FREE"
+    PRO = "PRO"
+
+
+class RewriteStyle(StrEnum):
+    MODERN = "MODERN"
+    MINIMAL = "MINIMAL"
+    EXECUTIVE = "EXECUTIVE"
+    ATS_OPTIMIZED = "ATS_OPTIMIZED"
+
+
+TERMINAL_INTERVIEW_STATUSES = frozenset(
+    {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.NO_SHOW, InterviewStatus.CANCELLED}
+)

@@ -1,0 +1,157 @@
+"""Find, build (from its Go module, pinned) and run a local livekit-server.
+
+No package registry ships the server binary, so we build it with `go install` into .tools/ once per
+version. A `livekit-server` on PATH (or LIVEKIT_SERVER_BIN) wins over building.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from devstack.paths import LIVEKIT_CONFIG, TOOLS_DIR
+
+LIVEKIT_SERVER_VERSION = "v1.13.5"
+MODULE = "github.com/livekit/livekit-server/cmd/server"
+DEV_API_KEY = "devkey"
+# dev-only default, like livekit's own "devkey/secret"; production deployments set LIVEKIT_API_SECRET
+DEV_API_SECRET = "interviewly-dev-secret-not-for-production"
+
+
+class LiveKitServerError(RuntimeError):
+    pass
+
+
+def api_credentials() -> tuple[str, str]:
+    return (
+        os.environ.get("LIVEKIT_API_KEY", DEV_API_KEY),
+        os.environ.get("LIVEKIT_API_SECRET", DEV_API_SECRET),
+    )
+
+
+def _built_binary() -> Path:
+    return TOOLS_DIR / f"livekit-server-{LIVEKIT_SERVER_VERSION}" / "livekit-server"
+
+
+def find_binary() -> Path | None:
+    explicit = os.environ.get("LIVEKIT_SERVER_BIN")
+    if explicit:
+        return Path(explicit)
+    on_path = shutil.which("livekit-server")
+    if on_path:
+        return Path(on_path)
+    built = _built_binary()
+    return built if built.exists() else None
+
+
+def build_binary() -> Path:
+    """`go install` the pinned server into .tools/ (cached: skipped when that version is present)."""
+    target = _built_binary()
+    if target.exists():
+        return target
+    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
+    if go is None:
+        raise LiveKitServerError(
+            "livekit-server not found and no Go toolchain to build it: install Go >= 1.26 "
+            f"(or put livekit-server {LIVEKIT_SERVER_VERSION} on PATH, or set LIVEKIT_SERVER_BIN)"
+        )
+    with tempfile.TemporaryDirectory(dir=TOOLS_DIR if TOOLS_DIR.exists() else None) as gobin:
+        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
+        result = subprocess.run([go, "install", f"{MODULE}@{LIVEKIT_SERVER_VERSION}"], env=env,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            raise LiveKitServerError(f"building livekit-server failed:\n{result.stderr[-4000:]}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(Path(gobin) / "server"), target)
+    return target
+
+
+def ensure_binary() -> Path:
+    return find_binary() or build_binary()
+
+
+def _port_open(host: str, port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex((host, port)) == 0
+
+
+class LiveKitServer:
+    """A livekit-server process in dev mode on loopback, configured from livekit.yaml.
+
+    Ports default to the yaml's; tests pass free ones so they never collide with `make up`.
+    """
+
+    def __init__(self, *, port: int | None = None, tcp_port: int | None = None, udp_port: int | None = None,
+                 log_path: Path | None = None) -> None:
+        self.config = yaml.safe_load(LIVEKIT_CONFIG.read_text())
+        if port:
+            self.config["port"] = port
+        if tcp_port:
+            self.config["rtc"]["tcp_port"] = tcp_port
+        if udp_port:
+            self.config["rtc"]["udp_port"] = udp_port
+        self.port: int = self.config["port"]
+        self.host = "127.0.0.1"
+        self.log_path = log_path
+        self.process: subprocess.Popen[bytes] | None = None
+        self._config_file: Path | None = None
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self.host}:{self.port}"
+
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> str:
+        binary = ensure_binary()
+        if _port_open(self.host, self.port):
+            raise LiveKitServerError(f"port {self.port} is already in use: is another livekit-server running?")
+        fd, name = tempfile.mkstemp(prefix="livekit-", suffix=".yaml")
+        with os.fdopen(fd, "w") as f:
+            yaml.safe_dump(self.config, f)
+        self._config_file = Path(name)
+        key, secret = api_credentials()
+        env = {**os.environ, "LIVEKIT_KEYS": f"{key}: {secret}"}
+        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(binary), "--dev", "--config", str(self._config_file)],
+            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise LiveKitServerError(f"livekit-server exited with {self.process.returncode} (log: {self.log_path})")
+            if _port_open(self.host, self.port):
+                return self.url
+            time.sleep(0.1)
+        self.stop()
+        raise LiveKitServerError(f"livekit-server did not listen on {self.port} within {timeout}s")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self._config_file is not None:
+            self._config_file.unlink(missing_ok=True)
+            self._config_file = None
+
+    def __enter__(self) -> LiveKitServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine; idempotent and quick when nothing changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
+
+# System packages: espeak-ng (offline TTS, test speech), sox (audio tools), chromium (browser tests).
+missing=()
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v sox >/dev/null || missing+=(sox)
+command -v chromium >/dev/null || missing+=(chromium)
+if ((${#missing[@]})); then
+  log "installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Python virtualenv with the project and its test extras; reinstalled only when pyproject.toml changes.
+PY="${PYTHON:-$(command -v python3.11 || command -v python3)}"
+if [ ! -x .venv/bin/python ]; then
+  log "creating .venv with $PY"
+  "$PY" -m venv .venv
+fi
+stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  log "installing Python dependencies (first run takes a few minutes)"
+  .venv/bin/pip install -q -U pip wheel
+  .venv/bin/pip install -q -e ".[test]"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi
+
+# LiveKit server: PATH, LIVEKIT_SERVER_BIN, or built once from its pinned Go module into .tools/.
+if ! .venv/bin/python -c "from devstack.livekit_server import find_binary; import sys; sys.exit(find_binary() is None)"; then
+  log "building livekit-server from its Go module (once per version, ~3 min on 2 cores)"
+fi
+.venv/bin/python -c "from devstack.livekit_server import ensure_binary; ensure_binary()"
+
+# Web assets (livekit-client, charts) bundled from npm into static files, when the web pages exist.
+if [ -f api/web/package.json ]; then
+  bash scripts/build_web.sh
+fi
+log "ready"
