@@ -122,7 +122,7 @@ class LiveKitServer:
         self._config_file = Path(name)
         key, secret = api_credentials()
         env = {**os.environ, "LIVEKIT_KEYS": f"{key}: {secret}"}
-        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [str(binary), "--dev", "--config", str(self._config_file)],
             env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,

@@ -1,0 +1,37 @@
+"""`interviewly` — one command for the local stack and the offline analysis tool."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(prog="interviewly", description="Interviewly: self-hosted AI interviews")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("up", help="run Postgres, livekit-server, the API and the agent with demo data")
+    sub.add_parser("migrate", help="apply database migrations (DATABASE_URL)", add_help=False)
+    sub.add_parser("analyze", help="eye contact and fluency from a video/audio file", add_help=False)
+    if not argv or argv[0] in {"-h", "--help"}:
+        parser.print_help()
+        return 0 if argv else 2
+    command, rest = argv[0], argv[1:]
+    if command == "analyze":
+        from analytics.cli import main as analyze
+
+        return analyze(rest)
+    if command == "migrate":
+        from db.migrate import main as migrate
+
+        return migrate(rest)
+    if command == "up":
+        from devstack.up import main as up
+
+        return up(rest)
+    parser.parse_args(argv)  # prints the usage error for an unknown command
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""`interviewly up`: the whole product on one machine with embedded defaults.
+
+Postgres (embedded, data in .data/pg) → migrations → livekit-server → API → demo data → agent worker,
+then a summary of what to open. Ctrl-C stops everything in reverse order; a second run reuses .data/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+
+from db.engine import make_engine, make_sessionmaker, normalize_url
+from db.migrate import upgrade
+from devstack.livekit_server import LiveKitServer, api_credentials
+from devstack.paths import DATA_DIR, REPO_ROOT
+from devstack.postgres import EmbeddedPostgres
+
+LOG_DIR = DATA_DIR / "logs"
+
+
+def say(msg: str) -> None:
+    print(f"\033[1m[interviewly]\033[0m {msg}", flush=True)
+
+
+class Child:
+    def __init__(self, name: str, argv: list[str], env: dict[str, str]) -> None:
+        self.name = name
+        self.log_path = LOG_DIR / f"{name}.log"
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(argv, env=env, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        if not self.alive():
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def wait_http(url: str, timeout: float, child: Child) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not child.alive():
+            raise SystemExit(f"{child.name} exited during start-up; see {child.log_path}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(url, timeout=1.0).status_code < 500:
+                return
+        time.sleep(0.3)
+    raise SystemExit(f"{child.name} did not answer {url} within {timeout}s; see {child.log_path}")
+
+
+async def seed(database_url: str) -> dict:
+    from api.seed import seed_demo
+
+    engine = make_engine(database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            ids = await seed_demo(session)
+            await session.commit()
+            return ids
+    finally:
+        await engine.dispose()
+
+
+def demo_interview(api_url: str, ids: dict) -> tuple[str, dict]:
+    """A dev recruiter token, and the demo AI interview (scheduled now unless an open one exists)."""
+    r = httpx.post(f"{api_url}/api/auth/dev/token",
+                   json={"sub": "dev|recruiter", "email": "recruiter@acme.test", "name": "Demo Recruiter"}, timeout=10)
+    r.raise_for_status()
+    token = r.json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    app_id = ids["application_id"]
+    listing = httpx.get(f"{api_url}/api/ats/v1/interviews", headers=headers, timeout=10)
+    listing.raise_for_status()
+    body = listing.json()
+    items = body.get("items", body) if isinstance(body, dict) else body
+    for item in items:
+        if item.get("application_id") == app_id and item.get("kind") == "AI" and item.get("status") in (
+            "SCHEDULED", "IN_PROGRESS"):
+            return token, item
+    created = httpx.post(f"{api_url}/api/ats/v1/applications/{app_id}/interviews", headers=headers, timeout=20,
+                         json={"kind": "AI", "scheduled_at": None, "duration_minutes": 30})
+    if created.status_code >= 400:
+        raise SystemExit(f"could not schedule the demo interview: {created.status_code} {created.text}")
+    return token, created.json()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="interviewly up")
+    parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", "8000")))
+    parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PG_PORT", "54329")))
+    args = parser.parse_args(argv)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+
+    stack: list = []  # stopped in reverse order
+    stopping = False
+
+    def on_signal(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+    try:
+        if os.environ.get("DATABASE_URL"):
+            database_url = normalize_url(os.environ["DATABASE_URL"])
+            say("using the external Postgres in DATABASE_URL")
+        else:
+            pg = EmbeddedPostgres(DATA_DIR / "pg", port=args.pg_port)
+            database_url = pg.start()
+            stack.append(pg)
+            say(f"Postgres 18 + pgvector on 127.0.0.1:{pg.port} (data in {pg.data_dir})")
+        upgrade(database_url)
+        say("migrations applied")
+
+        key, secret = api_credentials()
+        if os.environ.get("LIVEKIT_URL"):
+            livekit_url = os.environ["LIVEKIT_URL"]
+            say(f"using the external LiveKit server at {livekit_url}")
+        else:
+            lk = LiveKitServer(log_path=LOG_DIR / "livekit-server.log")
+            livekit_url = lk.start()
+            stack.append(lk)
+            say(f"livekit-server on {livekit_url}")
+
+        api_url = f"http://127.0.0.1:{args.api_port}"
+        env = {
+            **os.environ,
+            "ENV": os.environ.get("ENV", "development"),
+            "DATABASE_URL": database_url,
+            "LIVEKIT_URL": livekit_url,
+            "LIVEKIT_API_KEY": key,
+            "LIVEKIT_API_SECRET": secret,
+            "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url),
+            "PYTHONUNBUFFERED": "1",
+        }
+        api = Child("api", [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app",
+                            "--host", "127.0.0.1", "--port", str(args.api_port)], env)
+        stack.append(api)
+        wait_http(f"{api_url}/health", 60, api)
+        say(f"API on {api_url}")
+
+        ids = asyncio.run(seed(database_url))
+        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"], env)
+        stack.append(agent)
+        token, interview = demo_interview(api_url, ids)
+
+        join = interview.get("join_url") or interview.get("join_link") or ""
+        print(f"""
+  API docs (OpenAPI) : {api_url}/schema
+  Recruiter pages    : {api_url}/recruiter
+  Watch live         : {api_url}/recruiter/interviews/{interview['id']}
+  Candidate join     : {join}
+  Dev recruiter token: {token}
+  Logs               : {LOG_DIR}
+
+  Ctrl-C stops everything; the next `make up` reuses the data.
+""", flush=True)
+        while not stopping:
+            for child in (api, agent):
+                if not child.alive():
+                    say(f"{child.name} exited with {child.process.returncode}; see {child.log_path}")
+                    stopping = True
+            time.sleep(0.5)
+        return 0
+    finally:
+        say("stopping")
+        for part in reversed(stack):
+            part.stop()
+        say("stopped")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
