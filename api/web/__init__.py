@@ -1,0 +1,1 @@
+"""The pages candidates and recruiters use: server-rendered shells, data fetched by small plain JS."""

@@ -1,0 +1,50 @@
+"""HTML pages. Every page is a shell: data comes from the JSON API with the user's token, so the
+API's authorization is the only one there is (a page never shows what its API call would refuse)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from uuid import UUID
+
+from litestar import Controller, get
+from litestar.response import Redirect, Template
+from litestar.static_files import create_static_files_router
+
+WEB_DIR = Path(__file__).resolve().parent
+TEMPLATE_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
+
+
+class WebController(Controller):
+    include_in_schema = False
+
+    @get("/")
+    async def root(self) -> Redirect:
+        return Redirect("/recruiter")
+
+    @get("/interview/{join_code:str}")
+    async def candidate_join(self, join_code: str) -> Template:
+        return Template("candidate_join.html", context={"join_code": join_code})
+
+    @get("/recruiter/login")
+    async def login(self, dev_auth: bool) -> Template:
+        return Template("login.html", context={"dev_auth": dev_auth})
+
+    @get("/recruiter")
+    async def recruiter_home(self) -> Template:
+        return Template("recruiter_home.html")
+
+    @get("/recruiter/jobs/{job_id:uuid}")
+    async def job_pipeline(self, job_id: UUID) -> Template:
+        return Template("job_pipeline.html", context={"job_id": str(job_id)})
+
+    @get("/recruiter/interviews/{interview_id:uuid}")
+    async def live(self, interview_id: UUID) -> Template:
+        return Template("recruiter_live.html", context={"interview_id": str(interview_id)})
+
+    @get("/recruiter/interviews/{interview_id:uuid}/report")
+    async def report(self, interview_id: UUID) -> Template:
+        return Template("report.html", context={"interview_id": str(interview_id)})
+
+
+static_files_router = create_static_files_router(path="/static", directories=[STATIC_DIR], include_in_schema=False)

@@ -1,0 +1,143 @@
+// Candidate join page: link check, device check with preview, consent, then the interview room.
+"use strict";
+(() => {
+  const { api, $, show } = Interviewly;
+  const LK = window.LivekitClient;
+  const code = window.JOIN_CODE;
+  let previewStream = null;
+  let room = null;
+  let meterTimer = null;
+
+  const setState = (s) => { document.body.dataset.state = s; };
+  function stop(headline, subline, kind = "") {
+    $("#headline").textContent = headline;
+    $("#subline").textContent = subline || "";
+    $("#setup").hidden = true;
+    $("#room").hidden = true;
+    if (kind) show(subline, kind);
+  }
+
+  async function checkLink() {
+    setState("checking");
+    let info;
+    try { info = await api(`/api/interview-links/${encodeURIComponent(code)}`, { auth: false }); }
+    catch (e) {
+      setState("invalid");
+      if (e.status === 404) return stop("This interview link is not valid", "Check the link in your invitation, or ask the recruiter for a new one.");
+      return stop("We could not load your interview", e.message);
+    }
+    const title = [info.job_title, info.company_name].filter(Boolean).join(" · ") || "Practice interview";
+    $("#headline").textContent = title;
+    $("#subline").textContent = `${info.duration_minutes} minutes · scheduled ${new Date(info.scheduled_at).toLocaleString()}`;
+    const state = info.join_state || info.status;
+    if (state === "not_open") { setState("not-open"); return stop(title, `This interview opens at ${new Date(info.opens_at || info.scheduled_at).toLocaleString()}. Come back then.`); }
+    if (["expired", "COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED", "over"].includes(state)) {
+      setState("over");
+      return stop(title, state === "CANCELLED" ? "This interview was cancelled." : "This interview is over. Thank you.");
+    }
+    $("#consent-text").textContent = info.consent_text || "";
+    $("#setup").hidden = false;
+    setState("setup");
+    await checkDevices();
+  }
+
+  async function checkDevices() {
+    $("#retry-devices").hidden = true;
+    try {
+      previewStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+    } catch (e) {
+      const denied = e && (e.name === "NotAllowedError" || e.name === "SecurityError");
+      $("#device-status").textContent = denied
+        ? "Your browser blocked the camera or microphone. Allow both for this site (the camera icon in the address bar), then try again."
+        : `No usable camera or microphone was found (${e.name || e}). Connect one and try again.`;
+      $("#device-status").className = "notice error";
+      $("#retry-devices").hidden = false;
+      setState("devices-denied");
+      return;
+    }
+    $("#preview").srcObject = previewStream;
+    $("#device-status").textContent = "Camera and microphone are working.";
+    $("#device-status").className = "notice ok";
+    startMeter(previewStream);
+    updateJoin();
+  }
+
+  function startMeter(stream) {
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    ctx.createMediaStreamSource(stream).connect(analyser);
+    const buf = new Uint8Array(analyser.fftSize);
+    meterTimer = setInterval(() => {
+      analyser.getByteTimeDomainData(buf);
+      let peak = 0;
+      for (const v of buf) peak = Math.max(peak, Math.abs(v - 128));
+      $("#mic-level").style.width = Math.min(100, (peak / 128) * 200) + "%";
+    }, 100);
+  }
+
+  const updateJoin = () => { $("#join").disabled = !(previewStream && $("#consent").checked); };
+
+  async function join() {
+    $("#join").disabled = true;
+    setState("joining");
+    let grant;
+    try { grant = await api("/api/livekit/token", { method: "POST", auth: false, body: { join_code: code } }); }
+    catch (e) { setState("setup"); $("#join").disabled = false; return show(e.message, "error"); }
+    clearInterval(meterTimer);
+    previewStream.getTracks().forEach((t) => t.stop());
+    room = new LK.Room({ adaptiveStream: true, dynacast: true });
+    wireRoom(room);
+    try {
+      await room.connect(grant.url, grant.token);
+      await room.localParticipant.enableCameraAndMicrophone();
+    } catch (e) { setState("setup"); $("#join").disabled = false; return show("Could not join: " + e.message, "error"); }
+    const cam = room.localParticipant.getTrackPublication(LK.Track.Source.Camera);
+    if (cam && cam.track) cam.track.attach($("#self-view"));
+    $("#setup").hidden = true;
+    $("#room").hidden = false;
+    show("");
+    setState("in-room");
+  }
+
+  function isAgent(p) { return p && p.identity && !p.identity.startsWith("candidate-") && !p.identity.startsWith("recruiter-"); }
+
+  function renderProgress(p) {
+    const a = p.attributes || {};
+    const idx = a["interviewly.question_index"], total = a["interviewly.question_total"], phase = a["interviewly.phase"];
+    let text = "The interviewer is getting ready…";
+    if (phase === "greeting") text = "Introduction";
+    else if (phase === "closing" || phase === "ended") text = "Wrapping up";
+    else if (idx !== undefined && idx !== "") text = `Question ${Number(idx) + 1}${total ? " of " + total : ""}`;
+    $("#question-progress").textContent = text;
+    document.body.dataset.question = idx ?? "";
+  }
+
+  function wireRoom(r) {
+    r.on(LK.RoomEvent.TrackSubscribed, (track, pub, participant) => {
+      if (!isAgent(participant)) return;
+      if (track.kind === LK.Track.Kind.Audio) { const a = track.attach(); a.id = "agent-audio"; document.body.append(a); }
+      if (track.kind === LK.Track.Kind.Video) { $("#agent-stage").replaceChildren(track.attach()); }
+    });
+    r.on(LK.RoomEvent.ParticipantConnected, (p) => { if (isAgent(p)) renderProgress(p); });
+    r.on(LK.RoomEvent.ParticipantAttributesChanged, (changed, p) => { if (isAgent(p)) renderProgress(p); });
+    r.on(LK.RoomEvent.ActiveSpeakersChanged, (speakers) => {
+      $("#agent-speaking").classList.toggle("speaking", speakers.some(isAgent));
+    });
+    r.registerTextStreamHandler("lk.transcription", async (reader, info) => {
+      const text = await reader.readAll();
+      if (info.identity && !info.identity.startsWith("candidate-") && text.trim()) $("#caption").textContent = text;
+    });
+    r.on(LK.RoomEvent.Disconnected, () => {
+      setState("ended");
+      stop("Thank you", "The interview has ended. You can close this page.");
+    });
+    r.remoteParticipants.forEach((p) => { if (isAgent(p)) renderProgress(p); });
+  }
+
+  $("#consent").addEventListener("change", updateJoin);
+  $("#join").addEventListener("click", join);
+  $("#retry-devices").addEventListener("click", checkDevices);
+  $("#leave").addEventListener("click", async () => { if (room) await room.disconnect(); });
+  window.interviewlyCandidate = { get room() { return room; } };
+  checkLink();
+})();

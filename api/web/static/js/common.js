@@ -1,0 +1,69 @@
+// Shared helpers: the signed-in user's token, API calls with clear errors, small DOM utilities.
+"use strict";
+const Interviewly = (() => {
+  const TOKEN_KEY = "interviewly.token";
+
+  // A token in the URL fragment (#token=...) signs this browser in; the fragment never reaches the server.
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get("token");
+  if (fromHash) {
+    localStorage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+
+  const token = () => localStorage.getItem(TOKEN_KEY);
+  const setToken = (t) => localStorage.setItem(TOKEN_KEY, t);
+  const signOut = () => { localStorage.removeItem(TOKEN_KEY); location.href = "/recruiter/login"; };
+
+  class ApiError extends Error {
+    constructor(status, detail, body) { super(detail); this.status = status; this.body = body; }
+  }
+
+  async function api(path, { method = "GET", body, auth = true } = {}) {
+    const headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (auth && token()) headers["Authorization"] = "Bearer " + token();
+    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+    if (!res.ok) {
+      const detail = (data && (data.detail || data.message)) || res.statusText || "request failed";
+      throw new ApiError(res.status, typeof detail === "string" ? detail : JSON.stringify(detail), data);
+    }
+    return data;
+  }
+
+  // Recruiter pages: no token or a rejected one sends the person to sign in.
+  async function recruiterApi(path, opts) {
+    if (!token()) { location.href = "/recruiter/login?next=" + encodeURIComponent(location.pathname); throw new Error("signed out"); }
+    try { return await api(path, opts); }
+    catch (e) {
+      if (e.status === 401) location.href = "/recruiter/login?next=" + encodeURIComponent(location.pathname);
+      throw e;
+    }
+  }
+
+  const items = (page) => (Array.isArray(page) ? page : (page && page.items) || []);
+  const $ = (sel) => document.querySelector(sel);
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (k === "class") node.className = v; else if (k === "text") node.textContent = v; else node.setAttribute(k, v);
+    }
+    for (const c of children) node.append(c);
+    return node;
+  }
+  function show(msg, kind = "") {
+    const box = $("#message");
+    if (!box) return;
+    box.textContent = msg; box.className = "notice " + kind; box.hidden = !msg;
+  }
+  const pct = (x) => (x === null || x === undefined ? "–" : Math.round(x * 100) + "%");
+  const num = (x, d = 1) => (x === null || x === undefined ? "–" : Number(x).toFixed(d));
+  const when = (iso) => (iso ? new Date(iso).toLocaleString() : "–");
+
+  const logout = document.getElementById("logout");
+  if (logout) logout.addEventListener("click", (e) => { e.preventDefault(); signOut(); });
+
+  return { token, setToken, signOut, api, recruiterApi, ApiError, items, $, el, show, pct, num, when };
+})();

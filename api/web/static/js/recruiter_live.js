@@ -1,0 +1,113 @@
+// Recruiter live page: hidden, subscribe-only in the room; live scores arrive on topic interviewly.live.
+"use strict";
+(() => {
+  const { recruiterApi, $, el, show, pct, num } = Interviewly;
+  const LK = window.LivekitClient;
+  const id = window.INTERVIEW_ID;
+  const LIVE_TOPIC = "interviewly.live";
+  const decoder = new TextDecoder();
+  const seenSegments = new Set();
+  let eyeChart, fluencyChart, room;
+  let messages = 0;
+
+  $("#report-link").href = `/recruiter/interviews/${id}/report`;
+
+  // The agent's message is documented in agent/live_scores.py; read it defensively so an older
+  // agent or a missing signal shows a dash rather than breaking the page.
+  function normalize(m) {
+    const eye = m.eye_contact || {};
+    const flu = m.fluency || {};
+    return {
+      t: m.t ?? m.t_s ?? 0,
+      question: m.question_index,
+      total: m.question_total,
+      eye1: typeof eye === "object" ? eye.last_1s : eye,
+      eye30: typeof eye === "object" ? eye.rolling_30s : m.eye_contact_30s,
+      face: m.face_present,
+      flags: m.flags || [],
+      rate: flu.speech_rate_sps,
+      speaking: m.speaking,
+    };
+  }
+
+  function onLive(m) {
+    const s = normalize(m);
+    messages += 1;
+    document.body.dataset.liveMessages = String(messages);
+    $("#eye-contact-value").textContent = pct(s.eye1);
+    $("#eye-contact-30s-value").textContent = pct(s.eye30);
+    $("#face-present-value").textContent = s.face === undefined ? "–" : s.face ? "yes" : "no";
+    $("#speech-rate-value").textContent = s.rate === undefined || s.rate === null ? "–" : num(s.rate) + " syl/s";
+    $("#speaking").textContent = s.speaking && s.speaking !== "none" ? `${s.speaking} speaking` : "nobody speaking";
+    if (s.question !== undefined && s.question !== null) {
+      $("#question-progress").textContent = `Question ${s.question + 1}${s.total ? " of " + s.total : ""}`;
+    }
+    const flags = $("#flags");
+    flags.replaceChildren(...(s.flags.length ? s.flags.map((f) => el("li", { text: describeFlag(f) }))
+      : [el("li", { class: "muted", text: "No notes." })]));
+    eyeChart.push(s.t, s.eye1, s.eye30);
+    fluencyChart.push(s.t, s.rate);
+  }
+
+  function describeFlag(f) {
+    const name = typeof f === "string" ? f : f.name || JSON.stringify(f);
+    if (name === "no_face") return "Note: no face in view";
+    if (name === "multiple_faces") return "Note: more than one face in view";
+    if (name.startsWith("look_away")) return "Note: looking away for a while";
+    return "Note: " + name;
+  }
+
+  function addTranscript(who, text, key) {
+    if (!text || !text.trim() || (key && seenSegments.has(key))) return;
+    if (key) seenSegments.add(key);
+    const list = $("#transcript");
+    list.append(el("li", {}, el("span", { class: "who", text: who }), text));
+    list.scrollTop = list.scrollHeight;
+  }
+
+  async function start() {
+    eyeChart = Charts.lineChart($("#eye-chart"), [
+      { label: "last 1 s", color: "#3056d3" }, { label: "rolling 30 s", color: "#12b76a" }], { yRange: [0, 1] });
+    fluencyChart = Charts.lineChart($("#fluency-chart"), [{ label: "speech rate", color: "#b54708" }]);
+    let interview;
+    try { interview = await recruiterApi(`/api/ats/v1/interviews/${id}`); }
+    catch (e) { return show(e.status === 404 ? "This interview does not exist or is not yours." : e.message, "error"); }
+    $("#title").textContent = `Live: ${interview.candidate_name || "candidate"} · ${interview.job_title || ""}`;
+    try {
+      const past = await recruiterApi(`/api/ats/v1/interviews/${id}/transcript`);
+      for (const seg of Interviewly.items(past)) addTranscript(seg.speaker === "AGENT" ? "Interviewer" : "Candidate", seg.text, "db-" + seg.id);
+    } catch { /* transcript not there yet */ }
+    if (["COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED"].includes(interview.status)) {
+      document.body.dataset.state = "over";
+      return show("This interview is over: open the report.", "");
+    }
+    let grant;
+    try { grant = await recruiterApi("/api/livekit/token", { method: "POST", body: { interview_id: id } }); }
+    catch (e) { return show("Cannot watch: " + e.message, "error"); }
+    room = new LK.Room();
+    room.on(LK.RoomEvent.DataReceived, (payload, participant, kind, topic) => {
+      if (topic !== LIVE_TOPIC) return;
+      try { onLive(JSON.parse(decoder.decode(payload))); } catch (err) { console.warn("bad live message", err); }
+    });
+    room.on(LK.RoomEvent.TrackSubscribed, (track, pub, participant) => {
+      if (participant.identity.startsWith("candidate-") && track.kind === LK.Track.Kind.Video) track.attach($("#candidate-video"));
+      if (track.kind === LK.Track.Kind.Audio) { const a = track.attach(); a.muted = true; a.dataset.audio = participant.identity; document.body.append(a); }
+    });
+    room.registerTextStreamHandler("lk.transcription", async (reader, info) => {
+      const text = await reader.readAll();
+      const final = reader.info.attributes && reader.info.attributes["lk.transcription_final"] === "true";
+      if (final || !info.identity.startsWith("candidate-")) {
+        addTranscript(info.identity.startsWith("candidate-") ? "Candidate" : "Interviewer", text, reader.info.attributes && reader.info.attributes["lk.segment_id"]);
+      }
+    });
+    room.on(LK.RoomEvent.Disconnected, () => { document.body.dataset.state = "ended"; show("The interview has ended.", ""); });
+    await room.connect(grant.url, grant.token);
+    document.body.dataset.state = "watching";
+  }
+
+  $("#unmute").addEventListener("click", () => {
+    document.querySelectorAll("audio[data-audio]").forEach((a) => { a.muted = false; a.play(); });
+    $("#unmute").hidden = true;
+  });
+  start();
+})();
