@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="interviewly up")
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", "8000")))
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PG_PORT", "54329")))
+    parser.add_argument("--livekit-port", type=int, default=int(os.environ.get("LIVEKIT_PORT", "7880")),
+                        help="HTTP/WebSocket port; RTC TCP and UDP use the next two")
     args = parser.parse_args(argv)
     LOG_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -134,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             livekit_url = os.environ["LIVEKIT_URL"]
             say(f"using the external LiveKit server at {livekit_url}")
         else:
-            lk = LiveKitServer(log_path=LOG_DIR / "livekit-server.log")
+            p = args.livekit_port
+            lk = LiveKitServer(port=p, tcp_port=p + 1, udp_port=p + 2, log_path=LOG_DIR / "livekit-server.log")
             livekit_url = lk.start()
             stack.append(lk)
             say(f"livekit-server on {livekit_url}")
