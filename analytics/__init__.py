@@ -1,0 +1,12 @@
+"""Interview analytics: pure signal code (numpy frames and audio in, numbers out).
+
+Modules:
+- ``eye_contact``: per-frame head pose / gaze from MediaPipe FaceLandmarker and windowed aggregates.
+- ``fluency``: pause segmentation and syllable-nuclei speech rate from audio alone.
+- ``transcript_metrics``: words per minute, fillers and repetitions from a word-timed transcript.
+- ``cli``: ``interviewly analyze --video FILE``.
+
+Nothing here imports the agent, API, database or LiveKit: the agent feeds frames and audio in.
+Submodules are imported explicitly (``from analytics.eye_contact import EyeContactAnalyzer``) so that
+importing ``analytics.fluency`` does not pull in MediaPipe.
+"""

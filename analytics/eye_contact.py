@@ -1,0 +1,301 @@
+"""Eye contact, face presence and integrity signals from video frames.
+
+``EyeContactAnalyzer`` runs MediaPipe's FaceLandmarker (Tasks API, VIDEO running mode) on RGB frames and
+turns each frame into a ``FrameObservation``; ``EyeContactAggregator`` (pure Python, no MediaPipe)
+folds observations into an ``EyeContactSummary``.  Integrity flags are signals for a human reviewer,
+never verdicts.  No emotion inference: blendshapes are not even computed (EU AI Act Art. 5(1)(f)).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+from analytics.gaze import (
+    EYE_A_CORNERS,
+    EYE_B_CORNERS,
+    IRIS_A_CENTER,
+    IRIS_B_CENTER,
+    MODEL_NEUTRAL_PITCH_DEG,
+    decide_eye_contact,
+    head_pose_from_matrix,
+    iris_offset,
+)
+
+# A gap longer than this between two frames (camera muted, frames dropped) is not counted as time spent
+# looking away / without a face: we only know what we saw.
+MAX_FRAME_GAP_S = 1.0
+# Landmarks needed per frame: eye corners and iris centres for the gaze, four extreme points of the face
+# oval to pick the largest (nearest) face when there are several.
+_GAZE_INDICES = (*EYE_A_CORNERS, *EYE_B_CORNERS, IRIS_A_CENTER, IRIS_B_CENTER)
+_OVAL_TOP, _OVAL_BOTTOM, _OVAL_LEFT, _OVAL_RIGHT = 10, 152, 234, 454
+
+
+@dataclass(frozen=True)
+class FrameObservation:
+    t: float
+    face_found: bool
+    num_faces: int
+    yaw_deg: float | None = None
+    pitch_deg: float | None = None
+    roll_deg: float | None = None
+    iris_offset: tuple[float, float] | None = None
+    eye_contact: bool = False
+    # Confidence in the eye_contact decision, 0.5 at the edge of the gaze cone .. 1.0 well away from
+    # it; 0.0 when there is no face (no evidence either way).
+    confidence: float = 0.0
+
+
+@dataclass
+class EyeContactSummary:
+    frames: int = 0
+    eye_contact_ratio: float = 0.0  # of frames with a face
+    face_present_ratio: float = 0.0
+    multiple_faces_ratio: float = 0.0
+    longest_look_away_s: float = 0.0  # face present, not looking at camera/screen
+    longest_no_face_s: float = 0.0
+    longest_multiple_faces_s: float = 0.0
+    duration_s: float = 0.0
+    flags: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class EyeContactAggregator:
+    """Folds FrameObservations (in time order) into summary figures with O(1) memory.
+
+    Each frame stands for the time until the next frame (capped at MAX_FRAME_GAP_S); the last frame is
+    given the previous frame's interval.  A look-away run is consecutive frames with a face but no eye
+    contact; a frame without a face ends it (absence is reported separately as no-face time).
+    """
+
+    def __init__(
+        self,
+        *,
+        look_away_flag_s: float = 3.0,
+        no_face_flag_s: float = 3.0,
+        multiple_faces_flag_s: float = 1.0,
+    ) -> None:
+        self.look_away_flag_s = look_away_flag_s
+        self.no_face_flag_s = no_face_flag_s
+        self.multiple_faces_flag_s = multiple_faces_flag_s
+        self.reset()
+
+    def reset(self) -> None:
+        self._frames = 0
+        self._face_frames = 0
+        self._contact_frames = 0
+        self._multi_frames = 0
+        self._first_t: float | None = None
+        self._prev: FrameObservation | None = None
+        self._last_dt = 0.0
+        self._duration = 0.0
+        # current run lengths and longest completed runs, keyed by state
+        self._run = {"look_away": 0.0, "no_face": 0.0, "multi": 0.0}
+        self._longest = {"look_away": 0.0, "no_face": 0.0, "multi": 0.0}
+
+    @staticmethod
+    def _states(obs: FrameObservation) -> dict[str, bool]:
+        return {
+            "look_away": obs.face_found and not obs.eye_contact,
+            "no_face": not obs.face_found,
+            "multi": obs.num_faces > 1,
+        }
+
+    def add(self, obs: FrameObservation) -> None:
+        self._frames += 1
+        self._face_frames += obs.face_found
+        self._contact_frames += obs.face_found and obs.eye_contact
+        self._multi_frames += obs.num_faces > 1
+        if self._prev is None:
+            self._first_t = obs.t
+        else:
+            dt = min(max(obs.t - self._prev.t, 0.0), MAX_FRAME_GAP_S)
+            self._last_dt = dt
+            self._duration += dt
+            prev_states = self._states(self._prev)
+            for key, active in prev_states.items():
+                if active:
+                    self._run[key] += dt
+        states = self._states(obs)
+        for key, active in states.items():
+            if not active and self._run[key] > 0.0:
+                self._longest[key] = max(self._longest[key], self._run[key])
+                self._run[key] = 0.0
+        self._prev = obs
+
+    def _longest_with_pending(self, key: str) -> float:
+        pending = self._run[key]
+        if self._prev is not None and self._states(self._prev)[key]:
+            pending += self._last_dt
+        return max(self._longest[key], pending)
+
+    def summary(self) -> EyeContactSummary:
+        if self._frames == 0:
+            return EyeContactSummary()
+        look_away = self._longest_with_pending("look_away")
+        no_face = self._longest_with_pending("no_face")
+        multi = self._longest_with_pending("multi")
+        flags: list[str] = []
+        if no_face >= self.no_face_flag_s:
+            flags.append("no_face")
+        if multi >= self.multiple_faces_flag_s:
+            flags.append("multiple_faces")
+        if look_away >= self.look_away_flag_s:
+            flags.append(f"look_away_over_{self.look_away_flag_s:g}s")
+        return EyeContactSummary(
+            frames=self._frames,
+            eye_contact_ratio=self._contact_frames / self._face_frames if self._face_frames else 0.0,
+            face_present_ratio=self._face_frames / self._frames,
+            multiple_faces_ratio=self._multi_frames / self._frames,
+            longest_look_away_s=look_away,
+            longest_no_face_s=no_face,
+            longest_multiple_faces_s=multi,
+            duration_s=self._duration + self._last_dt,
+            flags=flags,
+        )
+
+
+class EyeContactAnalyzer:
+    """Per-frame eye contact with MediaPipe FaceLandmarker; thread-safe, one frame at a time."""
+
+    def __init__(
+        self,
+        *,
+        look_away_flag_s: float = 3.0,
+        no_face_flag_s: float = 3.0,
+        multiple_faces_flag_s: float = 1.0,
+        max_faces: int = 2,
+        window_max_frames: int = 1800,
+        neutral_yaw_deg: float = 0.0,
+        neutral_pitch_deg: float = MODEL_NEUTRAL_PITCH_DEG,
+        min_detection_confidence: float = 0.5,
+        model_path: str | None = None,
+    ) -> None:
+        # Imported here so that aggregation (and the whole package) stays importable without loading
+        # MediaPipe's native library until a frame analyzer is actually built.
+        import mediapipe as mp
+        from mediapipe.tasks.python import vision
+        from mediapipe.tasks.python.core.base_options import BaseOptions
+
+        from analytics.face_model import face_landmarker_path
+
+        path = model_path or str(face_landmarker_path())
+        options = vision.FaceLandmarkerOptions(
+            base_options=BaseOptions(model_asset_path=path),
+            running_mode=vision.RunningMode.VIDEO,
+            # >1 so a second person in view is counted; costs ~2 ms/frame because the face detector then
+            # runs on every frame instead of only when tracking is lost.
+            num_faces=max_faces,
+            min_face_detection_confidence=min_detection_confidence,
+            min_face_presence_confidence=0.5,
+            min_tracking_confidence=0.5,
+            output_face_blendshapes=False,
+            output_facial_transformation_matrixes=True,
+        )
+        self._landmarker = vision.FaceLandmarker.create_from_options(options)
+        self._mp_image = mp.Image
+        self._mp_srgb = mp.ImageFormat.SRGB
+        self._lock = threading.Lock()
+        self._last_ts_ms = -1
+        self._neutral_yaw = neutral_yaw_deg
+        self._neutral_pitch = neutral_pitch_deg
+        flag_kwargs = {
+            "look_away_flag_s": look_away_flag_s,
+            "no_face_flag_s": no_face_flag_s,
+            "multiple_faces_flag_s": multiple_faces_flag_s,
+        }
+        self._flag_kwargs = flag_kwargs
+        self._total = EyeContactAggregator(**flag_kwargs)
+        self._recent: deque[FrameObservation] = deque(maxlen=window_max_frames)
+        self._closed = False
+
+    def process(self, rgb: np.ndarray, t: float) -> FrameObservation:
+        """Analyze one HxWx3 uint8 RGB frame taken at monotonic time ``t`` seconds."""
+        if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+            raise ValueError(f"expected an HxWx3 uint8 RGB frame, got {rgb.dtype} {rgb.shape}")
+        height, width = rgb.shape[:2]
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("EyeContactAnalyzer is closed")
+            # VIDEO mode demands strictly increasing integer milliseconds.
+            ts_ms = max(round(t * 1000.0), self._last_ts_ms + 1)
+            self._last_ts_ms = ts_ms
+            image = self._mp_image(image_format=self._mp_srgb, data=np.ascontiguousarray(rgb))
+            result = self._landmarker.detect_for_video(image, ts_ms)
+            obs = self._observe(result, t, width, height)
+            self._total.add(obs)
+            self._recent.append(obs)
+        return obs
+
+    def _observe(self, result: Any, t: float, width: int, height: int) -> FrameObservation:
+        faces = result.face_landmarks
+        if not faces:
+            return FrameObservation(t=t, face_found=False, num_faces=0)
+
+        def area(landmarks: list[Any]) -> float:
+            w = (landmarks[_OVAL_RIGHT].x - landmarks[_OVAL_LEFT].x) * width
+            h = (landmarks[_OVAL_BOTTOM].y - landmarks[_OVAL_TOP].y) * height
+            return abs(w * h)
+
+        # The candidate is the largest (nearest) face; others only count towards num_faces.
+        idx = max(range(len(faces)), key=lambda i: area(faces[i]))
+        landmarks = faces[idx]
+        points = np.zeros((len(landmarks), 2))
+        for i in _GAZE_INDICES:
+            if i < len(landmarks):
+                points[i] = (landmarks[i].x * width, landmarks[i].y * height)
+        iris = iris_offset(points)
+        matrices = result.facial_transformation_matrixes
+        if not matrices or idx >= len(matrices):
+            return FrameObservation(t=t, face_found=True, num_faces=len(faces), iris_offset=iris)
+        pose = head_pose_from_matrix(np.asarray(matrices[idx]))
+        decision = decide_eye_contact(
+            pose, iris, neutral_yaw_deg=self._neutral_yaw, neutral_pitch_deg=self._neutral_pitch
+        )
+        return FrameObservation(
+            t=t,
+            face_found=True,
+            num_faces=len(faces),
+            yaw_deg=pose.yaw_deg,
+            pitch_deg=pose.pitch_deg,
+            roll_deg=pose.roll_deg,
+            iris_offset=iris,
+            eye_contact=decision.eye_contact,
+            confidence=decision.confidence,
+        )
+
+    def summary(self) -> EyeContactSummary:
+        """Aggregate over every frame processed so far."""
+        with self._lock:
+            return self._total.summary()
+
+    def window(self, seconds: float, now: float | None = None) -> EyeContactSummary:
+        """Aggregate over the frames of the last ``seconds`` (up to ``now``, default: the last frame)."""
+        with self._lock:
+            recent = list(self._recent)
+        if not recent:
+            return EyeContactSummary()
+        end = recent[-1].t if now is None else now
+        agg = EyeContactAggregator(**self._flag_kwargs)
+        for obs in recent:
+            if end - seconds <= obs.t <= end:
+                agg.add(obs)
+        return agg.summary()
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._landmarker.close()
+
+    def __enter__(self) -> EyeContactAnalyzer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
