@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+from litestar.datastructures import UploadFile
+
+from api.common.schemas import Input, Schema
+from db.enums import ApplicationStatus
+
+
+class ApplyForm(msgspec.Struct, kw_only=True):
+    """multipart/form-data: the candidate's details and the CV file (PDF, DOCX or TXT, at most 5 MB)."""
+
+    full_name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    email: Annotated[str, msgspec.Meta(min_length=3, max_length=320, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    cv: UploadFile
+    phone: Annotated[str, msgspec.Meta(max_length=50)] | None = None
+    cover_letter: Annotated[str, msgspec.Meta(max_length=20_000)] | None = None
+
+
+class CandidateOut(Schema):
+    id: uuid.UUID
+    full_name: str
+    email: str
+    phone: str | None
+    cv_filename: str | None
+    cv_content_type: str | None
+
+
+class ApplicationOut(Schema):
+    id: uuid.UUID
+    job_id: uuid.UUID
+    status: ApplicationStatus
+    screening_score: float | None
+    cover_letter: str | None
+    created_at: datetime
+    updated_at: datetime
+    candidate: CandidateOut
+
+
+class ApplicationListItem(Schema):
+    id: uuid.UUID
+    job_id: uuid.UUID
+    status: ApplicationStatus
+    screening_score: float | None
+    created_at: datetime
+    updated_at: datetime
+    candidate: CandidateOut
+
+
+class AppliedOut(Schema):
+    application_id: uuid.UUID
+    job_id: uuid.UUID
+    status: ApplicationStatus
+    cv_filename: str
+    cv_content_type: str
+
+
+class StatusChangeIn(Input):
+    status: ApplicationStatus
+    reason: Annotated[str, msgspec.Meta(max_length=2000)] | None = None
+
+
+class StatusChangeOut(Schema):
+    id: int
+    from_status: ApplicationStatus | None
+    to_status: ApplicationStatus
+    changed_by_id: uuid.UUID | None
+    reason: str | None
+    changed_at: datetime

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import logging
+import uuid
+
+from advanced_alchemy.repository import SQLAlchemyAsyncRepository
+from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import ColumnElement, func, select
+
+from api.auth.deps import Principal
+from api.common.errors import Conflict, NotFound, ServiceUnavailable
+from api.storage.services import Storage, StorageError, new_key
+from api.storage.uploads import CheckedFile
+from db.enums import ApplicationStatus, JobStatus
+from db.models import Application, ApplicationStatusChange, Candidate, Job
+
+logger = logging.getLogger(__name__)
+
+S = ApplicationStatus
+WORKFLOW: dict[ApplicationStatus, frozenset[ApplicationStatus]] = {
+    S.APPLIED: frozenset({S.SCREENING, S.REJECTED}),
+    S.SCREENING: frozenset({S.SHORTLISTED, S.REJECTED}),
+    S.SHORTLISTED: frozenset({S.INTERVIEW_SCHEDULED, S.REJECTED}),
+    S.INTERVIEW_SCHEDULED: frozenset({S.OFFERED, S.REJECTED}),
+    S.OFFERED: frozenset({S.HIRED, S.REJECTED}),
+    S.REJECTED: frozenset(),
+    S.HIRED: frozenset(),
+}
+OPEN_STATUSES = frozenset(s for s, moves in WORKFLOW.items() if moves)
+
+
+def allowed_moves(status: ApplicationStatus) -> list[str]:
+    return sorted(s.value for s in WORKFLOW[status])
+
+
+def visibility(principal: Principal) -> list[ColumnElement[bool]]:
+    """Where-clauses limiting applications to what this user may see."""
+    if principal.is_recruiter:
+        return [Application.job_id.in_(select(Job.id).where(Job.company_id == principal.company_id))]
+    if principal.is_candidate:
+        return [Application.candidate_id.in_(select(Candidate.id).where(Candidate.user_id == principal.user_id))]
+    return [Application.id.is_(None)]
+
+
+class StatusHistoryService(SQLAlchemyAsyncRepositoryService[ApplicationStatusChange]):
+    class Repo(SQLAlchemyAsyncRepository[ApplicationStatusChange]):
+        model_type = ApplicationStatusChange
+
+    repository_type = Repo
+
+
+class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
+    class Repo(SQLAlchemyAsyncRepository[Application]):
+        model_type = Application
+
+    repository_type = Repo
+
+    async def get_visible(self, application_id: uuid.UUID, principal: Principal,
+                          for_update: bool = False) -> Application:
+        statement = select(Application).with_for_update(of=Application) if for_update else None
+        application = await self.get_one_or_none(Application.id == application_id, *visibility(principal),
+                                                 statement=statement)
+        if application is None:
+            raise NotFound("application not found")
+        return application
+
+    async def _record(self, application: Application, from_status: ApplicationStatus | None,
+                      to_status: ApplicationStatus, by: uuid.UUID | None, reason: str | None) -> None:
+        history = StatusHistoryService(session=self.repository.session)
+        await history.create(ApplicationStatusChange(
+            application_id=application.id, from_status=from_status, to_status=to_status,
+            changed_by_id=by, reason=reason,
+        ))
+
+    async def apply(self, job_id: uuid.UUID, *, full_name: str, email: str, phone: str | None,
+                    cover_letter: str | None, cv: CheckedFile, cv_bytes: bytes, storage: Storage,
+                    user_id: uuid.UUID | None) -> Application:
+        session = self.repository.session
+        job = (await session.execute(
+            select(Job.id, Job.company_id, Job.status).where(Job.id == job_id).with_for_update()
+        )).first()
+        if job is None:
+            raise NotFound("job not found")
+        if job.status != JobStatus.OPEN:
+            raise Conflict(f"this job does not accept applications (it is {job.status.value})",
+                           extra={"job_status": job.status.value})
+        duplicate = await session.scalar(
+            select(func.count()).select_from(Application).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.job_id == job_id, func.lower(Candidate.email) == email.lower())
+        )
+        if duplicate:
+            raise Conflict("an application with this email already exists for this job")
+        key = new_key(str(job.company_id), str(job_id), extension=cv.extension)
+        candidate = Candidate(
+            user_id=user_id, full_name=full_name.strip(), email=email.strip(), phone=phone,
+            cv_storage_key=key, cv_filename=cv.filename, cv_content_type=cv.content_type, cv_text=cv.text,
+        )
+        application = Application(job_id=job_id, candidate=candidate, status=ApplicationStatus.APPLIED,
+                                  cover_letter=cover_letter)
+        application = await self.create(application)
+        await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
+        # the file goes last, once the rows are in (flushed): on failure the transaction rolls back
+        try:
+            await storage.put(key, cv_bytes, cv.content_type)
+        except StorageError as exc:
+            logger.error("CV upload failed", extra={"key": key, "error": str(exc)})
+            raise ServiceUnavailable("the file store is unavailable; nothing was saved, please retry") from exc
+        return application
+
+    async def change_status(self, application: Application, to_status: ApplicationStatus,
+                            by: uuid.UUID, reason: str | None) -> Application:
+        current = application.status
+        if to_status not in WORKFLOW[current]:
+            raise Conflict(
+                f"an application cannot move from {current.value} to {to_status.value}",
+                extra={"from": current.value, "to": to_status.value, "allowed": allowed_moves(current)},
+            )
+        application.status = to_status
+        application = await self.update(application)
+        await self._record(application, current, to_status, by, reason)
+        return application

@@ -1,0 +1,1 @@
+"""Authentication (Clerk session JWTs, offline dev issuer) and the current user."""

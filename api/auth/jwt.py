@@ -1,0 +1,152 @@
+"""RS256 session-token verification against JWKS.
+
+One verifier serves every trusted issuer. Each issuer has a JWKS provider: `HttpJWKSProvider` fetches and caches
+Clerk's keys (refetching on an unknown `kid`, at most once per `min_refresh_seconds`), `StaticJWKSProvider` holds
+the dev issuer's key in memory, so dev tokens go through exactly the same checks without the app calling itself.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+import jwt
+from jwt import PyJWK
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_ALGORITHMS = ("RS256",)
+
+
+class TokenError(Exception):
+    """The token is not acceptable; the message is safe to show the caller."""
+
+
+class JWKSProvider(Protocol):
+    async def get_key(self, kid: str | None) -> PyJWK | None: ...
+
+
+def _parse_jwks(jwks: dict[str, Any]) -> dict[str | None, PyJWK]:
+    keys: dict[str | None, PyJWK] = {}
+    for entry in jwks.get("keys", []):
+        if entry.get("kty") != "RSA" or entry.get("use", "sig") != "sig":
+            continue
+        try:
+            keys[entry.get("kid")] = PyJWK(entry, algorithm="RS256")
+        except jwt.PyJWTError:
+            logger.warning("skipping an unusable JWKS entry", extra={"kid": entry.get("kid")})
+    return keys
+
+
+class StaticJWKSProvider:
+    def __init__(self, jwks: dict[str, Any]) -> None:
+        self._keys = _parse_jwks(jwks)
+
+    async def get_key(self, kid: str | None) -> PyJWK | None:
+        return self._keys.get(kid)
+
+
+class HttpJWKSProvider:
+    def __init__(
+        self,
+        url: str,
+        client: httpx.AsyncClient,
+        cache_seconds: float = 3600,
+        min_refresh_seconds: float = 30,
+    ) -> None:
+        self.url = url
+        self.client = client
+        self.cache_seconds = cache_seconds
+        self.min_refresh_seconds = min_refresh_seconds
+        self._keys: dict[str | None, PyJWK] = {}
+        self._fetched_at: float | None = None
+        self._lock = asyncio.Lock()
+        self.fetch_count = 0
+
+    async def _refresh(self) -> None:
+        response = await self.client.get(self.url, timeout=5.0)
+        response.raise_for_status()
+        self._keys = _parse_jwks(response.json())
+        self._fetched_at = time.monotonic()
+        self.fetch_count += 1
+
+    async def get_key(self, kid: str | None) -> PyJWK | None:
+        now = time.monotonic()
+        fresh = self._fetched_at is not None and now - self._fetched_at < self.cache_seconds
+        if fresh and kid in self._keys:
+            return self._keys[kid]
+        async with self._lock:
+            now = time.monotonic()
+            # an unknown kid may mean the issuer rotated its keys: refetch, but not more than once per interval,
+            # so random kids cannot turn every request into a JWKS fetch
+            may_refresh = self._fetched_at is None or now - self._fetched_at >= (
+                self.min_refresh_seconds if fresh else 0
+            )
+            if (not fresh or kid not in self._keys) and may_refresh:
+                try:
+                    await self._refresh()
+                except (httpx.HTTPError, ValueError) as exc:
+                    logger.warning("JWKS fetch failed", extra={"url": self.url, "error": str(exc)})
+                    if not self._keys:
+                        raise TokenError("cannot fetch the issuer's signing keys") from exc
+            return self._keys.get(kid)
+
+
+@dataclass
+class TrustedIssuer:
+    issuer: str
+    jwks: JWKSProvider
+    authorized_parties: list[str] = field(default_factory=list)
+
+
+class TokenVerifier:
+    def __init__(self, issuers: list[TrustedIssuer], leeway_seconds: float = 5) -> None:
+        self.issuers = {i.issuer: i for i in issuers}
+        self.leeway = leeway_seconds
+
+    async def verify(self, token: str) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError as exc:
+            raise TokenError("malformed token") from exc
+        alg = header.get("alg")
+        if alg not in ALLOWED_ALGORITHMS:
+            raise TokenError(f"token algorithm {alg!r} is not accepted")
+        issuer = self.issuers.get(unverified.get("iss"))  # type: ignore[arg-type]
+        if issuer is None:
+            raise TokenError("token issuer is not trusted")
+        key = await issuer.jwks.get_key(header.get("kid"))
+        if key is None:
+            raise TokenError("token signing key is unknown")
+        try:
+            claims = jwt.decode(
+                token,
+                key=key,
+                algorithms=list(ALLOWED_ALGORITHMS),
+                issuer=issuer.issuer,
+                leeway=self.leeway,
+                options={"require": ["exp", "iat", "iss", "sub"], "verify_aud": False},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise TokenError("token expired") from exc
+        except jwt.ImmatureSignatureError as exc:
+            raise TokenError("token not yet valid") from exc
+        except jwt.InvalidIssuerError as exc:
+            raise TokenError("token issuer is not trusted") from exc
+        except jwt.InvalidSignatureError as exc:
+            raise TokenError("token signature is invalid") from exc
+        except jwt.MissingRequiredClaimError as exc:
+            raise TokenError(f"token lacks the {exc.claim!r} claim") from exc
+        except jwt.PyJWTError as exc:
+            raise TokenError("token is invalid") from exc
+        if issuer.authorized_parties and claims.get("azp") not in issuer.authorized_parties:
+            raise TokenError("token authorized party is not allowed")
+        sub = claims.get("sub")
+        if not isinstance(sub, str) or not sub or len(sub) > 255:
+            raise TokenError("token subject is invalid")
+        return claims

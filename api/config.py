@@ -1,0 +1,182 @@
+"""Settings from the environment. Secrets come only from the environment; nothing secret has a production default.
+
+The LiveKit defaults duplicate devstack.livekit_server's dev key and secret on purpose: `api` must not import
+`devstack`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+DEV_LIVEKIT_API_KEY = "devkey"
+DEV_LIVEKIT_API_SECRET = "interviewly-dev-secret-not-for-production"
+
+DEFAULT_CONSENT_TEXT = (
+    "This interview is conducted by an AI interviewer. Your camera and microphone are analysed during the "
+    "interview to measure eye contact and speech fluency, and the conversation is transcribed. These signals are "
+    "advisory: a person at the hiring company reviews them and makes every decision. Recordings are not kept; the "
+    "transcript, the per-second measurements and the report are stored with your application. By joining you "
+    "agree to this processing."
+)
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _bool(name: str, default: bool) -> bool:
+    value = _env(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = _env(name)
+    return int(value) if value is not None else default
+
+
+def _list(name: str, default: list[str] | None = None) -> list[str]:
+    value = _env(name)
+    if value is None:
+        return list(default or [])
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def http_url_from_ws(url: str) -> str:
+    parts = urlsplit(url)
+    scheme = {"ws": "http", "wss": "https"}.get(parts.scheme, parts.scheme)
+    return urlunsplit((scheme, parts.netloc, parts.path, parts.query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class Settings:
+    env: str = "production"
+    database_url: str | None = None
+    db_pool_size: int = 10
+    db_max_overflow: int = 10
+    public_base_url: str = "http://127.0.0.1:8000"
+    cors_allow_origins: list[str] = field(default_factory=list)
+    # auth: Clerk
+    clerk_issuer: str | None = None
+    clerk_jwks_url: str | None = None
+    clerk_authorized_parties: list[str] = field(default_factory=list)
+    clerk_secret_key: str | None = None
+    clerk_api_url: str = "https://api.clerk.com/v1"
+    jwks_cache_seconds: int = 3600
+    jwks_min_refresh_seconds: int = 30
+    jwt_leeway_seconds: int = 5
+    # auth: offline dev issuer
+    dev_auth: bool = False
+    dev_issuer_key_path: Path = REPO_ROOT / ".data" / "dev-issuer-key.pem"
+    dev_token_ttl_seconds: int = 12 * 3600
+    # LiveKit
+    livekit_url: str = "ws://127.0.0.1:7880"
+    livekit_http_url: str = "http://127.0.0.1:7880"
+    livekit_api_key: str = DEV_LIVEKIT_API_KEY
+    livekit_api_secret: str = DEV_LIVEKIT_API_SECRET
+    livekit_timeout_seconds: float = 5.0
+    agent_name: str = "interviewer"
+    token_ttl_margin_minutes: int = 15
+    join_early_minutes: int = 15
+    join_late_minutes: int = 15
+    room_empty_timeout_seconds: int = 600
+    room_max_participants: int = 6
+    # storage
+    storage_backend: str = "local"  # local | s3
+    storage_local_dir: Path = REPO_ROOT / ".data" / "uploads"
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: str | None = None
+    s3_prefix: str = "cv"
+    # limits
+    max_upload_bytes: int = 5 * 1024 * 1024
+    max_request_body_bytes: int = 1024 * 1024
+    apply_rate_limit_per_minute: int = 10
+    public_rate_limit_per_minute: int = 120
+    max_page_size: int = 100
+    # misc
+    consent_text: str = DEFAULT_CONSENT_TEXT
+    log_level: str = "INFO"
+    access_log: bool = True
+
+    @property
+    def is_development(self) -> bool:
+        return self.env == "development"
+
+    @property
+    def dev_issuer(self) -> str:
+        return self.public_base_url.rstrip("/") + "/api/auth/dev"
+
+    @property
+    def dev_jwks_url(self) -> str:
+        return self.dev_issuer + "/.well-known/jwks.json"
+
+    @property
+    def effective_clerk_jwks_url(self) -> str | None:
+        if self.clerk_jwks_url:
+            return self.clerk_jwks_url
+        if self.clerk_issuer:
+            return self.clerk_issuer.rstrip("/") + "/.well-known/jwks.json"
+        return None
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = _env("ENV", "production") or "production"
+        livekit_url = _env("LIVEKIT_URL", "ws://127.0.0.1:7880") or ""
+        public_base_url = (_env("PUBLIC_BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+        values: dict[str, object] = {
+            "env": env,
+            "database_url": _env("DATABASE_URL"),
+            "db_pool_size": _int("DB_POOL_SIZE", 10),
+            "db_max_overflow": _int("DB_MAX_OVERFLOW", 10),
+            "public_base_url": public_base_url,
+            "cors_allow_origins": _list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
+            "clerk_issuer": _env("CLERK_ISSUER"),
+            "clerk_jwks_url": _env("CLERK_JWKS_URL"),
+            "clerk_authorized_parties": _list("CLERK_AUTHORIZED_PARTIES"),
+            "clerk_secret_key": _env("CLERK_SECRET_KEY"),
+            "clerk_api_url": _env("CLERK_API_URL", "https://api.clerk.com/v1"),
+            "jwks_cache_seconds": _int("JWKS_CACHE_SECONDS", 3600),
+            "dev_auth": _bool("DEV_AUTH", env == "development"),
+            "dev_issuer_key_path": Path(_env("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),
+            "livekit_url": livekit_url,
+            "livekit_http_url": _env("LIVEKIT_HTTP_URL", http_url_from_ws(livekit_url)),
+            "livekit_api_key": _env("LIVEKIT_API_KEY", DEV_LIVEKIT_API_KEY),
+            "livekit_api_secret": _env("LIVEKIT_API_SECRET", DEV_LIVEKIT_API_SECRET),
+            "agent_name": _env("AGENT_NAME", "interviewer"),
+            "storage_backend": (_env("STORAGE_BACKEND", "local") or "local").lower(),
+            "storage_local_dir": Path(_env("STORAGE_LOCAL_DIR", str(REPO_ROOT / ".data" / "uploads"))),
+            "s3_bucket": _env("S3_BUCKET"),
+            "s3_endpoint_url": _env("S3_ENDPOINT_URL"),
+            "s3_region": _env("S3_REGION", "us-east-1"),
+            "s3_access_key_id": _env("S3_ACCESS_KEY_ID"),
+            "s3_secret_access_key": _env("S3_SECRET_ACCESS_KEY"),
+            "s3_prefix": _env("S3_PREFIX", "cv"),
+            "max_upload_bytes": _int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
+            "apply_rate_limit_per_minute": _int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
+            "public_rate_limit_per_minute": _int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
+            "consent_text": _env("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
+            "log_level": (_env("LOG_LEVEL", "INFO") or "INFO").upper(),
+            "access_log": _bool("ACCESS_LOG", True),
+        }
+        values.update(overrides)
+        settings = cls(**values)  # type: ignore[arg-type]
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.env == "production" and self.dev_auth:
+            raise ValueError("DEV_AUTH must not be enabled when ENV=production")
+        if self.storage_backend not in {"local", "s3"}:
+            raise ValueError(f"STORAGE_BACKEND must be 'local' or 's3', not {self.storage_backend!r}")
+        if self.storage_backend == "s3" and not self.s3_bucket:
+            raise ValueError("STORAGE_BACKEND=s3 needs S3_BUCKET")

@@ -1,0 +1,1 @@
+"""LiveKit: least-privilege access tokens, rooms and the agent dispatch."""
