@@ -27,7 +27,10 @@ from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
 from api.config import Settings
 from api.health.controllers import health
+from api.interview_links.controllers import InterviewLinkController
+from api.interviews.controllers import InterviewController
 from api.jobs.controllers import JobController, PublicJobController
+from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
 from api.storage.services import make_storage
 
@@ -42,6 +45,9 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         PublicJobController,
         ApplyController,
         ApplicationController,
+        InterviewController,
+        InterviewLinkController,
+        LiveKitTokenController,
     ]
     if settings.dev_auth:
         handlers.append(DevAuthController)

@@ -29,3 +29,14 @@ apply_rate_limit = RateLimitConfig(rate_limit=("minute", 10), store="rate_limit_
                                    middleware_class=ApplyRateLimit).middleware
 public_rate_limit = RateLimitConfig(rate_limit=("minute", 120), store="rate_limit_public",
                                     middleware_class=PublicRateLimit).middleware
+
+
+def _unauthenticated(request) -> bool:
+    return "authorization" not in request.headers
+
+
+# for endpoints open to both: only anonymous calls count (a signed-in caller is accountable, and not limited here)
+public_rate_limit_unauthenticated = RateLimitConfig(
+    rate_limit=("minute", 120), store="rate_limit_public", middleware_class=PublicRateLimit,
+    check_throttle_handler=_unauthenticated,
+).middleware

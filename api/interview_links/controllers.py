@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import PathParameter
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.common.errors import NotFound
+from api.common.ratelimit import public_rate_limit
+from api.config import Settings
+from api.interviews.schemas import InterviewLinkOut
+from api.interviews.services import join_window, link_state
+from db.models import Application, Company, Interview, Job
+
+
+class InterviewLinkController(Controller):
+    path = "/api/interview-links"
+    tags = ["interviews"]
+
+    @get("/{join_code:str}", middleware=[public_rate_limit],
+         summary="What the candidate's join page shows (public; the code is the capability)")
+    async def get_link(
+        self,
+        db_session: NamedDependency[AsyncSession],
+        settings: NamedDependency[Settings],
+        join_code: Annotated[str, PathParameter(min_length=1, max_length=64)],
+    ) -> InterviewLinkOut:
+        row = (await db_session.execute(
+            select(Interview, Job.title, Company.name)
+            .outerjoin(Application, Application.id == Interview.application_id)
+            .outerjoin(Job, Job.id == Application.job_id)
+            .outerjoin(Company, Company.id == Interview.company_id)
+            .where(Interview.join_code == join_code)
+        )).first()
+        if row is None:
+            raise NotFound("unknown interview link")
+        interview, job_title, company_name = row
+        state, message = link_state(interview, settings)
+        window = join_window(interview, settings)
+        return InterviewLinkOut(
+            state=state, message=message, interview_status=interview.status, kind=interview.kind,
+            job_title=job_title, company_name=company_name, scheduled_at=interview.scheduled_at,
+            duration_minutes=interview.duration_minutes, opens_at=window.opens_at, closes_at=window.closes_at,
+            consent_text=settings.consent_text,
+        )

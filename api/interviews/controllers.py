@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated
+
+import msgspec
+from advanced_alchemy.extensions.litestar.providers import create_service_provider
+from advanced_alchemy.filters import BeforeAfter, CollectionFilter, LimitOffset, OrderBy, StatementFilter
+from advanced_alchemy.service import OffsetPagination
+from litestar import Controller, Request, get, post
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from sqlalchemy import select
+
+from api.auth.deps import Principal
+from api.common.filters import PAGINATION, SortOrder
+from api.common.openapi import BEARER
+from api.config import Settings
+from api.interviews.schemas import (
+    CancelIn,
+    FeedbackIn,
+    FeedbackOut,
+    InterviewCreate,
+    InterviewDetail,
+    InterviewOut,
+    MetricOut,
+    MetricsPage,
+    QuestionScoreOut,
+    ReportBundle,
+    ReportOut,
+    TranscriptSegmentOut,
+    UsageOut,
+)
+from api.interviews.services import FeedbackService, InterviewService, interview_visibility
+from api.livekit_tokens.gateway import LiveKitGateway
+from db.enums import InterviewKind, InterviewStatus
+from db.models import (
+    Interview,
+    InterviewFeedback,
+    InterviewMetric,
+    InterviewReport,
+    InterviewUsage,
+    QuestionScore,
+    TranscriptSegment,
+)
+
+provide_interview_service = create_service_provider(InterviewService)
+provide_feedback_service = create_service_provider(FeedbackService)
+
+
+class InterviewSort(StrEnum):
+    scheduled_at = "scheduled_at"
+    created_at = "created_at"
+    status = "status"
+
+
+def join_url(interview: Interview, settings: Settings) -> str | None:
+    return f"{settings.public_base_url}/interview/{interview.join_code}" if interview.join_code else None
+
+
+def to_out(interview: Interview, settings: Settings, cls: type[InterviewOut] = InterviewOut, **extra: object
+           ) -> InterviewOut:
+    fields = {f: getattr(interview, f) for f in InterviewOut.__struct_fields__ if f != "join_url"}
+    return cls(**fields, join_url=join_url(interview, settings), **extra)
+
+
+def _convert(obj: object, schema: type) -> object:
+    return msgspec.convert(obj, schema, from_attributes=True)
+
+
+class InterviewController(Controller):
+    path = "/api/ats/v1"
+    tags = ["interviews"]
+    security = BEARER
+    dependencies = {
+        "interviews_service": Provide(provide_interview_service),
+        "feedback_service": Provide(provide_feedback_service),
+        **PAGINATION,
+    }
+
+    @post("/applications/{application_id:uuid}/interviews", status_code=HTTP_201_CREATED,
+          summary="Schedule an interview; an AI one gets its LiveKit room, the interviewer agent and a join link")
+    async def schedule(
+        self,
+        request: Request,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+        application_id: FromPath[uuid.UUID],
+        data: JSONBody[InterviewCreate],
+    ) -> InterviewOut:
+        livekit: LiveKitGateway = request.app.state.livekit
+        interview = await interviews_service.schedule(application_id, recruiter, data, settings, livekit)
+        return to_out(interview, settings)
+
+    @get("/interviews", summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
+    async def list_interviews(
+        self,
+        member: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+        limit_offset: NamedDependency[LimitOffset],
+        status: Annotated[list[InterviewStatus] | None, QueryParameter(description="any of these")] = None,
+        kind: FromQuery[InterviewKind | None] = None,
+        application_id: FromQuery[uuid.UUID | None] = None,
+        scheduled_after: FromQuery[datetime | None] = None,
+        scheduled_before: FromQuery[datetime | None] = None,
+        order_by: FromQuery[InterviewSort] = InterviewSort.scheduled_at,
+        sort_order: FromQuery[SortOrder] = "desc",
+    ) -> OffsetPagination[InterviewOut]:
+        filters: list[StatementFilter] = [OrderBy(field_name=order_by.value, sort_order=sort_order), limit_offset]
+        if status:
+            filters.append(CollectionFilter(field_name="status", values=status))
+        if kind:
+            filters.append(CollectionFilter(field_name="kind", values=[kind]))
+        if application_id:
+            filters.append(CollectionFilter(field_name="application_id", values=[application_id]))
+        if scheduled_after or scheduled_before:
+            filters.append(BeforeAfter(field_name="scheduled_at", before=scheduled_before, after=scheduled_after))
+        items, total = await interviews_service.get_many_and_count(
+            *filters, *interview_visibility(member), count_with_window_function=False
+        )
+        return OffsetPagination(items=[to_out(i, settings) for i in items], limit=limit_offset.limit,
+                                offset=limit_offset.offset, total=total)
+
+    @get("/interviews/{interview_id:uuid}", summary="An interview, with its metrics summary and report once present")
+    async def get_interview(
+        self,
+        member: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+        interview_id: FromPath[uuid.UUID],
+    ) -> InterviewDetail:
+        interview = await interviews_service.get_visible(interview_id, member)
+        if not member.is_recruiter:
+            # the advisory scores are for the hiring team
+            return to_out(interview, settings, InterviewDetail)  # type: ignore[return-value]
+        session = interviews_service.repository.session
+        summary = await interviews_service.metrics_summary(interview.id)
+        report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview.id))
+        return to_out(  # type: ignore[return-value]
+            interview, settings, InterviewDetail, metrics_summary=summary,
+            report=_convert(report, ReportOut) if report else None,
+        )
+
+    @post("/interviews/{interview_id:uuid}/cancel", status_code=HTTP_200_OK, summary="Cancel an interview")
+    async def cancel(
+        self,
+        request: Request,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+        interview_id: FromPath[uuid.UUID],
+        data: JSONBody[CancelIn | None] = None,
+    ) -> InterviewOut:
+        interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
+        interview = await interviews_service.cancel(interview, data.reason if data else None,
+                                                    request.app.state.livekit)
+        return to_out(interview, settings)
+
+    @get("/interviews/{interview_id:uuid}/metrics", summary="Per-second metrics after `since_t` (poll with it)")
+    async def metrics(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        interview_id: FromPath[uuid.UUID],
+        since_t: Annotated[int, QueryParameter(ge=-1, le=10_000_000, description="return rows with t_s > since_t")
+                           ] = -1,
+        limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300,
+    ) -> MetricsPage:
+        await interviews_service.get_visible(interview_id, recruiter)
+        rows = (await interviews_service.repository.session.scalars(
+            select(InterviewMetric).where(InterviewMetric.interview_id == interview_id, InterviewMetric.t_s > since_t)
+            .order_by(InterviewMetric.t_s).limit(limit)
+        )).all()
+        items = [_convert(r, MetricOut) for r in rows]
+        return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
+
+    @get("/interviews/{interview_id:uuid}/transcript", summary="Transcript segments in order")
+    async def transcript(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        interview_id: FromPath[uuid.UUID],
+        since_s: Annotated[float, QueryParameter(ge=-1, le=10_000_000)] = -1,
+        limit: Annotated[int, QueryParameter(ge=1, le=5000)] = 2000,
+    ) -> list[TranscriptSegmentOut]:
+        await interviews_service.get_visible(interview_id, recruiter)
+        rows = (await interviews_service.repository.session.scalars(
+            select(TranscriptSegment)
+            .where(TranscriptSegment.interview_id == interview_id, TranscriptSegment.start_s > since_s)
+            .order_by(TranscriptSegment.start_s, TranscriptSegment.id).limit(limit)
+        )).all()
+        return [_convert(r, TranscriptSegmentOut) for r in rows]  # type: ignore[misc]
+
+    @get("/interviews/{interview_id:uuid}/report", summary="Report, per-question scores and usage (null until written)")
+    async def report(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        interview_id: FromPath[uuid.UUID],
+    ) -> ReportBundle:
+        interview = await interviews_service.get_visible(interview_id, recruiter)
+        session = interviews_service.repository.session
+        report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview_id))
+        usage = await session.scalar(select(InterviewUsage).where(InterviewUsage.interview_id == interview_id))
+        scores = (await session.scalars(
+            select(QuestionScore).where(QuestionScore.interview_id == interview_id)
+            .order_by(QuestionScore.question_index)
+        )).all()
+        return ReportBundle(
+            interview_id=interview.id, status=interview.status,
+            report=_convert(report, ReportOut) if report else None,  # type: ignore[arg-type]
+            question_scores=[_convert(s, QuestionScoreOut) for s in scores],  # type: ignore[misc]
+            usage=_convert(usage, UsageOut) if usage else None,  # type: ignore[arg-type]
+        )
+
+    @post("/interviews/{interview_id:uuid}/feedback", status_code=HTTP_201_CREATED,
+          summary="A recruiter's rating (1-5) and notes")
+    async def add_feedback(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        feedback_service: NamedDependency[FeedbackService],
+        interview_id: FromPath[uuid.UUID],
+        data: JSONBody[FeedbackIn],
+    ) -> FeedbackOut:
+        await interviews_service.get_visible(interview_id, recruiter)
+        feedback = await feedback_service.create(InterviewFeedback(
+            interview_id=interview_id, author_id=recruiter.user_id, rating=data.rating, notes=data.notes,
+        ))
+        return feedback_service.to_schema(feedback, schema_type=FeedbackOut)
+
+    @get("/interviews/{interview_id:uuid}/feedback", summary="Feedback on an interview, oldest first")
+    async def list_feedback(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        feedback_service: NamedDependency[FeedbackService],
+        interview_id: FromPath[uuid.UUID],
+    ) -> list[FeedbackOut]:
+        await interviews_service.get_visible(interview_id, recruiter)
+        rows = await feedback_service.list(InterviewFeedback.interview_id == interview_id,
+                                           order_by=[(InterviewFeedback.created_at, False)])
+        return feedback_service.to_schema(rows, schema_type=FeedbackOut).items

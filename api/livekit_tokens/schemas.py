@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from api.common.schemas import Input, Schema
+
+
+class TokenRequest(Input):
+    """Either `interview_id` (with a bearer token: the candidate or a recruiter of the company) or `join_code`
+    (no account needed: the code from the candidate's link is the capability)."""
+
+    interview_id: uuid.UUID | None = None
+    join_code: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+
+
+class TokenOut(Schema):
+    token: str
+    url: str
+    room: str
+    identity: str
+    expires_at: datetime

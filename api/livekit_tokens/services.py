@@ -1,0 +1,78 @@
+"""Least-privilege LiveKit access tokens.
+
+candidate-<interview_id>: joins only that room, publishes camera and microphone only, subscribes (to hear the
+    interviewer), no data publishing, cannot change its own metadata.
+recruiter-<user_id>: hidden, subscribe-only (receives tracks and the agent's data messages), publishes nothing.
+TTL: the interview's length plus a margin.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from livekit import api as lk
+
+from api.config import Settings
+from api.livekit_tokens.schemas import TokenOut
+from db.models import Interview
+
+CANDIDATE_PREFIX = "candidate-"
+RECRUITER_PREFIX = "recruiter-"
+
+
+def _ttl(interview: Interview, settings: Settings) -> timedelta:
+    return timedelta(minutes=interview.duration_minutes + settings.token_ttl_margin_minutes)
+
+
+def _finish(token: lk.AccessToken, interview: Interview, identity: str, settings: Settings) -> TokenOut:
+    ttl = _ttl(interview, settings)
+    expires_at = datetime.now(UTC).replace(microsecond=0) + ttl
+    return TokenOut(token=token.with_ttl(ttl).to_jwt(), url=settings.livekit_url, room=interview.room_name or "",
+                    identity=identity, expires_at=expires_at)
+
+
+def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
+    identity = f"{CANDIDATE_PREFIX}{interview.id}"
+    info = {"role": "candidate", "interview_id": str(interview.id)}
+    token = (
+        lk.AccessToken(settings.livekit_api_key, settings.livekit_api_secret)
+        .with_identity(identity)
+        .with_name(name or "Candidate")
+        .with_metadata(json.dumps(info))
+        .with_attributes(info)
+        .with_grants(lk.VideoGrants(
+            room_join=True,
+            room=interview.room_name or "",
+            can_publish=True,
+            can_publish_sources=["camera", "microphone"],
+            can_subscribe=True,
+            can_publish_data=False,
+            can_update_own_metadata=False,
+        ))
+    )
+    return _finish(token, interview, identity, settings)
+
+
+def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None
+                    ) -> TokenOut:
+    identity = f"{RECRUITER_PREFIX}{user_id}"
+    info = {"role": "recruiter", "interview_id": str(interview.id)}
+    token = (
+        lk.AccessToken(settings.livekit_api_key, settings.livekit_api_secret)
+        .with_identity(identity)
+        .with_name(name or "Recruiter")
+        .with_metadata(json.dumps(info))
+        .with_attributes(info)
+        .with_grants(lk.VideoGrants(
+            room_join=True,
+            room=interview.room_name or "",
+            hidden=True,
+            can_publish=False,
+            can_subscribe=True,
+            can_publish_data=False,
+            can_update_own_metadata=False,
+        ))
+    )
+    return _finish(token, interview, identity, settings)

@@ -1,0 +1,187 @@
+"""Screening against Postgres: embeddings cached by content hash, scores stored in `screenings`, and
+pgvector nearest-neighbour search for recruiters."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+import anyio
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
+from api.screening.embeddings import MODEL_NAME, Embedder, get_embedder
+from api.screening.scoring import score_cv
+from api.screening.text import content_hash, job_text
+from db.models import Application, Candidate, Job, Screening
+
+logger = logging.getLogger(__name__)
+
+
+class ApplicationGone(LookupError):
+    """The application was deleted (or never committed) before its screening ran."""
+
+
+async def embed_texts(embedder: Embedder, texts: list[str]) -> list[list[float]]:
+    """The model runs in a worker thread (onnxruntime releases the GIL): the event loop keeps serving."""
+    vectors = await anyio.to_thread.run_sync(embedder.embed, texts)
+    return [v.tolist() for v in vectors]
+
+
+def text_of_job(job: Job) -> str:
+    return job_text(job.title, job.description, job.requirements, [s.name for s in job.skills])
+
+
+async def ensure_job_embedding(session: AsyncSession, job: Job, embedder: Embedder | None = None) -> list[float]:
+    """The job's vector, recomputed only when its text (title, description, requirements, skills) changed."""
+    jd = text_of_job(job)
+    digest = content_hash(jd)
+    if job.jd_content_hash == digest and job.jd_embedding is not None:
+        return list(job.jd_embedding)
+    (vector,) = await embed_texts(embedder or get_embedder(), [jd])
+    job.jd_embedding = vector
+    job.jd_content_hash = digest
+    await session.flush()
+    return vector
+
+
+async def cached_cv_embedding(session: AsyncSession, digest: str) -> list[float] | None:
+    row = await session.scalar(
+        select(Screening.cv_embedding)
+        .where(Screening.cv_content_hash == digest, Screening.cv_embedding.is_not(None),
+               Screening.model_name == MODEL_NAME)
+        .limit(1)
+    )
+    return list(row) if row is not None else None
+
+
+async def cv_embedding(session: AsyncSession, cv_text: str, digest: str,
+                       embedder: Embedder | None = None) -> tuple[list[float], bool]:
+    """(vector, from_cache): any screening of the same CV text by the same model is reused."""
+    cached = await cached_cv_embedding(session, digest)
+    if cached is not None:
+        return cached, True
+    (vector,) = await embed_texts(embedder or get_embedder(), [cv_text])
+    return vector, False
+
+
+async def parsed_cv_of(candidate: Candidate, storage) -> ParsedCV:
+    """The candidate's CV text: parsed once from the stored file (PDF/DOCX/TXT), then kept on the row."""
+    if candidate.cv_content_hash and candidate.cv_text:
+        return parse_cv_text(candidate.cv_text)
+    if candidate.cv_storage_key and storage is not None:
+        data = await storage.get(candidate.cv_storage_key)
+        return await anyio.to_thread.run_sync(parse_cv, data, candidate.cv_filename, candidate.cv_content_type)
+    if candidate.cv_text:
+        return parse_cv_text(candidate.cv_text)
+    raise CVParseError("no_cv", "The application has no CV.")
+
+
+async def _upsert_screening(session: AsyncSession, application: Application, **values) -> Screening:
+    screening = await session.scalar(select(Screening).where(Screening.application_id == application.id))
+    if screening is None:
+        screening = Screening(application_id=application.id, **values)
+        session.add(screening)
+    else:
+        for key, value in values.items():
+            setattr(screening, key, value)
+    await session.flush()
+    return screening
+
+
+async def screen_application(session: AsyncSession, application_id: uuid.UUID, *, storage=None,
+                             embedder: Embedder | None = None) -> Screening:
+    """Score one application and store it (screenings row + applications.screening_score). Idempotent."""
+    application = await session.scalar(
+        select(Application).where(Application.id == application_id)
+        .options(selectinload(Application.candidate)).with_for_update(of=Application)
+    )
+    if application is None:
+        raise ApplicationGone(str(application_id))
+    job = await session.scalar(select(Job).where(Job.id == application.job_id).options(selectinload(Job.skills)))
+    candidate = application.candidate
+    try:
+        parsed = await parsed_cv_of(candidate, storage)
+    except CVParseError as exc:
+        logger.info("CV not readable", extra={"application_id": str(application_id), "code": exc.code})
+        application.screening_score = None
+        return await _upsert_screening(
+            session, application, score=0.0, skill_score=None, semantic_score=None, cv_embedding=None,
+            cv_content_hash=None, model_name=MODEL_NAME,
+            explanation={"error": {"code": exc.code, "message": exc.message},
+                         "summary": f"the CV could not be read: {exc.message}"})
+    candidate.cv_text = parsed.text
+    candidate.cv_content_hash = parsed.content_hash
+
+    jd_vector = await ensure_job_embedding(session, job, embedder)
+    cv_vector, from_cache = await cv_embedding(session, parsed.text, parsed.content_hash, embedder)
+    result = score_cv(parsed.text, cv_vector, text_of_job(job), jd_vector, [(s.name, s.weight) for s in job.skills])
+    explanation = {**result.explanation, "cv_sections": parsed.section_names, "embedding_cached": from_cache,
+                   "model": MODEL_NAME}
+    application.screening_score = result.score
+    return await _upsert_screening(
+        session, application, score=result.score, skill_score=result.skill_score,
+        semantic_score=result.semantic_score, explanation=explanation, cv_embedding=cv_vector,
+        cv_content_hash=parsed.content_hash, model_name=MODEL_NAME)
+
+
+# --- semantic search ----------------------------------------------------------------------------
+
+@dataclass
+class CandidateHit:
+    candidate_id: uuid.UUID
+    full_name: str
+    email: str
+    application_id: uuid.UUID
+    job_id: uuid.UUID
+    job_title: str
+    similarity: float
+    screening_score: float | None
+
+
+_NEAREST = text("""
+    SELECT c.id AS candidate_id, c.full_name, c.email, a.id AS application_id, a.job_id, j.title AS job_title,
+           1 - (s.cv_embedding <=> CAST(:q AS vector)) AS similarity, a.screening_score
+    FROM screenings s
+    JOIN applications a ON a.id = s.application_id
+    JOIN jobs j ON j.id = a.job_id
+    JOIN candidates c ON c.id = a.candidate_id
+    WHERE j.company_id = :company_id AND s.cv_embedding IS NOT NULL
+    ORDER BY s.cv_embedding <=> CAST(:q AS vector)
+    LIMIT :k
+""")
+
+
+async def nearest_candidates(session: AsyncSession, company_id: uuid.UUID, vector: list[float],
+                             limit: int = 20) -> list[CandidateHit]:
+    """The company's candidates nearest to a vector (HNSW index, cosine), one row per candidate."""
+    k = max(limit * 4, 40)  # a candidate with several applications has several rows; dedupe after
+    # with a filter (this company only) HNSW must keep scanning until it has k matching rows (pgvector ≥ 0.8)
+    await session.execute(text("SET LOCAL hnsw.iterative_scan = relaxed_order"))
+    await session.execute(text(f"SET LOCAL hnsw.ef_search = {min(1000, max(40, k))}"))
+    rows = (await session.execute(_NEAREST, {"q": _vec(vector), "company_id": company_id, "k": k})).mappings()
+    best: dict[uuid.UUID, CandidateHit] = {}
+    for row in rows:
+        hit = CandidateHit(**{**row, "similarity": round(float(row["similarity"]), 4)})
+        if hit.candidate_id not in best or hit.similarity > best[hit.candidate_id].similarity:
+            best[hit.candidate_id] = hit
+    return sorted(best.values(), key=lambda h: -h.similarity)[:limit]
+
+
+async def candidates_like_job(session: AsyncSession, job: Job, limit: int = 20,
+                              embedder: Embedder | None = None) -> list[CandidateHit]:
+    vector = await ensure_job_embedding(session, job, embedder)
+    return await nearest_candidates(session, job.company_id, vector, limit)
+
+
+async def candidates_like_text(session: AsyncSession, company_id: uuid.UUID, query: str, limit: int = 20,
+                               embedder: Embedder | None = None) -> list[CandidateHit]:
+    (vector,) = await embed_texts(embedder or get_embedder(), [query])
+    return await nearest_candidates(session, company_id, vector, limit)
+
+
+def _vec(vector: list[float]) -> str:
+    return "[" + ",".join(f"{x:.7g}" for x in vector) + "]"
