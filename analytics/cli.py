@@ -66,7 +66,7 @@ def _series(
         frames = by_second.get(s, [])
         faces = [o for o in frames if o.face_found]
         posed = [o for o in faces if o.yaw_deg is not None and o.pitch_deg is not None]
-        audio = fluency_seconds[s] if s < len(fluency_seconds) else {"speaking_ratio": 0.0, "syllables": 0}
+        audio = fluency_seconds[s] if s < len(fluency_seconds) else {"speaking_s": 0.0, "syllables": 0}
         rows.append(
             {
                 "t": s,
@@ -76,7 +76,7 @@ def _series(
                 "max_faces": max((o.num_faces for o in frames), default=0),
                 "yaw_deg": _round(sum(o.yaw_deg or 0.0 for o in posed) / len(posed)) if posed else None,
                 "pitch_deg": _round(sum(o.pitch_deg or 0.0 for o in posed) / len(posed)) if posed else None,
-                "speaking_ratio": _round(audio["speaking_ratio"]),
+                "speaking_s": _round(audio["speaking_s"]),
                 "syllables": audio["syllables"],
             }
         )

@@ -142,11 +142,13 @@ class EyeContactAggregator:
         no_face = self._longest_with_pending("no_face")
         multi = self._longest_with_pending("multi")
         flags: list[str] = []
-        if no_face >= self.no_face_flag_s:
+        # Durations are sums of float frame intervals: 15 x 0.2 s must reach a 3 s threshold.
+        eps = 1e-6
+        if no_face >= self.no_face_flag_s - eps:
             flags.append("no_face")
-        if multi >= self.multiple_faces_flag_s:
+        if multi >= self.multiple_faces_flag_s - eps:
             flags.append("multiple_faces")
-        if look_away >= self.look_away_flag_s:
+        if look_away >= self.look_away_flag_s - eps:
             flags.append(f"look_away_over_{self.look_away_flag_s:g}s")
         return EyeContactSummary(
             frames=self._frames,
@@ -175,7 +177,6 @@ class EyeContactAnalyzer:
         neutral_yaw_deg: float = 0.0,
         neutral_pitch_deg: float = MODEL_NEUTRAL_PITCH_DEG,
         min_detection_confidence: float = 0.5,
-        model_path: str | None = None,
     ) -> None:
         # Imported here so that aggregation (and the whole package) stays importable without loading
         # MediaPipe's native library until a frame analyzer is actually built.
@@ -185,7 +186,7 @@ class EyeContactAnalyzer:
 
         from analytics.face_model import face_landmarker_path
 
-        path = model_path or str(face_landmarker_path())
+        path = str(face_landmarker_path())
         options = vision.FaceLandmarkerOptions(
             base_options=BaseOptions(model_asset_path=path),
             running_mode=vision.RunningMode.VIDEO,

