@@ -69,7 +69,7 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4) -> App:
     connector = PsycopgConnector(
         conninfo=psycopg_conninfo(database_url),
         kwargs={"options": f"-c search_path={QUEUE_SCHEMA},public"},
-        min_size=1, max_size=max_pool_size, open=False,
+        min_size=1, max_size=max_pool_size,
     )
     app = App(connector=connector)
     app.add_tasks_from(tasks, namespace=NAMESPACE)

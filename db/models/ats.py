@@ -142,3 +142,12 @@ class Screening(UUIDAuditBase):
     cv_embedding: Mapped[list[float] | None] = mapped_column(embedding())
     cv_content_hash: Mapped[str | None] = mapped_column(sa.String(64))
     model_name: Mapped[str | None] = mapped_column(sa.String(100))
+
+
+# Nearest-neighbour search on the embeddings (issue 6): HNSW with cosine distance (the `<=>` operator).
+sa.Index("ix_jobs_jd_embedding_hnsw", Job.jd_embedding, postgresql_using="hnsw",
+         postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"jd_embedding": "vector_cosine_ops"})
+sa.Index("ix_screenings_cv_embedding_hnsw", Screening.cv_embedding, postgresql_using="hnsw",
+         postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"cv_embedding": "vector_cosine_ops"})
+# the embedding cache is looked up by the CV's content hash
+sa.Index("ix_screenings_cv_content_hash", Screening.cv_content_hash)
