@@ -184,6 +184,46 @@ def looking_down_rgb(pitch_deg: float = 30.0, width: int = 640, height: int = 48
     return turned_face_rgb(0.0, pitch_deg, width, height)
 
 
+# Eye-opening contours (face-mesh topology) of the eye on the image's left and right, and iris points.
+_EYE_CONTOURS = (
+    ([33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246], 468, range(469, 473)),
+    ([362, 382, 381, 380, 374, 373, 390, 249, 263, 466, 388, 387, 386, 385, 384, 398], 473, range(474, 478)),
+)
+
+
+@lru_cache(maxsize=16)
+def _gaze_shifted(offset: float, width: int, height: int) -> np.ndarray:
+    from skimage.draw import disk, polygon
+
+    src = _frontal(width, height)
+    pts = _landmarks(width, height)
+    out = src.copy()
+    for contour, centre_idx, ring in _EYE_CONTOURS:
+        poly = pts[contour, :2]
+        eye = np.zeros(src.shape[:2], bool)
+        eye[polygon(poly[:, 1], poly[:, 0], eye.shape)] = True
+        centre = pts[centre_idx, :2]
+        radius = float(np.mean([np.hypot(*(pts[i, :2] - centre)) for i in ring]))
+        iris = np.zeros_like(eye)
+        iris[disk((centre[1], centre[0]), radius * 1.05, shape=iris.shape)] = True
+        out[eye] = np.percentile(src[eye & ~iris], 75, axis=0)  # repaint the eye white
+        half_width = float(np.hypot(*(pts[contour[0], :2] - pts[contour[8], :2]))) / 2.0
+        ys, xs = np.nonzero(iris)
+        tx = np.round(xs + offset * half_width).astype(int).clip(0, width - 1)
+        keep = eye[ys, tx]  # the lids hide what leaves the eye opening
+        out[ys[keep], tx[keep]] = src[ys[keep], xs[keep]]
+    out.setflags(write=False)
+    return out
+
+
+def gaze_shifted_rgb(offset: float, width: int = 640, height: int = 480) -> np.ndarray:
+    """The frontal face with both irises moved sideways by ``offset`` eye half-widths (> 0: image right).
+
+    The head stays frontal: only the eyes look away.
+    """
+    return _gaze_shifted(float(offset), width, height).copy()
+
+
 # --- video files -------------------------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from analytics.eye_contact import EyeContactAnalyzer, FrameObservation
 from tests.analytics.conftest import jittered
-from tests.media import blank_rgb, frontal_face_rgb, noise_rgb, turned_face_rgb, two_faces_rgb
+from tests.media import blank_rgb, frontal_face_rgb, gaze_shifted_rgb, noise_rgb, turned_face_rgb, two_faces_rgb
 
 FPS = 5.0
 
@@ -70,6 +70,20 @@ def test_looking_down_is_not_eye_contact(frontal_reference: FrameObservation) ->
     assert 7.0 <= frontal_reference.pitch_deg <= 10.0
     shift = median(o.pitch_deg - frontal_reference.pitch_deg for o in obs if o.pitch_deg is not None)
     assert shift >= 15.0
+
+
+@pytest.mark.parametrize("offset", [0.5, -0.5])
+def test_eyes_looking_sideways_with_frontal_head_is_not_eye_contact(
+    offset: float, frontal_reference: FrameObservation
+) -> None:
+    obs, analyzer = _run(jittered(gaze_shifted_rgb(offset), 10, seed=9))
+    assert analyzer.summary().face_present_ratio == 1.0
+    assert analyzer.summary().eye_contact_ratio <= 0.1
+    assert frontal_reference.iris_offset is not None and frontal_reference.yaw_deg is not None
+    iris_x = median(o.iris_offset[0] for o in obs if o.iris_offset is not None)
+    assert (iris_x - frontal_reference.iris_offset[0]) * np.sign(offset) >= 0.25  # gaze moved, right way
+    head = median(o.yaw_deg for o in obs if o.yaw_deg is not None)
+    assert abs(head - frontal_reference.yaw_deg) < 4.0  # ...while the head did not turn
 
 
 def test_looking_up_is_not_eye_contact() -> None:
