@@ -58,15 +58,26 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
     issuers: list[TrustedIssuer] = []
     jwks_url = settings.effective_clerk_jwks_url
     if settings.clerk_issuer and jwks_url:
-        issuers.append(TrustedIssuer(
-            issuer=settings.clerk_issuer,
-            jwks=HttpJWKSProvider(jwks_url, http, cache_seconds=settings.jwks_cache_seconds,
-                                  min_refresh_seconds=settings.jwks_min_refresh_seconds),
-            authorized_parties=settings.clerk_authorized_parties,
-        ))
+        issuers.append(
+            TrustedIssuer(
+                issuer=settings.clerk_issuer,
+                jwks=HttpJWKSProvider(
+                    jwks_url,
+                    http,
+                    cache_seconds=settings.jwks_cache_seconds,
+                    min_refresh_seconds=settings.jwks_min_refresh_seconds,
+                ),
+                authorized_parties=settings.clerk_authorized_parties,
+            )
+        )
     if dev_issuer is not None:
-        issuers.append(TrustedIssuer(issuer=dev_issuer.issuer, jwks=StaticJWKSProvider(dev_issuer.jwks),
-                                     authorized_parties=settings.clerk_authorized_parties))
+        issuers.append(
+            TrustedIssuer(
+                issuer=dev_issuer.issuer,
+                jwks=StaticJWKSProvider(dev_issuer.jwks),
+                authorized_parties=settings.clerk_authorized_parties,
+            )
+        )
     return TokenVerifier(issuers, leeway_seconds=settings.jwt_leeway_seconds)
 
 
@@ -76,20 +87,23 @@ def _log_unexpected(exc: Exception, scope: Any) -> None:
         logger.error("unhandled error", exc_info=exc, extra={"path": scope.get("path")})
 
 
-def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None
-               ) -> Litestar:
+def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level)
     http = httpx.AsyncClient(transport=http_transport)
     dev_issuer = (
-        DevIssuer(settings.dev_issuer_key_path, settings.dev_issuer, settings.dev_token_ttl_seconds,
-                  audience_party=(settings.clerk_authorized_parties or [None])[0])
-        if settings.dev_auth else None
+        DevIssuer(
+            settings.dev_issuer_key_path,
+            settings.dev_issuer,
+            settings.dev_token_ttl_seconds,
+            audience_party=(settings.clerk_authorized_parties or [None])[0],
+        )
+        if settings.dev_auth
+        else None
     )
     verifier = build_verifier(settings, http, dev_issuer)
     livekit = LiveKitGateway(settings)
-    clerk = (ClerkClient(settings.clerk_api_url, settings.clerk_secret_key, http)
-             if settings.clerk_secret_key else None)
+    clerk = ClerkClient(settings.clerk_api_url, settings.clerk_secret_key, http) if settings.clerk_secret_key else None
 
     async def on_startup() -> None:
         await livekit.start()
@@ -102,19 +116,26 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         route_handlers=route_handlers(settings),
         plugins=[alchemy_plugin(settings)],
         dependencies={**AUTH_DEPENDENCIES, "settings": Provide(lambda: settings, sync_to_thread=False)},
-        state=State({
-            "settings": settings,
-            "verifier": verifier,
-            "dev_issuer": dev_issuer,
-            "livekit": livekit,
-            "clerk": clerk,
-            "http": http,
-            "storage": make_storage(settings),
-        }),
+        state=State(
+            {
+                "settings": settings,
+                "verifier": verifier,
+                "dev_issuer": dev_issuer,
+                "livekit": livekit,
+                "clerk": clerk,
+                "http": http,
+                "storage": make_storage(settings),
+            }
+        ),
         middleware=[DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
-        cors_config=CORSConfig(allow_origins=settings.cors_allow_origins, allow_credentials=False,
-                               allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
-                               expose_headers=["X-Request-ID"]) if settings.cors_allow_origins else None,
+        cors_config=CORSConfig(
+            allow_origins=settings.cors_allow_origins,
+            allow_credentials=False,
+            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+            expose_headers=["X-Request-ID"],
+        )
+        if settings.cors_allow_origins
+        else None,
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
         multipart_form_part_limit=20,

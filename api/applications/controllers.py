@@ -15,9 +15,8 @@ from advanced_alchemy.filters import (
 )
 from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, post
-from litestar.di import Provide
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -50,7 +49,11 @@ APPLY_MAX_BODY_BYTES = 8 * 1024 * 1024
 
 LIST_LOAD = [
     joinedload(Application.candidate).load_only(
-        Candidate.id, Candidate.full_name, Candidate.email, Candidate.phone, Candidate.cv_filename,
+        Candidate.id,
+        Candidate.full_name,
+        Candidate.email,
+        Candidate.phone,
+        Candidate.cv_filename,
         Candidate.cv_content_type,
     )
 ]
@@ -63,12 +66,20 @@ class ApplicationSort(StrEnum):
     status = "status"
 
 
-def _list_filters(limit_offset: LimitOffset, status: list[ApplicationStatus] | None, created_after: datetime | None,
-                  created_before: datetime | None, order_by: ApplicationSort, sort_order: str
-                  ) -> list[StatementFilter]:
+def _list_filters(
+    limit_offset: NamedDependency[LimitOffset],
+    status: list[ApplicationStatus] | None,
+    created_after: datetime | None,
+    created_before: datetime | None,
+    order_by: ApplicationSort,
+    sort_order: str,
+) -> list[StatementFilter]:
     filters: list[StatementFilter] = [
-        OrderBy(field_name=order_by.value, sort_order=sort_order,  # type: ignore[arg-type]
-                nulls="last" if order_by == ApplicationSort.screening_score else None),
+        OrderBy(
+            field_name=order_by.value,
+            sort_order=sort_order,  # type: ignore[arg-type]
+            nulls="last" if order_by == ApplicationSort.screening_score else None,
+        ),
         limit_offset,
     ]
     if status:
@@ -83,16 +94,21 @@ class ApplyController(Controller):
     tags = ["applications"]
     dependencies = {"applications_service": Provide(provide_application_service)}
 
-    @post("/{job_id:uuid}/apply", status_code=HTTP_201_CREATED, request_max_body_size=APPLY_MAX_BODY_BYTES,
-          middleware=[apply_rate_limit], summary="Apply to an OPEN job with a CV (public, rate limited)")
+    @post(
+        "/{job_id:uuid}/apply",
+        status_code=HTTP_201_CREATED,
+        request_max_body_size=APPLY_MAX_BODY_BYTES,
+        middleware=[apply_rate_limit],
+        summary="Apply to an OPEN job with a CV (public, rate limited)",
+    )
     async def apply(
         self,
         request: Request,
-        settings: Settings,
-        applications_service: ApplicationService,
-        optional_user: Principal | None,
-        job_id: uuid.UUID,
-        data: Annotated[ApplyForm, Body(media_type=RequestEncodingType.MULTI_PART)],
+        settings: NamedDependency[Settings],
+        applications_service: NamedDependency[ApplicationService],
+        optional_user: NamedDependency[Principal | None],
+        job_id: FromPath[uuid.UUID],
+        data: MultipartBody[ApplyForm],
     ) -> AppliedOut:
         content = await data.cv.read(settings.max_upload_bytes + 1)
         await data.cv.close()
@@ -100,11 +116,23 @@ class ApplyController(Controller):
         storage: Storage = request.app.state.storage
         user_id = optional_user.user_id if optional_user and optional_user.role == Role.CANDIDATE else None
         application = await applications_service.apply(
-            job_id, full_name=data.full_name, email=data.email, phone=data.phone, cover_letter=data.cover_letter,
-            cv=checked, cv_bytes=content, storage=storage, user_id=user_id,
+            job_id,
+            full_name=data.full_name,
+            email=data.email,
+            phone=data.phone,
+            cover_letter=data.cover_letter,
+            cv=checked,
+            cv_bytes=content,
+            storage=storage,
+            user_id=user_id,
         )
-        return AppliedOut(application_id=application.id, job_id=job_id, status=application.status,
-                          cv_filename=checked.filename, cv_content_type=checked.content_type)
+        return AppliedOut(
+            application_id=application.id,
+            job_id=job_id,
+            status=application.status,
+            cv_filename=checked.filename,
+            cv_content_type=checked.content_type,
+        )
 
 
 class ApplicationController(Controller):
@@ -120,15 +148,15 @@ class ApplicationController(Controller):
     @get("/jobs/{job_id:uuid}/applications", summary="A job's applications (filter, sort, paginate)")
     async def list_for_job(
         self,
-        recruiter: Principal,
-        applications_service: ApplicationService,
-        limit_offset: LimitOffset,
-        job_id: uuid.UUID,
-        status: Annotated[list[ApplicationStatus] | None, Parameter(description="any of these statuses")] = None,
-        created_after: datetime | None = None,
-        created_before: datetime | None = None,
-        order_by: ApplicationSort = ApplicationSort.created_at,
-        sort_order: SortOrder = "desc",
+        recruiter: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        limit_offset: NamedDependency[LimitOffset],
+        job_id: FromPath[uuid.UUID],
+        status: Annotated[list[ApplicationStatus] | None, QueryParameter(description="any of these statuses")] = None,
+        created_after: FromQuery[datetime | None] = None,
+        created_before: FromQuery[datetime | None] = None,
+        order_by: FromQuery[ApplicationSort] = ApplicationSort.created_at,
+        sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
         session = applications_service.repository.session
         owned = await session.scalar(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
@@ -136,54 +164,82 @@ class ApplicationController(Controller):
             raise NotFound("job not found")
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
         items, total = await applications_service.get_many_and_count(
-            *filters, Application.job_id == job_id, load=LIST_LOAD, count_with_window_function=False,
+            *filters,
+            Application.job_id == job_id,
+            load=LIST_LOAD,
+            count_with_window_function=False,
         )
         return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
 
     @get("/applications", summary="Applications I may see: a recruiter's company's, or a candidate's own")
     async def list_visible(
         self,
-        member: Principal,
-        applications_service: ApplicationService,
-        limit_offset: LimitOffset,
-        status: Annotated[list[ApplicationStatus] | None, Parameter(description="any of these statuses")] = None,
-        created_after: datetime | None = None,
-        created_before: datetime | None = None,
-        order_by: ApplicationSort = ApplicationSort.created_at,
-        sort_order: SortOrder = "desc",
+        member: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        limit_offset: NamedDependency[LimitOffset],
+        status: Annotated[list[ApplicationStatus] | None, QueryParameter(description="any of these statuses")] = None,
+        created_after: FromQuery[datetime | None] = None,
+        created_before: FromQuery[datetime | None] = None,
+        order_by: FromQuery[ApplicationSort] = ApplicationSort.created_at,
+        sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
         items, total = await applications_service.get_many_and_count(
-            *filters, *visibility(member), load=LIST_LOAD, count_with_window_function=False,
+            *filters,
+            *visibility(member),
+            load=LIST_LOAD,
+            count_with_window_function=False,
         )
         return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
-    async def get_application(self, member: Principal, applications_service: ApplicationService,
-                              application_id: uuid.UUID) -> ApplicationOut:
+    async def get_application(
+        self,
+        member: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        application_id: FromPath[uuid.UUID],
+    ) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, member)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
-    @post("/applications/{application_id:uuid}/status", status_code=HTTP_200_OK,
-          summary="Move an application along the workflow (409 with the allowed moves otherwise)")
-    async def change_status(self, recruiter: Principal, applications_service: ApplicationService,
-                            application_id: uuid.UUID, data: StatusChangeIn) -> ApplicationOut:
+    @post(
+        "/applications/{application_id:uuid}/status",
+        status_code=HTTP_200_OK,
+        summary="Move an application along the workflow (409 with the allowed moves otherwise)",
+    )
+    async def change_status(
+        self,
+        recruiter: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        application_id: FromPath[uuid.UUID],
+        data: JSONBody[StatusChangeIn],
+    ) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, recruiter, for_update=True)
-        application = await applications_service.change_status(application, data.status, recruiter.user_id,
-                                                                data.reason)
+        application = await applications_service.change_status(application, data.status, recruiter.user_id, data.reason)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
     @get("/applications/{application_id:uuid}/history", summary="Every status change, oldest first")
-    async def history(self, member: Principal, applications_service: ApplicationService,
-                      history_service: StatusHistoryService, application_id: uuid.UUID) -> list[StatusChangeOut]:
+    async def history(
+        self,
+        member: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        history_service: NamedDependency[StatusHistoryService],
+        application_id: FromPath[uuid.UUID],
+    ) -> list[StatusChangeOut]:
         await applications_service.get_visible(application_id, member)
-        rows = await history_service.list(ApplicationStatusChange.application_id == application_id,
-                                          order_by=[(ApplicationStatusChange.id, False)])
+        rows = await history_service.list(
+            ApplicationStatusChange.application_id == application_id, order_by=[(ApplicationStatusChange.id, False)]
+        )
         return history_service.to_schema(rows, schema_type=StatusChangeOut).items
 
     @get("/applications/{application_id:uuid}/cv", summary="Download the CV", media_type="application/octet-stream")
-    async def download_cv(self, request: Request, member: Principal, applications_service: ApplicationService,
-                          application_id: uuid.UUID) -> Response[bytes]:
+    async def download_cv(
+        self,
+        request: Request,
+        member: NamedDependency[Principal],
+        applications_service: NamedDependency[ApplicationService],
+        application_id: FromPath[uuid.UUID],
+    ) -> Response[bytes]:
         application = await applications_service.get_visible(application_id, member)
         candidate = application.candidate
         if not candidate.cv_storage_key:

@@ -55,48 +55,82 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
 
     repository_type = Repo
 
-    async def get_visible(self, application_id: uuid.UUID, principal: Principal,
-                          for_update: bool = False) -> Application:
+    async def get_visible(
+        self, application_id: uuid.UUID, principal: Principal, for_update: bool = False
+    ) -> Application:
         statement = select(Application).with_for_update(of=Application) if for_update else None
-        application = await self.get_one_or_none(Application.id == application_id, *visibility(principal),
-                                                 statement=statement)
+        application = await self.get_one_or_none(
+            Application.id == application_id, *visibility(principal), statement=statement
+        )
         if application is None:
             raise NotFound("application not found")
         return application
 
-    async def _record(self, application: Application, from_status: ApplicationStatus | None,
-                      to_status: ApplicationStatus, by: uuid.UUID | None, reason: str | None) -> None:
+    async def _record(
+        self,
+        application: Application,
+        from_status: ApplicationStatus | None,
+        to_status: ApplicationStatus,
+        by: uuid.UUID | None,
+        reason: str | None,
+    ) -> None:
         history = StatusHistoryService(session=self.repository.session)
-        await history.create(ApplicationStatusChange(
-            application_id=application.id, from_status=from_status, to_status=to_status,
-            changed_by_id=by, reason=reason,
-        ))
+        await history.create(
+            ApplicationStatusChange(
+                application_id=application.id,
+                from_status=from_status,
+                to_status=to_status,
+                changed_by_id=by,
+                reason=reason,
+            )
+        )
 
-    async def apply(self, job_id: uuid.UUID, *, full_name: str, email: str, phone: str | None,
-                    cover_letter: str | None, cv: CheckedFile, cv_bytes: bytes, storage: Storage,
-                    user_id: uuid.UUID | None) -> Application:
+    async def apply(
+        self,
+        job_id: uuid.UUID,
+        *,
+        full_name: str,
+        email: str,
+        phone: str | None,
+        cover_letter: str | None,
+        cv: CheckedFile,
+        cv_bytes: bytes,
+        storage: Storage,
+        user_id: uuid.UUID | None,
+    ) -> Application:
         session = self.repository.session
-        job = (await session.execute(
-            select(Job.id, Job.company_id, Job.status).where(Job.id == job_id).with_for_update()
-        )).first()
+        job = (
+            await session.execute(select(Job.id, Job.company_id, Job.status).where(Job.id == job_id).with_for_update())
+        ).first()
         if job is None:
             raise NotFound("job not found")
         if job.status != JobStatus.OPEN:
-            raise Conflict(f"this job does not accept applications (it is {job.status.value})",
-                           extra={"job_status": job.status.value})
+            raise Conflict(
+                f"this job does not accept applications (it is {job.status.value})",
+                extra={"job_status": job.status.value},
+            )
         duplicate = await session.scalar(
-            select(func.count()).select_from(Application).join(Candidate, Candidate.id == Application.candidate_id)
+            select(func.count())
+            .select_from(Application)
+            .join(Candidate, Candidate.id == Application.candidate_id)
             .where(Application.job_id == job_id, func.lower(Candidate.email) == email.lower())
         )
         if duplicate:
             raise Conflict("an application with this email already exists for this job")
         key = new_key(str(job.company_id), str(job_id), extension=cv.extension)
         candidate = Candidate(
-            user_id=user_id, full_name=full_name.strip(), email=email.strip(), phone=phone,
-            cv_storage_key=key, cv_filename=cv.filename, cv_content_type=cv.content_type, cv_text=cv.text,
+            user_id=user_id,
+            full_name=full_name.strip(),
+            email=email.strip(),
+            phone=phone,
+            cv_storage_key=key,
+            cv_filename=cv.filename,
+            cv_content_type=cv.content_type,
+            cv_text=cv.text,
         )
-        application = Application(job_id=job_id, candidate=candidate, status=ApplicationStatus.APPLIED,
-                                  cover_letter=cover_letter)
+        application = Application(
+            job_id=job_id, candidate=candidate, status=ApplicationStatus.APPLIED, cover_letter=cover_letter
+        )
         application = await self.create(application)
         await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
         # the file goes last, once the rows are in (flushed): on failure the transaction rolls back
@@ -107,8 +141,9 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
             raise ServiceUnavailable("the file store is unavailable; nothing was saved, please retry") from exc
         return application
 
-    async def change_status(self, application: Application, to_status: ApplicationStatus,
-                            by: uuid.UUID, reason: str | None) -> Application:
+    async def change_status(
+        self, application: Application, to_status: ApplicationStatus, by: uuid.UUID, reason: str | None
+    ) -> Application:
         current = application.status
         if to_status not in WORKFLOW[current]:
             raise Conflict(

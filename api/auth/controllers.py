@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
 from litestar import Controller, Request, get, post
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from api.auth.deps import Principal, load_principal
 from api.auth.dev_issuer import DevIssuer
 from api.auth.schemas import DevTokenIn, DevTokenOut, MeOut, SetRoleIn, SyncUserIn
 from api.auth.services import ClerkClient, UserService
-from api.common.errors import BadRequest, Conflict
 from api.common.openapi import BEARER
 
 provide_user_service = create_service_provider(UserService)
@@ -22,18 +22,27 @@ class AuthController(Controller):
     dependencies = {"users_service": Provide(provide_user_service)}
 
     @post("/sync-user", status_code=HTTP_200_OK, summary="Create or refresh the current user from the token")
-    async def sync_user(self, current_user: Principal, users_service: UserService,
-                        data: SyncUserIn | None = None) -> MeOut:
+    async def sync_user(
+        self,
+        current_user: NamedDependency[Principal],
+        users_service: NamedDependency[UserService],
+        data: JSONBody[SyncUserIn | None] = None,
+    ) -> MeOut:
         claims = current_user.claims
         email = (data.email if data else None) or claims.get("email")
         name = (data.full_name if data else None) or claims.get("name")
-        return await users_service.sync(current_user.user_id,
-                                        email if isinstance(email, str) else None,
-                                        name if isinstance(name, str) else None)
+        return await users_service.sync(
+            current_user.user_id, email if isinstance(email, str) else None, name if isinstance(name, str) else None
+        )
 
     @post("/set-role", status_code=HTTP_200_OK, summary="Choose RECRUITER (with a new company) or CANDIDATE, once")
-    async def set_role(self, request: Request, current_user: Principal, users_service: UserService,
-                       data: SetRoleIn) -> MeOut:
+    async def set_role(
+        self,
+        request: Request,
+        current_user: NamedDependency[Principal],
+        users_service: NamedDependency[UserService],
+        data: JSONBody[SetRoleIn],
+    ) -> MeOut:
         me, changed = await users_service.set_role(current_user.user_id, data.role, data.company_name)
         clerk: ClerkClient | None = request.app.state.clerk
         if changed and clerk is not None and not current_user.clerk_id.startswith("dev|"):
@@ -41,7 +50,7 @@ class AuthController(Controller):
         return me
 
     @get("/me", summary="The current user")
-    async def me(self, current_user: Principal, users_service: UserService) -> MeOut:
+    async def me(self, current_user: NamedDependency[Principal], users_service: NamedDependency[UserService]) -> MeOut:
         return await users_service.me(current_user.user_id)
 
 
@@ -58,7 +67,9 @@ class DevAuthController(Controller):
         return issuer.jwks
 
     @post("/token", status_code=HTTP_200_OK, summary="Issue a dev session token (optionally setting the role)")
-    async def token(self, request: Request, users_service: UserService, data: DevTokenIn) -> DevTokenOut:
+    async def token(
+        self, request: Request, users_service: NamedDependency[UserService], data: JSONBody[DevTokenIn]
+    ) -> DevTokenOut:
         issuer: DevIssuer = request.app.state.dev_issuer
         token, exp = issuer.issue(data.sub, email=data.email, name=data.name, ttl_seconds=data.ttl_seconds)
         # the same path as any request carrying this token, then the optional role
@@ -66,11 +77,5 @@ class DevAuthController(Controller):
         principal = await load_principal(users_service.repository.session, claims)
         me = await users_service.sync(principal.user_id, data.email, data.name)
         if data.role is not None:
-            if me.role is not None and me.role != data.role:
-                raise Conflict(f"user already has role {me.role.value}", extra={"role": me.role.value})
-            if me.role is None:
-                if data.role.value == "RECRUITER" and not data.company_name:
-                    raise BadRequest("company_name is required to become a recruiter",
-                                     extra={"field": "company_name"})
-                me, _ = await users_service.set_role(principal.user_id, data.role, data.company_name)
+            me, _ = await users_service.set_role(principal.user_id, data.role, data.company_name)
         return DevTokenOut(token=token, token_type="Bearer", expires_at=exp, user=me)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -76,11 +76,12 @@ async def load_principal(session: AsyncSession, claims: dict[str, Any]) -> Princ
         )
         row = (await session.execute(stmt)).one()
     user_id, role, company_id = row
-    return Principal(user_id=user_id, clerk_id=sub, role=Role(role) if role else None, company_id=company_id,
-                     claims=claims)
+    return Principal(
+        user_id=user_id, clerk_id=sub, role=Role(role) if role else None, company_id=company_id, claims=claims
+    )
 
 
-async def provide_optional_user(request: Request, db_session: AsyncSession) -> Principal | None:
+async def provide_optional_user(request: Request, db_session: NamedDependency[AsyncSession]) -> Principal | None:
     token = bearer_token(request)
     if token is None:
         return None
@@ -92,25 +93,25 @@ async def provide_optional_user(request: Request, db_session: AsyncSession) -> P
     return await load_principal(db_session, claims)
 
 
-async def provide_current_user(optional_user: Principal | None) -> Principal:
+async def provide_current_user(optional_user: NamedDependency[Principal | None]) -> Principal:
     if optional_user is None:
         raise Unauthorized()
     return optional_user
 
 
-async def provide_recruiter(current_user: Principal) -> Principal:
+async def provide_recruiter(current_user: NamedDependency[Principal]) -> Principal:
     if not current_user.is_recruiter:
         raise Forbidden("this endpoint is for recruiters")
     return current_user
 
 
-async def provide_candidate(current_user: Principal) -> Principal:
+async def provide_candidate(current_user: NamedDependency[Principal]) -> Principal:
     if not current_user.is_candidate:
         raise Forbidden("this endpoint is for candidates")
     return current_user
 
 
-async def provide_member(current_user: Principal) -> Principal:
+async def provide_member(current_user: NamedDependency[Principal]) -> Principal:
     """A user who has chosen a role (recruiter or candidate)."""
     if not (current_user.is_recruiter or current_user.is_candidate):
         raise Forbidden("choose a role first: POST /api/auth/set-role")

@@ -66,8 +66,9 @@ class DevIssuer:
     def subject(sub: str) -> str:
         return sub if sub.startswith(DEV_SUBJECT_PREFIX) else DEV_SUBJECT_PREFIX + sub
 
-    def issue(self, sub: str, *, email: str | None = None, name: str | None = None,
-              ttl_seconds: int | None = None) -> tuple[str, int]:
+    def issue(
+        self, sub: str, *, email: str | None = None, name: str | None = None, ttl_seconds: int | None = None
+    ) -> tuple[str, int]:
         now = int(time.time())
         exp = now + (ttl_seconds or self.ttl_seconds)
         claims: dict[str, Any] = {

@@ -66,12 +66,12 @@ class UserService(SQLAlchemyAsyncRepositoryService[User]):
         if user.role is not None:
             if user.role == role:
                 return to_me(user), False
-            raise Conflict(f"the role is already set to {user.role.value} and cannot change",
-                           extra={"role": user.role.value})
+            raise Conflict(
+                f"the role is already set to {user.role.value} and cannot change", extra={"role": user.role.value}
+            )
         if role == Role.RECRUITER:
             if not company_name or not company_name.strip():
-                raise BadRequest("company_name is required to become a recruiter",
-                                 extra={"field": "company_name"})
+                raise BadRequest("company_name is required to become a recruiter", extra={"field": "company_name"})
             companies = CompanyService(session=self.repository.session)
             company = await companies.create_with_unique_slug(company_name.strip())
             profiles = RecruiterProfileService(session=self.repository.session)
@@ -114,6 +114,7 @@ class ClerkClient:
             response.raise_for_status()
             return True
         except httpx.HTTPError as exc:
-            logger.warning("could not mirror the role to Clerk", extra={"clerk_user_id": clerk_user_id,
-                                                                          "error": str(exc)})
+            logger.warning(
+                "could not mirror the role to Clerk", extra={"clerk_user_id": clerk_user_id, "error": str(exc)}
+            )
             return False

@@ -16,8 +16,12 @@ def openapi_config() -> OpenAPIConfig:
         render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         components=Components(
             security_schemes={
-                "BearerAuth": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT",
-                                             description="Clerk session token (or the dev issuer's)"),
+                "BearerAuth": SecurityScheme(
+                    type="http",
+                    scheme="bearer",
+                    bearer_format="JWT",
+                    description="Clerk session token (or the dev issuer's)",
+                ),
             }
         ),
     )

@@ -25,10 +25,12 @@ class PublicRateLimit(_SettingsRateLimit):
     setting = "public_rate_limit_per_minute"
 
 
-apply_rate_limit = RateLimitConfig(rate_limit=("minute", 10), store="rate_limit_apply",
-                                   middleware_class=ApplyRateLimit).middleware
-public_rate_limit = RateLimitConfig(rate_limit=("minute", 120), store="rate_limit_public",
-                                    middleware_class=PublicRateLimit).middleware
+apply_rate_limit = RateLimitConfig(
+    rate_limit=("minute", 10), store="rate_limit_apply", middleware_class=ApplyRateLimit
+).middleware
+public_rate_limit = RateLimitConfig(
+    rate_limit=("minute", 120), store="rate_limit_public", middleware_class=PublicRateLimit
+).middleware
 
 
 def _unauthenticated(request) -> bool:
@@ -37,6 +39,8 @@ def _unauthenticated(request) -> bool:
 
 # for endpoints open to both: only anonymous calls count (a signed-in caller is accountable, and not limited here)
 public_rate_limit_unauthenticated = RateLimitConfig(
-    rate_limit=("minute", 120), store="rate_limit_public", middleware_class=PublicRateLimit,
+    rate_limit=("minute", 120),
+    store="rate_limit_public",
+    middleware_class=PublicRateLimit,
     check_throttle_handler=_unauthenticated,
 ).middleware

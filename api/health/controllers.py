@@ -3,15 +3,20 @@ from __future__ import annotations
 import asyncio
 
 from litestar import Request, Response, get
+from litestar.di import NamedDependency
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.livekit_tokens.gateway import LiveKitGateway, LiveKitUnavailable
 
 
-@get("/health", tags=["health"], summary="Database and LiveKit reachability (200 when both are ok, else 503)",
-     cache_control=None)
-async def health(request: Request, db_engine: AsyncEngine) -> Response[dict[str, str]]:
+@get(
+    "/health",
+    tags=["health"],
+    summary="Database and LiveKit reachability (200 when both are ok, else 503)",
+    cache_control=None,
+)
+async def health(request: Request, db_engine: NamedDependency[AsyncEngine]) -> Response[dict[str, str]]:
     async def check_db() -> str:
         try:
             async with asyncio.timeout(3):

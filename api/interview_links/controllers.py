@@ -20,29 +20,41 @@ class InterviewLinkController(Controller):
     path = "/api/interview-links"
     tags = ["interviews"]
 
-    @get("/{join_code:str}", middleware=[public_rate_limit],
-         summary="What the candidate's join page shows (public; the code is the capability)")
+    @get(
+        "/{join_code:str}",
+        middleware=[public_rate_limit],
+        summary="What the candidate's join page shows (public; the code is the capability)",
+    )
     async def get_link(
         self,
         db_session: NamedDependency[AsyncSession],
         settings: NamedDependency[Settings],
         join_code: Annotated[str, PathParameter(min_length=1, max_length=64)],
     ) -> InterviewLinkOut:
-        row = (await db_session.execute(
-            select(Interview, Job.title, Company.name)
-            .outerjoin(Application, Application.id == Interview.application_id)
-            .outerjoin(Job, Job.id == Application.job_id)
-            .outerjoin(Company, Company.id == Interview.company_id)
-            .where(Interview.join_code == join_code)
-        )).first()
+        row = (
+            await db_session.execute(
+                select(Interview, Job.title, Company.name)
+                .outerjoin(Application, Application.id == Interview.application_id)
+                .outerjoin(Job, Job.id == Application.job_id)
+                .outerjoin(Company, Company.id == Interview.company_id)
+                .where(Interview.join_code == join_code)
+            )
+        ).first()
         if row is None:
             raise NotFound("unknown interview link")
         interview, job_title, company_name = row
         state, message = link_state(interview, settings)
         window = join_window(interview, settings)
         return InterviewLinkOut(
-            state=state, message=message, interview_status=interview.status, kind=interview.kind,
-            job_title=job_title, company_name=company_name, scheduled_at=interview.scheduled_at,
-            duration_minutes=interview.duration_minutes, opens_at=window.opens_at, closes_at=window.closes_at,
+            state=state,
+            message=message,
+            interview_status=interview.status,
+            kind=interview.kind,
+            job_title=job_title,
+            company_name=company_name,
+            scheduled_at=interview.scheduled_at,
+            duration_minutes=interview.duration_minutes,
+            opens_at=window.opens_at,
+            closes_at=window.closes_at,
             consent_text=settings.consent_text,
         )

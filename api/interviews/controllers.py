@@ -61,8 +61,9 @@ def join_url(interview: Interview, settings: Settings) -> str | None:
     return f"{settings.public_base_url}/interview/{interview.join_code}" if interview.join_code else None
 
 
-def to_out(interview: Interview, settings: Settings, cls: type[InterviewOut] = InterviewOut, **extra: object
-           ) -> InterviewOut:
+def to_out(
+    interview: Interview, settings: Settings, cls: type[InterviewOut] = InterviewOut, **extra: object
+) -> InterviewOut:
     fields = {f: getattr(interview, f) for f in InterviewOut.__struct_fields__ if f != "join_url"}
     return cls(**fields, join_url=join_url(interview, settings), **extra)
 
@@ -81,8 +82,11 @@ class InterviewController(Controller):
         **PAGINATION,
     }
 
-    @post("/applications/{application_id:uuid}/interviews", status_code=HTTP_201_CREATED,
-          summary="Schedule an interview; an AI one gets its LiveKit room, the interviewer agent and a join link")
+    @post(
+        "/applications/{application_id:uuid}/interviews",
+        status_code=HTTP_201_CREATED,
+        summary="Schedule an interview; an AI one gets its LiveKit room, the interviewer agent and a join link",
+    )
     async def schedule(
         self,
         request: Request,
@@ -123,8 +127,12 @@ class InterviewController(Controller):
         items, total = await interviews_service.get_many_and_count(
             *filters, *interview_visibility(member), count_with_window_function=False
         )
-        return OffsetPagination(items=[to_out(i, settings) for i in items], limit=limit_offset.limit,
-                                offset=limit_offset.offset, total=total)
+        return OffsetPagination(
+            items=[to_out(i, settings) for i in items],
+            limit=limit_offset.limit,
+            offset=limit_offset.offset,
+            total=total,
+        )
 
     @get("/interviews/{interview_id:uuid}", summary="An interview, with its metrics summary and report once present")
     async def get_interview(
@@ -142,7 +150,10 @@ class InterviewController(Controller):
         summary = await interviews_service.metrics_summary(interview.id)
         report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview.id))
         return to_out(  # type: ignore[return-value]
-            interview, settings, InterviewDetail, metrics_summary=summary,
+            interview,
+            settings,
+            InterviewDetail,
+            metrics_summary=summary,
             report=_convert(report, ReportOut) if report else None,
         )
 
@@ -157,8 +168,7 @@ class InterviewController(Controller):
         data: JSONBody[CancelIn | None] = None,
     ) -> InterviewOut:
         interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
-        interview = await interviews_service.cancel(interview, data.reason if data else None,
-                                                    request.app.state.livekit)
+        interview = await interviews_service.cancel(interview, data.reason if data else None, request.app.state.livekit)
         return to_out(interview, settings)
 
     @get("/interviews/{interview_id:uuid}/metrics", summary="Per-second metrics after `since_t` (poll with it)")
@@ -167,15 +177,20 @@ class InterviewController(Controller):
         recruiter: NamedDependency[Principal],
         interviews_service: NamedDependency[InterviewService],
         interview_id: FromPath[uuid.UUID],
-        since_t: Annotated[int, QueryParameter(ge=-1, le=10_000_000, description="return rows with t_s > since_t")
-                           ] = -1,
+        since_t: Annotated[
+            int, QueryParameter(ge=-1, le=10_000_000, description="return rows with t_s > since_t")
+        ] = -1,
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300,
     ) -> MetricsPage:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = (await interviews_service.repository.session.scalars(
-            select(InterviewMetric).where(InterviewMetric.interview_id == interview_id, InterviewMetric.t_s > since_t)
-            .order_by(InterviewMetric.t_s).limit(limit)
-        )).all()
+        rows = (
+            await interviews_service.repository.session.scalars(
+                select(InterviewMetric)
+                .where(InterviewMetric.interview_id == interview_id, InterviewMetric.t_s > since_t)
+                .order_by(InterviewMetric.t_s)
+                .limit(limit)
+            )
+        ).all()
         items = [_convert(r, MetricOut) for r in rows]
         return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
 
@@ -189,11 +204,14 @@ class InterviewController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=5000)] = 2000,
     ) -> list[TranscriptSegmentOut]:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = (await interviews_service.repository.session.scalars(
-            select(TranscriptSegment)
-            .where(TranscriptSegment.interview_id == interview_id, TranscriptSegment.start_s > since_s)
-            .order_by(TranscriptSegment.start_s, TranscriptSegment.id).limit(limit)
-        )).all()
+        rows = (
+            await interviews_service.repository.session.scalars(
+                select(TranscriptSegment)
+                .where(TranscriptSegment.interview_id == interview_id, TranscriptSegment.start_s > since_s)
+                .order_by(TranscriptSegment.start_s, TranscriptSegment.id)
+                .limit(limit)
+            )
+        ).all()
         return [_convert(r, TranscriptSegmentOut) for r in rows]  # type: ignore[misc]
 
     @get("/interviews/{interview_id:uuid}/report", summary="Report, per-question scores and usage (null until written)")
@@ -207,19 +225,26 @@ class InterviewController(Controller):
         session = interviews_service.repository.session
         report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview_id))
         usage = await session.scalar(select(InterviewUsage).where(InterviewUsage.interview_id == interview_id))
-        scores = (await session.scalars(
-            select(QuestionScore).where(QuestionScore.interview_id == interview_id)
-            .order_by(QuestionScore.question_index)
-        )).all()
+        scores = (
+            await session.scalars(
+                select(QuestionScore)
+                .where(QuestionScore.interview_id == interview_id)
+                .order_by(QuestionScore.question_index)
+            )
+        ).all()
         return ReportBundle(
-            interview_id=interview.id, status=interview.status,
+            interview_id=interview.id,
+            status=interview.status,
             report=_convert(report, ReportOut) if report else None,  # type: ignore[arg-type]
             question_scores=[_convert(s, QuestionScoreOut) for s in scores],  # type: ignore[misc]
             usage=_convert(usage, UsageOut) if usage else None,  # type: ignore[arg-type]
         )
 
-    @post("/interviews/{interview_id:uuid}/feedback", status_code=HTTP_201_CREATED,
-          summary="A recruiter's rating (1-5) and notes")
+    @post(
+        "/interviews/{interview_id:uuid}/feedback",
+        status_code=HTTP_201_CREATED,
+        summary="A recruiter's rating (1-5) and notes",
+    )
     async def add_feedback(
         self,
         recruiter: NamedDependency[Principal],
@@ -229,9 +254,14 @@ class InterviewController(Controller):
         data: JSONBody[FeedbackIn],
     ) -> FeedbackOut:
         await interviews_service.get_visible(interview_id, recruiter)
-        feedback = await feedback_service.create(InterviewFeedback(
-            interview_id=interview_id, author_id=recruiter.user_id, rating=data.rating, notes=data.notes,
-        ))
+        feedback = await feedback_service.create(
+            InterviewFeedback(
+                interview_id=interview_id,
+                author_id=recruiter.user_id,
+                rating=data.rating,
+                notes=data.notes,
+            )
+        )
         return feedback_service.to_schema(feedback, schema_type=FeedbackOut)
 
     @get("/interviews/{interview_id:uuid}/feedback", summary="Feedback on an interview, oldest first")
@@ -243,6 +273,7 @@ class InterviewController(Controller):
         interview_id: FromPath[uuid.UUID],
     ) -> list[FeedbackOut]:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = await feedback_service.list(InterviewFeedback.interview_id == interview_id,
-                                           order_by=[(InterviewFeedback.created_at, False)])
+        rows = await feedback_service.list(
+            InterviewFeedback.interview_id == interview_id, order_by=[(InterviewFeedback.created_at, False)]
+        )
         return feedback_service.to_schema(rows, schema_type=FeedbackOut).items

@@ -33,10 +33,14 @@ from db.models import (
 
 logger = logging.getLogger(__name__)
 
-SCHEDULABLE_APPLICATION_STATUSES = frozenset({
-    ApplicationStatus.APPLIED, ApplicationStatus.SCREENING, ApplicationStatus.SHORTLISTED,
-    ApplicationStatus.INTERVIEW_SCHEDULED,
-})
+SCHEDULABLE_APPLICATION_STATUSES = frozenset(
+    {
+        ApplicationStatus.APPLIED,
+        ApplicationStatus.SCREENING,
+        ApplicationStatus.SHORTLISTED,
+        ApplicationStatus.INTERVIEW_SCHEDULED,
+    }
+)
 
 
 def interview_visibility(principal: Principal) -> list[ColumnElement[bool]]:
@@ -44,11 +48,11 @@ def interview_visibility(principal: Principal) -> list[ColumnElement[bool]]:
         return [Interview.company_id == principal.company_id]
     if principal.is_candidate:
         own_applications = (
-            select(Application.id).join(Candidate, Candidate.id == Application.candidate_id)
+            select(Application.id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
             .where(Candidate.user_id == principal.user_id)
         )
-        return [or_(Interview.candidate_user_id == principal.user_id,
-                    Interview.application_id.in_(own_applications))]
+        return [or_(Interview.candidate_user_id == principal.user_id, Interview.application_id.in_(own_applications))]
     return [Interview.id.is_(None)]
 
 
@@ -110,22 +114,31 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
 
     async def get_visible(self, interview_id: uuid.UUID, principal: Principal, for_update: bool = False) -> Interview:
         statement = select(Interview).with_for_update() if for_update else None
-        interview = await self.get_one_or_none(Interview.id == interview_id, *interview_visibility(principal),
-                                               statement=statement)
+        interview = await self.get_one_or_none(
+            Interview.id == interview_id, *interview_visibility(principal), statement=statement
+        )
         if interview is None:
             raise NotFound("interview not found")
         return interview
 
-    async def schedule(self, application_id: uuid.UUID, recruiter: Principal, data: InterviewCreate,
-                       settings: Settings, livekit: LiveKitGateway) -> Interview:
+    async def schedule(
+        self,
+        application_id: uuid.UUID,
+        recruiter: Principal,
+        data: InterviewCreate,
+        settings: Settings,
+        livekit: LiveKitGateway,
+    ) -> Interview:
         session = self.repository.session
         applications = ApplicationService(session=session)
         application = await applications.get_visible(application_id, recruiter, for_update=True)
         if application.status not in SCHEDULABLE_APPLICATION_STATUSES:
             raise Conflict(
                 f"an interview cannot be scheduled for an application that is {application.status.value}",
-                extra={"application_status": application.status.value,
-                       "schedulable": sorted(s.value for s in SCHEDULABLE_APPLICATION_STATUSES)},
+                extra={
+                    "application_status": application.status.value,
+                    "schedulable": sorted(s.value for s in SCHEDULABLE_APPLICATION_STATUSES),
+                },
             )
         now = datetime.now(UTC)
         scheduled_at = data.scheduled_at.astimezone(UTC)
@@ -150,8 +163,9 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         )
         interview = await self.create(interview)  # flushed: constraint errors surface before LiveKit is touched
         if application.status == ApplicationStatus.SHORTLISTED:
-            await applications.change_status(application, ApplicationStatus.INTERVIEW_SCHEDULED, recruiter.user_id,
-                                             "interview scheduled")
+            await applications.change_status(
+                application, ApplicationStatus.INTERVIEW_SCHEDULED, recruiter.user_id, "interview scheduled"
+            )
         if is_ai:
             await self._dispatch(interview, settings, livekit)
         return interview
@@ -184,8 +198,9 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
 
     async def cancel(self, interview: Interview, reason: str | None, livekit: LiveKitGateway) -> Interview:
         if interview.status in TERMINAL_INTERVIEW_STATUSES:
-            raise Conflict(f"the interview is already {interview.status.value}",
-                           extra={"interview_status": interview.status.value})
+            raise Conflict(
+                f"the interview is already {interview.status.value}", extra={"interview_status": interview.status.value}
+            )
         interview.status = InterviewStatus.CANCELLED
         interview.ended_at = datetime.now(UTC)
         interview.end_reason = reason or "cancelled by recruiter"
@@ -196,26 +211,30 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
 
     async def metrics_summary(self, interview_id: uuid.UUID) -> MetricsSummary | None:
         m = InterviewMetric
-        row = (await self.repository.session.execute(
-            select(
-                func.count(),
-                func.max(m.t_s),
-                func.avg(cast(m.face_present, Integer)),
-                func.avg(m.eye_contact),
-                func.avg(m.speech_rate_sps),
-                func.sum(m.pause_count),
-                func.coalesce(func.sum(m.frames_analyzed), 0),
-                func.coalesce(func.sum(m.frames_dropped), 0),
-            ).where(m.interview_id == interview_id)
-        )).one()
+        row = (
+            await self.repository.session.execute(
+                select(
+                    func.count(),
+                    func.max(m.t_s),
+                    func.avg(cast(m.face_present, Integer)),
+                    func.avg(m.eye_contact),
+                    func.avg(m.speech_rate_sps),
+                    func.sum(m.pause_count),
+                    func.coalesce(func.sum(m.frames_analyzed), 0),
+                    func.coalesce(func.sum(m.frames_dropped), 0),
+                ).where(m.interview_id == interview_id)
+            )
+        ).one()
         seconds, last_t, face, eye, rate, pauses, analyzed, dropped = row
         if not seconds:
             return None
         return MetricsSummary(
-            seconds=seconds, last_t_s=last_t,
+            seconds=seconds,
+            last_t_s=last_t,
             face_present_ratio=round(float(face), 4) if face is not None else None,
             eye_contact_avg=round(float(eye), 4) if eye is not None else None,
             speech_rate_avg_sps=round(float(rate), 3) if rate is not None else None,
             pause_count=int(pauses) if pauses is not None else None,
-            frames_analyzed=int(analyzed), frames_dropped=int(dropped),
+            frames_analyzed=int(analyzed),
+            frames_dropped=int(dropped),
         )

@@ -8,8 +8,8 @@ from advanced_alchemy.extensions.litestar.providers import create_service_provid
 from advanced_alchemy.filters import CollectionFilter, LimitOffset, OrderBy, SearchFilter, StatementFilter
 from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, get, patch, post
-from litestar.di import Provide
-from litestar.params import Parameter
+from litestar.di import NamedDependency, Provide
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK
 from sqlalchemy import select
 
@@ -39,44 +39,65 @@ class JobController(Controller):
     dependencies = {"jobs_service": Provide(provide_job_service), **PAGINATION}
 
     @post("/", summary="Create a job")
-    async def create_job(self, recruiter: Principal, jobs_service: JobService, data: JobCreate) -> JobOut:
+    async def create_job(
+        self,
+        recruiter: NamedDependency[Principal],
+        jobs_service: NamedDependency[JobService],
+        data: JSONBody[JobCreate],
+    ) -> JobOut:
         job = await jobs_service.create_job(recruiter.company_id, recruiter.user_id, data)  # type: ignore[arg-type]
         return jobs_service.to_schema(job, schema_type=JobOut)
 
     @get("/", summary="List the company's jobs")
     async def list_jobs(
         self,
-        recruiter: Principal,
-        jobs_service: JobService,
-        limit_offset: LimitOffset,
-        status: Annotated[list[JobStatus] | None, Parameter(description="any of these statuses")] = None,
-        search: Annotated[str | None, Parameter(max_length=200, description="in title or location")] = None,
-        order_by: JobSort = JobSort.created_at,
-        sort_order: SortOrder = "desc",
+        recruiter: NamedDependency[Principal],
+        jobs_service: NamedDependency[JobService],
+        limit_offset: NamedDependency[LimitOffset],
+        status: Annotated[list[JobStatus] | None, QueryParameter(description="any of these statuses")] = None,
+        search: Annotated[str | None, QueryParameter(max_length=200, description="in title or location")] = None,
+        order_by: FromQuery[JobSort] = JobSort.created_at,
+        sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[JobOut]:
         filters: list[StatementFilter] = [OrderBy(field_name=order_by.value, sort_order=sort_order), limit_offset]
         if status:
             filters.append(CollectionFilter(field_name="status", values=status))
         if search:
-            filters.append(SearchFilter(field_name={"title", "location"}, value=search, ignore_case=True,
-                                        escape_wildcards=True))
+            filters.append(
+                SearchFilter(field_name={"title", "location"}, value=search, ignore_case=True, escape_wildcards=True)
+            )
         items, total = await jobs_service.get_many_and_count(*filters, Job.company_id == recruiter.company_id)
         return jobs_service.to_schema(items, total, filters=filters, schema_type=JobOut)
 
     @get("/{job_id:uuid}", summary="Get a job")
-    async def get_job(self, recruiter: Principal, jobs_service: JobService, job_id: uuid.UUID) -> JobOut:
+    async def get_job(
+        self,
+        recruiter: NamedDependency[Principal],
+        jobs_service: NamedDependency[JobService],
+        job_id: FromPath[uuid.UUID],
+    ) -> JobOut:
         job = await jobs_service.get_for_company(job_id, recruiter.company_id)  # type: ignore[arg-type]
         return jobs_service.to_schema(job, schema_type=JobOut)
 
     @patch("/{job_id:uuid}", summary="Update a job (status DRAFT -> OPEN <-> PAUSED -> CLOSED)")
-    async def update_job(self, recruiter: Principal, jobs_service: JobService, job_id: uuid.UUID,
-                         data: JobUpdate) -> JobOut:
+    async def update_job(
+        self,
+        recruiter: NamedDependency[Principal],
+        jobs_service: NamedDependency[JobService],
+        job_id: FromPath[uuid.UUID],
+        data: JSONBody[JobUpdate],
+    ) -> JobOut:
         job = await jobs_service.get_for_company(job_id, recruiter.company_id)  # type: ignore[arg-type]
         job = await jobs_service.update_job(job, data)
         return jobs_service.to_schema(job, schema_type=JobOut)
 
     @post("/{job_id:uuid}/close", status_code=HTTP_200_OK, summary="Close a job (no more applications)")
-    async def close_job(self, recruiter: Principal, jobs_service: JobService, job_id: uuid.UUID) -> JobOut:
+    async def close_job(
+        self,
+        recruiter: NamedDependency[Principal],
+        jobs_service: NamedDependency[JobService],
+        job_id: FromPath[uuid.UUID],
+    ) -> JobOut:
         job = await jobs_service.get_for_company(job_id, recruiter.company_id)  # type: ignore[arg-type]
         job = await jobs_service.close(job)
         return jobs_service.to_schema(job, schema_type=JobOut)
@@ -88,17 +109,29 @@ class PublicJobController(Controller):
     dependencies = {"jobs_service": Provide(provide_job_service)}
 
     @get("/{job_id:uuid}", summary="An OPEN job as applicants see it (public)")
-    async def get_public_job(self, jobs_service: JobService, job_id: uuid.UUID) -> PublicJobOut:
+    async def get_public_job(
+        self, jobs_service: NamedDependency[JobService], job_id: FromPath[uuid.UUID]
+    ) -> PublicJobOut:
         session = jobs_service.repository.session
-        row = (await session.execute(
-            select(Job, Company.name).join(Company, Company.id == Job.company_id)
-            .where(Job.id == job_id, Job.status == JobStatus.OPEN)
-        )).first()
+        row = (
+            await session.execute(
+                select(Job, Company.name)
+                .join(Company, Company.id == Job.company_id)
+                .where(Job.id == job_id, Job.status == JobStatus.OPEN)
+            )
+        ).first()
         if row is None:
             raise NotFound("job not found or not open")
         job, company_name = row
         return PublicJobOut(
-            id=job.id, company_name=company_name, title=job.title, description=job.description,
-            requirements=job.requirements, location=job.location, salary_min=job.salary_min,
-            salary_max=job.salary_max, salary_currency=job.salary_currency, skills=[s.name for s in job.skills],
+            id=job.id,
+            company_name=company_name,
+            title=job.title,
+            description=job.description,
+            requirements=job.requirements,
+            location=job.location,
+            salary_min=job.salary_min,
+            salary_max=job.salary_max,
+            salary_currency=job.salary_currency,
+            skills=[s.name for s in job.skills],
         )

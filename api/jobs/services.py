@@ -54,8 +54,12 @@ class JobService(SQLAlchemyAsyncRepositoryService[Job]):
         _check_salary(data.salary_min, data.salary_max, data.salary_currency)
         fields = msgspec.structs.asdict(data)
         skills = fields.pop("skills")
-        job = Job(**fields, company_id=company_id, created_by_id=user_id,
-                  skills=[JobSkill(name=s.name.strip(), weight=s.weight) for s in skills])
+        job = Job(
+            **fields,
+            company_id=company_id,
+            created_by_id=user_id,
+            skills=[JobSkill(name=s.name.strip(), weight=s.weight) for s in skills],
+        )
         return await self.create(job)
 
     async def update_job(self, job: Job, data: JobUpdate) -> Job:

@@ -27,9 +27,13 @@ class LiveKitTokenController(Controller):
     tags = ["livekit"]
     dependencies = {"interviews_service": Provide(provide_interviews)}
 
-    @post("/token", status_code=HTTP_200_OK, middleware=[public_rate_limit_unauthenticated],
-          security=[{}, {"BearerAuth": []}],
-          summary="A LiveKit token for an interview room: by join_code (public) or interview_id (signed in)")
+    @post(
+        "/token",
+        status_code=HTTP_200_OK,
+        middleware=[public_rate_limit_unauthenticated],
+        security=[{}, {"BearerAuth": []}],
+        summary="A LiveKit token for an interview room: by join_code (public) or interview_id (signed in)",
+    )
     async def token(
         self,
         request: Request,
@@ -75,6 +79,7 @@ async def _candidate_name(session: AsyncSession, interview: Interview) -> str | 
     if interview.application_id is None:
         return None
     return await session.scalar(
-        select(Candidate.full_name).join(Application, Application.candidate_id == Candidate.id)
+        select(Candidate.full_name)
+        .join(Application, Application.candidate_id == Candidate.id)
         .where(Application.id == interview.application_id)
     )

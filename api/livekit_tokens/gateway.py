@@ -66,19 +66,27 @@ class LiveKitGateway:
 
     async def create_room_and_dispatch(self, interview_id: uuid.UUID, empty_timeout_s: int) -> Dispatch:
         room = room_name_for(interview_id)
-        await self._call("create the room", self.api.room.create_room(lk.CreateRoomRequest(
-            name=room,
-            empty_timeout=max(60, min(empty_timeout_s, 7 * 24 * 3600)),
-            departure_timeout=60,
-            max_participants=self.settings.room_max_participants,
-        )))
-        dispatch = await self._call("dispatch the interviewer agent", self.api.agent_dispatch.create_dispatch(
-            lk.CreateAgentDispatchRequest(
-                agent_name=self.settings.agent_name,
-                room=room,
-                metadata=json.dumps({"interview_id": str(interview_id)}),
-            )
-        ))
+        await self._call(
+            "create the room",
+            self.api.room.create_room(
+                lk.CreateRoomRequest(
+                    name=room,
+                    empty_timeout=max(60, min(empty_timeout_s, 7 * 24 * 3600)),
+                    departure_timeout=60,
+                    max_participants=self.settings.room_max_participants,
+                )
+            ),
+        )
+        dispatch = await self._call(
+            "dispatch the interviewer agent",
+            self.api.agent_dispatch.create_dispatch(
+                lk.CreateAgentDispatchRequest(
+                    agent_name=self.settings.agent_name,
+                    room=room,
+                    metadata=json.dumps({"interview_id": str(interview_id)}),
+                )
+            ),
+        )
         return Dispatch(room_name=room, dispatch_id=dispatch.id)
 
     async def has_dispatch(self, room: str) -> bool:

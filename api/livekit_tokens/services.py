@@ -29,8 +29,13 @@ def _ttl(interview: Interview, settings: Settings) -> timedelta:
 def _finish(token: lk.AccessToken, interview: Interview, identity: str, settings: Settings) -> TokenOut:
     ttl = _ttl(interview, settings)
     expires_at = datetime.now(UTC).replace(microsecond=0) + ttl
-    return TokenOut(token=token.with_ttl(ttl).to_jwt(), url=settings.livekit_url, room=interview.room_name or "",
-                    identity=identity, expires_at=expires_at)
+    return TokenOut(
+        token=token.with_ttl(ttl).to_jwt(),
+        url=settings.livekit_url,
+        room=interview.room_name or "",
+        identity=identity,
+        expires_at=expires_at,
+    )
 
 
 def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
@@ -42,21 +47,22 @@ def candidate_token(interview: Interview, settings: Settings, name: str | None =
         .with_name(name or "Candidate")
         .with_metadata(json.dumps(info))
         .with_attributes(info)
-        .with_grants(lk.VideoGrants(
-            room_join=True,
-            room=interview.room_name or "",
-            can_publish=True,
-            can_publish_sources=["camera", "microphone"],
-            can_subscribe=True,
-            can_publish_data=False,
-            can_update_own_metadata=False,
-        ))
+        .with_grants(
+            lk.VideoGrants(
+                room_join=True,
+                room=interview.room_name or "",
+                can_publish=True,
+                can_publish_sources=["camera", "microphone"],
+                can_subscribe=True,
+                can_publish_data=False,
+                can_update_own_metadata=False,
+            )
+        )
     )
     return _finish(token, interview, identity, settings)
 
 
-def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None
-                    ) -> TokenOut:
+def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None) -> TokenOut:
     identity = f"{RECRUITER_PREFIX}{user_id}"
     info = {"role": "recruiter", "interview_id": str(interview.id)}
     token = (
@@ -65,14 +71,16 @@ def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings
         .with_name(name or "Recruiter")
         .with_metadata(json.dumps(info))
         .with_attributes(info)
-        .with_grants(lk.VideoGrants(
-            room_join=True,
-            room=interview.room_name or "",
-            hidden=True,
-            can_publish=False,
-            can_subscribe=True,
-            can_publish_data=False,
-            can_update_own_metadata=False,
-        ))
+        .with_grants(
+            lk.VideoGrants(
+                room_join=True,
+                room=interview.room_name or "",
+                hidden=True,
+                can_publish=False,
+                can_subscribe=True,
+                can_publish_data=False,
+                can_update_own_metadata=False,
+            )
+        )
     )
     return _finish(token, interview, identity, settings)

@@ -45,6 +45,7 @@ class ParsedCV:
 
 # --- format detection --------------------------------------------------------------------------
 
+
 def detect_format(data: bytes, filename: str | None = None, content_type: str | None = None) -> str:
     """By magic bytes first (a renamed file still parses), then the declared type and extension."""
     ext = PurePath(filename or "").suffix.lower()
@@ -58,15 +59,19 @@ def detect_format(data: bytes, filename: str | None = None, content_type: str | 
     if ctype in DOCX_TYPES or ext == ".docx":
         return "docx"
     if ext == ".doc" or ctype == "application/msword" or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CVParseError("unsupported_format",
-                           "Legacy Word .doc files are not supported: save the CV as .docx or PDF and upload again.")
+        raise CVParseError(
+            "unsupported_format",
+            "Legacy Word .doc files are not supported: save the CV as .docx or PDF and upload again.",
+        )
     if ctype in TXT_TYPES or ext in {".txt", ".md", ""} or ctype.startswith("text/"):
         return "txt"
-    raise CVParseError("unsupported_format",
-                       f"Unsupported CV format ({ctype or ext or 'unknown'}): upload a PDF, DOCX or TXT file.")
+    raise CVParseError(
+        "unsupported_format", f"Unsupported CV format ({ctype or ext or 'unknown'}): upload a PDF, DOCX or TXT file."
+    )
 
 
 # --- extractors ----------------------------------------------------------------------------------
+
 
 def _pdf_text(data: bytes) -> tuple[str, int]:
     from pypdf import PdfReader
@@ -79,17 +84,20 @@ def _pdf_text(data: bytes) -> tuple[str, int]:
             try:
                 opened = reader.decrypt("")
             except Exception as exc:  # unsupported algorithm and the like
-                raise CVParseError("encrypted_pdf",
-                                   "The PDF is password-protected: remove the password and upload it again.") from exc
+                raise CVParseError(
+                    "encrypted_pdf", "The PDF is password-protected: remove the password and upload it again."
+                ) from exc
             if not opened:
-                raise CVParseError("encrypted_pdf",
-                                   "The PDF is password-protected: remove the password and upload it again.")
+                raise CVParseError(
+                    "encrypted_pdf", "The PDF is password-protected: remove the password and upload it again."
+                )
         pages = [page.extract_text() or "" for page in reader.pages]
     except CVParseError:
         raise
     except FileNotDecryptedError as exc:
-        raise CVParseError("encrypted_pdf",
-                           "The PDF is password-protected: remove the password and upload it again.") from exc
+        raise CVParseError(
+            "encrypted_pdf", "The PDF is password-protected: remove the password and upload it again."
+        ) from exc
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
         raise CVParseError("corrupt_pdf", f"The PDF file is damaged and cannot be read ({exc}).") from exc
     text = "\n".join(pages)
@@ -97,7 +105,8 @@ def _pdf_text(data: bytes) -> tuple[str, int]:
         raise CVParseError(
             "no_text_layer",
             "The PDF has no text layer (it looks scanned or made of images): export the CV from your editor "
-            "as a text PDF or DOCX, or run OCR on it, and upload again.")
+            "as a text PDF or DOCX, or run OCR on it, and upload again.",
+        )
     return text, len(pages)
 
 
@@ -116,9 +125,11 @@ def _docx_text(data: bytes) -> str:
     except CVParseError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError, EOFError) as exc:
-        raise CVParseError("corrupt_docx",
-                           "The DOCX file is damaged or truncated and cannot be opened: save it again from "
-                           "Word (or export a PDF) and upload again.") from exc
+        raise CVParseError(
+            "corrupt_docx",
+            "The DOCX file is damaged or truncated and cannot be opened: save it again from "
+            "Word (or export a PDF) and upload again.",
+        ) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise CVParseError("corrupt_docx", f"The DOCX file cannot be read ({type(exc).__name__}).") from exc
     lines: list[str] = []
@@ -169,19 +180,65 @@ def _txt_text(data: bytes) -> str:
 # --- sections -----------------------------------------------------------------------------------
 
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "professional summary", "profile", "professional profile", "about me", "objective",
-                "career objective", "personal statement", "career summary", "overview"),
-    "experience": ("experience", "work experience", "professional experience", "employment", "employment history",
-                   "work history", "career history", "relevant experience", "clinical experience",
-                   "teaching experience", "professional background"),
-    "education": ("education", "education and training", "academic background", "qualifications",
-                  "academic qualifications", "education & training", "degrees"),
-    "skills": ("skills", "technical skills", "core skills", "key skills", "core competencies", "competencies",
-               "skills and competencies", "skills & tools", "tools", "technologies", "areas of expertise",
-               "expertise", "tech stack"),
+    "summary": (
+        "summary",
+        "professional summary",
+        "profile",
+        "professional profile",
+        "about me",
+        "objective",
+        "career objective",
+        "personal statement",
+        "career summary",
+        "overview",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "clinical experience",
+        "teaching experience",
+        "professional background",
+    ),
+    "education": (
+        "education",
+        "education and training",
+        "academic background",
+        "qualifications",
+        "academic qualifications",
+        "education & training",
+        "degrees",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "core skills",
+        "key skills",
+        "core competencies",
+        "competencies",
+        "skills and competencies",
+        "skills & tools",
+        "tools",
+        "technologies",
+        "areas of expertise",
+        "expertise",
+        "tech stack",
+    ),
     "projects": ("projects", "selected projects", "personal projects", "key projects", "portfolio"),
-    "certifications": ("certifications", "certificates", "licenses", "licenses and certifications",
-                       "licences", "certifications and licenses", "accreditations"),
+    "certifications": (
+        "certifications",
+        "certificates",
+        "licenses",
+        "licenses and certifications",
+        "licences",
+        "certifications and licenses",
+        "accreditations",
+    ),
     "languages": ("languages",),
     "awards": ("awards", "honors", "honours", "achievements", "awards and honors"),
     "publications": ("publications", "research"),
@@ -219,6 +276,7 @@ def detect_sections(text: str) -> dict[str, str]:
 
 # --- entry point --------------------------------------------------------------------------------
 
+
 def parse_cv(data: bytes, filename: str | None = None, content_type: str | None = None) -> ParsedCV:
     if not data:
         raise CVParseError("empty_file", "The CV file is empty.")
@@ -235,8 +293,7 @@ def parse_cv(data: bytes, filename: str | None = None, content_type: str | None 
     text = normalize_text(raw)
     if len(text) < MIN_TEXT_CHARS:
         raise CVParseError("no_text", "The CV contains (almost) no text: upload the full CV.")
-    return ParsedCV(text=text, content_hash=content_hash(text), format=fmt, sections=detect_sections(text),
-                    pages=pages)
+    return ParsedCV(text=text, content_hash=content_hash(text), format=fmt, sections=detect_sections(text), pages=pages)
 
 
 def parse_cv_text(text: str) -> ParsedCV:

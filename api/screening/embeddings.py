@@ -83,8 +83,9 @@ class Embedder:
     name = MODEL_NAME
     dim = EMBEDDING_DIM
 
-    def __init__(self, model_path: Path | None = None, tokenizer_path: Path | None = None,
-                 threads: int | None = None) -> None:
+    def __init__(
+        self, model_path: Path | None = None, tokenizer_path: Path | None = None, threads: int | None = None
+    ) -> None:
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path
         self._threads = threads
@@ -104,7 +105,8 @@ class Embedder:
 
             model = self._model_path or _verified(_package_file(MODEL_PACKAGE, MODEL_FILE), MODEL_SHA256)
             tok_path = self._tokenizer_path or _verified(
-                _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256)
+                _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256
+            )
             tokenizer = Tokenizer.from_file(str(tok_path))
             tokenizer.no_padding()
             tokenizer.no_truncation()
@@ -155,14 +157,14 @@ class Embedder:
         # sort by length so each batch pads little
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
         for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start:start + BATCH_SIZE]
+            idx = order[start : start + BATCH_SIZE]
             seqs = [[cls_id, *windows[i], sep_id] for i in idx]
             width = max(len(s) for s in seqs)
             ids = np.zeros((len(seqs), width), dtype=np.int64)
             mask = np.zeros((len(seqs), width), dtype=np.int64)
             for row, s in enumerate(seqs):
-                ids[row, :len(s)] = s
-                mask[row, :len(s)] = 1
+                ids[row, : len(s)] = s
+                mask[row, : len(s)] = 1
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._input_names:
                 feeds["token_type_ids"] = np.zeros_like(ids)

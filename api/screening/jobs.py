@@ -45,16 +45,20 @@ class ScreeningRuntime:
     embedder: Embedder | None = None
 
 
-@tasks.task(name="screen_application", queue=QUEUE, pass_context=True,
-            retry=RetryStrategy(max_attempts=5, wait=2, exponential_wait=2))
+@tasks.task(
+    name="screen_application",
+    queue=QUEUE,
+    pass_context=True,
+    retry=RetryStrategy(max_attempts=5, wait=2, exponential_wait=2),
+)
 async def screen_application_task(context: JobContext, application_id: str) -> None:
     runtime: ScreeningRuntime = context.additional_context["screening"]
     try:
         async with runtime.sessionmaker() as session, session.begin():
-            screening = await screen_application(session, uuid.UUID(application_id), storage=runtime.storage,
-                                                 embedder=runtime.embedder)
-            logger.info("application screened", extra={"application_id": application_id,
-                                                        "score": screening.score})
+            screening = await screen_application(
+                session, uuid.UUID(application_id), storage=runtime.storage, embedder=runtime.embedder
+            )
+            logger.info("application screened", extra={"application_id": application_id, "score": screening.score})
     except ApplicationGone:
         logger.info("application gone before screening", extra={"application_id": application_id})
 
@@ -69,7 +73,8 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4) -> App:
     connector = PsycopgConnector(
         conninfo=psycopg_conninfo(database_url),
         kwargs={"options": f"-c search_path={QUEUE_SCHEMA},public"},
-        min_size=1, max_size=max_pool_size,
+        min_size=1,
+        max_size=max_pool_size,
     )
     app = App(connector=connector)
     app.add_tasks_from(tasks, namespace=NAMESPACE)
@@ -82,16 +87,21 @@ async def enqueue_screening(session: AsyncSession, application_id: uuid.UUID | s
         text(f"""SELECT {QUEUE_SCHEMA}.procrastinate_defer_jobs_v1(ARRAY[
                     ROW(:queue, :task, 0, :lock, NULL, CAST(:args AS jsonb), NULL)
                     ::{QUEUE_SCHEMA}.procrastinate_job_to_defer_v1])"""),
-        {"queue": QUEUE, "task": TASK_NAME, "lock": f"screening:{application_id}",
-         "args": json.dumps({"application_id": str(application_id)})},
+        {
+            "queue": QUEUE,
+            "task": TASK_NAME,
+            "lock": f"screening:{application_id}",
+            "args": json.dumps({"application_id": str(application_id)}),
+        },
     )
 
 
 class ScreeningWorker:
     """A procrastinate worker as an asyncio task, started and stopped with the host process."""
 
-    def __init__(self, database_url: str, runtime: ScreeningRuntime, *, concurrency: int = 1,
-                 polling_interval: float = 5.0) -> None:
+    def __init__(
+        self, database_url: str, runtime: ScreeningRuntime, *, concurrency: int = 1, polling_interval: float = 5.0
+    ) -> None:
         self.app = make_queue_app(database_url)
         self.runtime = runtime
         self.concurrency = concurrency
@@ -100,12 +110,21 @@ class ScreeningWorker:
 
     async def start(self) -> None:
         await self.app.open_async()
-        self._task = asyncio.create_task(self.app.run_worker_async(
-            queues=[QUEUE], name="screening", concurrency=self.concurrency, wait=True,
-            install_signal_handlers=False, listen_notify=True,
-            fetch_job_polling_interval=self.polling_interval, shutdown_graceful_timeout=20,
-            additional_context={"screening": self.runtime}, delete_jobs="successful",
-        ), name="screening-worker")
+        self._task = asyncio.create_task(
+            self.app.run_worker_async(
+                queues=[QUEUE],
+                name="screening",
+                concurrency=self.concurrency,
+                wait=True,
+                install_signal_handlers=False,
+                listen_notify=True,
+                fetch_job_polling_interval=self.polling_interval,
+                shutdown_graceful_timeout=20,
+                additional_context={"screening": self.runtime},
+                delete_jobs="successful",
+            ),
+            name="screening-worker",
+        )
 
     async def stop(self) -> None:
         if self._task is not None:
@@ -140,9 +159,11 @@ async def screening_lifespan(app) -> AsyncIterator[None]:
     settings = app.state.settings
     url = settings.database_url or env_database_url()
     engine: AsyncEngine = make_engine(url, pool_size=2, max_overflow=2)
-    runtime = ScreeningRuntime(async_sessionmaker(engine, expire_on_commit=False),
-                               storage=getattr(app.state, "storage", None) or make_storage(settings),
-                               embedder=get_embedder())
+    runtime = ScreeningRuntime(
+        async_sessionmaker(engine, expire_on_commit=False),
+        storage=getattr(app.state, "storage", None) or make_storage(settings),
+        embedder=get_embedder(),
+    )
     worker = ScreeningWorker(url, runtime)
     await worker.start()
     app.state.screening_worker = worker
@@ -162,12 +183,14 @@ async def _main() -> None:  # pragma: no cover - stand-alone worker
     settings = Settings.from_env()
     url = settings.database_url or env_database_url()
     engine = make_engine(url, pool_size=2, max_overflow=2)
-    runtime = ScreeningRuntime(async_sessionmaker(engine, expire_on_commit=False), storage=make_storage(settings),
-                               embedder=get_embedder())
+    runtime = ScreeningRuntime(
+        async_sessionmaker(engine, expire_on_commit=False), storage=make_storage(settings), embedder=get_embedder()
+    )
     app = make_queue_app(url)
     async with app.open_async():
-        await app.run_worker_async(queues=[QUEUE], name="screening", additional_context={"screening": runtime},
-                                   delete_jobs="successful")
+        await app.run_worker_async(
+            queues=[QUEUE], name="screening", additional_context={"screening": runtime}, delete_jobs="successful"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -74,8 +74,9 @@ def score_cv(cv_text: str, cv_vector, jd_text: str, jd_vector, skills: list[tupl
         "skill_source": source,
         "summary": _summary(matched, missing, similarity),
     }
-    return ScreeningResult(score=total, skill_score=skill, semantic_score=sem, similarity=similarity,
-                           explanation=explanation)
+    return ScreeningResult(
+        score=total, skill_score=skill, semantic_score=sem, similarity=similarity, explanation=explanation
+    )
 
 
 def _summary(matched: list[dict], missing: list[dict], similarity: float) -> str:

@@ -51,15 +51,17 @@ async def ensure_job_embedding(session: AsyncSession, job: Job, embedder: Embedd
 async def cached_cv_embedding(session: AsyncSession, digest: str) -> list[float] | None:
     row = await session.scalar(
         select(Screening.cv_embedding)
-        .where(Screening.cv_content_hash == digest, Screening.cv_embedding.is_not(None),
-               Screening.model_name == MODEL_NAME)
+        .where(
+            Screening.cv_content_hash == digest, Screening.cv_embedding.is_not(None), Screening.model_name == MODEL_NAME
+        )
         .limit(1)
     )
     return list(row) if row is not None else None
 
 
-async def cv_embedding(session: AsyncSession, cv_text: str, digest: str,
-                       embedder: Embedder | None = None) -> tuple[list[float], bool]:
+async def cv_embedding(
+    session: AsyncSession, cv_text: str, digest: str, embedder: Embedder | None = None
+) -> tuple[list[float], bool]:
     """(vector, from_cache): any screening of the same CV text by the same model is reused."""
     cached = await cached_cv_embedding(session, digest)
     if cached is not None:
@@ -92,12 +94,15 @@ async def _upsert_screening(session: AsyncSession, application: Application, **v
     return screening
 
 
-async def screen_application(session: AsyncSession, application_id: uuid.UUID, *, storage=None,
-                             embedder: Embedder | None = None) -> Screening:
+async def screen_application(
+    session: AsyncSession, application_id: uuid.UUID, *, storage=None, embedder: Embedder | None = None
+) -> Screening:
     """Score one application and store it (screenings row + applications.screening_score). Idempotent."""
     application = await session.scalar(
-        select(Application).where(Application.id == application_id)
-        .options(selectinload(Application.candidate)).with_for_update(of=Application)
+        select(Application)
+        .where(Application.id == application_id)
+        .options(selectinload(Application.candidate))
+        .with_for_update(of=Application)
     )
     if application is None:
         raise ApplicationGone(str(application_id))
@@ -109,26 +114,47 @@ async def screen_application(session: AsyncSession, application_id: uuid.UUID, *
         logger.info("CV not readable", extra={"application_id": str(application_id), "code": exc.code})
         application.screening_score = None
         return await _upsert_screening(
-            session, application, score=0.0, skill_score=None, semantic_score=None, cv_embedding=None,
-            cv_content_hash=None, model_name=MODEL_NAME,
-            explanation={"error": {"code": exc.code, "message": exc.message},
-                         "summary": f"the CV could not be read: {exc.message}"})
+            session,
+            application,
+            score=0.0,
+            skill_score=None,
+            semantic_score=None,
+            cv_embedding=None,
+            cv_content_hash=None,
+            model_name=MODEL_NAME,
+            explanation={
+                "error": {"code": exc.code, "message": exc.message},
+                "summary": f"the CV could not be read: {exc.message}",
+            },
+        )
     candidate.cv_text = parsed.text
     candidate.cv_content_hash = parsed.content_hash
 
     jd_vector = await ensure_job_embedding(session, job, embedder)
     cv_vector, from_cache = await cv_embedding(session, parsed.text, parsed.content_hash, embedder)
     result = score_cv(parsed.text, cv_vector, text_of_job(job), jd_vector, [(s.name, s.weight) for s in job.skills])
-    explanation = {**result.explanation, "cv_sections": parsed.section_names, "embedding_cached": from_cache,
-                   "model": MODEL_NAME}
+    explanation = {
+        **result.explanation,
+        "cv_sections": parsed.section_names,
+        "embedding_cached": from_cache,
+        "model": MODEL_NAME,
+    }
     application.screening_score = result.score
     return await _upsert_screening(
-        session, application, score=result.score, skill_score=result.skill_score,
-        semantic_score=result.semantic_score, explanation=explanation, cv_embedding=cv_vector,
-        cv_content_hash=parsed.content_hash, model_name=MODEL_NAME)
+        session,
+        application,
+        score=result.score,
+        skill_score=result.skill_score,
+        semantic_score=result.semantic_score,
+        explanation=explanation,
+        cv_embedding=cv_vector,
+        cv_content_hash=parsed.content_hash,
+        model_name=MODEL_NAME,
+    )
 
 
 # --- semantic search ----------------------------------------------------------------------------
+
 
 @dataclass
 class CandidateHit:
@@ -155,8 +181,9 @@ _NEAREST = text("""
 """)
 
 
-async def nearest_candidates(session: AsyncSession, company_id: uuid.UUID, vector: list[float],
-                             limit: int = 20) -> list[CandidateHit]:
+async def nearest_candidates(
+    session: AsyncSession, company_id: uuid.UUID, vector: list[float], limit: int = 20
+) -> list[CandidateHit]:
     """The company's candidates nearest to a vector (HNSW index, cosine), one row per candidate."""
     k = max(limit * 4, 40)  # a candidate with several applications has several rows; dedupe after
     # with a filter (this company only) HNSW must keep scanning until it has k matching rows (pgvector ≥ 0.8)
@@ -171,14 +198,16 @@ async def nearest_candidates(session: AsyncSession, company_id: uuid.UUID, vecto
     return sorted(best.values(), key=lambda h: -h.similarity)[:limit]
 
 
-async def candidates_like_job(session: AsyncSession, job: Job, limit: int = 20,
-                              embedder: Embedder | None = None) -> list[CandidateHit]:
+async def candidates_like_job(
+    session: AsyncSession, job: Job, limit: int = 20, embedder: Embedder | None = None
+) -> list[CandidateHit]:
     vector = await ensure_job_embedding(session, job, embedder)
     return await nearest_candidates(session, job.company_id, vector, limit)
 
 
-async def candidates_like_text(session: AsyncSession, company_id: uuid.UUID, query: str, limit: int = 20,
-                               embedder: Embedder | None = None) -> list[CandidateHit]:
+async def candidates_like_text(
+    session: AsyncSession, company_id: uuid.UUID, query: str, limit: int = 20, embedder: Embedder | None = None
+) -> list[CandidateHit]:
     (vector,) = await embed_texts(embedder or get_embedder(), [query])
     return await nearest_candidates(session, company_id, vector, limit)
 

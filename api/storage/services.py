@@ -90,8 +90,9 @@ class S3Storage:
             config["access_key_id"] = settings.s3_access_key_id
             config["secret_access_key"] = settings.s3_secret_access_key
         client_options = {"allow_http": True} if (settings.s3_endpoint_url or "").startswith("http://") else None
-        self.store = S3Store(settings.s3_bucket, prefix=settings.s3_prefix or None, config=config,
-                             client_options=client_options)
+        self.store = S3Store(
+            settings.s3_bucket, prefix=settings.s3_prefix or None, config=config, client_options=client_options
+        )
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:
         import obstore

@@ -96,8 +96,9 @@ def check_cv(data: bytes, filename: str | None, max_bytes: int) -> CheckedFile:
     if not data:
         raise BadRequest("the CV file is empty", extra={"field": "cv"})
     if len(data) > max_bytes:
-        raise PayloadTooLarge(f"the CV file is larger than {max_bytes // (1024 * 1024)} MB",
-                              extra={"field": "cv", "max_bytes": max_bytes})
+        raise PayloadTooLarge(
+            f"the CV file is larger than {max_bytes // (1024 * 1024)} MB", extra={"field": "cv", "max_bytes": max_bytes}
+        )
     if data.startswith(b"%PDF-"):
         if b"%%EOF" not in data[-8192:]:
             raise UnsupportedMedia("the PDF is truncated or malformed", extra={"field": "cv"})
@@ -107,11 +108,14 @@ def check_cv(data: bytes, filename: str | None, max_bytes: int) -> CheckedFile:
     else:
         text = _plain_text(data)
         if text is None:
-            raise UnsupportedMedia("the CV must be a PDF, DOCX or plain-text file (judged by its content)",
-                                   extra={"field": "cv", "accepted": sorted(EXTENSIONS)})
+            raise UnsupportedMedia(
+                "the CV must be a PDF, DOCX or plain-text file (judged by its content)",
+                extra={"field": "cv", "accepted": sorted(EXTENSIONS)},
+            )
         if not text:
             raise BadRequest("the CV text file is blank", extra={"field": "cv"})
         content_type = TXT
     extension = EXTENSIONS[content_type]
-    return CheckedFile(content_type=content_type, extension=extension, filename=safe_filename(filename, extension),
-                       text=text)
+    return CheckedFile(
+        content_type=content_type, extension=extension, filename=safe_filename(filename, extension), text=text
+    )

@@ -84,8 +84,9 @@ def docx_bytes(text: str = "Jane Doe. Python, PostgreSQL.") -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        z.writestr("word/document.xml",
-                   f'<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
+        z.writestr(
+            "word/document.xml", f"<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+        )
     return buf.getvalue()
 
 
@@ -99,8 +100,9 @@ class User:
         return self.me["id"]
 
 
-async def dev_user(client: AsyncTestClient, sub: str, role: str | None = None, company: str | None = None,
-                   email: str | None = None) -> User:
+async def dev_user(
+    client: AsyncTestClient, sub: str, role: str | None = None, company: str | None = None, email: str | None = None
+) -> User:
     body: dict[str, Any] = {"sub": sub, "email": email or f"{sub.replace('|', '_')}@example.test", "name": sub}
     if role:
         body["role"] = role
@@ -113,16 +115,27 @@ async def dev_user(client: AsyncTestClient, sub: str, role: str | None = None, c
 
 
 async def create_job(client: AsyncTestClient, user: User, **fields: Any) -> dict[str, Any]:
-    body = {"title": "Backend Engineer", "status": "OPEN",
-            "skills": [{"name": "Python", "weight": 3}, {"name": "PostgreSQL", "weight": 2}], **fields}
+    body = {
+        "title": "Backend Engineer",
+        "status": "OPEN",
+        "skills": [{"name": "Python", "weight": 3}, {"name": "PostgreSQL", "weight": 2}],
+        **fields,
+    }
     r = await client.post("/api/ats/v1/jobs", json=body, headers=user.headers)
     assert r.status_code == 201, r.text
     return r.json()
 
 
-async def apply(client: AsyncTestClient, job_id: str, *, email: str = "jane@example.test",
-                content: bytes = PDF_BYTES, filename: str = "cv.pdf", headers: dict[str, str] | None = None,
-                full_name: str = "Jane Doe") -> Any:
+async def apply(
+    client: AsyncTestClient,
+    job_id: str,
+    *,
+    email: str = "jane@example.test",
+    content: bytes = PDF_BYTES,
+    filename: str = "cv.pdf",
+    headers: dict[str, str] | None = None,
+    full_name: str = "Jane Doe",
+) -> Any:
     return await client.post(
         f"/api/ats/v1/jobs/{job_id}/apply",
         data={"full_name": full_name, "email": email},

@@ -26,9 +26,11 @@ async def test_ai_interview_flow(api, livekit) -> None:
     recruiter = await dev_user(api, "rec-a", "RECRUITER", "Acme")
     job = await create_job(api, recruiter)
     application_id = (await apply(api, job["id"])).json()["application_id"]
-    r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews",
-                       json={"kind": "AI", "scheduled_at": in_minutes(1), "duration_minutes": 20},
-                       headers=recruiter.headers)
+    r = await api.post(
+        f"/api/ats/v1/applications/{application_id}/interviews",
+        json={"kind": "AI", "scheduled_at": in_minutes(1), "duration_minutes": 20},
+        headers=recruiter.headers,
+    )
     assert r.status_code == 201, r.text
     interview = r.json()
     assert interview["dispatch_id"] and interview["room_name"] == f"interview-{interview['id']}"
@@ -50,8 +52,11 @@ async def test_ai_interview_flow(api, livekit) -> None:
     assert r.status_code == 200, r.text
     r = await api.get(f"/api/ats/v1/interviews/{interview['id']}/metrics", headers=recruiter.headers)
     assert r.status_code == 200, r.text
-    r = await api.post(f"/api/ats/v1/interviews/{interview['id']}/feedback", json={"rating": 4, "notes": "ok"},
-                       headers=recruiter.headers)
+    r = await api.post(
+        f"/api/ats/v1/interviews/{interview['id']}/feedback",
+        json={"rating": 4, "notes": "ok"},
+        headers=recruiter.headers,
+    )
     assert r.status_code == 201, r.text
     r = await api.post(f"/api/ats/v1/interviews/{interview['id']}/cancel", headers=recruiter.headers)
     assert r.status_code == 200 and r.json()["status"] == "CANCELLED", r.text
