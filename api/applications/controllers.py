@@ -227,7 +227,7 @@ class ApplicationController(Controller):
         application_id: FromPath[uuid.UUID],
     ) -> list[StatusChangeOut]:
         await applications_service.get_visible(application_id, member)
-        rows = await history_service.list(
+        rows = await history_service.get_many(
             ApplicationStatusChange.application_id == application_id, order_by=[(ApplicationStatusChange.id, False)]
         )
         return history_service.to_schema(rows, schema_type=StatusChangeOut).items

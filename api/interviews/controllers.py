@@ -273,7 +273,7 @@ class InterviewController(Controller):
         interview_id: FromPath[uuid.UUID],
     ) -> list[FeedbackOut]:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = await feedback_service.list(
+        rows = await feedback_service.get_many(
             InterviewFeedback.interview_id == interview_id, order_by=[(InterviewFeedback.created_at, False)]
         )
         return feedback_service.to_schema(rows, schema_type=FeedbackOut).items

@@ -146,3 +146,41 @@ async def apply(
 
 def in_minutes(minutes: float) -> str:
     return (datetime.now(UTC) + timedelta(minutes=minutes)).isoformat()
+
+
+@dataclass
+class World:
+    recruiter_a: User
+    recruiter_b: User
+    candidate: User
+    job_a: dict[str, Any]
+    job_b: dict[str, Any]
+    application_a: str
+    interview_a: dict[str, Any]
+
+    @property
+    def join_code(self) -> str:
+        return self.interview_a["join_url"].rsplit("/", 1)[1]
+
+
+async def build_world(client: AsyncTestClient) -> World:
+    recruiter_a = await dev_user(client, "rec-a", "RECRUITER", "Company A")
+    recruiter_b = await dev_user(client, "rec-b", "RECRUITER", "Company B")
+    candidate = await dev_user(client, "cand", "CANDIDATE")
+    job_a = await create_job(client, recruiter_a)
+    job_b = await create_job(client, recruiter_b, title="Data Engineer")
+    r = await apply(client, job_a["id"], email="cand@example.test", headers=candidate.headers)
+    assert r.status_code == 201, r.text
+    application_a = r.json()["application_id"]
+    r = await client.post(
+        f"/api/ats/v1/applications/{application_a}/interviews",
+        json={"kind": "AI", "scheduled_at": in_minutes(1), "duration_minutes": 30},
+        headers=recruiter_a.headers,
+    )
+    assert r.status_code == 201, r.text
+    return World(recruiter_a, recruiter_b, candidate, job_a, job_b, application_a, r.json())
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def world(api: AsyncTestClient) -> World:
+    return await build_world(api)

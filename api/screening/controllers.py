@@ -1,0 +1,106 @@
+"""Recruiter endpoints: an application's screening (read, re-run) and semantic candidate search (pgvector)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from litestar import Controller, get, post
+from litestar.params import Parameter
+from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.applications.services import ApplicationService
+from api.auth.deps import Principal
+from api.common.errors import NotFound
+from api.common.openapi import BEARER
+from api.screening.jobs import enqueue_screening
+from api.screening.schemas import CandidateMatch, CandidateSearchIn, ScreeningOut, ScreeningQueued
+from api.screening.service import CandidateHit, candidates_like_job, candidates_like_text
+from db.models import Job, Screening
+
+
+def _match(hit: CandidateHit, job_id: uuid.UUID | None = None) -> CandidateMatch:
+    return CandidateMatch(
+        candidate_id=hit.candidate_id,
+        full_name=hit.full_name,
+        email=hit.email,
+        application_id=hit.application_id,
+        job_id=hit.job_id,
+        job_title=hit.job_title,
+        similarity=hit.similarity,
+        screening_score=hit.screening_score,
+        applied_to_this_job=(hit.job_id == job_id) if job_id else None,
+    )
+
+
+class ScreeningController(Controller):
+    path = "/api/ats/v1"
+    tags = ["screening"]
+    security = BEARER
+
+    @get(
+        "/applications/{application_id:uuid}/screening",
+        summary="The application's screening: score, skill and semantic parts, matched and missing skills",
+    )
+    async def get_screening(
+        self, recruiter: Principal, db_session: AsyncSession, application_id: uuid.UUID
+    ) -> ScreeningOut:
+        await ApplicationService(session=db_session).get_visible(application_id, recruiter)
+        screening = await db_session.scalar(select(Screening).where(Screening.application_id == application_id))
+        if screening is None:
+            raise NotFound(
+                "this application has not been screened yet (screening runs in the background after applying)",
+                extra={"state": "pending"},
+            )
+        return ScreeningOut(
+            application_id=application_id,
+            score=screening.score,
+            skill_score=screening.skill_score,
+            semantic_score=screening.semantic_score,
+            explanation=screening.explanation,
+            model_name=screening.model_name,
+            cv_content_hash=screening.cv_content_hash,
+            updated_at=screening.updated_at,
+        )
+
+    @post(
+        "/applications/{application_id:uuid}/screening",
+        status_code=HTTP_202_ACCEPTED,
+        summary="Screen the application again (e.g. after the job's skills changed); runs in the background",
+    )
+    async def rescreen(
+        self, recruiter: Principal, db_session: AsyncSession, application_id: uuid.UUID
+    ) -> ScreeningQueued:
+        await ApplicationService(session=db_session).get_visible(application_id, recruiter)
+        await enqueue_screening(db_session, application_id)
+        return ScreeningQueued(application_id=application_id)
+
+    @get(
+        "/jobs/{job_id:uuid}/similar-candidates",
+        summary="The company's candidates whose CVs are most similar to this job (any job they applied to)",
+    )
+    async def similar_candidates(
+        self,
+        recruiter: Principal,
+        db_session: AsyncSession,
+        job_id: uuid.UUID,
+        limit: Annotated[int, Parameter(ge=1, le=100, query="limit")] = 20,
+    ) -> list[CandidateMatch]:
+        job = await db_session.scalar(select(Job).where(Job.id == job_id, Job.company_id == recruiter.company_id))
+        if job is None:
+            raise NotFound("job not found")
+        hits = await candidates_like_job(db_session, job, limit)
+        return [_match(h, job_id) for h in hits]
+
+    @post(
+        "/candidates/search",
+        status_code=HTTP_200_OK,
+        summary="Semantic search of the company's candidates by free text (e.g. 'ICU nurse with ACLS')",
+    )
+    async def search_candidates(
+        self, recruiter: Principal, db_session: AsyncSession, data: CandidateSearchIn
+    ) -> list[CandidateMatch]:
+        hits = await candidates_like_text(db_session, recruiter.company_id, data.query, data.limit)
+        return [_match(h) for h in hits]
