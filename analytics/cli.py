@@ -149,7 +149,7 @@ def _print_table(result: dict[str, Any]) -> None:
     from rich.table import Table
 
     summary = result["summary"]
-    table = Table(title="Interview analytics (signals, not verdicts)")
+    table = Table(title="Interview analytics", caption="signals for a human reviewer, not verdicts")
     table.add_column("metric")
     table.add_column("value", justify="right")
     percent = {"eye_contact_ratio", "face_present_ratio", "multiple_faces_ratio", "phonation_ratio"}

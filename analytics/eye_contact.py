@@ -8,7 +8,9 @@ never verdicts.  No emotion inference: blendshapes are not even computed (EU AI 
 
 from __future__ import annotations
 
+import atexit
 import threading
+import weakref
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -33,6 +35,15 @@ MAX_FRAME_GAP_S = 1.0
 # oval to pick the largest (nearest) face when there are several.
 _GAZE_INDICES = (*EYE_A_CORNERS, *EYE_B_CORNERS, IRIS_A_CENTER, IRIS_B_CENTER)
 _OVAL_TOP, _OVAL_BOTTOM, _OVAL_LEFT, _OVAL_RIGHT = 10, 152, 234, 454
+# Analyzers not closed by their owner are closed at exit, before interpreter teardown: MediaPipe's own
+# finalizer fails noisily once its C bindings are gone.
+_OPEN_ANALYZERS: weakref.WeakSet[EyeContactAnalyzer] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_open_analyzers() -> None:
+    for analyzer in list(_OPEN_ANALYZERS):
+        analyzer.close()
 
 
 @dataclass(frozen=True)
@@ -215,6 +226,7 @@ class EyeContactAnalyzer:
         self._total = EyeContactAggregator(**flag_kwargs)
         self._recent: deque[FrameObservation] = deque(maxlen=window_max_frames)
         self._closed = False
+        _OPEN_ANALYZERS.add(self)
 
     def process(self, rgb: np.ndarray, t: float) -> FrameObservation:
         """Analyze one HxWx3 uint8 RGB frame taken at monotonic time ``t`` seconds."""
@@ -294,6 +306,10 @@ class EyeContactAnalyzer:
             if not self._closed:
                 self._closed = True
                 self._landmarker.close()
+
+    def __del__(self) -> None:
+        if hasattr(self, "_closed"):
+            self.close()
 
     def __enter__(self) -> EyeContactAnalyzer:
         return self

@@ -176,3 +176,17 @@ def test_runs_as_a_module_in_a_subprocess(files: dict[str, Path]) -> None:
         timeout=60,
     )
     assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_interviewly_analyze_dispatches_here(files: dict[str, Path]) -> None:
+    """`interviewly analyze ...` (devstack/cli.py) hands its arguments to analytics.cli.main."""
+    code = "import sys; from devstack.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "analyze", "--video", str(files["blank_y4m"]), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["frames_analyzed"] == 15
