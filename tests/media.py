@@ -50,6 +50,18 @@ def frontal_face_rgb(width: int = 640, height: int = 480) -> np.ndarray:
     return _frontal(width, height).copy()
 
 
+def jittered(frame: np.ndarray, n: int, seed: int = 0, shift_px: int = 3, noise: float = 3.0) -> list[np.ndarray]:
+    """``n`` camera-like variants of a frame: small shifts, sensor noise and exposure drift."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        dy, dx = rng.integers(-shift_px, shift_px + 1, size=2)
+        moved = np.roll(frame, (int(dy), int(dx)), axis=(0, 1)).astype(np.float32)
+        moved = moved * rng.uniform(0.93, 1.07) + rng.normal(0.0, noise, moved.shape)
+        out.append(np.clip(moved, 0, 255).astype(np.uint8))
+    return out
+
+
 def blank_rgb(width: int = 640, height: int = 480, value: int = 128) -> np.ndarray:
     return np.full((height, width, 3), value, np.uint8)
 

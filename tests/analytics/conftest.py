@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -35,24 +34,3 @@ def slow_speech(media_dir: Path) -> tuple[np.ndarray, SpeechTruth]:
 def fast_speech(media_dir: Path) -> tuple[np.ndarray, SpeechTruth]:
     """espeak-ng at 180 wpm, same text and silences."""
     return _speech(180, media_dir)
-
-
-@pytest.fixture
-def eye_analyzer() -> Iterator[object]:
-    from analytics.eye_contact import EyeContactAnalyzer
-
-    analyzer = EyeContactAnalyzer()
-    yield analyzer
-    analyzer.close()
-
-
-def jittered(frame: np.ndarray, n: int, seed: int = 0, shift_px: int = 3, noise: float = 3.0) -> list[np.ndarray]:
-    """``n`` camera-like variants of a frame: small shifts, sensor noise and exposure drift."""
-    rng = np.random.default_rng(seed)
-    out = []
-    for _ in range(n):
-        dy, dx = rng.integers(-shift_px, shift_px + 1, size=2)
-        moved = np.roll(frame, (int(dy), int(dx)), axis=(0, 1)).astype(np.float32)
-        moved = moved * rng.uniform(0.93, 1.07) + rng.normal(0.0, noise, moved.shape)
-        out.append(np.clip(moved, 0, 255).astype(np.uint8))
-    return out

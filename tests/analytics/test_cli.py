@@ -12,11 +12,12 @@ import numpy as np
 import pytest
 
 from analytics.cli import SUMMARY_KEYS, main
-from tests.analytics.conftest import PAUSES_S, jittered
+from tests.analytics.conftest import PAUSES_S
 from tests.media import (
     SpeechTruth,
     blank_rgb,
     frontal_face_rgb,
+    jittered,
     turned_face_rgb,
     two_faces_rgb,
     write_video,

@@ -9,8 +9,15 @@ import numpy as np
 import pytest
 
 from analytics.eye_contact import EyeContactAnalyzer, FrameObservation
-from tests.analytics.conftest import jittered
-from tests.media import blank_rgb, frontal_face_rgb, gaze_shifted_rgb, noise_rgb, turned_face_rgb, two_faces_rgb
+from tests.media import (
+    blank_rgb,
+    frontal_face_rgb,
+    gaze_shifted_rgb,
+    jittered,
+    noise_rgb,
+    turned_face_rgb,
+    two_faces_rgb,
+)
 
 FPS = 5.0
 
