@@ -4,6 +4,7 @@ Litestar's AsyncTestClient (one app and client per session; each test starts fro
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from litestar.testing import AsyncTestClient
 
 from api.app import create_app
 from api.config import Settings
+
+# the in-process screening worker (issue 6) would rescore applications while these tests look at them
+os.environ.setdefault("SCREENING_WORKER", "0")
 
 
 def make_settings(database_url: str, livekit: Any, tmp: Path, **overrides: Any) -> Settings:
