@@ -22,6 +22,7 @@ from api.auth.deps import AUTH_DEPENDENCIES
 from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
+from api.candidate_tools.controllers import CandidateToolsController
 from api.common.db import alchemy_plugin
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
@@ -32,6 +33,8 @@ from api.interviews.controllers import InterviewController
 from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
+from api.screening.controllers import ScreeningController
+from api.screening.jobs import screening_lifespan
 from api.storage.services import make_storage
 
 logger = logging.getLogger("api")
@@ -48,6 +51,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         InterviewController,
         InterviewLinkController,
         LiveKitTokenController,
+        ScreeningController,  # issue 6: screening and semantic search
+        CandidateToolsController,  # issue 6: candidate tools
     ]
     if settings.dev_auth:
         handlers.append(DevAuthController)
@@ -142,6 +147,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         after_exception=[_log_unexpected],
         on_startup=[on_startup],
         on_shutdown=[on_shutdown],
+        lifespan=[screening_lifespan],  # issue 6: the screening worker (SCREENING_WORKER=0 disables)
         logging_config=None,
         debug=False,
     )

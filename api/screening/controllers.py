@@ -6,7 +6,8 @@ import uuid
 from typing import Annotated
 
 from litestar import Controller, get, post
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,7 +46,10 @@ class ScreeningController(Controller):
         summary="The application's screening: score, skill and semantic parts, matched and missing skills",
     )
     async def get_screening(
-        self, recruiter: Principal, db_session: AsyncSession, application_id: uuid.UUID
+        self,
+        recruiter: NamedDependency[Principal],
+        db_session: NamedDependency[AsyncSession],
+        application_id: FromPath[uuid.UUID],
     ) -> ScreeningOut:
         await ApplicationService(session=db_session).get_visible(application_id, recruiter)
         screening = await db_session.scalar(select(Screening).where(Screening.application_id == application_id))
@@ -71,7 +75,10 @@ class ScreeningController(Controller):
         summary="Screen the application again (e.g. after the job's skills changed); runs in the background",
     )
     async def rescreen(
-        self, recruiter: Principal, db_session: AsyncSession, application_id: uuid.UUID
+        self,
+        recruiter: NamedDependency[Principal],
+        db_session: NamedDependency[AsyncSession],
+        application_id: FromPath[uuid.UUID],
     ) -> ScreeningQueued:
         await ApplicationService(session=db_session).get_visible(application_id, recruiter)
         await enqueue_screening(db_session, application_id)
@@ -83,10 +90,10 @@ class ScreeningController(Controller):
     )
     async def similar_candidates(
         self,
-        recruiter: Principal,
-        db_session: AsyncSession,
-        job_id: uuid.UUID,
-        limit: Annotated[int, Parameter(ge=1, le=100, query="limit")] = 20,
+        recruiter: NamedDependency[Principal],
+        db_session: NamedDependency[AsyncSession],
+        job_id: FromPath[uuid.UUID],
+        limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
     ) -> list[CandidateMatch]:
         job = await db_session.scalar(select(Job).where(Job.id == job_id, Job.company_id == recruiter.company_id))
         if job is None:
@@ -100,7 +107,10 @@ class ScreeningController(Controller):
         summary="Semantic search of the company's candidates by free text (e.g. 'ICU nurse with ACLS')",
     )
     async def search_candidates(
-        self, recruiter: Principal, db_session: AsyncSession, data: CandidateSearchIn
+        self,
+        recruiter: NamedDependency[Principal],
+        db_session: NamedDependency[AsyncSession],
+        data: JSONBody[CandidateSearchIn],
     ) -> list[CandidateMatch]:
         hits = await candidates_like_text(db_session, recruiter.company_id, data.query, data.limit)
         return [_match(h) for h in hits]
