@@ -6,7 +6,6 @@ Route handlers come from `route_handlers()`: a domain (or issue 5's `api/web/` c
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import httpx
 from litestar import Litestar
@@ -24,6 +23,7 @@ from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, Tr
 from api.auth.services import ClerkClient
 from api.candidate_tools.controllers import CandidateToolsController
 from api.common.db import alchemy_plugin
+from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
 from api.config import Settings
@@ -86,12 +86,6 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
     return TokenVerifier(issuers, leeway_seconds=settings.jwt_leeway_seconds)
 
 
-def _log_unexpected(exc: Exception, scope: Any) -> None:
-    status = getattr(exc, "status_code", 500)
-    if status >= 500:
-        logger.error("unhandled error", exc_info=exc, extra={"path": scope.get("path")})
-
-
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level)
@@ -144,7 +138,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
         multipart_form_part_limit=20,
-        after_exception=[_log_unexpected],
+        exception_handlers=EXCEPTION_HANDLERS,
+        after_exception=[log_unexpected],
         on_startup=[on_startup],
         on_shutdown=[on_shutdown],
         lifespan=[screening_lifespan],  # issue 6: the screening worker (SCREENING_WORKER=0 disables)

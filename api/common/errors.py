@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from litestar import Request, Response
 from litestar.exceptions import HTTPException
 
 
@@ -55,3 +57,26 @@ class UnsupportedMedia(ApiError):
 
 class ServiceUnavailable(ApiError):
     status_code = 503
+
+
+def undecodable_body_handler(request: Request, exc: UnicodeDecodeError) -> Response:
+    """Litestar's multipart parser decodes a non-file part as UTF-8 and lets the error escape (a 500); it is the
+    client's bad input, so answer 400 with the reason."""
+    return Response(
+        {"status_code": 400, "detail": "a form field is not valid UTF-8 text (send files as file parts)"},
+        status_code=400,
+    )
+
+
+EXCEPTION_HANDLERS = {UnicodeDecodeError: undecodable_body_handler}
+
+
+def log_unexpected(exc: Exception, scope: Any) -> None:
+    """after_exception hook: log what became a 5xx (client errors are answered, not logged as errors)."""
+    from advanced_alchemy.exceptions import DuplicateKeyError, ForeignKeyError, IntegrityError, NotFoundError
+
+    if isinstance(exc, HTTPException) and exc.status_code < 500:
+        return
+    if isinstance(exc, (*EXCEPTION_HANDLERS, NotFoundError, DuplicateKeyError, ForeignKeyError, IntegrityError)):
+        return
+    logging.getLogger("api").error("unhandled error", exc_info=exc, extra={"path": scope.get("path")})
