@@ -168,8 +168,11 @@ async def test_apply_transaction_enqueues_and_the_worker_screens(clean_db, datab
             await session.rollback()
     async with clean_db() as session:
         queued = (await session.execute(text(
-            "SELECT status::text, args->>'application_id' FROM procrastinate.procrastinate_jobs"))).all()
-        assert queued == [("todo", str(app.id))]
+            "SELECT args->>'application_id' FROM procrastinate.procrastinate_jobs"))).scalars().all()
+        # (another app's worker in this test session may already be running it, or be done and have deleted it)
+        screened = await session.scalar(select(Application.screening_score).where(Application.id == app.id))
+        assert queued == [str(app.id)] or (queued == [] and screened is not None)
+        assert str(lost.id) not in queued
 
     runtime = ScreeningRuntime(clean_db, storage=storage, embedder=embedder)
     async with ScreeningWorker(database_url, runtime, polling_interval=0.5):
