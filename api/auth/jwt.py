@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -104,11 +105,30 @@ class TrustedIssuer:
 
 
 class TokenVerifier:
-    def __init__(self, issuers: list[TrustedIssuer], leeway_seconds: float = 5) -> None:
+    """Verifies once per token: a verified token's claims are kept (bounded, until `exp`), since a browser sends
+    the same session token on every request until it is refreshed."""
+
+    def __init__(self, issuers: list[TrustedIssuer], leeway_seconds: float = 5, cache_size: int = 10_000) -> None:
         self.issuers = {i.issuer: i for i in issuers}
         self.leeway = leeway_seconds
+        self.cache_size = cache_size
+        self._verified: OrderedDict[str, dict[str, Any]] = OrderedDict()
 
     async def verify(self, token: str) -> dict[str, Any]:
+        cached = self._verified.get(token)
+        if cached is not None:
+            if time.time() <= cached["exp"] + self.leeway:
+                return cached
+            self._verified.pop(token, None)
+            raise TokenError("token expired")
+        claims = await self._verify(token)
+        if isinstance(claims.get("exp"), int | float):
+            self._verified[token] = claims
+            if len(self._verified) > self.cache_size:
+                self._verified.popitem(last=False)
+        return claims
+
+    async def _verify(self, token: str) -> dict[str, Any]:
         try:
             header = jwt.get_unverified_header(token)
             unverified = jwt.decode(token, options={"verify_signature": False})

@@ -226,3 +226,20 @@ async def test_clerk_token_end_to_end_with_role_mirror(database_url, livekit, tm
             },
         )
         assert r.status_code == 401
+
+
+async def test_verified_tokens_are_cached_until_they_expire(monkeypatch) -> None:
+    import api.auth.jwt as jwt_module
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = RSAAlgorithm.to_jwk(key.public_key(), as_dict=True) | {"kid": "k1", "use": "sig"}
+    verifier = TokenVerifier(
+        [TrustedIssuer("https://clerk.test", StaticJWKSProvider({"keys": [jwk]}))], leeway_seconds=0
+    )
+    token = jwt.encode(_claims("https://clerk.test"), key, "RS256", headers={"kid": "k1"})
+    first = await verifier.verify(token)
+    assert await verifier.verify(token) is first  # no second signature check
+    later = time.time() + 3600
+    monkeypatch.setattr(jwt_module.time, "time", lambda: later)
+    with pytest.raises(TokenError, match="expired"):
+        await verifier.verify(token)
