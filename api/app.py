@@ -10,9 +10,11 @@ import logging
 import httpx
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
+from litestar.contrib.jinja import JinjaTemplateEngine
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
+from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
 from api.applications.controllers import ApplicationController, ApplyController
@@ -36,6 +38,7 @@ from api.livekit_tokens.gateway import LiveKitGateway
 from api.screening.controllers import ScreeningController
 from api.screening.jobs import screening_lifespan
 from api.storage.services import make_storage
+from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 
 logger = logging.getLogger("api")
 
@@ -53,6 +56,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,  # issue 6: screening and semantic search
         CandidateToolsController,  # issue 6: candidate tools
+        WebController,  # issue 5: pages
+        static_files_router,
     ]
     if settings.dev_auth:
         handlers.append(DevAuthController)
@@ -114,7 +119,12 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
     return Litestar(
         route_handlers=route_handlers(settings),
         plugins=[alchemy_plugin(settings)],
-        dependencies={**AUTH_DEPENDENCIES, "settings": Provide(lambda: settings, sync_to_thread=False)},
+        dependencies={
+            **AUTH_DEPENDENCIES,
+            "settings": Provide(lambda: settings, sync_to_thread=False),
+            "dev_auth": Provide(lambda: settings.dev_auth, sync_to_thread=False),
+        },
+        template_config=TemplateConfig(directory=TEMPLATE_DIR, engine=JinjaTemplateEngine),
         state=State(
             {
                 "settings": settings,
