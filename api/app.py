@@ -19,7 +19,7 @@ from litestar.types import ControllerRouterHandler
 
 from api.applications.controllers import ApplicationController, ApplyController
 from api.auth.controllers import AuthController, DevAuthController
-from api.auth.deps import AUTH_DEPENDENCIES
+from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
@@ -129,6 +129,9 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
             {
                 "settings": settings,
                 "verifier": verifier,
+                "principal_cache": (
+                    PrincipalCache(settings.principal_cache_seconds) if settings.principal_cache_seconds > 0 else None
+                ),
                 "dev_issuer": dev_issuer,
                 "livekit": livekit,
                 "clerk": clerk,

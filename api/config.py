@@ -72,6 +72,7 @@ class Settings:
     jwks_cache_seconds: int = 3600
     jwks_min_refresh_seconds: int = 30
     jwt_leeway_seconds: int = 5
+    principal_cache_seconds: int = 30
     # auth: offline dev issuer
     dev_auth: bool = False
     dev_issuer_key_path: Path = REPO_ROOT / ".data" / "dev-issuer-key.pem"
@@ -146,6 +147,7 @@ class Settings:
             "clerk_secret_key": _env("CLERK_SECRET_KEY"),
             "clerk_api_url": _env("CLERK_API_URL", "https://api.clerk.com/v1"),
             "jwks_cache_seconds": _int("JWKS_CACHE_SECONDS", 3600),
+            "principal_cache_seconds": _int("PRINCIPAL_CACHE_SECONDS", 30),
             "dev_auth": _bool("DEV_AUTH", env == "development"),
             "dev_issuer_key_path": Path(_env("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),
             "livekit_url": livekit_url,

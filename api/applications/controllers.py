@@ -158,17 +158,17 @@ class ApplicationController(Controller):
         order_by: FromQuery[ApplicationSort] = ApplicationSort.created_at,
         sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
-        session = applications_service.repository.session
-        owned = await session.scalar(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        if owned is None:
-            raise NotFound("job not found")
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
+        owned_job = select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id)
         items, total = await applications_service.get_many_and_count(
             *filters,
             Application.job_id == job_id,
+            Application.job_id.in_(owned_job),  # isolation in the same query
             load=LIST_LOAD,
             count_with_window_function=False,
         )
+        if total == 0 and await applications_service.repository.session.scalar(owned_job) is None:
+            raise NotFound("job not found")
         return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
 
     @get("/applications", summary="Applications I may see: a recruiter's company's, or a candidate's own")

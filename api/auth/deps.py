@@ -6,6 +6,7 @@ needs no separate sign-up call before its first request; `POST /api/auth/sync-us
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ class Principal:
     role: Role | None
     company_id: uuid.UUID | None
     claims: dict[str, Any]
+    name: str | None = None
 
     @property
     def is_recruiter(self) -> bool:
@@ -55,10 +57,39 @@ def _claim_str(claims: dict[str, Any], key: str, limit: int) -> str | None:
     return value[:limit] if isinstance(value, str) and value else None
 
 
-async def load_principal(session: AsyncSession, claims: dict[str, Any]) -> Principal:
+class PrincipalCache:
+    """Who a subject is, kept for a short time once the role is chosen (role and company never change after that),
+    so most requests need no user lookup. Users without a role are not cached: their next request sees the role."""
+
+    def __init__(self, ttl_seconds: float, max_size: int = 10_000) -> None:
+        self.ttl = ttl_seconds
+        self.max_size = max_size
+        self._entries: dict[str, tuple[float, uuid.UUID, Role, uuid.UUID | None, str | None]] = {}
+
+    def get(self, sub: str) -> tuple[uuid.UUID, Role, uuid.UUID | None, str | None] | None:
+        entry = self._entries.get(sub)
+        if entry is None:
+            return None
+        if entry[0] < time.monotonic():
+            self._entries.pop(sub, None)
+            return None
+        return entry[1:]
+
+    def put(self, sub: str, user_id: uuid.UUID, role: Role, company_id: uuid.UUID | None, name: str | None) -> None:
+        if len(self._entries) >= self.max_size:
+            self._entries.clear()
+        self._entries[sub] = (time.monotonic() + self.ttl, user_id, role, company_id, name)
+
+
+async def load_principal(
+    session: AsyncSession, claims: dict[str, Any], cache: PrincipalCache | None = None
+) -> Principal:
     sub: str = claims["sub"]
+    if cache is not None and (hit := cache.get(sub)) is not None:
+        user_id, role, company_id, name = hit
+        return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company_id, claims=claims, name=name)
     stmt = (
-        select(User.id, User.role, RecruiterProfile.company_id)
+        select(User.id, User.role, RecruiterProfile.company_id, User.full_name)
         .outerjoin(RecruiterProfile, RecruiterProfile.user_id == User.id)
         .where(User.clerk_id == sub)
     )
@@ -75,10 +106,11 @@ async def load_principal(session: AsyncSession, claims: dict[str, Any]) -> Princ
             .on_conflict_do_nothing(index_elements=["clerk_id"])
         )
         row = (await session.execute(stmt)).one()
-    user_id, role, company_id = row
-    return Principal(
-        user_id=user_id, clerk_id=sub, role=Role(role) if role else None, company_id=company_id, claims=claims
-    )
+    user_id, role, company_id, name = row
+    role = Role(role) if role else None
+    if cache is not None and role is not None and (role != Role.RECRUITER or company_id is not None):
+        cache.put(sub, user_id, role, company_id, name)
+    return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company_id, claims=claims, name=name)
 
 
 async def provide_optional_user(request: Request, db_session: NamedDependency[AsyncSession]) -> Principal | None:
@@ -90,7 +122,7 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         claims = await verifier.verify(token)
     except TokenError as exc:
         raise Unauthorized(str(exc)) from exc
-    return await load_principal(db_session, claims)
+    return await load_principal(db_session, claims, request.app.state.principal_cache)
 
 
 async def provide_current_user(optional_user: NamedDependency[Principal | None]) -> Principal:

@@ -15,7 +15,7 @@ from api.interviews.services import InterviewService, ensure_joinable, interview
 from api.livekit_tokens.gateway import LiveKitGateway
 from api.livekit_tokens.schemas import TokenOut, TokenRequest
 from api.livekit_tokens.services import candidate_token, recruiter_token
-from db.models import Application, Candidate, Interview, User
+from db.models import Application, Candidate, Interview
 
 
 async def provide_interviews(db_session: NamedDependency[AsyncSession]) -> InterviewService:
@@ -55,7 +55,7 @@ class LiveKitTokenController(Controller):
             await interviews_service.ensure_dispatched(interview, settings, livekit)
             return candidate_token(interview, settings, await _candidate_name(session, interview))
 
-        principal = await provide_optional_user(request, session)
+        principal = await provide_optional_user(request, session)  # auth only on this path: join codes need none
         if principal is None:
             raise Unauthorized("sign in, or use the join_code from the interview link")
         if not (principal.is_recruiter or principal.is_candidate):
@@ -67,8 +67,7 @@ class LiveKitTokenController(Controller):
             raise NotFound("interview not found")
         if principal.is_recruiter:
             ensure_joinable(interview, settings, early_ok=True)
-            name = await session.scalar(select(User.full_name).where(User.id == principal.user_id))
-            return recruiter_token(interview, principal.user_id, settings, name)
+            return recruiter_token(interview, principal.user_id, settings, principal.name)
         ensure_joinable(interview, settings)
         await session.refresh(interview, with_for_update=True)  # ensure_dispatched may write
         await interviews_service.ensure_dispatched(interview, settings, livekit)

@@ -44,6 +44,8 @@ def make_settings(database_url: str, livekit: Any, tmp: Path, **overrides: Any) 
         "cors_allow_origins": ["http://testserver.local"],
         "db_pool_size": 5,
         "db_max_overflow": 5,
+        # tests truncate the tables under a long-lived app: a cached principal would outlive its user row
+        "principal_cache_seconds": 0,
     }
     values.update(overrides)
     return Settings.from_env(**values)

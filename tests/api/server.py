@@ -35,6 +35,7 @@ def api_env(database_url: str, livekit: Any, tmp: Path, **extra: str) -> dict[st
         "ACCESS_LOG": "0",
         "LOG_LEVEL": "WARNING",
         "SCREENING_WORKER": "0",
+        "PRINCIPAL_CACHE_SECONDS": os.environ.get("PRINCIPAL_CACHE_SECONDS", "30"),
     }
     env.update(extra)
     return env
@@ -47,10 +48,29 @@ def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None) -> I
     env = {**env, "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", base)}
     out = open(log, "ab") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--no-access-log", "--loop", "uvloop",
-         "--http", "httptools"],
-        cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            "api.app:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--no-access-log",
+            "--loop",
+            "uvloop",
+            "--http",
+            "httptools",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 60
