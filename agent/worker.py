@@ -1,0 +1,169 @@
+"""The interviewer worker: ``python -m agent.worker start`` (or ``dev``).
+
+A livekit-agents AgentServer registered as ``agent_name="interviewer"``: explicit dispatch only. The
+dispatch metadata names the interview (``{"interview_id": "<uuid>"}``); everything else comes from
+Postgres. Each interview runs in its own job process (prewarmed: VAD and Whisper loaded before a job
+arrives). The main process also sweeps interviews left IN_PROGRESS by a dead worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import json
+import logging
+import os
+import signal
+import sys
+import uuid
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is ever downloaded at run time
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from livekit.agents import AgentServer, JobContext, JobProcess, JobRequest, cli
+
+from agent.avatar import AvatarConfigError, check_provider
+from agent.config import AGENT_NAME, ConfigError, Settings
+from db.engine import make_engine, make_sessionmaker
+from db.models import Interview  # noqa: F401  (SQLAlchemy models: imported before the loop starts)
+
+logger = logging.getLogger("interviewly.worker")
+
+
+def interview_id_from_metadata(metadata: str | None) -> uuid.UUID | None:
+    try:
+        data = json.loads(metadata or "{}")
+        return uuid.UUID(str(data["interview_id"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _die_with_parent() -> None:
+    """Job processes must not outlive a killed worker (they would keep an interview half alive)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL("libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
+
+
+def prewarm(proc: JobProcess) -> None:
+    _die_with_parent()
+    settings = Settings.from_env()
+    from agent.pipeline import load_vad
+
+    proc.userdata["vad"] = load_vad()
+    if settings.pipeline == "offline":
+        from agent.offline.stt_whisper import load_model
+        from agent.offline.tts_espeak import espeak_binary
+
+        espeak_binary()
+        load_model(settings.whisper_model, cpu_threads=settings.whisper_threads)
+    # import everything an interview needs now, not on the job's event loop
+    import agent.interview  # noqa: F401
+    import analytics.eye_contact  # noqa: F401  (MediaPipe)
+
+    logging.getLogger("faster_whisper").setLevel(logging.WARNING)
+
+
+async def on_request(req: JobRequest) -> None:
+    if interview_id_from_metadata(req.job.metadata) is None:
+        logger.warning("rejecting a dispatch without an interview_id in its metadata: %r", req.job.metadata)
+        await req.reject()
+        return
+    await req.accept(name="Interviewer", identity=f"interviewer-{req.job.id}")
+
+
+async def entrypoint(ctx: JobContext) -> None:
+    from agent.interview import InterviewRun
+    from agent.interview_plan import InterviewNotFound, load_context
+    from agent.pipeline import build_models
+    from db.enums import InterviewStatus
+
+    settings = Settings.from_env()
+    interview_id = interview_id_from_metadata(ctx.job.metadata)
+    assert interview_id is not None  # on_request rejected the others
+    engine = make_engine(settings.database_url, pool_size=2, max_overflow=2)
+
+    async def dispose_engine() -> None:
+        await engine.dispose()
+
+    ctx.add_shutdown_callback(dispose_engine)
+    sessionmaker = make_sessionmaker(engine)
+
+    context = None
+    for attempt in range(10):
+        try:
+            async with sessionmaker() as session:
+                context = await load_context(session, interview_id, n_questions=settings.questions_per_interview)
+            break
+        except InterviewNotFound:
+            logger.error("dispatched for interview %s, which does not exist", interview_id)
+            ctx.shutdown("unknown interview")
+            return
+        except Exception as e:
+            logger.warning("loading interview %s failed (attempt %d): %s", interview_id, attempt + 1, e)
+            await asyncio.sleep(1.0)
+    if context is None:
+        ctx.shutdown("database unavailable")
+        return
+    if context.status != InterviewStatus.SCHEDULED:
+        logger.warning("interview %s is %s, not SCHEDULED: not running it", interview_id, context.status.value)
+        ctx.shutdown("interview not schedulable")
+        return
+
+    models = build_models(settings, vad=ctx.proc.userdata.get("vad"))
+    run = InterviewRun(ctx=ctx, settings=settings, context=context, models=models, sessionmaker=sessionmaker)
+    await run.run()
+
+
+def _start_stale_sweeper(settings: Settings) -> None:
+    """In the main worker process: sweep stale interviews now and every STALE_SWEEP_INTERVAL_SECONDS."""
+    from agent.stale import sweep_forever
+
+    engine = make_engine(settings.database_url, pool_size=1, max_overflow=1)
+    task = asyncio.get_event_loop().create_task(sweep_forever(
+        make_sessionmaker(engine), stale_after_s=settings.stale_after_s, interval_s=settings.stale_sweep_interval_s))
+    _background.add(task)
+
+
+_background: set[asyncio.Task[Any]] = set()
+
+
+def build_server(settings: Settings) -> AgentServer:
+    def load(server: AgentServer) -> float:
+        return len(server.active_jobs) / settings.max_concurrent_interviews
+
+    server = AgentServer(
+        setup_fnc=prewarm,
+        load_fnc=load,
+        load_threshold=1.0,  # full at AGENT_MAX_CONCURRENT_INTERVIEWS interviews, whatever else runs on the box
+        num_idle_processes=settings.idle_processes,
+        initialize_process_timeout=120.0,
+        shutdown_process_timeout=60.0,
+        job_memory_warn_mb=1500,
+        ws_url=settings.livekit_url,
+        api_key=settings.livekit_api_key,
+        api_secret=settings.livekit_api_secret,
+    )
+    server.rtc_session(entrypoint, agent_name=AGENT_NAME, on_request=on_request)
+    server.on("worker_started", lambda: _start_stale_sweeper(settings))
+    return server
+
+
+def main() -> None:
+    try:
+        settings = Settings.from_env()
+        check_provider(settings.avatar_provider)
+        if not settings.database_url:
+            raise ConfigError("DATABASE_URL is not set")
+    except (ConfigError, AvatarConfigError) as e:
+        print(f"interviewly agent: {e}", file=sys.stderr)
+        raise SystemExit(2) from None
+    cli.run_app(build_server(settings))
+
+
+if __name__ == "__main__":
+    main()

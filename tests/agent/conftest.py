@@ -1,0 +1,51 @@
+"""Fixtures for the agent tests: the worker as its own process, and prepared candidate speech."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.agent.sim import WorkerProcess, start_worker, wav_frames, worker_env
+from tests.media import espeak_wav
+
+# What the simulated candidate says (espeak-ng, 170 wpm).
+ANSWERS = {
+    "short": "I wrote some scripts.",
+    "python": (
+        "Last year I built a data ingestion service in Python. I split it into small packages with type hints, "
+        "wrote unit tests with pytest, and profiled the slow parts with c profile. Moving the hot loop to numpy "
+        "made it about twenty times faster, and the team still maintains it today."
+    ),
+    "sql": (
+        "First I run explain analyze to see the query plan. Usually a sequential scan shows that an index is "
+        "missing, so I add an index on the join and filter columns, check the statistics, and measure again "
+        "before and after the change."
+    ),
+}
+
+# Fast, deterministic settings for end-to-end runs.
+E2E_ENV = {
+    "ESPEAK_RATE_WPM": 210,
+    "NO_SHOW_TIMEOUT_SECONDS": 8,
+    "REJOIN_GRACE_SECONDS": 8,
+    "INTERVIEW_MAX_MINUTES": 5,
+    "AGENT_IDLE_PROCESSES": 2,
+}
+
+
+@pytest.fixture(scope="session")
+def answer_frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    media = tmp_path_factory.mktemp("answers")
+    return {name: wav_frames(espeak_wav(text, 170, media / f"{name}.wav")) for name, text in ANSWERS.items()}
+
+
+@pytest.fixture(scope="session")
+def interviewer_worker(livekit, database_url: str, artifacts_dir: Path) -> Iterator[WorkerProcess]:
+    """One `python -m agent.worker start` for the end-to-end tests (interviews run in its job processes)."""
+    worker = start_worker(worker_env(livekit, database_url, **E2E_ENV), artifacts_dir / "agent-worker.log")
+    try:
+        yield worker
+    finally:
+        worker.stop()

@@ -1,0 +1,176 @@
+"""A whole interview on a real livekit-server and Postgres, the worker running as its own process.
+
+The simulated candidate shows a real face (the astronaut photo), then no face, then a turned head, and
+answers in espeak-ng speech; a hidden recruiter collects the live scores. Everything the recruiter saw
+must be in Postgres, and the candidate must not have received a single score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import statistics
+import time
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from db.enums import InterviewStatus, Speaker
+from db.models import Interview, InterviewMetric, InterviewReport, InterviewUsage, QuestionScore, TranscriptSegment
+from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
+from tests.media import blank_rgb, frontal_face_rgb, turned_face_rgb
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
+
+QUESTIONS = [
+    "Tell me about a Python project you are proud of.",
+    "How do you make a slow SQL query faster?",
+]
+
+
+async def wait_status(sessionmaker, interview_id: uuid.UUID, statuses: set[InterviewStatus],
+                      within: float) -> Interview:
+    deadline = time.monotonic() + within
+    while True:
+        async with sessionmaker() as s:
+            interview = await s.get(Interview, interview_id)
+        if interview is not None and interview.status in statuses:
+            return interview
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"interview is {interview.status if interview else None}, wanted {statuses}")
+        await asyncio.sleep(0.5)
+
+
+async def camera_script(candidate: Candidate) -> None:
+    """Frontal face, no face, turned head, frontal again (during the interviewer's greeting)."""
+    frontal, blank, turned = frontal_face_rgb(), blank_rgb(), turned_face_rgb(40.0)
+    await asyncio.sleep(6)
+    candidate.show(blank, "blank")
+    await asyncio.sleep(5)
+    candidate.show(turned, "turned")
+    await asyncio.sleep(5)
+    candidate.show(frontal, "frontal")
+
+
+def settled(messages: list[dict], candidate: Candidate, label: str) -> list[dict]:
+    """Messages derived from a frame showing ``label`` whose previous message was derived from one too."""
+    out = []
+    for prev, msg in itertools.pairwise(messages):
+        labels = [candidate.labels.get((m.get("frame") or {}).get("id")) for m in (prev, msg)]
+        if labels == [label, label]:
+            out.append(msg)
+    return out
+
+
+async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames) -> None:
+    await interviewer_worker.wait_registered()
+    interview_id = await create_interview(db_sessionmaker, questions=QUESTIONS)
+    room = f"interview-{interview_id}"
+    recruiter, candidate = Recruiter(livekit, room), Candidate(livekit, room)
+    await recruiter.connect()
+    t_dispatch = await dispatch(livekit, interview_id)
+    await candidate.connect()
+    await candidate.publish(frontal_face_rgb(), "frontal")
+    try:
+        camera = asyncio.create_task(camera_script(candidate))
+        # a short answer (earns a follow-up), the developed answer, then the second question
+        for name in ("short", "python", "sql"):
+            await candidate.wait_for_my_turn(within=120)
+            await candidate.say(answer_frames[name])
+        await camera
+        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.COMPLETED,
+                                                                     InterviewStatus.INTERRUPTED}, within=90)
+        await interviewer_worker.wait_for_log(f"interview {interview_id} finalized", within=30)
+    finally:
+        await candidate.disconnect()
+        await recruiter.disconnect()
+
+    # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
+    assert recruiter.received.agent_joined is not None
+    assert recruiter.received.agent_joined - t_dispatch < 5.0
+    assert recruiter.received.agent_audio_peak > 0.05
+    assert candidate.received.agent_audio_peak > 0.05
+
+    # the interview completed, with its plan as stored
+    assert interview.status == InterviewStatus.COMPLETED, interview.end_reason
+    assert interview.end_reason == "completed"
+    assert interview.started_at is not None and interview.ended_at is not None
+    assert [q["text"] for q in interview.question_plan["questions"]] == QUESTIONS
+
+    # live messages about once a second, to the recruiter only
+    messages = [m for _, m in recruiter.received.messages]
+    times = [t for t, _ in recruiter.received.messages]
+    assert len(messages) >= 30
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert 0.85 < statistics.median(gaps) < 1.15
+    assert max(gaps) < 2.5
+    assert [m["t_s"] for m in messages] == sorted({m["t_s"] for m in messages})
+    assert candidate.received.messages == [] and candidate.received.other_topics == []
+    assert {m["type"] for m in messages} == {"live_scores"}
+    assert {m["interview_id"] for m in messages} == {str(interview_id)}
+    assert {m["speaking"] for m in messages} >= {"agent", "candidate"}
+    assert {m["question_index"] for m in messages} >= {0, 1}
+
+    # eye contact: high while frontal, falls without a face and with the head turned
+    frontal = settled(messages, candidate, "frontal")
+    blank = settled(messages, candidate, "blank")
+    turned = settled(messages, candidate, "turned")
+    assert len(frontal) >= 10 and len(blank) >= 2 and len(turned) >= 2
+    assert statistics.mean(m["eye_contact"]["last_1s"] for m in frontal) > 0.8
+    assert all(m["face_present"] for m in frontal)
+    assert all(m["face_present"] is False and m["eye_contact"]["last_1s"] == 0.0 for m in blank)
+    assert all("no_face" in m["flags"] for m in blank)
+    assert all(m["face_present"] for m in turned)
+    assert statistics.mean(m["eye_contact"]["last_1s"] for m in turned) < 0.3
+    assert sum(m["frames"]["analyzed"] for m in messages) >= 4 * len(messages)
+
+    async with db_sessionmaker() as s:
+        rows = {r.t_s: r for r in (await s.execute(
+            sa.select(InterviewMetric).where(InterviewMetric.interview_id == interview_id))).scalars()}
+        scores = (await s.execute(sa.select(QuestionScore).where(QuestionScore.interview_id == interview_id)
+                                  .order_by(QuestionScore.question_index))).scalars().all()
+        segments = (await s.execute(sa.select(TranscriptSegment)
+                                    .where(TranscriptSegment.interview_id == interview_id)
+                                    .order_by(TranscriptSegment.start_s))).scalars().all()
+        report = (await s.execute(sa.select(InterviewReport)
+                                  .where(InterviewReport.interview_id == interview_id))).scalar_one()
+        usage = (await s.execute(sa.select(InterviewUsage)
+                                 .where(InterviewUsage.interview_id == interview_id))).scalar_one()
+
+    # every live message the recruiter got is a metrics row with the same figures
+    for m in messages:
+        row = rows[m["t_s"]]
+        assert row.eye_contact == m["eye_contact"]["last_1s"]
+        assert row.eye_contact_30s == m["eye_contact"]["rolling_30s"]
+        assert row.face_present == m["face_present"]
+        assert row.question_index == m["question_index"]
+        assert row.speaking == m["speaking"]
+        assert row.flags == m["flags"]
+        assert row.frames_analyzed == m["frames"]["analyzed"]
+        assert row.speech_rate_sps == m["fluency"].get("speech_rate_sps")
+    assert len(rows) >= len(messages)
+
+    # per-question scores, with the probe on the short answer and the STT's words in the answer
+    assert [s.question_index for s in scores] == [0, 1]
+    assert scores[0].signals["probe"] == "short"
+    assert "python" in (scores[0].answer_text or "").lower()
+    assert "index" in (scores[1].answer_text or "").lower()
+    assert all(s.score is not None and 0 <= s.score <= 100 for s in scores)
+    assert scores[1].fluency["speaking_seconds"] > 3
+    assert scores[1].fluency["transcript"]["word_count"] > 20
+
+    speakers = {seg.speaker for seg in segments}
+    assert speakers == {Speaker.AGENT, Speaker.CANDIDATE}
+    assert any(seg.words for seg in segments if seg.speaker == Speaker.CANDIDATE)
+    assert any("recorded" in seg.text for seg in segments if seg.speaker == Speaker.AGENT)  # the consent notice
+
+    assert report.overall_score is not None
+    assert report.eye_contact_summary["frames"] > 50
+    assert report.fluency_summary["speaking_seconds"] > 5
+    assert all("signals" in item for item in report.strengths + report.weaknesses)
+    assert report.strengths or report.weaknesses
+
+    assert usage.stt_seconds > 5 and usage.tts_characters > 200 and usage.room_minutes > 0.3
+    assert usage.llm_prompt_tokens > 0 and usage.llm_completion_tokens > 0
+    assert usage.prices["pipeline"] == "offline"
