@@ -18,7 +18,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 
 from api.applications.schemas import (
@@ -159,15 +159,15 @@ class ApplicationController(Controller):
         sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
-        owned_job = select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id)
+        owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
         items, total = await applications_service.get_many_and_count(
             *filters,
             Application.job_id == job_id,
-            Application.job_id.in_(owned_job),  # isolation in the same query
+            owned_job,  # isolation in the same query (uncorrelated: evaluated once)
             load=LIST_LOAD,
             count_with_window_function=False,
         )
-        if total == 0 and await applications_service.repository.session.scalar(owned_job) is None:
+        if total == 0 and not await applications_service.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
         return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
 
