@@ -90,6 +90,10 @@ class LiveKitGateway:
         return Dispatch(room_name=room, dispatch_id=dispatch.id)
 
     async def has_dispatch(self, room: str) -> bool:
+        """Is our agent dispatched to this room? (False when LiveKit has closed the room.)"""
+        rooms = await self._call("list rooms", self.api.room.list_rooms(lk.ListRoomsRequest(names=[room])))
+        if not rooms.rooms:
+            return False
         dispatches = await self._call("list dispatches", self.api.agent_dispatch.list_dispatch(room))
         return any(d.agent_name == self.settings.agent_name for d in dispatches)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -91,7 +92,20 @@ class S3Storage:
             config["secret_access_key"] = settings.s3_secret_access_key
         client_options = {"allow_http": True} if (settings.s3_endpoint_url or "").startswith("http://") else None
         self.store = S3Store(
-            settings.s3_bucket, prefix=settings.s3_prefix or None, config=config, client_options=client_options
+            settings.s3_bucket,
+            prefix=settings.s3_prefix or None,
+            config=config,
+            client_options=client_options,
+            # fail within seconds (the request answers 503 and rolls back) rather than retrying for minutes
+            retry_config={
+                "max_retries": 2,
+                "retry_timeout": timedelta(seconds=5),
+                "backoff": {
+                    "init_backoff": timedelta(milliseconds=100),
+                    "max_backoff": timedelta(seconds=1),
+                    "base": 2,
+                },
+            },
         )
 
     async def put(self, key: str, data: bytes, content_type: str) -> None:

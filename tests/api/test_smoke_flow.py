@@ -64,3 +64,93 @@ async def test_ai_interview_flow(api, livekit) -> None:
     assert r.status_code == 410, r.text
     r = await api.get("/health")
     assert r.status_code == 200 and r.json() == {"db": "ok", "livekit": "ok"}, r.text
+
+
+async def test_join_window_and_redispatch(api, db_sessionmaker, livekit) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from livekit import api as lk
+    from sqlalchemy import update
+
+    from db.models import Interview
+    from tests.api.conftest import in_minutes
+
+    recruiter = await dev_user(api, "rec-a", "RECRUITER", "Acme")
+    job = await create_job(api, recruiter)
+    application_id = (await apply(api, job["id"])).json()["application_id"]
+    r = await api.post(
+        f"/api/ats/v1/applications/{application_id}/interviews",
+        json={"kind": "AI", "scheduled_at": in_minutes(120), "duration_minutes": 30},
+        headers=recruiter.headers,
+    )
+    interview = r.json()
+    code = interview["join_url"].rsplit("/", 1)[1]
+    link = (await api.get(f"/api/interview-links/{code}")).json()
+    assert link["state"] == "not_open_yet" and link["company_name"] == "Acme" and link["consent_text"]
+    assert link["job_title"] == "Backend Engineer"
+    r = await api.post("/api/livekit/token", json={"join_code": code})
+    assert r.status_code == 409 and r.json()["extra"]["state"] == "not_open_yet"
+    # the recruiter may open the watch page early
+    r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
+    assert r.status_code == 200
+
+    # LiveKit closed the room (and its dispatch) while nobody was there: joining dispatches the agent again
+    async with db_sessionmaker() as s:
+        await s.execute(
+            update(Interview)
+            .where(Interview.id == interview["id"])
+            .values(scheduled_at=datetime.now(UTC) + timedelta(minutes=2))
+        )
+        await s.commit()
+    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as server:
+        await server.room.delete_room(lk.DeleteRoomRequest(room=interview["room_name"]))
+        r = await api.post("/api/livekit/token", json={"join_code": code})
+        assert r.status_code == 200, r.text
+        dispatches = await server.agent_dispatch.list_dispatch(interview["room_name"])
+    again = [d for d in dispatches if d.agent_name == "interviewer"]
+    assert len(again) == 1 and again[0].id != interview["dispatch_id"]
+    r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
+    assert r.json()["dispatch_id"] == again[0].id
+
+    async with db_sessionmaker() as s:
+        await s.execute(
+            update(Interview)
+            .where(Interview.id == interview["id"])
+            .values(scheduled_at=datetime.now(UTC) - timedelta(hours=3))
+        )
+        await s.commit()
+    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "over"
+    r = await api.post("/api/livekit/token", json={"join_code": code})
+    assert r.status_code == 410 and r.json()["extra"]["state"] == "over"
+    assert (await api.get("/api/interview-links/nope")).status_code == 404
+
+
+async def test_s3_backend_failure_is_503_and_nothing_is_kept(database_url, livekit, tmp_path, db_sessionmaker) -> None:
+    from litestar.testing import AsyncTestClient
+    from sqlalchemy import func, select
+
+    from api.app import create_app
+    from api.storage.services import S3Storage
+    from db.models import Application
+    from tests.api.conftest import make_settings
+
+    app = create_app(
+        make_settings(
+            database_url,
+            livekit,
+            tmp_path,
+            storage_backend="s3",
+            s3_bucket="cvs",
+            s3_endpoint_url="http://127.0.0.1:9",
+            s3_access_key_id="k",
+            s3_secret_access_key="s",
+        )
+    )
+    assert isinstance(app.state.storage, S3Storage)
+    async with AsyncTestClient(app, base_url="http://testserver.local") as client:
+        recruiter = await dev_user(client, "rec-s3", "RECRUITER", "S3 Co")
+        job = await create_job(client, recruiter)
+        r = await apply(client, job["id"])
+        assert r.status_code == 503 and "nothing was saved" in r.json()["detail"], r.text
+    async with db_sessionmaker() as s:
+        assert await s.scalar(select(func.count()).select_from(Application)) == 0
