@@ -19,7 +19,6 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy import exists, select
-from sqlalchemy.orm import joinedload
 
 from api.applications.schemas import (
     ApplicationListItem,
@@ -39,24 +38,13 @@ from api.config import Settings
 from api.storage.services import Storage, StorageError
 from api.storage.uploads import check_cv
 from db.enums import ApplicationStatus, Role
-from db.models import Application, ApplicationStatusChange, Candidate, Job
+from db.models import Application, ApplicationStatusChange, Job
 
 provide_application_service = create_service_provider(ApplicationService)
 provide_history_service = create_service_provider(StatusHistoryService)
 
 # hard ceiling on the multipart body; the CV itself is held to settings.max_upload_bytes (5 MB by default)
 APPLY_MAX_BODY_BYTES = 8 * 1024 * 1024
-
-LIST_LOAD = [
-    joinedload(Application.candidate).load_only(
-        Candidate.id,
-        Candidate.full_name,
-        Candidate.email,
-        Candidate.phone,
-        Candidate.cv_filename,
-        Candidate.cv_content_type,
-    )
-]
 
 
 class ApplicationSort(StrEnum):
@@ -160,16 +148,11 @@ class ApplicationController(Controller):
     ) -> OffsetPagination[ApplicationListItem]:
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
         owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, total = await applications_service.get_many_and_count(
-            *filters,
-            Application.job_id == job_id,
-            owned_job,  # isolation in the same query (uncorrelated: evaluated once)
-            load=LIST_LOAD,
-            count_with_window_function=False,
-        )
+        # isolation in the same query: an uncorrelated EXISTS, evaluated once
+        items, total = await applications_service.list_rows(filters, Application.job_id == job_id, owned_job)
         if total == 0 and not await applications_service.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
-        return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
+        return OffsetPagination(items=items, limit=limit_offset.limit, offset=limit_offset.offset, total=total)
 
     @get("/applications", summary="Applications I may see: a recruiter's company's, or a candidate's own")
     async def list_visible(
@@ -184,13 +167,8 @@ class ApplicationController(Controller):
         sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
         filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
-        items, total = await applications_service.get_many_and_count(
-            *filters,
-            *visibility(member),
-            load=LIST_LOAD,
-            count_with_window_function=False,
-        )
-        return applications_service.to_schema(items, total, filters=filters, schema_type=ApplicationListItem)
+        items, total = await applications_service.list_rows(filters, *visibility(member))
+        return OffsetPagination(items=items, limit=limit_offset.limit, offset=limit_offset.offset, total=total)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(

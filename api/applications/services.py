@@ -3,10 +3,12 @@ from __future__ import annotations
 import logging
 import uuid
 
+from advanced_alchemy.filters import LimitOffset, OrderBy, StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, func, select
 
+from api.applications.schemas import ApplicationListItem, CandidateOut
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
 from api.screening.jobs import enqueue_screening  # issue 6
@@ -50,11 +52,62 @@ class StatusHistoryService(SQLAlchemyAsyncRepositoryService[ApplicationStatusCha
     repository_type = Repo
 
 
+LIST_COLUMNS = (
+    Application.id,
+    Application.job_id,
+    Application.status,
+    Application.screening_score,
+    Application.created_at,
+    Application.updated_at,
+    Candidate.id.label("candidate_id"),
+    Candidate.full_name,
+    Candidate.email,
+    Candidate.phone,
+    Candidate.cv_filename,
+    Candidate.cv_content_type,
+)
+
+
 class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
     class Repo(SQLAlchemyAsyncRepository[Application]):
         model_type = Application
 
     repository_type = Repo
+
+    async def list_rows(
+        self, filters: list[StatementFilter], *where: ColumnElement[bool]
+    ) -> tuple[list[ApplicationListItem], int]:
+        """The hot list path (10,000+ applications per job): the same advanced-alchemy filters, applied to a
+        column select so no ORM objects are built, and a plain count over the filtered rows."""
+        session = self.repository.session
+        page = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
+        count = select(func.count()).select_from(Application).where(*where)
+        for statement_filter in filters:
+            page = statement_filter.append_to_statement(page, Application)
+            if not isinstance(statement_filter, LimitOffset | OrderBy):
+                count = statement_filter.append_to_statement(count, Application)
+        total = int(await session.scalar(count) or 0)
+        rows = (await session.execute(page)).all() if total else []
+        items = [
+            ApplicationListItem(
+                id=r.id,
+                job_id=r.job_id,
+                status=r.status,
+                screening_score=r.screening_score,
+                created_at=r.created_at,
+                updated_at=r.updated_at,
+                candidate=CandidateOut(
+                    id=r.candidate_id,
+                    full_name=r.full_name,
+                    email=r.email,
+                    phone=r.phone,
+                    cv_filename=r.cv_filename,
+                    cv_content_type=r.cv_content_type,
+                ),
+            )
+            for r in rows
+        ]
+        return items, total
 
     async def get_visible(
         self, application_id: uuid.UUID, principal: Principal, for_update: bool = False
