@@ -29,11 +29,11 @@
     const title = [info.job_title, info.company_name].filter(Boolean).join(" · ") || "Practice interview";
     $("#headline").textContent = title;
     $("#subline").textContent = `${info.duration_minutes} minutes · scheduled ${new Date(info.scheduled_at).toLocaleString()}`;
-    const state = info.join_state || info.status;
-    if (state === "not_open") { setState("not-open"); return stop(title, `This interview opens at ${new Date(info.opens_at || info.scheduled_at).toLocaleString()}. Come back then.`); }
-    if (["expired", "COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED", "over"].includes(state)) {
-      setState("over");
-      return stop(title, state === "CANCELLED" ? "This interview was cancelled." : "This interview is over. Thank you.");
+    // The API says where the interview stands (open | not_open_yet | over | cancelled | completed | unavailable)
+    // and why, in words meant for the candidate.
+    if (info.state !== "open") {
+      setState(info.state === "not_open_yet" ? "not-open" : "over");
+      return stop(title, info.message);
     }
     $("#consent-text").textContent = info.consent_text || "";
     $("#setup").hidden = false;
