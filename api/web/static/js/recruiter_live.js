@@ -18,9 +18,9 @@
     const eye = m.eye_contact || {};
     const flu = m.fluency || {};
     return {
-      t: m.t ?? m.t_s ?? 0,
+      t: m.t_s ?? m.t ?? 0,
       question: m.question_index,
-      total: m.question_total,
+      total: m.question_count ?? m.question_total,
       eye1: typeof eye === "object" ? eye.last_1s : eye,
       eye30: typeof eye === "object" ? eye.rolling_30s : m.eye_contact_30s,
       face: m.face_present,
