@@ -117,6 +117,7 @@ class Settings:
     avatar_provider: str = "none"
     max_concurrent_interviews: int = 8
     idle_processes: int = 1
+    http_port: int = 8081  # the worker's health endpoint; 0 picks a free port
     prices: Prices = field(default_factory=Prices)
 
     @property
@@ -159,6 +160,7 @@ class Settings:
             avatar_provider=(_env("AVATAR_PROVIDER", "none") or "none").strip().lower(),
             max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
+            http_port=_int("AGENT_HTTP_PORT", cls.http_port),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()

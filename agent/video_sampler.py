@@ -34,7 +34,20 @@ class FrameRef:
         return {"id": self.frame_id, "user_ts_us": self.user_timestamp_us, "received_at": round(self.received_at, 6)}
 
 
+# channel order of the packed 32-bit formats; LiveKit cannot convert these to RGB24 itself
+_PACKED = {
+    rtc.VideoBufferType.RGBA: (0, 1, 2),
+    rtc.VideoBufferType.BGRA: (2, 1, 0),
+    rtc.VideoBufferType.ARGB: (1, 2, 3),
+    rtc.VideoBufferType.ABGR: (3, 2, 1),
+}
+
+
 def frame_to_rgb(frame: rtc.VideoFrame) -> np.ndarray:
+    """HxWx3 uint8 RGB: I420/NV12 (what WebRTC delivers) converted natively, packed RGBA-like sliced."""
+    if frame.type in _PACKED:
+        data = np.frombuffer(frame.data, dtype=np.uint8).reshape(frame.height, -1)[:, : frame.width * 4]
+        return np.ascontiguousarray(data.reshape(frame.height, frame.width, 4)[:, :, list(_PACKED[frame.type])])
     rgb = frame if frame.type == rtc.VideoBufferType.RGB24 else frame.convert(rtc.VideoBufferType.RGB24)
     data = np.frombuffer(rgb.data, dtype=np.uint8)
     stride = len(data) // rgb.height

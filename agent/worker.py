@@ -132,18 +132,37 @@ def _start_stale_sweeper(settings: Settings) -> None:
 _background: set[asyncio.Task[Any]] = set()
 
 
+class InterviewerServer(AgentServer):
+    """Capacity counted in interviews: AGENT_MAX_CONCURRENT_INTERVIEWS at once, whatever else runs on the box.
+
+    livekit-agents estimates the load of a job it has accepted but not launched yet as
+    ``load_threshold / num_idle_processes`` while no job runs, so a burst of dispatches to an idle worker
+    was refused after the first ``num_idle_processes`` (and LiveKit does not retry them). Counting jobs
+    (running + accepted) against the maximum fixes that.
+    """
+
+    def __init__(self, *, max_jobs: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.max_jobs = max_jobs
+
+    def _get_effective_load(self) -> float:
+        return (len(self.active_jobs) + self._reserved_slots) / self.max_jobs
+
+
 def build_server(settings: Settings) -> AgentServer:
     def load(server: AgentServer) -> float:
         return len(server.active_jobs) / settings.max_concurrent_interviews
 
-    server = AgentServer(
+    server = InterviewerServer(
+        max_jobs=settings.max_concurrent_interviews,
         setup_fnc=prewarm,
         load_fnc=load,
-        load_threshold=1.0,  # full at AGENT_MAX_CONCURRENT_INTERVIEWS interviews, whatever else runs on the box
+        load_threshold=1.0,  # full at max_jobs interviews
         num_idle_processes=settings.idle_processes,
         initialize_process_timeout=120.0,
         shutdown_process_timeout=60.0,
         job_memory_warn_mb=1500,
+        port=settings.http_port,
         ws_url=settings.livekit_url,
         api_key=settings.livekit_api_key,
         api_secret=settings.livekit_api_secret,

@@ -67,9 +67,11 @@ class PlanLLMStream(llm.LLMStream):
     async def _run(self) -> None:
         request_id = shortuuid("plan_")
         text = latest_note(self._chat_ctx) or ""
-        for sentence in (s for s in _SENTENCE_END.split(text) if s):
+        sentences = [s for s in _SENTENCE_END.split(text) if s]
+        for i, sentence in enumerate(sentences):  # a chunk per sentence: speech can start with the first
+            content = sentence if i == 0 else " " + sentence
             self._event_ch.send_nowait(
-                llm.ChatChunk(id=request_id, delta=llm.ChoiceDelta(role="assistant", content=sentence + " "))
+                llm.ChatChunk(id=request_id, delta=llm.ChoiceDelta(role="assistant", content=content))
             )
         prompt = "\n".join(
             (item.text_content or "") for item in self._chat_ctx.items if item.type == "message"

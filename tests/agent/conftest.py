@@ -32,6 +32,7 @@ E2E_ENV = {
     "REJOIN_GRACE_SECONDS": 8,
     "INTERVIEW_MAX_MINUTES": 5,
     "AGENT_IDLE_PROCESSES": 2,
+    "AGENT_HTTP_PORT": 0,  # several workers (and `make up`) may run on this machine
 }
 
 

@@ -78,13 +78,13 @@ async def create_interview(sessionmaker: Any, *, skills: list[tuple[str, float]]
     return interview_id
 
 
-async def dispatch(info: Any, interview_id: uuid.UUID) -> float:
+async def dispatch(info: Any, interview_id: uuid.UUID, agent_name: str = "interviewer") -> float:
     """Create the room and an explicit dispatch to the interviewer, as the API does; returns the time."""
     room = f"interview-{interview_id}"
     async with api.LiveKitAPI(info.http_url, info.api_key, info.api_secret) as lk:
         await lk.room.create_room(api.CreateRoomRequest(name=room, empty_timeout=120, departure_timeout=60))
         await lk.agent_dispatch.create_dispatch(api.CreateAgentDispatchRequest(
-            agent_name="interviewer", room=room, metadata=json.dumps({"interview_id": str(interview_id)})))
+            agent_name=agent_name, room=room, metadata=json.dumps({"interview_id": str(interview_id)})))
     return time.monotonic()
 
 

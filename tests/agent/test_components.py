@@ -1,0 +1,209 @@
+"""The pieces on their own: offline STT/TTS for real, video sampling under load, scores, usage, settings."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import threading
+import time
+import uuid
+
+import numpy as np
+import pytest
+from livekit import rtc
+
+from agent.audio_tap import combine_fluency
+from agent.avatar import AvatarConfigError, check_provider
+from agent.config import ConfigError, Prices, Settings
+from agent.live_scores import LiveState, compose_live_message, metric_row
+from agent.offline.stt_whisper import WhisperSTT
+from agent.offline.tts_espeak import EspeakTTS
+from agent.report import QuestionResult, build_report, keyword_coverage, practice_feedback, score_question
+from agent.usage import UsageMeter
+from agent.video_sampler import VideoSampler, frame_to_rgb
+from analytics.eye_contact import EyeContactSummary, FrameObservation
+from analytics.fluency import FluencySummary
+from tests.agent.sim import REPO, rgb_to_frame
+
+
+async def test_espeak_speech_is_transcribed_by_whisper_with_word_timings() -> None:
+    text = "I have used Python and SQL for five years, mostly building web services."
+    tts = EspeakTTS(rate_wpm=170)
+    frame = await tts.synthesize(text).collect()
+    assert frame.sample_rate == 22050 and 3.0 < frame.duration < 8.0
+    stt = WhisperSTT()
+    try:
+        event = await stt.recognize([frame])
+    finally:
+        await stt.aclose()
+    alt = event.alternatives[0]
+    words = [w.lower().strip(".,") for w in alt.text.split()]
+    assert {"python", "sql", "five", "years", "web", "services"} <= set(words)
+    starts = [w.start_time for w in alt.words]
+    assert starts == sorted(starts) and alt.words[-1].end_time <= frame.duration + 0.1
+    assert 0.0 < alt.confidence <= 1.0
+
+
+def test_video_frames_convert_from_i420_to_rgb() -> None:
+    rgb = np.zeros((48, 64, 3), np.uint8)
+    rgb[:, :, 0] = 200
+    i420 = rgb_to_frame(rgb).convert(rtc.VideoBufferType.I420)
+    out = frame_to_rgb(i420)
+    assert out.shape == (48, 64, 3) and abs(int(out[..., 0].mean()) - 200) < 10
+    rgba = frame_to_rgb(rgb_to_frame(rgb))  # RGBA -> RGB24 is not a LiveKit conversion: sliced instead
+    assert np.array_equal(rgba, rgb)
+
+
+async def test_sampler_drops_frames_instead_of_queueing_when_analysis_is_slow() -> None:
+    """30 fps in, 5 fps sampled, an analysis that takes 350 ms: never two at once, drops counted."""
+    running, peak, analysed_at = 0, 0, []
+    lock = threading.Lock()
+
+    def slow_analyze(rgb: np.ndarray, t: float) -> str:
+        nonlocal running, peak
+        with lock:
+            running += 1
+            peak = max(peak, running)
+        time.sleep(0.35)
+        with lock:
+            running -= 1
+        analysed_at.append(t)
+        return "obs"
+
+    observations = []
+    sampler = VideoSampler(slow_analyze, fps=5, on_observation=lambda obs, ref: observations.append(ref))
+    frame = rgb_to_frame(np.zeros((48, 64, 3), np.uint8)).convert(rtc.VideoBufferType.I420)
+
+    async def camera():
+        for i in range(90):  # 3 s at 30 fps
+            yield rtc.VideoFrameEvent(frame=frame, timestamp_us=i * 33_333, rotation=0)
+            await asyncio.sleep(1 / 30)
+
+    started = time.monotonic()
+    await sampler._consume(camera())
+    await asyncio.sleep(0.5)
+    await sampler.aclose()
+    assert time.monotonic() - started < 4.0  # the camera never waited for the analysis
+    assert peak == 1
+    assert 13 <= sampler.frames_sampled <= 17  # ~5 fps
+    assert sampler.frames_dropped >= 5
+    assert sampler.frames_analyzed == len(observations) == sampler.frames_sampled - sampler.frames_dropped
+    assert sampler.take_counters() == (sampler.frames_analyzed, sampler.frames_dropped)
+    assert sampler.take_counters() == (0, 0)
+
+
+def test_live_message_and_metric_row_carry_the_same_figures() -> None:
+    last1 = EyeContactSummary(frames=5, eye_contact_ratio=0.8, face_present_ratio=1.0)
+    last30 = EyeContactSummary(frames=150, eye_contact_ratio=0.5, face_present_ratio=0.8, flags=["no_face"])
+    state = LiveState(agent_state="speaking", user_state="listening",
+                      last_obs=FrameObservation(t=9.9, face_found=True, num_faces=1, yaw_deg=3.21, pitch_deg=-1.0,
+                                                eye_contact=True))
+    msg = compose_live_message(interview_id=uuid.uuid4(), seq=10, t=10.0, t_s=10, question_index=1,
+                               question_count=3, last1=last1, last30=last30, state=state,
+                               fluency={"speech_rate_sps": 3.2, "pause_count": 4}, frames_analyzed=5,
+                               frames_dropped=0, video_attached=True)
+    assert msg["eye_contact"] == {"last_1s": 0.8, "rolling_30s": 0.4}
+    assert msg["face_present"] is True and msg["speaking"] == "agent" and msg["flags"] == ["no_face"]
+    row = metric_row(msg)
+    assert (row["t_s"], row["eye_contact"], row["eye_contact_30s"], row["head_yaw_deg"]) == (10, 0.8, 0.4, 3.2)
+    assert row["speech_rate_sps"] == 3.2 and row["pause_count"] == 4 and row["flags"] == ["no_face"]
+
+    no_face = compose_live_message(interview_id=uuid.uuid4(), seq=1, t=1.0, t_s=1, question_index=None,
+                                   question_count=3, last1=EyeContactSummary(frames=5, face_present_ratio=0.0),
+                                   last30=None, state=LiveState(), fluency={}, frames_analyzed=5, frames_dropped=0,
+                                   video_attached=True)
+    assert no_face["face_present"] is False and no_face["eye_contact"]["last_1s"] == 0.0
+    assert "no_face" in no_face["flags"]
+    off = compose_live_message(interview_id=uuid.uuid4(), seq=1, t=1.0, t_s=1, question_index=None,
+                               question_count=3, last1=None, last30=None, state=LiveState(), fluency={},
+                               frames_analyzed=0, frames_dropped=0, video_attached=False)
+    assert off["face_present"] is None and off["eye_contact"]["last_1s"] is None and off["flags"] == ["camera_off"]
+
+
+def test_scores_follow_the_signals() -> None:
+    keywords = ["explain", "index", "plan", "statistics"]
+    coverage, hits = keyword_coverage("I run EXPLAIN ANALYZE, then add indexes and check the plan", keywords)
+    assert coverage == 1.0 and set(hits) == {"explain", "index", "plan"}
+    eye_good = {"frames": 50, "face_present_ratio": 1.0, "eye_contact_ratio": 0.9}
+    fluency = {"speaking_seconds": 20, "articulation_rate_sps": 4.0, "mean_pause_s": 0.5}
+    good, signals = score_question(answer="I run explain analyze to read the plan, then add an index on the "
+                                   "filter columns and refresh the statistics. " * 3, keywords=keywords,
+                                   eye=eye_good, fluency=fluency)
+    weak, _ = score_question(answer="I would google it.", keywords=keywords,
+                             eye={"frames": 50, "face_present_ratio": 1.0, "eye_contact_ratio": 0.2},
+                             fluency={"speaking_seconds": 2.5, "articulation_rate_sps": 7.5, "mean_pause_s": 2.5})
+    assert good > 85 > 30 > weak
+    assert signals["keywords_found"] and signals["weights"] == {"content": 0.6, "fluency": 0.2, "eye_contact": 0.2}
+    none, _ = score_question(answer="", keywords=keywords, eye={}, fluency={})
+    assert none == 0.0
+
+    results = [QuestionResult(0, "Q1", "SQL", 1.0, "a", good, signals),
+               QuestionResult(1, "Q2", "SQL", 1.0, "b", weak, {"answer_words": 4, "probe": "short"})]
+    report = build_report(results, eye={"frames": 100, "face_present_ratio": 1.0, "eye_contact_ratio": 0.85,
+                                        "flags": ["multiple_faces"]},
+                          fluency={"speaking_seconds": 40, "articulation_rate_sps": 4.2, "mean_pause_s": 0.6,
+                                   "pause_count": 5})
+    assert report["overall_score"] == round((good + weak) / 2, 1)
+    assert {s["area"] for s in report["strengths"]} >= {"Eye contact", "Fluency"}
+    assert all(item["signals"] for item in report["strengths"] + report["weaknesses"])
+    assert report["flags"][0]["flag"] == "multiple_faces"
+    feedback = practice_feedback(report, results)
+    assert feedback["advisory"] and feedback["tips"] and len(feedback["questions"]) == 2
+
+
+def test_fluency_of_several_questions_combines() -> None:
+    a = FluencySummary(pause_count=2, total_pause_s=1.0, mean_pause_s=0.5, speaking_seconds=8, duration_s=10,
+                       syllables=32, longest_pause_s=0.6)
+    b = FluencySummary(pause_count=1, total_pause_s=2.0, mean_pause_s=2.0, speaking_seconds=6, duration_s=10,
+                       syllables=18, longest_pause_s=2.0)
+    c = combine_fluency([a, b, FluencySummary()])
+    assert (c.pause_count, c.total_pause_s, c.duration_s, c.syllables) == (3, 3.0, 20, 50)
+    assert c.speech_rate_sps == 2.5 and c.articulation_rate_sps == 50 / 14 and c.longest_pause_s == 2.0
+
+
+def test_usage_is_priced() -> None:
+    meter = UsageMeter(Prices(stt_per_minute=0.006, llm_input_per_1m_tokens=1.0, llm_output_per_1m_tokens=2.0,
+                              tts_per_1m_characters=15.0, room_per_minute=0.01), pipeline="cloud")
+    meter.stt_seconds, meter.tts_characters = 600, 10**4
+    meter.llm_prompt_tokens, meter.llm_completion_tokens = 10**6, 10**5
+    meter.start_room(now=0.0)
+    meter.stop_room(now=600.0)
+    row = meter.row()
+    assert row["room_minutes"] == 10.0
+    assert row["cost_usd"] == pytest.approx(0.06 + 1.0 + 0.2 + 0.15 + 0.1)
+    assert row["prices"]["stt_per_minute"] == 0.006 and row["prices"]["currency"] == "USD"
+
+
+def test_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.setenv("INTERVIEW_MAX_MINUTES", "12.5")
+    monkeypatch.setenv("VIDEO_SAMPLE_FPS", "3")
+    s = Settings.from_env()
+    assert (s.max_minutes, s.video_sample_fps, s.pipeline, s.avatar_provider) == (12.5, 3.0, "offline", "none")
+    assert s.prices.stt_per_minute == 0.0
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    cloud = Settings.from_env()
+    assert cloud.pipeline == "cloud" and cloud.prices.llm_input_per_1m_tokens > 0
+    assert cloud.public_dict()["openai_api_key"] == "set"
+    monkeypatch.setenv("VIDEO_SAMPLE_FPS", "0")
+    with pytest.raises(ConfigError):
+        Settings.from_env()
+
+
+def test_avatar_providers_are_checked() -> None:
+    check_provider("none")
+    for bad in ("hedra", "nosuch", "tavus"):  # retired, unknown, plugin not installed
+        with pytest.raises(AvatarConfigError, match="none"):
+            check_provider(bad)
+
+
+def test_choosing_hedra_stops_the_worker_at_start_up_with_one_clear_line() -> None:
+    env = {"PATH": "/usr/bin:/bin", "AVATAR_PROVIDER": "hedra", "DATABASE_URL": "postgresql://x@127.0.0.1:1/x",
+           "LIVEKIT_URL": "ws://127.0.0.1:1", "LIVEKIT_API_KEY": "k", "LIVEKIT_API_SECRET": "s"}
+    result = subprocess.run([sys.executable, "-m", "agent.worker", "start"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "hedra" in lines[0] and "shut down" in lines[0] and "tavus" in lines[0] and "none" in lines[0]

@@ -1,0 +1,95 @@
+"""How interviews end: a no-show, a candidate who drops for good, one who drops and rejoins (practice mode,
+stopped at its one-minute limit). The three run at the same time on the same worker."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+import sqlalchemy as sa
+
+from db.enums import InterviewStatus, Speaker
+from db.models import InterviewMetric, InterviewReport, InterviewSession, TranscriptSegment
+from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
+from tests.agent.test_e2e_interview import wait_status
+from tests.media import frontal_face_rgb
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
+
+FINAL = {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.NO_SHOW}
+
+
+async def no_show(livekit, sessionmaker) -> None:
+    interview_id = await create_interview(sessionmaker, questions=["Why this role?"])
+    await dispatch(livekit, interview_id)
+    interview = await wait_status(sessionmaker, interview_id, FINAL, within=60)
+    assert interview.status == InterviewStatus.NO_SHOW, interview.end_reason
+    assert interview.started_at is None and interview.ended_at is not None
+
+
+async def drops_for_good(livekit, sessionmaker) -> None:
+    interview_id = await create_interview(sessionmaker, questions=["Why this role?"])
+    room = f"interview-{interview_id}"
+    await dispatch(livekit, interview_id)
+    candidate = Candidate(livekit, room)
+    await candidate.connect()
+    await candidate.publish(frontal_face_rgb())
+    await wait_status(sessionmaker, interview_id, {InterviewStatus.IN_PROGRESS}, within=30)
+    await asyncio.sleep(5)
+    await candidate.disconnect()
+    interview = await wait_status(sessionmaker, interview_id, FINAL, within=60)  # grace is 8 s
+    assert interview.status == InterviewStatus.INTERRUPTED and interview.end_reason == "candidate left"
+    async with sessionmaker() as s:
+        report = (await s.execute(sa.select(InterviewReport)
+                                  .where(InterviewReport.interview_id == interview_id))).scalar_one()
+        metrics = (await s.execute(sa.select(sa.func.count()).select_from(InterviewMetric)
+                                   .where(InterviewMetric.interview_id == interview_id))).scalar_one()
+    assert "candidate left" in report.summary and metrics >= 5
+
+
+async def rejoins_then_time_runs_out(livekit, sessionmaker) -> None:
+    interview_id = await create_interview(sessionmaker, practice=True, duration_minutes=1,
+                                          questions=["What would you like to practise today?"])
+    room = f"interview-{interview_id}"
+    await dispatch(livekit, interview_id)
+    identity = "candidate-practice"
+    candidate = Candidate(livekit, room, identity)
+    await candidate.connect()
+    await candidate.publish(frontal_face_rgb())
+    await wait_status(sessionmaker, interview_id, {InterviewStatus.IN_PROGRESS}, within=30)
+    await asyncio.sleep(8)
+    await candidate.disconnect()
+    await asyncio.sleep(3)
+    back = Candidate(livekit, room, identity)  # same person, new connection, within the grace period
+    recruiter = Recruiter(livekit, room)  # practice: nobody else watches, but nothing should break
+    await recruiter.connect()
+    await back.connect()
+    await back.publish(frontal_face_rgb())
+    try:
+        interview = await wait_status(sessionmaker, interview_id, FINAL, within=100)
+    finally:
+        await back.disconnect()
+        await recruiter.disconnect()
+    # never answered: the hard stop at the 1 minute limit ends it, with a spoken goodbye
+    assert interview.status == InterviewStatus.COMPLETED and interview.end_reason == "time limit"
+    assert 55 <= (interview.ended_at - interview.started_at).total_seconds() <= 80
+    assert back.received.agent_audio_peak > 0.05
+    async with sessionmaker() as s:
+        agent_lines = (await s.execute(sa.select(TranscriptSegment.text).where(
+            TranscriptSegment.interview_id == interview_id, TranscriptSegment.speaker == Speaker.AGENT))
+        ).scalars().all()
+        practice = (await s.execute(sa.select(InterviewSession)
+                                    .where(InterviewSession.interview_id == interview_id))).scalar_one()
+    assert any(line.startswith("Welcome back") for line in agent_lines), agent_lines
+    assert any("end of our time" in line for line in agent_lines), agent_lines
+    assert practice.feedback is not None and practice.feedback["advisory"] is True
+    assert practice.feedback["tips"]
+
+
+async def test_no_show_drop_out_and_rejoin(interviewer_worker, livekit, db_sessionmaker) -> None:
+    await interviewer_worker.wait_registered()
+    await asyncio.gather(
+        no_show(livekit, db_sessionmaker),
+        drops_for_good(livekit, db_sessionmaker),
+        rejoins_then_time_runs_out(livekit, db_sessionmaker),
+    )

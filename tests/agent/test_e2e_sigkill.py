@@ -1,0 +1,89 @@
+"""A worker killed with SIGKILL mid-interview: metrics survive up to the kill, the interview is not left
+IN_PROGRESS once a (restarted) worker's sweeper sees its heartbeat go stale."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+
+import psutil
+import pytest
+import sqlalchemy as sa
+
+from db.enums import InterviewStatus
+from db.models import Interview, InterviewMetric
+from tests.agent.conftest import E2E_ENV
+from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch, start_worker, worker_env
+from tests.agent.test_e2e_interview import wait_status
+from tests.media import frontal_face_rgb
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
+
+# its own agent name, so the dispatch cannot land on the session's shared worker
+AGENT = "interviewer-sigkill"
+
+
+def session_processes(sid: int) -> list[psutil.Process]:
+    out = []
+    for p in psutil.process_iter():
+        try:
+            if os.getsid(p.pid) == sid and p.status() != psutil.STATUS_ZOMBIE:
+                out.append(p)
+        except (psutil.Error, ProcessLookupError, PermissionError):
+            pass
+    return out
+
+
+async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, artifacts_dir) -> None:
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1},
+                     LIVEKIT_AGENT_NAME_OVERRIDE=AGENT, STALE_AFTER_SECONDS=5, STALE_SWEEP_INTERVAL_SECONDS=1)
+    first = start_worker(env, artifacts_dir / "agent-worker-sigkill-1.log")
+    second = None
+    interview_id = await create_interview(db_sessionmaker, questions=["Tell me about yourself."])
+    room = f"interview-{interview_id}"
+    recruiter, candidate = Recruiter(livekit, room), Candidate(livekit, room)
+    try:
+        await first.wait_registered()
+        await recruiter.connect()
+        await dispatch(livekit, interview_id, agent_name=AGENT)
+        await candidate.connect()
+        await candidate.publish(frontal_face_rgb())
+        deadline = time.monotonic() + 60
+        while len(recruiter.received.messages) < 8:
+            assert time.monotonic() < deadline, "no live messages"
+            await asyncio.sleep(0.1)
+
+        first.kill(signal.SIGKILL)  # the worker process only: no goodbye, no final flush
+        await asyncio.sleep(3)
+        # its job process went with it (PR_SET_PDEATHSIG), nothing of the worker is left running
+        assert session_processes(first.proc.pid) == []
+        received = {m["t_s"]: m for _, m in recruiter.received.messages}
+        last = max(received)
+
+        async with db_sessionmaker() as s:
+            interview = await s.get(Interview, interview_id)
+            rows = {r.t_s: r for r in (await s.execute(
+                sa.select(InterviewMetric).where(InterviewMetric.interview_id == interview_id))).scalars()}
+        assert interview.status == InterviewStatus.IN_PROGRESS  # nobody has noticed yet
+        # at most the last second is lost: everything the recruiter got up to the kill is in Postgres
+        missing = sorted(set(received) - set(rows))
+        assert missing in ([], [last]), missing
+        assert max(rows) >= last - 1
+        for t_s in set(received) & set(rows):
+            assert rows[t_s].eye_contact == received[t_s]["eye_contact"]["last_1s"]
+            assert rows[t_s].flags == received[t_s]["flags"]
+
+        # a restarted worker sweeps it: INTERRUPTED, "worker lost"
+        second = start_worker(env, artifacts_dir / "agent-worker-sigkill-2.log")
+        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.INTERRUPTED,
+                                                                     InterviewStatus.COMPLETED}, within=60)
+        assert interview.status == InterviewStatus.INTERRUPTED and interview.end_reason == "worker lost"
+        assert interview.ended_at is not None
+    finally:
+        await candidate.disconnect()
+        await recruiter.disconnect()
+        first.stop()
+        if second is not None:
+            second.stop()
