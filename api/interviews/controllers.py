@@ -64,7 +64,11 @@ def join_url(interview: Interview, settings: Settings) -> str | None:
 def to_out(
     interview: Interview, settings: Settings, cls: type[InterviewOut] = InterviewOut, **extra: object
 ) -> InterviewOut:
-    fields = {f: getattr(interview, f) for f in InterviewOut.__struct_fields__ if f != "join_url"}
+    fields = {
+        f: getattr(interview, f)
+        for f in InterviewOut.__struct_fields__
+        if f not in {"join_url", "candidate_name", "job_title"} and f not in extra
+    }
     return cls(**fields, join_url=join_url(interview, settings), **extra)
 
 
@@ -127,8 +131,9 @@ class InterviewController(Controller):
         items, total = await interviews_service.get_many_and_count(
             *filters, *interview_visibility(member), count_with_window_function=False
         )
+        labels = await interviews_service.labels(list(items))
         return OffsetPagination(
-            items=[to_out(i, settings) for i in items],
+            items=[to_out(i, settings, **labels.get(i.id, {})) for i in items],
             limit=limit_offset.limit,
             offset=limit_offset.offset,
             total=total,
@@ -143,9 +148,10 @@ class InterviewController(Controller):
         interview_id: FromPath[uuid.UUID],
     ) -> InterviewDetail:
         interview = await interviews_service.get_visible(interview_id, member)
+        labels = (await interviews_service.labels([interview])).get(interview.id, {})
         if not member.is_recruiter:
             # the advisory scores are for the hiring team
-            return to_out(interview, settings, InterviewDetail)  # type: ignore[return-value]
+            return to_out(interview, settings, InterviewDetail, **labels)  # type: ignore[return-value]
         session = interviews_service.repository.session
         summary = await interviews_service.metrics_summary(interview.id)
         report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview.id))
@@ -153,6 +159,7 @@ class InterviewController(Controller):
             interview,
             settings,
             InterviewDetail,
+            **labels,
             metrics_summary=summary,
             report=_convert(report, ReportOut) if report else None,
         )

@@ -39,6 +39,8 @@ class InterviewOut(Schema):
     end_reason: str | None
     created_at: datetime
     join_url: str | None = None
+    candidate_name: str | None = None
+    job_title: str | None = None
 
 
 class MetricsSummary(Schema):

@@ -29,6 +29,7 @@ from db.models import (
     Interview,
     InterviewFeedback,
     InterviewMetric,
+    Job,
 )
 
 logger = logging.getLogger(__name__)
@@ -120,6 +121,20 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         if interview is None:
             raise NotFound("interview not found")
         return interview
+
+    async def labels(self, interviews: list[Interview]) -> dict[uuid.UUID, dict[str, str | None]]:
+        """Candidate name and job title for each interview (one query), so lists read like people, not ids."""
+        app_ids = {i.application_id for i in interviews if i.application_id is not None}
+        if not app_ids:
+            return {}
+        rows = await self.repository.session.execute(
+            select(Application.id, Candidate.full_name, Job.title)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .join(Job, Job.id == Application.job_id)
+            .where(Application.id.in_(app_ids))
+        )
+        by_app = {app_id: {"candidate_name": name, "job_title": title} for app_id, name, title in rows}
+        return {i.id: by_app[i.application_id] for i in interviews if i.application_id in by_app}
 
     async def schedule(
         self,

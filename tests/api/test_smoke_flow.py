@@ -48,6 +48,10 @@ async def test_ai_interview_flow(api, livekit) -> None:
     assert r.status_code == 200, r.text
     r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
     assert r.status_code == 200, r.text
+    # pages show people and jobs, not ids
+    assert (r.json()["candidate_name"], r.json()["job_title"]) == ("Jane Doe", "Backend Engineer")
+    listed = (await api.get("/api/ats/v1/interviews", headers=recruiter.headers)).json()["items"]
+    assert [(i["candidate_name"], i["job_title"]) for i in listed] == [("Jane Doe", "Backend Engineer")]
     r = await api.get(f"/api/ats/v1/interviews/{interview['id']}/report", headers=recruiter.headers)
     assert r.status_code == 200, r.text
     r = await api.get(f"/api/ats/v1/interviews/{interview['id']}/metrics", headers=recruiter.headers)
