@@ -7,6 +7,8 @@ from pathlib import Path
 from uuid import UUID
 
 from litestar import Controller, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.static_files import create_static_files_router
 
@@ -23,11 +25,11 @@ class WebController(Controller):
         return Redirect("/recruiter")
 
     @get("/interview/{join_code:str}")
-    async def candidate_join(self, join_code: str) -> Template:
+    async def candidate_join(self, join_code: FromPath[str]) -> Template:
         return Template("candidate_join.html", context={"join_code": join_code})
 
     @get("/recruiter/login")
-    async def login(self, dev_auth: bool) -> Template:
+    async def login(self, dev_auth: NamedDependency[bool]) -> Template:
         return Template("login.html", context={"dev_auth": dev_auth})
 
     @get("/recruiter")
@@ -35,15 +37,15 @@ class WebController(Controller):
         return Template("recruiter_home.html")
 
     @get("/recruiter/jobs/{job_id:uuid}")
-    async def job_pipeline(self, job_id: UUID) -> Template:
+    async def job_pipeline(self, job_id: FromPath[UUID]) -> Template:
         return Template("job_pipeline.html", context={"job_id": str(job_id)})
 
     @get("/recruiter/interviews/{interview_id:uuid}")
-    async def live(self, interview_id: UUID) -> Template:
+    async def live(self, interview_id: FromPath[UUID]) -> Template:
         return Template("recruiter_live.html", context={"interview_id": str(interview_id)})
 
     @get("/recruiter/interviews/{interview_id:uuid}/report")
-    async def report(self, interview_id: UUID) -> Template:
+    async def report(self, interview_id: FromPath[UUID]) -> Template:
         return Template("report.html", context={"interview_id": str(interview_id)})
 
 
