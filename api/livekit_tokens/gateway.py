@@ -90,12 +90,22 @@ class LiveKitGateway:
         return Dispatch(room_name=room, dispatch_id=dispatch.id)
 
     async def has_dispatch(self, room: str) -> bool:
-        """Is our agent dispatched to this room? (False when LiveKit has closed the room.)"""
+        """Is our agent dispatched to this room with a job alive? (False when LiveKit has closed the room.)
+
+        A dispatch created while no worker was registered (the worker was starting or restarting) never gets a
+        job and LiveKit does not retry it: such a dispatch is removed here so the caller dispatches again.
+        """
         rooms = await self._call("list rooms", self.api.room.list_rooms(lk.ListRoomsRequest(names=[room])))
         if not rooms.rooms:
             return False
         dispatches = await self._call("list dispatches", self.api.agent_dispatch.list_dispatch(room))
-        return any(d.agent_name == self.settings.agent_name for d in dispatches)
+        ours = [d for d in dispatches if d.agent_name == self.settings.agent_name]
+        alive = (lk.JobStatus.JS_PENDING, lk.JobStatus.JS_RUNNING)
+        if any(job.state.status in alive for d in ours for job in d.state.jobs):
+            return True
+        for d in ours:
+            await self._call("remove a dispatch without a job", self.api.agent_dispatch.delete_dispatch(d.id, room))
+        return False
 
     async def delete_room(self, room: str) -> None:
         """Best effort (a room that is already gone is fine)."""
