@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 
 import httpx
 
@@ -84,7 +85,7 @@ def demo_interview(api_url: str, ids: dict) -> tuple[str, dict]:
     r.raise_for_status()
     token = r.json()["token"]
     headers = {"Authorization": f"Bearer {token}"}
-    app_id = ids["application_id"]
+    app_id = str(ids["application_id"])
     listing = httpx.get(f"{api_url}/api/ats/v1/interviews", headers=headers, timeout=10)
     listing.raise_for_status()
     body = listing.json()
@@ -94,7 +95,7 @@ def demo_interview(api_url: str, ids: dict) -> tuple[str, dict]:
             "SCHEDULED", "IN_PROGRESS"):
             return token, item
     created = httpx.post(f"{api_url}/api/ats/v1/applications/{app_id}/interviews", headers=headers, timeout=20,
-                         json={"kind": "AI", "scheduled_at": None, "duration_minutes": 30})
+                         json={"kind": "AI", "scheduled_at": datetime.now(UTC).isoformat(), "duration_minutes": 30})
     if created.status_code >= 400:
         raise SystemExit(f"could not schedule the demo interview: {created.status_code} {created.text}")
     return token, created.json()
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="interviewly up")
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", "8000")))
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PG_PORT", "54329")))
+    parser.add_argument("--agent-port", type=int, default=int(os.environ.get("AGENT_HTTP_PORT", "8081")),
+                        help="the agent worker's health endpoint")
     parser.add_argument("--livekit-port", type=int, default=int(os.environ.get("LIVEKIT_PORT", "7880")),
                         help="HTTP/WebSocket port; RTC TCP and UDP use the next two")
     args = parser.parse_args(argv)
@@ -160,17 +163,21 @@ def main(argv: list[str] | None = None) -> int:
         say(f"API on {api_url}")
 
         ids = asyncio.run(seed(database_url))
-        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"], env)
+        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"],
+                      {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
         stack.append(agent)
+        # the worker answers its health check once registered with LiveKit: dispatches need a worker to land
+        wait_http(f"http://127.0.0.1:{args.agent_port}/", 90, agent)
+        say("agent worker registered as 'interviewer'")
         token, interview = demo_interview(api_url, ids)
 
         join = interview.get("join_url") or interview.get("join_link") or ""
         print(f"""
   API docs (OpenAPI) : {api_url}/schema
-  Recruiter pages    : {api_url}/recruiter
-  Watch live         : {api_url}/recruiter/interviews/{interview['id']}
+  Recruiter pages    : {api_url}/recruiter#token={token}
+  Watch live         : {api_url}/recruiter/interviews/{interview['id']}#token={token}
   Candidate join     : {join}
-  Dev recruiter token: {token}
+  Dev recruiter token: (in the links above; or POST {api_url}/api/auth/dev/token)
   Logs               : {LOG_DIR}
 
   Ctrl-C stops everything; the next `make up` reuses the data.
