@@ -1,0 +1,82 @@
+"""`interviewly up` (what `make up` runs) brings the whole product up, stops cleanly, and keeps its data."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from devstack.postgres import free_port
+
+READY_LINE = "Ctrl-C stops everything"
+
+
+def _start(data_dir: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[str], str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LIVEKIT_URL"}}
+    env["INTERVIEWLY_DATA_DIR"] = str(data_dir)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "devstack.cli", "up", "--api-port", str(ports["api"]), "--pg-port", str(ports["pg"]),
+         "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"])],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    out: list[str] = []
+    deadline = time.monotonic() + 180
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        out.append(line)
+        if READY_LINE in line:
+            return proc, "".join(out)
+    proc.kill()
+    raise AssertionError("interviewly up did not get ready:\n" + "".join(out))
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGINT)
+    rest, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, rest
+    return rest
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
+    ports = {"api": free_port(), "pg": free_port(), "livekit": free_port(), "agent": free_port()}
+    proc, banner = _start(tmp_path, ports)
+    try:
+        api = f"http://127.0.0.1:{ports['api']}"
+        assert httpx.get(f"{api}/health", timeout=10).json() == {"db": "ok", "livekit": "ok"}
+        assert httpx.get(f"{api}/schema/openapi.json", timeout=10).status_code == 200
+        join = re.search(r"Candidate join\s+: (\S+)", banner).group(1)
+        code = join.rsplit("/", 1)[1]
+        link = httpx.get(f"{api}/api/interview-links/{code}", timeout=10).json()
+        assert link["state"] == "open" and link["job_title"] == "Backend Engineer"
+        assert httpx.get(join, timeout=10).status_code == 200
+        token = re.search(r"#token=(\S+)", banner).group(1)
+        me = httpx.get(f"{api}/api/auth/me", headers={"Authorization": f"Bearer {token}"}, timeout=10).json()
+        assert me["role"] == "RECRUITER"
+        watch_id = re.search(r"/recruiter/interviews/([0-9a-f-]+)#", banner).group(1)
+    finally:
+        tail = _stop(proc)
+    assert "stopped" in tail
+    for port in ports.values():
+        assert not _listening(port), f"port {port} still open after Ctrl-C"
+
+    # a second run finds the same data: the same demo interview, not a new one
+    proc, banner = _start(tmp_path, ports)
+    try:
+        assert re.search(r"/recruiter/interviews/([0-9a-f-]+)#", banner).group(1) == watch_id
+    finally:
+        _stop(proc)
