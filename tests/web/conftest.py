@@ -1,0 +1,77 @@
+"""The web bed: API (uvicorn) + agent worker as processes on the session's Postgres and livekit-server,
+and a headless Debian Chromium whose fake camera and microphone play a real face and real speech."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import pytest_asyncio
+
+from tests.agent.conftest import E2E_ENV
+from tests.agent.sim import start_worker, worker_env
+from tests.api.server import api_env, run_api
+from tests.media import espeak_wav, frontal_face_rgb, jittered, read_wav, resample, write_wav, write_y4m
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ANSWER = (
+    "In my last job I built a billing service in Python with PostgreSQL. I designed the schema, wrote the "
+    "migrations and tuned the slow queries with explain analyze, and I added tests for every endpoint."
+)
+
+
+@pytest.fixture(scope="session")
+def web_artifacts(artifacts_dir: Path) -> Path:
+    out = artifacts_dir / "web"
+    out.mkdir(exist_ok=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def fake_media(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """FACE.y4m (a real photo, slightly jittered like a live camera) and SPEECH.wav (speech, then silence,
+    looped by Chromium, so the interviewer hears an answer and then a pause that ends the turn)."""
+    tmp = tmp_path_factory.mktemp("fake-media")
+    video = write_y4m(jittered(frontal_face_rgb(640, 480), 30), 15, tmp / "face.y4m")
+    speech, rate = read_wav(espeak_wav(ANSWER, 170, tmp / "answer.wav"))
+    speech = resample(speech, rate, 48000)
+    audio = np.concatenate([speech, np.zeros(48000 * 4, np.float32)])
+    return video, write_wav(audio, 48000, tmp / "speech.wav")
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def web_stack(database_url: str, livekit, artifacts_dir: Path, tmp_path_factory) -> AsyncIterator[str]:
+    tmp = tmp_path_factory.mktemp("web-api")
+    worker = start_worker(
+        worker_env(livekit, database_url, **{**E2E_ENV, "INTERVIEW_MAX_MINUTES": 3}),
+        artifacts_dir / "web-agent-worker.log",
+    )
+    try:
+        await worker.wait_registered()
+        with run_api(api_env(database_url, livekit, tmp), log=artifacts_dir / "web-api.log") as base_url:
+            yield base_url
+    finally:
+        worker.stop()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def chromium(fake_media: tuple[Path, Path]) -> AsyncIterator:
+    from playwright.async_api import async_playwright
+
+    video, audio = fake_media
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update",
+                "--autoplay-policy=no-user-gesture-required",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                f"--use-file-for-fake-video-capture={video}", f"--use-file-for-fake-audio-capture={audio}",
+            ],
+        )
+        yield browser
+        await browser.close()

@@ -1,0 +1,135 @@
+"""The pages in a real browser: a candidate joins a real room with a real face and voice, the agent
+interviews, a recruiter watches eye contact update live, and the report renders afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from tests.api.conftest import apply, create_job, dev_user, in_minutes
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+
+
+def assert_not_blank(path: Path) -> None:
+    """A screenshot with real content: not one flat colour."""
+    pixels = np.asarray(Image.open(path).convert("L"), dtype=np.float32)
+    assert pixels.std() > 10, f"{path.name} looks blank (std {pixels.std():.1f})"
+
+
+async def wait_until(predicate, within: float, what: str, interval: float = 0.5):
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        value = await predicate()
+        if value:
+            return value
+        await asyncio.sleep(interval)
+    raise AssertionError(f"timed out after {within}s waiting for {what}")
+
+
+async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, web_artifacts: Path) -> None:
+    async with httpx.AsyncClient(base_url=web_stack, timeout=30) as api:
+        recruiter = await dev_user(api, "dev|web-recruiter", "RECRUITER", "Browser Corp")
+        job = await create_job(api, recruiter, skills=[{"name": "Python", "weight": 3}])
+        application_id = (await apply(api, job["id"], full_name="Ada Lovelace")).json()["application_id"]
+        r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
+                           json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
+        assert r.status_code == 201, r.text
+        interview = r.json()
+        token = recruiter.headers["Authorization"].split(" ", 1)[1]
+
+        # candidate: link check, device check with the fake camera, consent, join
+        cand_ctx = await chromium.new_context(viewport={"width": 1200, "height": 900})
+        cand = await cand_ctx.new_page()
+        await cand.goto(interview["join_url"])
+        await cand.wait_for_selector("#device-status.ok", timeout=20_000)
+        assert "recorded" in (await cand.inner_text("#consent-text")) or "analysed" in (
+            await cand.inner_text("#consent-text"))
+        assert await cand.is_disabled("#join"), "joining must wait for consent"
+        await cand.screenshot(path=web_artifacts / "candidate-setup.png", full_page=True)
+        await cand.check("#consent")
+        await cand.click("#join")
+        await cand.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
+        # the interviewer arrives, speaks (its audio track is attached) and the page shows the question
+        await cand.wait_for_selector("#agent-audio", state="attached", timeout=30_000)
+        await cand.wait_for_function(
+            "/Question \\d|Introduction/.test(document.querySelector('#question-progress').textContent)",
+            timeout=60_000)
+        await cand.screenshot(path=web_artifacts / "candidate-room.png", full_page=True)
+        # count every data message the candidate's room receives on the scores topic (there must be none)
+        await cand.evaluate("""() => {
+            window.scoreMessages = 0;
+            window.interviewlyCandidate.room.on('dataReceived', (payload, p, kind, topic) => {
+                if (topic === 'interviewly.live') window.scoreMessages += 1;
+            });
+        }""")
+
+        # recruiter: hidden, live scores update on the page
+        rec_ctx = await chromium.new_context(viewport={"width": 1300, "height": 1000})
+        rec = await rec_ctx.new_page()
+        await rec.goto(f"{web_stack}/recruiter/interviews/{interview['id']}#token={token}")
+        await rec.wait_for_function("document.body.dataset.state === 'watching'", timeout=30_000)
+        await rec.wait_for_function("Number(document.body.dataset.liveMessages || 0) >= 4", timeout=60_000)
+        first = int(await rec.evaluate("document.body.dataset.liveMessages"))
+        await asyncio.sleep(3)
+        later = int(await rec.evaluate("document.body.dataset.liveMessages"))
+        assert later >= first + 2, "live scores should keep arriving about once a second"
+        eye = await rec.inner_text("#eye-contact-value")
+        assert eye.endswith("%") and int(eye[:-1]) >= 50, f"a frontal face should read as eye contact, got {eye}"
+        assert await rec.inner_text("#face-present-value") == "yes"
+        assert await rec.locator("#eye-chart canvas").count() >= 1
+        await rec.screenshot(path=web_artifacts / "recruiter-live.png", full_page=True)
+        # the candidate never receives a score
+        assert await cand.evaluate("window.scoreMessages") == 0
+        assert await cand.locator("#eye-contact-value").count() == 0
+
+        # dashboard lists the interview as live
+        dash = await rec_ctx.new_page()
+        await dash.goto(f"{web_stack}/recruiter")
+        await dash.wait_for_selector("#live-table a.watch", timeout=20_000)
+        assert "Ada Lovelace" in await dash.inner_text("#live-table")
+        await dash.screenshot(path=web_artifacts / "recruiter-dashboard.png", full_page=True)
+
+        # pipeline page shows the application under its status
+        pipe = await rec_ctx.new_page()
+        await pipe.goto(f"{web_stack}/recruiter/jobs/{job['id']}")
+        await pipe.wait_for_selector(".app-card", timeout=20_000)
+        assert "Ada Lovelace" in await pipe.inner_text("#pipeline")
+        await pipe.screenshot(path=web_artifacts / "job-pipeline.png", full_page=True)
+
+        # the candidate leaves; the interview ends and the report appears
+        await cand.click("#leave")
+        await cand.wait_for_function("document.body.dataset.state === 'ended'", timeout=20_000)
+
+        async def ended():
+            r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
+            body = r.json()
+            return body if body["status"] not in ("SCHEDULED", "IN_PROGRESS") and body.get("report") else None
+
+        final = await wait_until(ended, 90, "the interview to end with a report")
+        report = await rec_ctx.new_page()
+        await report.goto(f"{web_stack}/recruiter/interviews/{interview['id']}/report")
+        await report.wait_for_function("document.body.dataset.report === 'ready'", timeout=30_000)
+        assert (await report.inner_text("#overall-score")).strip() not in ("", "–") or final["report"][
+            "overall_score"] is None
+        assert await report.locator("#transcript li").count() >= 1
+        assert await report.locator("#eye-chart canvas").count() >= 1
+        await report.select_option("#rating", "4")
+        await report.fill("#notes", "Clear answers; probe SQL depth next round.")
+        await report.click("#feedback-form button[type=submit]")
+        await report.wait_for_selector("#feedback-list li", timeout=10_000)
+        assert "4/5" in await report.inner_text("#feedback-list")
+        await report.screenshot(path=web_artifacts / "report.png", full_page=True)
+        await report.emulate_media(media="print")
+        await report.screenshot(path=web_artifacts / "report-print.png", full_page=True)
+        assert not await report.is_visible("#feedback-form"), "the feedback form is not printed"
+
+    for name in ("candidate-setup", "candidate-room", "recruiter-live", "recruiter-dashboard", "job-pipeline",
+                 "report", "report-print"):
+        assert_not_blank(web_artifacts / f"{name}.png")
