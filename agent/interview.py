@@ -14,6 +14,7 @@ import json
 import logging
 import time
 import uuid
+from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,7 +35,7 @@ from agent.recorder import Recorder
 from agent.report import QuestionResult, build_report, practice_feedback, score_question
 from agent.usage import UsageMeter
 from agent.video_sampler import FrameRef, VideoSampler
-from analytics.eye_contact import EyeContactAggregator, EyeContactAnalyzer, FrameObservation
+from analytics.eye_contact import EyeContactAggregator, EyeContactAnalyzer, EyeContactSummary, FrameObservation
 from analytics.transcript_metrics import Word, transcript_metrics
 from db.enums import InterviewStatus, Speaker
 from db.models import Interview
@@ -102,6 +103,13 @@ class InterviewRun(InterviewHooks):
         self._active_q: int | None = None
         self._q_started: dict[int, float] = {}
         self._q_eye: dict[int, EyeContactAggregator] = {}
+        # observations as they come back from the analysis thread: the live windows are computed here, on
+        # the event loop, without touching the analyzer (whose lock is held while MediaPipe runs)
+        flag_s = settings.look_away_flag_s
+        self._recent_obs: deque[FrameObservation] = deque(maxlen=int(60 * max(1.0, settings.video_sample_fps)))
+        self._eye_total = EyeContactAggregator(look_away_flag_s=flag_s)
+        self._sends: asyncio.Queue[bytes] = asyncio.Queue(maxsize=5)
+        self._last_k = 0
         self._results: dict[int, QuestionResult] = {}
         self._transition_lock = asyncio.Lock()
         self._pending_obs: list[FrameObservation] = []
@@ -155,6 +163,7 @@ class InterviewRun(InterviewHooks):
         await self._start_session(candidate)
         self._loops = [
             asyncio.create_task(self._tick_loop(), name="live-ticks"),
+            asyncio.create_task(self._send_loop(), name="live-sender"),
             asyncio.create_task(self._fluency_loop(), name="fluency-refresh"),
             asyncio.create_task(self._deadline(), name="deadline"),
         ]
@@ -187,7 +196,8 @@ class InterviewRun(InterviewHooks):
                 close_on_disconnect=False,
                 video_input=False,
                 text_input=False,
-                audio_input=room_io.AudioInputOptions(pre_connect_audio=False),
+                # 16 kHz mono is what the VAD and Whisper take: no resampling on the way
+                audio_input=room_io.AudioInputOptions(sample_rate=16000, frame_size_ms=50, pre_connect_audio=False),
             ),
             record=False,
         )
@@ -384,8 +394,20 @@ class InterviewRun(InterviewHooks):
 
     def _on_observation(self, obs: FrameObservation, ref: FrameRef) -> None:
         self.live.last_obs, self.live.last_ref = obs, ref
+        self._recent_obs.append(obs)
+        self._eye_total.add(obs)
         if self._active_q is not None and self._active_q in self._q_eye:
             self._q_eye[self._active_q].add(obs)
+
+    def _window(self, seconds: float, now: float) -> EyeContactSummary | None:
+        """Eye contact over the observations of the last ``seconds`` (as EyeContactAnalyzer.window)."""
+        if self.analyzer is None:
+            return None
+        agg = EyeContactAggregator(look_away_flag_s=self.settings.look_away_flag_s)
+        for obs in self._recent_obs:
+            if now - seconds <= obs.t <= now:
+                agg.add(obs)
+        return agg.summary()
 
     async def _tick_loop(self) -> None:
         loop = asyncio.get_running_loop()
@@ -401,22 +423,31 @@ class InterviewRun(InterviewHooks):
             k += 1
 
     async def _tick(self, k: int) -> None:
+        self._last_k = k
         t = self.now()
         analyzed, dropped = self.sampler.take_counters() if self.sampler else (0, 0)
-        last1 = self.analyzer.window(1.0, now=t) if self.analyzer else None
-        last30 = self.analyzer.window(30.0, now=t) if self.analyzer else None
+        last1, last30 = self._window(1.0, t), self._window(30.0, t)
         msg = compose_live_message(
             interview_id=self.interview_id, seq=k, t=t, t_s=round(k * self.settings.live_interval_s),
             question_index=self._active_q, question_count=self.flow.count, last1=last1, last30=last30,
             state=self.live, fluency=self.fluency.snapshot(), frames_analyzed=analyzed, frames_dropped=dropped,
             video_attached=bool(self.sampler and self.sampler.attached),
         )
-        if self.directory is not None:
-            await self.directory.send(json.dumps(msg, separators=(",", ":")).encode(), topic=LIVE_TOPIC)
+        payload = json.dumps(msg, separators=(",", ":")).encode()
+        if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
+            self._sends.get_nowait()
+        self._sends.put_nowait(payload)
         self.recorder.add_metric(metric_row(msg))
         self.recorder.kick()
         if k % 5 == 0:
             self.recorder.set_usage(self.usage.row())
+
+    async def _send_loop(self) -> None:
+        """Deliver live messages in order; a slow data channel never delays the ticks themselves."""
+        while True:
+            payload = await self._sends.get()
+            if self.directory is not None:
+                await self.directory.send(payload, topic=LIVE_TOPIC)
 
     async def _fluency_loop(self) -> None:
         while self._end is None:
@@ -487,9 +518,11 @@ class InterviewRun(InterviewHooks):
         if self._t0 is not None:
             # the last (partial) second, so the metrics cover the interview up to its end
             with contextlib.suppress(Exception):
-                await self._tick(int(self.now() / self.settings.live_interval_s) + 1)
+                await self._tick(max(self._last_k + 1, int(self.now() / self.settings.live_interval_s) + 1))
+                while not self._sends.empty() and self.directory is not None:
+                    await asyncio.wait_for(self.directory.send(self._sends.get_nowait(), topic=LIVE_TOPIC), 2)
         results = [self._results[i] for i in sorted(self._results)]
-        eye = self.analyzer.summary().as_dict() if self.analyzer else {}
+        eye = self._eye_total.summary().as_dict() if self.analyzer else {}
         fluency = self.fluency.snapshot()
         normal_end = status == InterviewStatus.COMPLETED and reason == "completed"
         report = build_report(results, eye=eye, fluency=fluency, end_reason=None if normal_end else reason)

@@ -71,7 +71,6 @@ class VideoSampler:
         self._task: asyncio.Task[None] | None = None
         self._stream: rtc.VideoStream | None = None
         self._busy = False
-        self._last_sample_t: float | None = None
         self.track_sid: str | None = None
         # cumulative counters
         self.frames_received = 0
@@ -113,14 +112,16 @@ class VideoSampler:
 
     async def _consume(self, stream: rtc.VideoStream) -> None:
         loop = asyncio.get_running_loop()
-        # accept a frame a little early so a 30 fps camera sampled at 5 fps keeps a steady 200 ms cadence
-        tolerance = min(0.02, self.interval / 4)
+        next_due: float | None = None
         async for event in stream:
             self.frames_received += 1
             t = self._clock()
-            if self._last_sample_t is not None and t - self._last_sample_t < self.interval - tolerance:
+            # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
+            # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
+            if next_due is not None and t < next_due:
                 continue
-            self._last_sample_t = t
+            behind = next_due is None or t - next_due > self.interval
+            next_due = t + self.interval if behind else next_due + self.interval
             self.frames_sampled += 1
             if self._busy:
                 self.frames_dropped += 1

@@ -167,8 +167,8 @@ def rgb_to_frame(rgb: np.ndarray) -> rtc.VideoFrame:
     return rtc.VideoFrame(w, h, rtc.VideoBufferType.RGBA, rgba.tobytes())
 
 
-def wav_frames(path: Path, rate: int = 48000) -> list[rtc.AudioFrame]:
-    """A WAV as 10 ms livekit frames at ``rate``."""
+def wav_frames(path: Path, rate: int = 48000, frame_ms: int = 50) -> list[rtc.AudioFrame]:
+    """A WAV as livekit frames of ``frame_ms`` at ``rate`` (few, large frames: cheap to push from Python)."""
     import wave
 
     with wave.open(str(path), "rb") as wf:
@@ -176,8 +176,9 @@ def wav_frames(path: Path, rate: int = 48000) -> list[rtc.AudioFrame]:
     frame = rtc.AudioFrame(data, src_rate, 1, len(data) // 2)
     resampler = rtc.AudioResampler(src_rate, rate, num_channels=1)
     pcm = b"".join(bytes(f.data) for f in [*resampler.push(frame), *resampler.flush()])
-    step = rate // 100 * 2
-    return [rtc.AudioFrame(pcm[i:i + step].ljust(step, b"\0"), rate, 1, rate // 100) for i in range(0, len(pcm), step)]
+    n = rate * frame_ms // 1000
+    step = n * 2
+    return [rtc.AudioFrame(pcm[i:i + step].ljust(step, b"\0"), rate, 1, n) for i in range(0, len(pcm), step)]
 
 
 def rms(frame: rtc.AudioFrame) -> float:
@@ -198,7 +199,7 @@ class Received:
 
 class Participant:
     def __init__(self, info: Any, room_name: str, identity: str, *, hidden: bool = False,
-                 publish: bool = True) -> None:
+                 publish: bool = True, auto_subscribe: bool = True) -> None:
         self.info = info
         self.room_name = room_name
         self.identity = identity
@@ -206,12 +207,13 @@ class Participant:
         self.received = Received()
         self._token = token(info.api_key, info.api_secret, identity, room_name, hidden=hidden, publish=publish)
         self._tasks: list[asyncio.Task[Any]] = []
+        self.auto_subscribe = auto_subscribe
         self.room.on("data_received", self._on_data)
         self.room.on("track_subscribed", self._on_track)
         self.room.on("participant_connected", self._on_participant)
 
     async def connect(self) -> None:
-        await self.room.connect(self.info.url, self._token)
+        await self.room.connect(self.info.url, self._token, rtc.RoomOptions(auto_subscribe=self.auto_subscribe))
         for p in self.room.remote_participants.values():
             self._on_participant(p)
 
@@ -221,7 +223,9 @@ class Participant:
 
     def _on_data(self, packet: rtc.DataPacket) -> None:
         if packet.topic == LIVE_TOPIC:
-            self.received.messages.append((time.monotonic(), json.loads(packet.data)))
+            msg = json.loads(packet.data)
+            msg["_received_wall"] = time.time()
+            self.received.messages.append((time.monotonic(), msg))
         else:
             self.received.other_topics.append((packet.topic or "", bytes(packet.data)))
 
@@ -245,10 +249,13 @@ class Participant:
 class Candidate(Participant):
     """Publishes a camera (a real face photo at 15 fps, switchable) and a microphone (espeak-ng speech)."""
 
-    def __init__(self, info: Any, room_name: str, identity: str | None = None, *, fps: float = 15.0) -> None:
-        super().__init__(info, room_name, identity or f"candidate-{uuid.uuid4().hex[:6]}")
+    def __init__(self, info: Any, room_name: str, identity: str | None = None, *, fps: float = 15.0,
+                 size: tuple[int, int] = (VIDEO_W, VIDEO_H), auto_subscribe: bool = True) -> None:
+        super().__init__(info, room_name, identity or f"candidate-{uuid.uuid4().hex[:6]}",
+                         auto_subscribe=auto_subscribe)
         self.fps = fps
-        self.video = rtc.VideoSource(VIDEO_W, VIDEO_H)
+        self.size = size
+        self.video = rtc.VideoSource(*size)
         self.audio = rtc.AudioSource(48000, 1)
         self._current: rtc.VideoFrame | None = None
         self.label = ""
@@ -266,7 +273,8 @@ class Candidate(Participant):
     async def publish(self, rgb: np.ndarray, label: str = "frontal") -> None:
         self.show(rgb, label)
         cam = rtc.LocalVideoTrack.create_video_track("camera", self.video)
-        opts = rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_CAMERA)
+        # one layer: the agent receives a single one anyway, and the simulation's VP8 encoding stays cheap
+        opts = rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_CAMERA, simulcast=False)
         opts.frame_metadata_features.extend([track_pb2.FMF_USER_TIMESTAMP, track_pb2.FMF_FRAME_ID])
         await self.room.local_participant.publish_track(cam, opts)
         mic = rtc.LocalAudioTrack.create_audio_track("microphone", self.audio)
@@ -293,7 +301,7 @@ class Candidate(Participant):
 
     async def _pump_audio(self) -> None:
         """The one writer of the microphone: queued utterances, silence in between (real time)."""
-        silence = rtc.AudioFrame(b"\0" * 960, 48000, 1, 480)
+        silence = rtc.AudioFrame(b"\0" * 4800, 48000, 1, 2400)  # 50 ms
         while True:
             if self._utterances.empty():
                 await self.audio.capture_frame(silence)
@@ -340,5 +348,6 @@ class Candidate(Participant):
 class Recruiter(Participant):
     """Hidden, subscribe-only: listens to the agent and collects live scores."""
 
-    def __init__(self, info: Any, room_name: str, identity: str | None = None) -> None:
-        super().__init__(info, room_name, identity or f"recruiter-{uuid.uuid4().hex[:6]}", hidden=True, publish=False)
+    def __init__(self, info: Any, room_name: str, identity: str | None = None, *, auto_subscribe: bool = True) -> None:
+        super().__init__(info, room_name, identity or f"recruiter-{uuid.uuid4().hex[:6]}", hidden=True,
+                         publish=False, auto_subscribe=auto_subscribe)

@@ -1,0 +1,257 @@
+"""Concurrent offline interviews on this machine: live updates missed, frames analysed, CPU and memory per interview.
+
+    .venv/bin/python bench/bench_agent_concurrency.py [--levels 1,4,8] [--seconds 90] [--camera-fps 15]
+
+For each level N: a fresh worker (offline pipeline, VIDEO_SAMPLE_FPS=5, N processes prewarmed), N interviews
+dispatched at once, each with a simulated candidate (640x480 astronaut video, espeak-ng answers whenever the
+interviewer hands over the turn) and a hidden recruiter collecting the live scores. Everything - Postgres,
+livekit-server, the simulated participants (VP8 encoding included) and the worker - shares this machine.
+
+Per level it reports: live updates missed (a second with no message), the largest gap between two messages,
+frames analysed and dropped per interview-second, and CPU (% of one core) and memory (RSS, USS) of each
+interview's job process. Target (issue 4): >= 8 interviews with no missed live update on 2 cores.
+Results also go to .artifacts/bench_agent_concurrency.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from db.engine import make_engine, make_sessionmaker  # noqa: E402
+from db.migrate import upgrade  # noqa: E402
+from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
+from devstack.postgres import EmbeddedPostgres, free_port  # noqa: E402
+from tests.agent.sim import (  # noqa: E402
+    Candidate,
+    Recruiter,
+    WorkerProcess,
+    create_interview,
+    dispatch,
+    start_worker,
+    wav_frames,
+    worker_env,
+)
+from tests.media import espeak_wav, frontal_face_rgb  # noqa: E402
+
+ARTIFACTS = REPO / ".artifacts"
+QUESTIONS = ["Tell me about a project you are proud of.", "How do you test your code?",
+             "Describe a hard bug you fixed.", "How do you work with a team?", "What do you want to learn next?",
+             "How do you handle deadlines?"]
+ANSWERS = [
+    "I have built web services in Python for five years. I care about tests, clear interfaces and measuring "
+    "before optimising, and I enjoy working with a small team.",
+    "I write unit tests with pytest for the logic and a few integration tests against a real database, and I "
+    "run them in continuous integration on every change.",
+]
+
+
+@dataclass(frozen=True)
+class Info:
+    url: str
+    http_url: str
+    api_key: str
+    api_secret: str
+
+
+def _pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round((len(ordered) - 1) * p / 100))] if ordered else 0.0
+
+
+async def wait_prewarmed(worker: WorkerProcess, n: int, within: float = 300) -> None:
+    deadline = time.monotonic() + within
+    while worker.log().count('"process initialized"') < n:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{n} job processes did not initialize")
+        await asyncio.sleep(0.5)
+
+
+def job_pids(worker: WorkerProcess) -> dict[str, int]:
+    """interview room -> pid of the job process running it (from the worker's log)."""
+    out = {}
+    for line in worker.log().splitlines():
+        if "joined room interview-" in line:
+            with contextlib.suppress(ValueError, KeyError):
+                d = json.loads(line)
+                out[re.search(r"room (interview-[0-9a-f-]+)", d["message"]).group(1)] = d["pid"]
+    return out
+
+
+async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: dict[str, list]) -> None:
+    procs = {room: psutil.Process(pid) for room, pid in pids.items()}
+    for p in procs.values():
+        p.cpu_percent(None)
+    psutil.cpu_percent(None)
+    n = 0
+    while not stop.is_set():
+        await asyncio.sleep(2.0)
+        n += 1
+        samples.setdefault("machine_cpu", []).append(psutil.cpu_percent(None))
+        for room, p in procs.items():
+            with contextlib.suppress(psutil.Error):
+                cpu = p.cpu_percent(None)
+                mem = p.memory_full_info() if n % 3 == 0 else None
+                samples.setdefault(room, []).append((cpu, mem.rss if mem else None, mem.uss if mem else None))
+
+
+async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
+                    answers: list, log_dir: Path) -> dict:
+    worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=n,
+                                     AGENT_MAX_CONCURRENT_INTERVIEWS=n + 2, VIDEO_SAMPLE_FPS=5,
+                                     INTERVIEW_MAX_MINUTES=30),
+                          log_dir / f"bench-agent-concurrency-worker-{n}.log")
+    people: list = []
+    try:
+        await worker.wait_registered(within=300)
+        await wait_prewarmed(worker, n)
+        ids = [await create_interview(sessionmaker, questions=QUESTIONS) for _ in range(n)]
+        pairs = []
+        for interview_id in ids:
+            room = f"interview-{interview_id}"
+            recruiter = Recruiter(info, room, auto_subscribe=False)
+            candidate = Candidate(info, room, fps=camera_fps, auto_subscribe=False)
+            await recruiter.connect()
+            pairs.append((room, recruiter, candidate))
+            people += [recruiter, candidate]
+        await asyncio.gather(*(dispatch(info, i) for i in ids))
+        for _, _, candidate in pairs:
+            await candidate.connect()
+            await candidate.publish(frontal_face_rgb())
+
+        async def converse(candidate: Candidate) -> None:
+            for answer in itertools.cycle(answers):
+                await candidate.wait_for_my_turn(within=600)
+                await candidate.say(answer)
+
+        talks = [asyncio.create_task(converse(c)) for _, _, c in pairs]
+        # measure once every interview is live (its recruiter gets messages)
+        deadline = time.monotonic() + 120
+        while not all(r.received.messages for _, r, _ in pairs):
+            if time.monotonic() > deadline:
+                raise TimeoutError("not every interview started")
+            await asyncio.sleep(0.2)
+        window_start = time.monotonic()
+        pids = job_pids(worker)
+        stop, samples = asyncio.Event(), {}
+        sampler = asyncio.create_task(sample_processes(pids, stop, samples))
+        await asyncio.sleep(seconds)
+        window_end = time.monotonic()
+        stop.set()
+        await sampler
+        for t in talks:
+            t.cancel()
+    finally:
+        for p in people:
+            with contextlib.suppress(Exception):
+                await p.disconnect()
+        worker.stop(timeout=5)
+
+    per_interview = []
+    for room, recruiter, _ in pairs:
+        msgs = [(t, m) for t, m in recruiter.received.messages if window_start <= t <= window_end]
+        # a live update is missed when its second has no message, or the message came over 1 s late
+        # (late = the worker composed it after its due second + transit from worker to recruiter)
+        lateness = {m["t_s"]: (m["t"] - m["t_s"]) + (m["_received_wall"] - m["ts"]) for _, m in msgs}
+        on_time = sorted(t for t, late in lateness.items() if late <= 1.0)
+        t_s = sorted(lateness)
+        expected = set(range(t_s[0], t_s[-1] + 1)) if t_s else set()
+        times = [t for t, _ in msgs]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
+        proc = samples.get(room, [])
+        cpus = [c for c, _, _ in proc[1:]]
+        rss = [r for _, r, _ in proc if r]
+        uss = [u for _, _, u in proc if u]
+        per_interview.append({
+            "room": room,
+            "messages": len(msgs),
+            "missed_updates": len(expected - set(on_time)),
+            "lateness_p95_s": round(_pct(list(lateness.values()), 95), 3),
+            "max_gap_s": round(max(gaps), 3) if gaps else None,
+            "analyzed_fps": round(sum(m["frames"]["analyzed"] for _, m in msgs) / max(1, len(msgs)), 2),
+            "dropped_per_s": round(sum(m["frames"]["dropped"] for _, m in msgs) / max(1, len(msgs)), 2),
+            "cpu_pct_of_core": round(statistics.mean(cpus), 1) if cpus else None,
+            "rss_mb": round(max(rss) / 2**20) if rss else None,
+            "uss_mb": round(max(uss) / 2**20) if uss else None,
+        })
+    cpu = [i["cpu_pct_of_core"] for i in per_interview if i["cpu_pct_of_core"] is not None]
+    return {
+        "interviews": n,
+        "window_s": round(window_end - window_start, 1),
+        "missed_updates": sum(i["missed_updates"] for i in per_interview),
+        "max_gap_s": max((i["max_gap_s"] or 0) for i in per_interview),
+        "lateness_p95_s": max(i["lateness_p95_s"] for i in per_interview),
+        "analyzed_fps_mean": round(statistics.mean(i["analyzed_fps"] for i in per_interview), 2),
+        "dropped_per_s_mean": round(statistics.mean(i["dropped_per_s"] for i in per_interview), 2),
+        "cpu_pct_of_core_per_interview": round(statistics.mean(cpu), 1) if cpu else None,
+        "rss_mb_per_interview": round(statistics.mean(i["rss_mb"] for i in per_interview if i["rss_mb"])),
+        "uss_mb_per_interview": round(statistics.mean(i["uss_mb"] for i in per_interview if i["uss_mb"])),
+        "machine_cpu_pct_p50": _pct(samples.get("machine_cpu", []), 50),
+        "per_interview": per_interview,
+    }
+
+
+async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path) -> dict:
+    pg = EmbeddedPostgres(workdir / "pg")
+    url = pg.start()
+    lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
+    lk.start()
+    key, secret = api_credentials()
+    info = Info(lk.url, lk.http_url, key, secret)
+    results = []
+    try:
+        await asyncio.to_thread(upgrade, url)  # alembic runs its own event loop
+        engine = make_engine(url)
+        answers = [wav_frames(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
+        for n in levels:
+            result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), answers,
+                                     ARTIFACTS)
+            results.append(result)
+            print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
+                  f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s, "
+                  f"analysed {result['analyzed_fps_mean']} fps (dropped "
+                  f"{result['dropped_per_s_mean']}/s), CPU {result['cpu_pct_of_core_per_interview']}% of a core "
+                  f"and RSS {result['rss_mb_per_interview']} MB (USS {result['uss_mb_per_interview']} MB) per "
+                  f"interview, machine CPU p50 {result['machine_cpu_pct_p50']}%", flush=True)
+        await engine.dispose()
+    finally:
+        lk.stop()
+        pg.stop()
+    return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps, "video_sample_fps": 5, "levels": results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--levels", default="1,4,8")
+    parser.add_argument("--seconds", type=float, default=90)
+    parser.add_argument("--camera-fps", type=float, default=15)
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
+        result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp)))
+    (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
+    ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
+    best = max(ok, default=0)
+    print(f"most concurrent interviews with no missed live update: {best} (target >= 8)")
+    if best < 8 and 8 in levels:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
