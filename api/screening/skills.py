@@ -25,7 +25,8 @@ class SkillPattern:
         if not self._regexes:
             if self.aliases:
                 alts = "|".join(_alias_regex(a) for a in sorted(self.aliases, key=len, reverse=True))
-                self._regexes.append(re.compile(rf"(?<![\w+#])(?:{alts})(?![\w+#])", re.IGNORECASE))
+                self._regexes.append(
+                    re.compile(rf"(?<![\w+#])(?:{alts}){_AGENT_NOUN}(?![\w+#])", re.IGNORECASE))
             if self.exact:
                 alts = "|".join(re.escape(a) for a in sorted(self.exact, key=len, reverse=True))
                 self._regexes.append(re.compile(rf"(?<![\w+#&/.-])(?:{alts})(?![\w+#&-])"))
@@ -34,6 +35,13 @@ class SkillPattern:
             if m:
                 return m.group(0)
         return None
+
+
+# a case-insensitive alias also matches the agent noun of its last word: the person who does it shows it
+# ("user researcher" → user research, "interaction designer" → interaction design, "auditor" → audit).
+# Plurals and -ing/-ed forms are not inferred: "excels", "epics" and "present" would match Excel, Epic and
+# presenting.
+_AGENT_NOUN = r"(?:ers?|ors?)?"
 
 
 def _alias_regex(alias: str) -> str:
