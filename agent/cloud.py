@@ -22,5 +22,7 @@ def cloud_models(settings: Settings) -> tuple[Any, Any, Any]:
         common["base_url"] = settings.openai_base_url
     stt = openai.STT(model=settings.openai_stt_model, language="en", use_realtime=False, **common)
     llm = openai.LLM(model=settings.openai_llm_model, temperature=0.3, **common)
-    tts = openai.TTS(model=settings.openai_tts_model, voice=settings.openai_tts_voice, **common)
+    # raw 24 kHz PCM: nothing to decode, and what OpenAI-compatible speech servers commonly offer
+    tts = openai.TTS(model=settings.openai_tts_model, voice=settings.openai_tts_voice, response_format="pcm",
+                     **common)
     return stt, llm, tts

@@ -118,6 +118,7 @@ class Settings:
     max_concurrent_interviews: int = 8
     idle_processes: int = 1
     http_port: int = 8081  # the worker's health endpoint; 0 picks a free port
+    job_executor: str = "process"  # "process": one process per interview; "thread": all in the worker process
     prices: Prices = field(default_factory=Prices)
 
     @property
@@ -161,6 +162,7 @@ class Settings:
             max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
             http_port=_int("AGENT_HTTP_PORT", cls.http_port),
+            job_executor=(_env("AGENT_JOB_EXECUTOR", cls.job_executor) or "process").strip().lower(),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()
@@ -175,6 +177,8 @@ class Settings:
             raise ConfigError(f"LIVE_INTERVAL_SECONDS must be > 0 (got {self.live_interval_s})")
         if self.questions_per_interview < 1:
             raise ConfigError(f"INTERVIEW_QUESTIONS must be >= 1 (got {self.questions_per_interview})")
+        if self.job_executor not in ("process", "thread"):
+            raise ConfigError(f"AGENT_JOB_EXECUTOR must be process or thread (got {self.job_executor!r})")
         if self.max_concurrent_interviews < 1:
             raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
 

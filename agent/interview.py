@@ -196,10 +196,13 @@ class InterviewRun(InterviewHooks):
                 close_on_disconnect=False,
                 video_input=False,
                 text_input=False,
-                # 16 kHz mono is what the VAD and Whisper take: no resampling on the way
-                audio_input=room_io.AudioInputOptions(sample_rate=16000, frame_size_ms=50, pre_connect_audio=False),
+                # 16 kHz mono is what the VAD and Whisper take: no resampling on the way; no automatic gain
+                # control (Whisper and the VAD cope with levels, and it costs CPU on every frame)
+                audio_input=room_io.AudioInputOptions(sample_rate=16000, frame_size_ms=50, pre_connect_audio=False,
+                                                      auto_gain_control=False),
             ),
             record=False,
+            session_host=False,  # nobody drives this session remotely: no session events over the data channel
         )
         await start_avatar(self.settings.avatar_provider, s, self.ctx.room)
 

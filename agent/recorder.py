@@ -41,6 +41,28 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# The two statements of every one-second flush, built once so SQLAlchemy compiles them once (table-level Core
+# statements: no ORM bookkeeping on the hot path).
+_interviews = Interview.__table__
+_HEARTBEAT = (
+    sa.update(_interviews)
+    .where(_interviews.c.id == sa.bindparam("iid"))
+    .where(sa.or_(
+        _interviews.c.status == InterviewStatus.IN_PROGRESS,
+        sa.and_(_interviews.c.status == InterviewStatus.INTERRUPTED, _interviews.c.end_reason == WORKER_LOST),
+    ))
+    .values(last_heartbeat_at=sa.bindparam("now"), status=InterviewStatus.IN_PROGRESS, end_reason=None,
+            ended_at=None)
+)
+_metrics = InterviewMetric.__table__
+_metrics_insert = pg_insert(_metrics)
+_METRICS_UPSERT = _metrics_insert.on_conflict_do_update(
+    constraint="uq_interview_metrics_interview_t",
+    set_={c.name: _metrics_insert.excluded[c.name] for c in _metrics.columns if c.name not in ("id", "interview_id",
+                                                                                              "t_s")},
+)
+
+
 class Recorder:
     def __init__(
         self,
@@ -167,20 +189,9 @@ class Recorder:
         now = utcnow()
         if heartbeat:
             # a worker the sweeper declared lost during a database outage is alive after all: take it back
-            await session.execute(
-                sa.update(Interview)
-                .where(Interview.id == iid)
-                .where(sa.or_(
-                    Interview.status == InterviewStatus.IN_PROGRESS,
-                    sa.and_(Interview.status == InterviewStatus.INTERRUPTED, Interview.end_reason == WORKER_LOST),
-                ))
-                .values(last_heartbeat_at=now, status=InterviewStatus.IN_PROGRESS, end_reason=None, ended_at=None)
-            )
+            await session.execute(_HEARTBEAT, {"iid": iid, "now": now})
         if metrics:
-            stmt = pg_insert(InterviewMetric).values(metrics)
-            cols = {c: stmt.excluded[c] for c in metrics[0] if c not in ("interview_id", "t_s")}
-            await session.execute(stmt.on_conflict_do_update(
-                constraint="uq_interview_metrics_interview_t", set_=cols))
+            await session.execute(_METRICS_UPSERT, metrics)
         if segments:
             await session.execute(sa.insert(TranscriptSegment), segments)
         if scores:

@@ -21,7 +21,8 @@ from typing import Any
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is ever downloaded at run time
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from livekit.agents import AgentServer, JobContext, JobProcess, JobRequest, cli
+from livekit.agents import AgentServer, JobContext, JobExecutorType, JobProcess, JobRequest, cli
+from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
 
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import AGENT_NAME, ConfigError, Settings
@@ -163,6 +164,7 @@ def build_server(settings: Settings) -> AgentServer:
         shutdown_process_timeout=60.0,
         job_memory_warn_mb=1500,
         port=settings.http_port,
+        job_executor_type=JobExecutorType(settings.job_executor),
         ws_url=settings.livekit_url,
         api_key=settings.livekit_api_key,
         api_secret=settings.livekit_api_secret,

@@ -111,15 +111,16 @@ async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: d
 
 
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
-                    answers: list, log_dir: Path) -> dict:
+                    answers: list, log_dir: Path, executor: str = "process") -> dict:
     worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=n,
                                      AGENT_MAX_CONCURRENT_INTERVIEWS=n + 2, VIDEO_SAMPLE_FPS=5,
-                                     INTERVIEW_MAX_MINUTES=30),
+                                     INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor),
                           log_dir / f"bench-agent-concurrency-worker-{n}.log")
     people: list = []
     try:
         await worker.wait_registered(within=300)
-        await wait_prewarmed(worker, n)
+        if executor == "process":
+            await wait_prewarmed(worker, n)
         ids = [await create_interview(sessionmaker, questions=QUESTIONS) for _ in range(n)]
         pairs = []
         for interview_id in ids:
@@ -147,7 +148,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
                 raise TimeoutError("not every interview started")
             await asyncio.sleep(0.2)
         window_start = time.monotonic()
-        pids = job_pids(worker)
+        # thread executor: every interview runs in the worker process, its figures are shared out evenly
+        pids = job_pids(worker) if executor == "process" else {"worker": worker.proc.pid}
         stop, samples = asyncio.Event(), {}
         sampler = asyncio.create_task(sample_processes(pids, stop, samples))
         await asyncio.sleep(seconds)
@@ -173,10 +175,11 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         expected = set(range(t_s[0], t_s[-1] + 1)) if t_s else set()
         times = [t for t, _ in msgs]
         gaps = [b - a for a, b in itertools.pairwise(times)]
-        proc = samples.get(room, [])
-        cpus = [c for c, _, _ in proc[1:]]
-        rss = [r for _, r, _ in proc if r]
-        uss = [u for _, _, u in proc if u]
+        share = 1 if executor == "process" else n
+        proc = samples.get(room if executor == "process" else "worker", [])
+        cpus = [c / share for c, _, _ in proc[1:]]
+        rss = [r / share for _, r, _ in proc if r]
+        uss = [u / share for _, _, u in proc if u]
         per_interview.append({
             "room": room,
             "messages": len(msgs),
@@ -192,6 +195,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     cpu = [i["cpu_pct_of_core"] for i in per_interview if i["cpu_pct_of_core"] is not None]
     return {
         "interviews": n,
+        "executor": executor,
         "window_s": round(window_end - window_start, 1),
         "missed_updates": sum(i["missed_updates"] for i in per_interview),
         "max_gap_s": max((i["max_gap_s"] or 0) for i in per_interview),
@@ -206,7 +210,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     }
 
 
-async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path) -> dict:
+async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
@@ -220,7 +224,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
         answers = [wav_frames(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), answers,
-                                     ARTIFACTS)
+                                     ARTIFACTS, executor)
             results.append(result)
             print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
                   f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s, "
@@ -232,7 +236,8 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
     finally:
         lk.stop()
         pg.stop()
-    return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps, "video_sample_fps": 5, "levels": results}
+    return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps, "video_sample_fps": 5, "executor": executor,
+            "levels": results}
 
 
 def main() -> None:
@@ -240,11 +245,12 @@ def main() -> None:
     parser.add_argument("--levels", default="1,4,8")
     parser.add_argument("--seconds", type=float, default=90)
     parser.add_argument("--camera-fps", type=float, default=15)
+    parser.add_argument("--executor", choices=["process", "thread"], default="process")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
-        result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp)))
+        result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor))
     (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
     ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
     best = max(ok, default=0)
