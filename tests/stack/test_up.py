@@ -52,8 +52,28 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
+def _free_block(n: int) -> int:
+    """A port p with p..p+n-1 all free (livekit-server takes HTTP, RTC TCP and UDP as consecutive ports)."""
+    for _ in range(50):
+        p = free_port()
+        socks = []
+        try:
+            for port in range(p, p + n):
+                for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+                    s = socket.socket(socket.AF_INET, kind)
+                    socks.append(s)
+                    s.bind(("0.0.0.0", port))
+            return p
+        except OSError:
+            continue
+        finally:
+            for s in socks:
+                s.close()
+    raise RuntimeError("no block of free ports")
+
+
 def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
-    ports = {"api": free_port(), "pg": free_port(), "livekit": free_port(), "agent": free_port()}
+    ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port()}
     proc, banner = _start(tmp_path, ports)
     try:
         api = f"http://127.0.0.1:{ports['api']}"
