@@ -99,6 +99,7 @@ class Settings:
     rejoin_grace_s: float = 60.0
     no_show_timeout_s: float = 300.0
     follow_up_min_words: int = 15
+    silence_nudge_s: float = 20.0  # silent this long after a question: offer to repeat; as long again: move on
     endpointing_min_delay_s: float = 1.2
     endpointing_max_delay_s: float = 4.0
 
@@ -149,6 +150,7 @@ class Settings:
             rejoin_grace_s=_float("REJOIN_GRACE_SECONDS", cls.rejoin_grace_s),
             no_show_timeout_s=_float("NO_SHOW_TIMEOUT_SECONDS", cls.no_show_timeout_s),
             follow_up_min_words=_int("FOLLOW_UP_MIN_WORDS", cls.follow_up_min_words),
+            silence_nudge_s=_float("SILENCE_NUDGE_SECONDS", cls.silence_nudge_s),
             endpointing_min_delay_s=_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
             endpointing_max_delay_s=_float("ENDPOINTING_MAX_DELAY", cls.endpointing_max_delay_s),
             video_sample_fps=_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),

@@ -22,6 +22,7 @@ _WORD_RE = re.compile(r"[A-Za-z0-9']+")
 _REPEAT_RE = re.compile(
     r"\b(repeat( that| the question)?|say (that|it) again|pardon|come again|didn'?t (catch|hear|understand))\b", re.I
 )
+_AFFIRMATIVE_RE = re.compile(r"^(yes|yeah|yep|sure|please|ok(ay)?|go ahead)\b", re.I)
 # Below this much time left, no probes; below the second, no new questions: go to closing.
 MIN_S_FOR_PROBE = 90.0
 MIN_S_FOR_QUESTION = 45.0
@@ -106,6 +107,7 @@ class InterviewFlow:
         self.closed = False
         self._ack_turn = 0
         self._probe_turn = 0
+        self.offered_repeat = False  # the interviewer just asked "would you like me to repeat the question?"
 
     @property
     def count(self) -> int:
@@ -156,7 +158,8 @@ class InterviewFlow:
         cur = self.current
         if cur is None:  # spoke before the first question: start the plan
             return self.start()
-        if is_repeat_request(text):
+        offered, self.offered_repeat = self.offered_repeat, False
+        if is_repeat_request(text) or (offered and _AFFIRMATIVE_RE.match(text.strip()) and len(words(text)) <= 5):
             return self.repeat()
         cur.answers.append(text)
         if (cur.probe is None and (remaining_s is None or remaining_s >= MIN_S_FOR_PROBE)):
@@ -167,9 +170,9 @@ class InterviewFlow:
                 return Directive("probe", cur.probe, self.index, self.count, cur.question.skill, reason)
         return self.advance(remaining_s=remaining_s)
 
-    def advance(self, *, remaining_s: float | None = None) -> Directive:
+    def advance(self, *, remaining_s: float | None = None, lead: str | None = None) -> Directive:
         """Move to the next planned question, or to the closing when none is left (or no time is)."""
         nxt = self.index + 1
         if nxt >= self.count or (remaining_s is not None and remaining_s < MIN_S_FOR_QUESTION):
             return self.close()
-        return self._ask(nxt, self._ack())
+        return self._ask(nxt, self._ack() if lead is None else lead)

@@ -99,6 +99,8 @@ class InterviewRun(InterviewHooks):
         self._finalize_task: asyncio.Task[None] | None = None
         self._grace_task: asyncio.Task[None] | None = None
         self._agent_speaking_since: float | None = None
+        self._quiet_since = 0.0  # last change of who speaks (for the silence nudge)
+        self._nudged: set[int] = set()
         # per question
         self._active_q: int | None = None
         self._q_started: dict[int, float] = {}
@@ -301,11 +303,13 @@ class InterviewRun(InterviewHooks):
 
     def _on_agent_state(self, ev: Any) -> None:
         self.live.agent_state = ev.new_state
+        self._quiet_since = self.now()
         if ev.new_state == "speaking":
             self._agent_speaking_since = self.now()
 
     def _on_user_state(self, ev: Any) -> None:
         self.live.user_state = ev.new_state
+        self._quiet_since = self.now()
 
     def _on_conversation_item(self, ev: Any) -> None:
         item = ev.item
@@ -444,6 +448,24 @@ class InterviewRun(InterviewHooks):
         self.recorder.kick()
         if k % 5 == 0:
             self.recorder.set_usage(self.usage.row())
+        self._check_silence(t)
+
+    def _check_silence(self, t: float) -> None:
+        """Nobody has spoken since the question: nudge once, then move on to the next question."""
+        nudge_s = self.settings.silence_nudge_s
+        q = self._active_q
+        if not nudge_s or self.agent is None or self.flow.closed or q is None or self._end is not None:
+            return
+        if self.live.agent_state != "listening" or self.live.user_state == "speaking":
+            return
+        if t - self._quiet_since < nudge_s:
+            return
+        self._quiet_since = t
+        if q not in self._nudged:
+            self._nudged.add(q)
+            self.agent.nudge()
+        else:
+            self.agent.move_on()
 
     async def _send_loop(self) -> None:
         """Deliver live messages in order; a slow data channel never delays the ticks themselves."""

@@ -139,6 +139,23 @@ class Interviewer(Agent):
             logger.debug("nothing to interrupt", exc_info=True)
         await self.finish("time limit", text=self.texts.get("time_up", ""))
 
+    def nudge(self) -> None:
+        """The candidate has been silent since the question: offer to repeat it."""
+        if not self.flow.closed and self._finishing is None and self.texts.get("nudge"):
+            self.flow.offered_repeat = True
+            self.session.say(self.texts["nudge"])
+
+    def move_on(self) -> None:
+        """Still silent after the nudge: leave the question unanswered and go on."""
+        if self.flow.closed or self._finishing is not None:
+            return
+        directive = self.flow.advance(remaining_s=self.hooks.remaining_s(), lead=self.texts.get("move_on", ""))
+        if directive.kind == "closing":
+            self.hooks.on_directive(directive)
+            self.finish("completed")
+        else:
+            self._ask(directive)
+
     def welcome_back(self) -> None:
         """The candidate rejoined after dropping: greet them and repeat where we were."""
         if self.flow.closed:
@@ -159,6 +176,8 @@ def interview_texts(values: dict[str, Any], *, practice: bool) -> dict[str, str]
         "closing": prompts.render(flow["practice_closing" if practice else "closing"], **values),
         "time_up": prompts.render(flow["time_up"], **values),
         "welcome_back": prompts.render(flow["welcome_back"], **values),
+        "nudge": prompts.render(flow["nudge"], **values),
+        "move_on": prompts.render(flow["move_on"], **values),
     }
 
 

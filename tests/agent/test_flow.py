@@ -151,6 +151,34 @@ async def test_interviewer_runs_the_plan(session: AgentSession) -> None:
     result.expect.no_more_events()
 
 
+def test_a_yes_after_the_offer_to_repeat_repeats_the_question() -> None:
+    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="y"))
+    first = flow.start()
+    assert flow.on_answer("Yes.").kind == "probe"  # no offer was made: "yes" is a (short) answer
+    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="y"))
+    flow.start()
+    flow.offered_repeat = True
+    again = flow.on_answer("Yes, please.")
+    assert again.kind == "repeat" and again.text in first.text and not flow.offered_repeat
+
+
+async def test_interviewer_nudges_then_moves_on_after_silence(session: AgentSession) -> None:
+    agent = _interviewer()
+    await session.start(agent)
+    await asyncio.sleep(0.3)
+    agent.nudge()
+    await asyncio.sleep(0.2)
+    agent.move_on()
+    await asyncio.sleep(0.3)
+    spoken = [i.text_content for i in session.history.items if i.type == "message" and i.role == "assistant"]
+    assert spoken[-2] == "Take your time. Would you like me to repeat the question?"
+    assert spoken[-1] == "Let's move on to the next question. How do you make a slow SQL query faster?"
+    assert agent.flow.index == 1 and agent.flow.states[0].answer_text == ""
+    agent.move_on()  # silence on the last question too: the closing
+    await asyncio.sleep(0.3)
+    assert agent.finished_reason == "completed"
+
+
 async def test_interviewer_repeats_on_request(session: AgentSession) -> None:
     await session.start(_interviewer(1))
     await asyncio.sleep(0.3)
