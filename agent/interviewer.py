@@ -158,7 +158,7 @@ class Interviewer(Agent):
 
     def welcome_back(self) -> None:
         """The candidate rejoined after dropping: greet them and repeat where we were."""
-        if self.flow.closed:
+        if self.flow.closed or self.flow.current is None:  # still in the greeting: the first question follows
             return
         directive = self.flow.repeat()
         lead = self.texts.get("welcome_back", "")
