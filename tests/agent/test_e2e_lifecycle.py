@@ -57,7 +57,7 @@ async def rejoins_then_time_runs_out(livekit, sessionmaker) -> None:
     await candidate.connect()
     await candidate.publish(frontal_face_rgb())
     await wait_status(sessionmaker, interview_id, {InterviewStatus.IN_PROGRESS}, within=30)
-    await asyncio.sleep(8)
+    await candidate.wait_for_my_turn(within=60)  # greeting, consent and the first question are out
     await candidate.disconnect()
     await asyncio.sleep(3)
     back = Candidate(livekit, room, identity)  # same person, new connection, within the grace period
