@@ -89,6 +89,9 @@ class Settings:
     join_late_minutes: int = 15
     room_empty_timeout_seconds: int = 600
     room_max_participants: int = 6
+    # a registered worker joins within a second or two of a dispatch; a dispatch older than this with no agent
+    # in the room was never served (no worker was registered then) and is replaced when the candidate joins
+    dispatch_join_grace_seconds: float = 10.0
     # storage
     storage_backend: str = "local"  # local | s3
     storage_local_dir: Path = REPO_ROOT / ".data" / "uploads"
@@ -139,6 +142,7 @@ class Settings:
             "database_url": _env("DATABASE_URL"),
             "db_pool_size": _int("DB_POOL_SIZE", 10),
             "db_max_overflow": _int("DB_MAX_OVERFLOW", 10),
+            "dispatch_join_grace_seconds": float(_env("DISPATCH_JOIN_GRACE_SECONDS", "10") or 10),
             "public_base_url": public_base_url,
             "cors_allow_origins": _list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
             "clerk_issuer": _env("CLERK_ISSUER"),

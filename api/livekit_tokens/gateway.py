@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -90,21 +91,31 @@ class LiveKitGateway:
         return Dispatch(room_name=room, dispatch_id=dispatch.id)
 
     async def has_dispatch(self, room: str) -> bool:
-        """Is our agent dispatched to this room with a job alive? (False when LiveKit has closed the room.)
+        """Is our agent dispatched to this room and there (or about to be)? False when LiveKit closed the room.
 
-        A dispatch created while no worker was registered (the worker was starting or restarting) never gets a
-        job and LiveKit does not retry it: such a dispatch is removed here so the caller dispatches again.
+        A dispatch created while no worker was registered (starting or restarting) is never served and LiveKit
+        does not retry it. LiveKit's dispatch listing does not show jobs reliably, so "served" means: an agent
+        participant is in the room, or the dispatch is younger than a worker needs to join. Otherwise the stale
+        dispatch is removed here and the caller dispatches again.
         """
         rooms = await self._call("list rooms", self.api.room.list_rooms(lk.ListRoomsRequest(names=[room])))
         if not rooms.rooms:
             return False
         dispatches = await self._call("list dispatches", self.api.agent_dispatch.list_dispatch(room))
         ours = [d for d in dispatches if d.agent_name == self.settings.agent_name]
-        alive = (lk.JobStatus.JS_PENDING, lk.JobStatus.JS_RUNNING)
-        if any(job.state.status in alive for d in ours for job in d.state.jobs):
+        if not ours:
+            return False
+        newest_ns = max(d.state.created_at for d in ours)
+        if time.time_ns() - newest_ns < self.settings.dispatch_join_grace_seconds * 1e9:
             return True
+        participants = await self._call(
+            "list participants", self.api.room.list_participants(lk.ListParticipantsRequest(room=room))
+        )
+        if any(p.kind == lk.ParticipantInfo.Kind.AGENT for p in participants.participants):
+            return True
+        logger.warning("replacing a dispatch no agent answered", extra={"room": room})
         for d in ours:
-            await self._call("remove a dispatch without a job", self.api.agent_dispatch.delete_dispatch(d.id, room))
+            await self._call("remove a dispatch no agent answered", self.api.agent_dispatch.delete_dispatch(d.id, room))
         return False
 
     async def delete_room(self, room: str) -> None:

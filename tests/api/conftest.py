@@ -46,6 +46,8 @@ def make_settings(database_url: str, livekit: Any, tmp: Path, **overrides: Any) 
         "db_max_overflow": 5,
         # tests truncate the tables under a long-lived app: a cached principal would outlive its user row
         "principal_cache_seconds": 0,
+        # no worker runs in these tests: every dispatch is one nobody answered
+        "dispatch_join_grace_seconds": 0,
     }
     values.update(overrides)
     return Settings.from_env(**values)

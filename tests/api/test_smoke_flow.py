@@ -44,7 +44,7 @@ async def test_ai_interview_flow(api, livekit) -> None:
     assert r.status_code == 200 and r.json()["state"] == "open", r.text
     r = await api.post("/api/livekit/token", json={"join_code": code})
     assert r.status_code == 200, r.text
-    # no worker is registered in this test, so that dispatch never got a job (LiveKit does not retry it):
+    # no worker is registered in this test, so no agent answered that dispatch (LiveKit does not retry it):
     # the candidate's join replaced it with a fresh one instead of leaving them alone in the room
     async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
         dispatches = await client.agent_dispatch.list_dispatch(interview["room_name"])
