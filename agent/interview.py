@@ -207,6 +207,8 @@ class InterviewRun(InterviewHooks):
             session_host=False,  # nobody drives this session remotely: no session events over the data channel
         )
         await start_avatar(self.settings.avatar_provider, s, self.ctx.room)
+        if self._active_q is None:
+            self._publish_progress("greeting", None)
 
     async def _start_video_analysis(self) -> None:
         self.analyzer = await asyncio.to_thread(EyeContactAnalyzer, look_away_flag_s=self.settings.look_away_flag_s)
@@ -248,6 +250,11 @@ class InterviewRun(InterviewHooks):
         if is_candidate(participant) and pub.source in (rtc.TrackSource.SOURCE_CAMERA,
                                                         rtc.TrackSource.SOURCE_MICROPHONE):
             pub.set_subscribed(True)
+            if pub.source == rtc.TrackSource.SOURCE_CAMERA and pub.simulcasted and pub.width >= 1280:
+                # an HD camera's middle layer (~640 px wide) is plenty for face landmarks, at a quarter of
+                # the decoding cost
+                with contextlib.suppress(Exception):
+                    pub.set_video_quality(rtc.VideoQuality.VIDEO_QUALITY_MEDIUM)
 
     def _on_track_published(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
         self._maybe_subscribe(pub, participant)
@@ -335,8 +342,20 @@ class InterviewRun(InterviewHooks):
     def on_directive(self, directive: Directive) -> None:
         if directive.kind == "question":
             self._spawn(self._transition(directive.question_index))
+            self._publish_progress("question", directive.question_index)
         elif directive.kind == "closing":
             self._spawn(self._transition(None))
+            self._publish_progress("closing", None)
+
+    def _publish_progress(self, phase: str, question_index: int | None) -> None:
+        """Where the interview stands, as the agent's participant attributes: the candidate's page shows
+        "Question 2 of 5" from them. No score is ever put here (everyone in the room can read attributes)."""
+        attributes = {
+            "interviewly.phase": phase,
+            "interviewly.question_index": "" if question_index is None else str(question_index),
+            "interviewly.question_total": str(self.flow.count),
+        }
+        self._spawn(self.ctx.room.local_participant.set_attributes(attributes))
 
     def on_final_transcript(self, event: stt.SpeechEvent) -> None:
         if not event.alternatives or self._t0 is None:

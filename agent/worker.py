@@ -110,6 +110,12 @@ async def entrypoint(ctx: JobContext) -> None:
     if context is None:
         ctx.shutdown("database unavailable")
         return
+    if context.room_name and ctx.job.room.name != context.room_name:
+        # a dispatch into another room must not write into this interview
+        logger.error("interview %s belongs to room %s, dispatched to %s: not running it", interview_id,
+                     context.room_name, ctx.job.room.name)
+        ctx.shutdown("wrong room")
+        return
     if context.status != InterviewStatus.SCHEDULED:
         logger.warning("interview %s is %s, not SCHEDULED: not running it", interview_id, context.status.value)
         ctx.shutdown("interview not schedulable")
