@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import statistics
 import time
 import uuid
@@ -63,7 +64,7 @@ def settled(messages: list[dict], candidate: Candidate, label: str) -> list[dict
     return out
 
 
-async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames) -> None:
+async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir) -> None:
     await interviewer_worker.wait_registered()
     interview_id = await create_interview(db_sessionmaker, questions=QUESTIONS)
     room = f"interview-{interview_id}"
@@ -137,6 +138,18 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
                                   .where(InterviewReport.interview_id == interview_id))).scalar_one()
         usage = (await s.execute(sa.select(InterviewUsage)
                                  .where(InterviewUsage.interview_id == interview_id))).scalar_one()
+
+    (artifacts_dir / "agent-e2e-interview.json").write_text(json.dumps({
+        "live_message_example": messages[len(messages) // 2],
+        "question_scores": [{"index": q.question_index, "score": q.score, "answer": q.answer_text,
+                             "signals": q.signals} for q in scores],
+        "report": {"overall_score": report.overall_score, "summary": report.summary, "strengths": report.strengths,
+                   "weaknesses": report.weaknesses, "flags": report.flags},
+        "usage": {"stt_seconds": usage.stt_seconds,
+                  "llm_tokens": [usage.llm_prompt_tokens, usage.llm_completion_tokens],
+                  "tts_characters": usage.tts_characters, "room_minutes": usage.room_minutes,
+                  "cost_usd": usage.cost_usd},
+    }, indent=2, default=str))
 
     # every live message the recruiter got is a metrics row with the same figures
     for m in messages:
