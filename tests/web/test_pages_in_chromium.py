@@ -84,6 +84,7 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         assert eye.endswith("%") and int(eye[:-1]) >= 50, f"a frontal face should read as eye contact, got {eye}"
         assert await rec.inner_text("#face-present-value") == "yes"
         assert await rec.locator("#eye-chart canvas").count() >= 1
+        await rec.wait_for_selector("#transcript li", timeout=30_000)  # the interviewer's greeting, live
         await rec.screenshot(path=web_artifacts / "recruiter-live.png", full_page=True)
         # the candidate never receives a score
         assert await cand.evaluate("window.scoreMessages") == 0
@@ -116,6 +117,7 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         report = await rec_ctx.new_page()
         await report.goto(f"{web_stack}/recruiter/interviews/{interview['id']}/report")
         await report.wait_for_function("document.body.dataset.report === 'ready'", timeout=30_000)
+        assert await report.evaluate("document.body.dataset.hasReport") == "yes"
         assert (await report.inner_text("#overall-score")).strip() not in ("", "–") or final["report"][
             "overall_score"] is None
         assert await report.locator("#transcript li").count() >= 1

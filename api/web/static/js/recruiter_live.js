@@ -65,6 +65,17 @@
     list.scrollTop = list.scrollHeight;
   }
 
+  let transcriptSince = -1;
+  async function pollTranscript() {
+    // a line may be stored after a later-starting one (a candidate answer is written when it ends): look back
+    const since = transcriptSince < 0 ? -1 : Math.max(-1, transcriptSince - 60);
+    const page = await recruiterApi(`/api/ats/v1/interviews/${id}/transcript?since_s=${since}`);
+    for (const seg of Interviewly.items(page)) {
+      addTranscript(seg.speaker === "AGENT" ? "Interviewer" : "Candidate", seg.text, "db-" + seg.id);
+      transcriptSince = Math.max(transcriptSince, seg.start_s);
+    }
+  }
+
   async function start() {
     eyeChart = Charts.lineChart($("#eye-chart"), [
       { label: "last 1 s", color: "#3056d3" }, { label: "rolling 30 s", color: "#12b76a" }], { yRange: [0, 1] });
@@ -73,10 +84,9 @@
     try { interview = await recruiterApi(`/api/ats/v1/interviews/${id}`); }
     catch (e) { return show(e.status === 404 ? "This interview does not exist or is not yours." : e.message, "error"); }
     $("#title").textContent = `Live: ${interview.candidate_name || "candidate"} · ${interview.job_title || ""}`;
-    try {
-      const past = await recruiterApi(`/api/ats/v1/interviews/${id}/transcript`);
-      for (const seg of Interviewly.items(past)) addTranscript(seg.speaker === "AGENT" ? "Interviewer" : "Candidate", seg.text, "db-" + seg.id);
-    } catch { /* transcript not there yet */ }
+    await pollTranscript();
+    // the stored transcript is the one source both speakers' lines reach (the agent writes them as it goes)
+    setInterval(() => pollTranscript().catch(() => {}), 3000);
     if (["COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED"].includes(interview.status)) {
       document.body.dataset.state = "over";
       return show("This interview is over: open the report.", "");
@@ -92,13 +102,6 @@
     room.on(LK.RoomEvent.TrackSubscribed, (track, pub, participant) => {
       if (participant.identity.startsWith("candidate-") && track.kind === LK.Track.Kind.Video) track.attach($("#candidate-video"));
       if (track.kind === LK.Track.Kind.Audio) { const a = track.attach(); a.muted = true; a.dataset.audio = participant.identity; document.body.append(a); }
-    });
-    room.registerTextStreamHandler("lk.transcription", async (reader, info) => {
-      const text = await reader.readAll();
-      const final = reader.info.attributes && reader.info.attributes["lk.transcription_final"] === "true";
-      if (final || !info.identity.startsWith("candidate-")) {
-        addTranscript(info.identity.startsWith("candidate-") ? "Candidate" : "Interviewer", text, reader.info.attributes && reader.info.attributes["lk.segment_id"]);
-      }
     });
     room.on(LK.RoomEvent.Disconnected, () => { document.body.dataset.state = "ended"; show("The interview has ended.", ""); });
     await room.connect(grant.url, grant.token);

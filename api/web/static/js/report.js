@@ -29,7 +29,7 @@
       $("#strengths").replaceChildren(...(report.strengths || []).map(point));
       $("#weaknesses").replaceChildren(...(report.weaknesses || []).map(point));
       $("#report-flags").replaceChildren(...(report.flags || []).map((f) => el("li", { text: typeof f === "string" ? f : (f.note || f.name || JSON.stringify(f)) })));
-      document.body.dataset.report = "ready";
+      document.body.dataset.hasReport = "yes";
     }
     const questions = (data && (data.questions || data.question_scores)) || [];
     $("#questions tbody").replaceChildren(...questions.map((q) => el("tr", {},
@@ -45,6 +45,7 @@
     const transcript = items(await recruiterApi(`/api/ats/v1/interviews/${id}/transcript`));
     $("#transcript").replaceChildren(...transcript.map((s) => el("li", {}, el("span", { class: "who", text: s.speaker === "AGENT" ? "Interviewer" : "Candidate" }), s.text)));
     await loadFeedback();
+    document.body.dataset.report = "ready";  // everything on the page is loaded
   }
 
   async function charts() {
