@@ -6,7 +6,8 @@
   const signalText = (s) => (s && typeof s === "object"
     ? Object.entries(s).filter(([, v]) => v !== null && typeof v !== "object").map(([k, v]) => `${k.replaceAll("_", " ")}: ${typeof v === "number" ? num(v, 2) : v}`).join(" · ")
     : String(s ?? ""));
-  const point = (p) => el("li", {}, el("strong", { text: p.title || p.label || p.text || "" }),
+  // each point names its area, says what was seen, and lists the signals it came from
+  const point = (p) => el("li", {}, el("strong", { text: (p.area ? p.area + ": " : "") + (p.detail || "") }),
     p.signals ? el("div", { class: "muted", text: signalText(p.signals) }) : "");
 
   async function load() {
@@ -28,7 +29,9 @@
       $("#summary-text").textContent = report.summary || "";
       $("#strengths").replaceChildren(...(report.strengths || []).map(point));
       $("#weaknesses").replaceChildren(...(report.weaknesses || []).map(point));
-      $("#report-flags").replaceChildren(...(report.flags || []).map((f) => el("li", { text: typeof f === "string" ? f : (f.note || f.name || JSON.stringify(f)) })));
+      $("#report-flags").replaceChildren(...(report.flags || []).map((f) => typeof f === "string" ? el("li", { text: f })
+        : el("li", {}, el("strong", { text: "Note: " + String(f.flag || f.name || "").replaceAll("_", " ") }),
+          f.signals ? el("div", { class: "muted", text: signalText(f.signals) }) : "")));
       document.body.dataset.hasReport = "yes";
     }
     const questions = (data && (data.questions || data.question_scores)) || [];
