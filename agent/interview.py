@@ -577,9 +577,15 @@ class InterviewRun(InterviewHooks):
         self.recorder.set_usage(self.usage.row())
         self.recorder.update_interview(status=status, ended_at=datetime.now(UTC), end_reason=reason)
         written = await self.recorder.close(timeout_s=30)
-        logger.info("interview %s finalized: %s, report %s, %d rows written, %d failed flushes, %d metrics dropped",
+        sends = sorted(self.directory.send_s) if self.directory else []
+        logger.info("interview %s finalized: %s, report %s, %d rows written, %d failed flushes, %d metrics dropped; "
+                    "%d live messages sent (publish p50 %.0f ms, p95 %.0f ms); %d frames analysed, %d dropped",
                     self.interview_id, status.value, "written" if written else "NOT written",
-                    self.recorder.rows_written, self.recorder.failed_flushes, self.recorder.dropped_metrics)
+                    self.recorder.rows_written, self.recorder.failed_flushes, self.recorder.dropped_metrics,
+                    self.directory.sent if self.directory else 0,
+                    1000 * sends[len(sends) // 2] if sends else 0, 1000 * sends[int(len(sends) * 0.95)] if sends else 0,
+                    self.sampler.frames_analyzed if self.sampler else 0,
+                    self.sampler.frames_dropped if self.sampler else 0)
         await self._close_resources()
         self.ctx.shutdown(f"interview {status.value.lower()}")
 

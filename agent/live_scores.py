@@ -149,6 +149,7 @@ class RecruiterDirectory:
         self._task: asyncio.Task[None] | None = None
         self.sent = 0
         self.send_errors = 0
+        self.send_s: list[float] = []  # how long each publish took (until LiveKit acknowledged it)
 
     @property
     def identities(self) -> list[str]:
@@ -183,10 +184,13 @@ class RecruiterDirectory:
         recipients = self.identities
         if not recipients or not self.room.isconnected():
             return False
+        started = time.perf_counter()
         try:
             await self.room.local_participant.publish_data(
                 payload, reliable=True, topic=topic, destination_identities=recipients)
             self.sent += 1
+            self.send_s.append(time.perf_counter() - started)
+            del self.send_s[:-600]
             return True
         except Exception as e:
             self.send_errors += 1
