@@ -212,8 +212,10 @@ class InterviewRun(InterviewHooks):
 
     async def _start_video_analysis(self) -> None:
         self.analyzer = await asyncio.to_thread(EyeContactAnalyzer, look_away_flag_s=self.settings.look_away_flag_s)
+        # a sample 150 ms before each live tick: time for a 15 fps camera's next frame and its analysis
         self.sampler = VideoSampler(self.analyzer.process, fps=self.settings.video_sample_fps, clock=self.now,
-                                    on_observation=self._on_observation)
+                                    on_observation=self._on_observation,
+                                    phase_s=self.settings.live_interval_s - 0.15)
         for p in self.ctx.room.remote_participants.values():
             if p.identity == self.candidate_identity:
                 for pub in p.track_publications.values():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -62,9 +63,13 @@ class VideoSampler:
         fps: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
         on_observation: Callable[[Any, FrameRef], None] | None = None,
+        phase_s: float = 0.0,
     ) -> None:
         self._analyze = analyze
         self.interval = 1.0 / fps
+        # samples are due at phase_s + k * interval on the clock: the live ticks place them just before each
+        # tick, so every message carries a fresh observation
+        self.phase_s = phase_s % self.interval
         self._clock = clock
         self._on_observation = on_observation
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="video-analysis")
@@ -112,16 +117,16 @@ class VideoSampler:
 
     async def _consume(self, stream: rtc.VideoStream) -> None:
         loop = asyncio.get_running_loop()
-        next_due: float | None = None
+        next_due = -math.inf
+        tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
         async for event in stream:
             self.frames_received += 1
             t = self._clock()
             # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
             # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
-            if next_due is not None and t < next_due:
+            if t < next_due - tolerance:
                 continue
-            behind = next_due is None or t - next_due > self.interval
-            next_due = t + self.interval if behind else next_due + self.interval
+            next_due = self.phase_s + (math.floor((t + tolerance - self.phase_s) / self.interval) + 1) * self.interval
             self.frames_sampled += 1
             if self._busy:
                 self.frames_dropped += 1
