@@ -152,20 +152,22 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
 
 
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
-                    wavs: list[str], log_dir: Path, executor: str = "process") -> dict:
-    worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=n,
-                                     AGENT_MAX_CONCURRENT_INTERVIEWS=n + 2, VIDEO_SAMPLE_FPS=5,
-                                     INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
-                                     REJOIN_GRACE_SECONDS=2),
-                          log_dir / f"bench-agent-concurrency-worker-{n}.log")
+                    wavs: list[str], log_dir: Path, executor: str = "process", n_workers: int = 1) -> dict:
+    per_worker = -(-n // n_workers)
+    workers = [start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=per_worker,
+                                       AGENT_MAX_CONCURRENT_INTERVIEWS=per_worker + 1, VIDEO_SAMPLE_FPS=5,
+                                       INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
+                                       REJOIN_GRACE_SECONDS=2),
+                            log_dir / f"bench-agent-concurrency-worker-{n}-{w}.log") for w in range(n_workers)]
     people: list = []
     ctx = multiprocessing.get_context("spawn")
     stop_sims = ctx.Event()
     sims: list = []
     try:
-        await worker.wait_registered(within=300)
-        if executor == "process":
-            await wait_prewarmed(worker, n)
+        for w in workers:
+            await w.wait_registered(within=300)
+            if executor == "process":
+                await wait_prewarmed(w, per_worker)
         ids = [await create_interview(sessionmaker, questions=QUESTIONS) for _ in range(n)]
         pairs = []
         for interview_id in ids:
@@ -190,7 +192,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
             await asyncio.sleep(0.2)
         window_start = time.monotonic()
         # thread executor: every interview runs in the worker process, its figures are shared out evenly
-        pids = job_pids(worker) if executor == "process" else {"worker": worker.proc.pid}
+        pids = ({room: pid for w in workers for room, pid in job_pids(w).items()} if executor == "process"
+                else {f"worker-{i}": w.proc.pid for i, w in enumerate(workers)})
         stop, samples = asyncio.Event(), {}
         sampler = asyncio.create_task(sample_processes(pids, stop, samples))
         await asyncio.sleep(seconds)
@@ -208,11 +211,13 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
                 await p.disconnect()
         # the candidates are gone: each interview ends (INTERRUPTED) and logs its publish timings
         for _ in range(80):
-            if worker.log().count("finalized:") >= n:
+            if sum(w.log().count("finalized:") for w in workers) >= n:
                 break
             await asyncio.sleep(0.5)
-        worker.stop(timeout=5)
-    publish = [(float(a), float(b)) for a, b in re.findall(r"publish p50 (\d+) ms, p95 (\d+) ms", worker.log())]
+        for w in workers:
+            w.stop(timeout=5)
+    logs = "".join(w.log() for w in workers)
+    publish = [(float(a), float(b)) for a, b in re.findall(r"publish p50 (\d+) ms, p95 (\d+) ms", logs)]
 
     per_interview = []
     for room, recruiter, _ in pairs:
@@ -227,11 +232,15 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         expected = set(range(t_s[0], t_s[-1] + 1)) if t_s else set()
         times = [t for t, _ in msgs]
         gaps = [b - a for a, b in itertools.pairwise(times)]
-        share = 1 if executor == "process" else n
-        proc = samples.get(room if executor == "process" else "worker", [])
-        cpus = [c / share for c, _, _ in proc[1:]]
-        rss = [r / share for _, r, _ in proc if r]
-        uss = [u / share for _, _, u in proc if u]
+        if executor == "process":
+            proc = samples.get(room, [])
+        else:  # the worker processes' totals, shared out evenly
+            per = [samples.get(f"worker-{i}", []) for i in range(n_workers)]
+            proc = [tuple(sum(x or 0 for x in col) / n if any(col) else None for col in zip(*s, strict=True))
+                    for s in zip(*per, strict=False)]
+        cpus = [c for c, _, _ in proc[1:]]
+        rss = [r for _, r, _ in proc if r]
+        uss = [u for _, _, u in proc if u]
         per_interview.append({
             "room": room,
             "messages": len(msgs),
@@ -250,6 +259,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     return {
         "interviews": n,
         "executor": executor,
+        "workers": n_workers,
         "window_s": round(window_end - window_start, 1),
         "missed_updates": sum(i["missed_updates"] for i in per_interview),
         "max_gap_s": max((i["max_gap_s"] or 0) for i in per_interview),
@@ -270,7 +280,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     }
 
 
-async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str) -> dict:
+async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str,
+                     n_workers: int) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
@@ -284,7 +295,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
         wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), wavs,
-                                     ARTIFACTS, executor)
+                                     ARTIFACTS, executor, n_workers)
             results.append(result)
             print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
                   f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s (tick "
@@ -308,11 +319,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=90)
     parser.add_argument("--camera-fps", type=float, default=15)
     parser.add_argument("--executor", choices=["process", "thread"], default="process")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes sharing the interviews")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
-        result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor))
+        result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor,
+                                        args.workers))
     (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
     ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
     best = max(ok, default=0)
