@@ -38,49 +38,37 @@ def _finish(token: lk.AccessToken, interview: Interview, identity: str, settings
     )
 
 
-def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
-    identity = f"{CANDIDATE_PREFIX}{interview.id}"
-    info = {"role": "candidate", "interview_id": str(interview.id)}
+def _issue(
+    interview: Interview, settings: Settings, *, identity: str, name: str, role: str, **grants: object
+) -> TokenOut:
+    """A token for this interview's room only; what differs between roles is in `grants`."""
+    info = {"role": role, "interview_id": str(interview.id)}
     token = (
         lk.AccessToken(settings.livekit_api_key, settings.livekit_api_secret)
         .with_identity(identity)
-        .with_name(name or "Candidate")
+        .with_name(name)
         .with_metadata(json.dumps(info))
         .with_attributes(info)
         .with_grants(
             lk.VideoGrants(
                 room_join=True,
                 room=interview.room_name or "",
-                can_publish=True,
-                can_publish_sources=["camera", "microphone"],
                 can_subscribe=True,
                 can_publish_data=False,
                 can_update_own_metadata=False,
+                **grants,
             )
         )
     )
     return _finish(token, interview, identity, settings)
+
+
+def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
+    return _issue(interview, settings, identity=f"{CANDIDATE_PREFIX}{interview.id}", name=name or "Candidate",
+                  role="candidate", can_publish=True, can_publish_sources=["camera", "microphone"])
 
 
 def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None) -> TokenOut:
-    identity = f"{RECRUITER_PREFIX}{user_id}"
-    info = {"role": "recruiter", "interview_id": str(interview.id)}
-    token = (
-        lk.AccessToken(settings.livekit_api_key, settings.livekit_api_secret)
-        .with_identity(identity)
-        .with_name(name or "Recruiter")
-        .with_metadata(json.dumps(info))
-        .with_attributes(info)
-        .with_grants(
-            lk.VideoGrants(
-                room_join=True,
-                room=interview.room_name or "",
-                hidden=True,
-                can_publish=False,
-                can_subscribe=True,
-                can_publish_data=False,
-                can_update_own_metadata=False,
-            )
-        )
-    )
-    return _finish(token, interview, identity, settings)
+    # hidden and subscribe-only: the candidate never sees who watches
+    return _issue(interview, settings, identity=f"{RECRUITER_PREFIX}{user_id}", name=name or "Recruiter",
+                  role="recruiter", hidden=True, can_publish=False)
