@@ -1,7 +1,8 @@
 """Fluency from the candidate's microphone and STT word timings, per question and so far.
 
-A second AudioStream on the candidate's track (16 kHz mono, 100 ms frames) feeds a FluencyAnalyzer per
-question while the candidate has the floor (audio during the interviewer's own speech is left out, so its
+The frames the session receives from the candidate's track (16 kHz mono; the interviewer's stt_node hands
+them over, so the track is decoded and resampled once) feed a FluencyAnalyzer per question while the
+candidate has the floor (audio during the interviewer's own speech is left out, so its
 silences are not the candidate's pauses). Feature extraction and summaries run in one worker thread; the
 live scores read the latest cached summary and never wait for it.
 """
@@ -61,38 +62,22 @@ class FluencyTracker:
         self._done: dict[int, FluencySummary] = {}
         self._current = FluencySummary()
         self._pending: list[np.ndarray] = []
-        self._task: asyncio.Task[None] | None = None
-        self._stream: rtc.AudioStream | None = None
         self._words: dict[int, list[Word]] = {}
-        self.track_sid: str | None = None
+        self._format_warned = False
         self.rms = 0.0  # level of the latest 100 ms (0..1)
         self.samples_seen = 0
 
     # --- audio in -------------------------------------------------------------------------------------
 
-    def attach(self, track: rtc.Track) -> None:
-        if self.track_sid == track.sid and self._task is not None and not self._task.done():
+    def push_frame(self, frame: rtc.AudioFrame) -> None:
+        """A frame of the candidate's microphone as the session receives it (16 kHz mono)."""
+        if frame.sample_rate != SAMPLE_RATE or frame.num_channels != 1:
+            if not self._format_warned:
+                self._format_warned = True
+                logger.warning("fluency needs %d Hz mono audio, got %d Hz x %d: frames ignored", SAMPLE_RATE,
+                               frame.sample_rate, frame.num_channels)
             return
-        self.detach()
-        self.track_sid = track.sid
-        self._stream = rtc.AudioStream.from_track(
-            track=track, sample_rate=SAMPLE_RATE, num_channels=1, frame_size_ms=100, capacity=100
-        )
-        self._task = asyncio.create_task(self._consume(self._stream), name="audio-tap")
-
-    def detach(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-        if self._stream is not None:
-            stream, self._stream = self._stream, None
-            self._closing = asyncio.ensure_future(stream.aclose())
-        self.track_sid = None
-
-    async def _consume(self, stream: rtc.AudioStream) -> None:
-        async for event in stream:
-            samples = np.frombuffer(event.frame.data, dtype=np.int16).astype(np.float32) / 32768.0
-            self.push(samples)
+        self.push(np.frombuffer(frame.data, dtype=np.int16).astype(np.float32) / 32768.0)
 
     def push(self, samples: np.ndarray) -> None:
         self.samples_seen += len(samples)
@@ -177,5 +162,4 @@ class FluencyTracker:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
 
     async def aclose(self) -> None:
-        self.detach()
         self._executor.shutdown(wait=False, cancel_futures=True)

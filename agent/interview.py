@@ -265,17 +265,14 @@ class InterviewRun(InterviewHooks):
                              participant: rtc.RemoteParticipant) -> None:
         if participant.identity != self.candidate_identity:
             return
+        # (the microphone reaches the fluency analysis through the session: see on_candidate_audio)
         if pub.source == rtc.TrackSource.SOURCE_CAMERA and self.sampler is not None:
             self.sampler.attach(track)
-        elif pub.source == rtc.TrackSource.SOURCE_MICROPHONE:
-            self.fluency.attach(track)
 
     def _on_track_unsubscribed(self, track: rtc.Track, pub: rtc.RemoteTrackPublication,
                                participant: rtc.RemoteParticipant) -> None:
         if self.sampler is not None and self.sampler.track_sid == track.sid:
             self.sampler.detach()
-        if self.fluency.track_sid == track.sid:
-            self.fluency.detach()
 
     def _on_participant_connected(self, participant: rtc.RemoteParticipant) -> None:
         if not is_candidate(participant) or self._t0 is None or self._end is not None:
@@ -378,6 +375,9 @@ class InterviewRun(InterviewHooks):
             "question_index": q,
             "words": [{"w": w.text, "s": round(w.start, 3), "e": round(w.end, 3)} for w in words] or None,
         })
+
+    def on_candidate_audio(self, frame: rtc.AudioFrame) -> None:
+        self.fluency.push_frame(frame)
 
     def on_finished(self, reason: str) -> None:
         self.end(InterviewStatus.COMPLETED, reason)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterable
+from collections.abc import AsyncIterable, AsyncIterator
 from typing import Any
 
 from livekit import rtc
@@ -18,6 +18,7 @@ from livekit.agents import Agent, ModelSettings, llm, stt
 
 import prompts
 from agent.flow import Directive, InterviewFlow
+from agent.vad_tap import VADEventTap, transcribe_vad_segments
 
 logger = logging.getLogger("interviewly.interviewer")
 
@@ -31,6 +32,8 @@ class InterviewHooks:
     def on_directive(self, directive: Directive) -> None: ...
 
     def on_final_transcript(self, event: stt.SpeechEvent) -> None: ...
+
+    def on_candidate_audio(self, frame: rtc.AudioFrame) -> None: ...
 
     def on_finished(self, reason: str) -> None: ...
 
@@ -102,13 +105,30 @@ class Interviewer(Agent):
     async def stt_node(
         self, audio: AsyncIterable[rtc.AudioFrame], model_settings: ModelSettings
     ) -> AsyncIterable[stt.SpeechEvent]:
-        async for event in Agent.default.stt_node(self, audio, model_settings):
+        audio = self._tee_candidate_audio(audio)
+        activity = self._get_activity_or_raise()
+        batch_stt = activity.stt is not None and not activity.stt.capabilities.streaming
+        if batch_stt and isinstance(activity.vad, VADEventTap):
+            events = transcribe_vad_segments(activity.stt, activity.vad, audio,
+                                             conn_options=activity.session.conn_options.stt_conn_options)
+        else:
+            events = Agent.default.stt_node(self, audio, model_settings)
+        async for event in events:
             if isinstance(event, stt.SpeechEvent) and event.type == stt.SpeechEventType.FINAL_TRANSCRIPT:
                 try:
                     self.hooks.on_final_transcript(event)
                 except Exception:
                     logger.exception("transcript hook failed")
             yield event
+
+    async def _tee_candidate_audio(self, audio: AsyncIterable[rtc.AudioFrame]) -> AsyncIterator[rtc.AudioFrame]:
+        # the frames the session already receives feed the fluency analysis: no second stream on the track
+        async for frame in audio:
+            try:
+                self.hooks.on_candidate_audio(frame)
+            except Exception:
+                logger.exception("audio hook failed")
+            yield frame
 
     # --- ending ---------------------------------------------------------------------------------------
 

@@ -25,7 +25,11 @@ def load_vad() -> Any:
 
 
 def build_models(settings: Settings, *, vad: Any | None = None) -> Models:
-    vad = vad if vad is not None else load_vad()
+    from agent.vad_tap import VADEventTap
+
+    # one tap per interview around the (process-wide) Silero model: the STT cuts its segments from the
+    # session's own VAD stream instead of running a second one
+    vad = VADEventTap(vad if vad is not None else load_vad())
     if settings.pipeline == "cloud":
         from agent.cloud import cloud_models
 

@@ -94,7 +94,27 @@ def job_pids(worker: WorkerProcess) -> dict[str, int]:
     return out
 
 
-async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: dict[str, list]) -> None:
+def component(p: psutil.Process, worker_pids: set[int], sim_pids: set[int]) -> str:
+    """Which part of the bench a process belongs to, for the CPU breakdown."""
+    if p.pid in worker_pids:
+        return "agent_worker_main"
+    cmd = " ".join(p.cmdline())
+    if "livekit-server" in cmd:
+        return "livekit_server"
+    if "postgres" in cmd.split(" ")[0]:
+        return "postgres"
+    for parent in p.parents():
+        if parent.pid in worker_pids:
+            return "agent_jobs"
+        if parent.pid in sim_pids:
+            return "candidates"
+    if p.pid in sim_pids:
+        return "candidates"
+    return "bench_recruiters" if p.pid == psutil.Process().pid else "other_own"
+
+
+async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: dict[str, list],
+                           worker_pids: set[int] = frozenset(), sim_pids: set[int] = frozenset()) -> None:
     procs = {room: psutil.Process(pid) for room, pid in pids.items()}
     for p in procs.values():
         p.cpu_percent(None)
@@ -108,13 +128,19 @@ async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: d
         machine = psutil.cpu_percent(None)  # of all cores
         # everything this bench started (Postgres, livekit-server, worker, simulators) vs everyone else
         own = 0.0
+        parts: dict[str, float] = {}
         for p in [me, *me.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):
                 if p.pid not in tree:
                     tree[p.pid] = p
                     p.cpu_percent(None)
                     continue
-                own += tree[p.pid].cpu_percent(None)
+                cpu = tree[p.pid].cpu_percent(None)
+                own += cpu
+                part = component(tree[p.pid], worker_pids, sim_pids)
+                parts[part] = parts.get(part, 0.0) + cpu
+        if n > 1:
+            samples.setdefault("components", []).append(parts)
         samples.setdefault("machine_cpu", []).append(machine)
         if n > 1:
             samples.setdefault("other_tenants_cpu", []).append(max(0.0, machine * psutil.cpu_count() - own))
@@ -195,7 +221,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         pids = ({room: pid for w in workers for room, pid in job_pids(w).items()} if executor == "process"
                 else {f"worker-{i}": w.proc.pid for i, w in enumerate(workers)})
         stop, samples = asyncio.Event(), {}
-        sampler = asyncio.create_task(sample_processes(pids, stop, samples))
+        sampler = asyncio.create_task(sample_processes(pids, stop, samples, {w.proc.pid for w in workers},
+                                                       {p.pid for p in sims}))
         await asyncio.sleep(seconds)
         window_end = time.monotonic()
         stop.set()
@@ -272,6 +299,10 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         "rss_mb_per_interview": round(statistics.mean(i["rss_mb"] for i in per_interview if i["rss_mb"])),
         "uss_mb_per_interview": round(statistics.mean(i["uss_mb"] for i in per_interview if i["uss_mb"])),
         "machine_cpu_pct_p50": _pct(samples.get("machine_cpu", []), 50),
+        # CPU (% of one core, mean over the window) of each part this bench started
+        "cpu_pct_of_core_by_component": {
+            name: round(statistics.mean(s.get(name, 0.0) for s in samples.get("components", [{}])), 1)
+            for name in sorted({k for s in samples.get("components", []) for k in s})},
         # how long LiveKit took to accept each live message (per interview: p50, p95 in ms)
         "publish_ms_p50_p95": publish,
         # CPU (% of one core) used meanwhile by processes this bench did not start: the machine is shared
@@ -305,6 +336,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
                   f"and RSS {result['rss_mb_per_interview']} MB (USS {result['uss_mb_per_interview']} MB) per "
                   f"interview, machine CPU p50 {result['machine_cpu_pct_p50']}% (other tenants "
                   f"{result['other_tenants_cpu_pct_of_core_mean']}% of a core)", flush=True)
+            print(f"    CPU by component (% of a core): {result['cpu_pct_of_core_by_component']}", flush=True)
         await engine.dispose()
     finally:
         lk.stop()

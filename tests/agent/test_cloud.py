@@ -13,7 +13,7 @@ from agent.flow import InterviewFlow
 from agent.interview_plan import InterviewPlan
 from agent.interviewer import Interviewer, interview_texts, interviewer_instructions
 from agent.offline.tts_espeak import EspeakTTS
-from agent.pipeline import build_models
+from agent.pipeline import build_models, load_vad
 from tests.agent.fake_openai import FakeOpenAI
 
 
@@ -34,7 +34,7 @@ def cloud_settings(server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> Setti
 
 async def test_cloud_models_talk_to_the_configured_server(server: FakeOpenAI, cloud_settings: Settings) -> None:
     assert cloud_settings.pipeline == "cloud"
-    models = build_models(cloud_settings, vad=object())
+    models = build_models(cloud_settings, vad=load_vad())
     assert models.pipeline == "cloud" and models.llm.model == cloud_settings.openai_llm_model
 
     speech = await models.tts.synthesize("I have worked with Python for five years.").collect()
@@ -52,7 +52,7 @@ async def test_cloud_models_talk_to_the_configured_server(server: FakeOpenAI, cl
 
 
 async def test_interviewer_drives_the_cloud_llm_with_plan_notes(server: FakeOpenAI, cloud_settings: Settings) -> None:
-    models = build_models(cloud_settings, vad=object())
+    models = build_models(cloud_settings, vad=load_vad())
     plan = InterviewPlan.from_json({"questions": ["How do you test your code?", "What do you want to learn?"]})
     values = {"first_name": "Ada", "job_title": "Backend Engineer", "company": "Acme", "minutes": 30,
               "question_count": 2}

@@ -12,6 +12,8 @@ import uuid
 import numpy as np
 import pytest
 from livekit import rtc
+from livekit.agents import APIConnectOptions
+from livekit.agents import stt as stt_types
 
 from agent.audio_tap import combine_fluency
 from agent.avatar import AvatarConfigError, check_provider
@@ -19,12 +21,15 @@ from agent.config import ConfigError, Prices, Settings
 from agent.live_scores import LiveState, compose_live_message, metric_row
 from agent.offline.stt_whisper import WhisperSTT
 from agent.offline.tts_espeak import EspeakTTS
+from agent.pipeline import load_vad
 from agent.report import QuestionResult, build_report, keyword_coverage, practice_feedback, score_question
 from agent.usage import UsageMeter
+from agent.vad_tap import VADEventTap, transcribe_vad_segments
 from agent.video_sampler import VideoSampler, frame_to_rgb
 from analytics.eye_contact import EyeContactSummary, FrameObservation
 from analytics.fluency import FluencySummary
 from tests.agent.sim import REPO, rgb_to_frame
+from tests.media import espeak_wav, read_wav
 
 
 async def test_espeak_speech_is_transcribed_by_whisper_with_word_timings() -> None:
@@ -43,6 +48,74 @@ async def test_espeak_speech_is_transcribed_by_whisper_with_word_timings() -> No
     starts = [w.start_time for w in alt.words]
     assert starts == sorted(starts) and alt.words[-1].end_time <= frame.duration + 0.1
     assert 0.0 < alt.confidence <= 1.0
+
+
+def _frames_16k(samples: np.ndarray, rate: int, frame_ms: int = 50) -> list[rtc.AudioFrame]:
+    from scipy.signal import resample_poly
+
+    pcm = (np.clip(resample_poly(samples, 16000, rate), -1, 1) * 32767).astype(np.int16)
+    n = 16000 * frame_ms // 1000
+    pcm = np.concatenate([pcm, np.zeros(-len(pcm) % n, np.int16)])
+    return [rtc.AudioFrame(pcm[i:i + n].tobytes(), 16000, 1, n) for i in range(0, len(pcm), n)]
+
+
+async def test_whisper_segments_come_from_the_sessions_own_vad_stream(tmp_path) -> None:
+    """One VAD pass: the STT transcribes the segments of the VAD stream the session runs, none of its own."""
+    samples, rate = read_wav(espeak_wav("I write tests with pytest and run them on every change.", 170,
+                                        tmp_path / "a.wav"))
+    silence = [rtc.AudioFrame(bytes(1600), 16000, 1, 800)] * 30  # 1.5 s
+    frames = silence + _frames_16k(samples, rate) + silence
+    tap = VADEventTap(load_vad())
+    opened = []
+    real_stream = tap.inner.stream
+    tap.inner.stream = lambda: opened.append(1) or real_stream()  # count the Silero streams
+    stt = WhisperSTT()
+    session_vad = tap.stream()  # what the session's audio recognition opens
+    audio: asyncio.Queue[rtc.AudioFrame | None] = asyncio.Queue()
+
+    async def stt_audio():
+        while (frame := await audio.get()) is not None:
+            yield frame
+
+    async def session_side() -> list[str]:
+        seen = []
+        async for ev in session_vad:
+            if ev.type.value != "inference_done":
+                seen.append(ev.type.value)
+        return seen
+
+    events = []
+
+    async def stt_side() -> None:
+        async for ev in transcribe_vad_segments(stt, tap, stt_audio(), conn_options=APIConnectOptions()):
+            events.append(ev)
+
+    consumer, transcriber = asyncio.create_task(session_side()), asyncio.create_task(stt_side())
+    try:
+        await asyncio.sleep(0.1)
+        for frame in frames:  # both sides get every frame, as AudioRecognition.push_audio does
+            session_vad.push_frame(frame)
+            audio.put_nowait(frame)
+            await asyncio.sleep(0.005)
+        deadline = time.monotonic() + 30
+        while not any(e.type == stt_types.SpeechEventType.FINAL_TRANSCRIPT for e in events):
+            assert time.monotonic() < deadline, f"no transcript; events {[e.type for e in events]}"
+            await asyncio.sleep(0.1)
+        audio.put_nowait(None)  # the session's audio input ends: so does the STT stream
+        await asyncio.wait_for(transcriber, 10)
+        session_vad.end_input()
+        vad_events = await asyncio.wait_for(consumer, 10)
+    finally:
+        await session_vad.aclose()
+        await stt.aclose()
+    assert opened == [1]
+    assert vad_events == ["start_of_speech", "end_of_speech"]
+    kinds = [e.type for e in events]
+    assert kinds == [stt_types.SpeechEventType.START_OF_SPEECH, stt_types.SpeechEventType.END_OF_SPEECH,
+                     stt_types.SpeechEventType.FINAL_TRANSCRIPT]
+    words = {w.strip(".,").lower() for w in events[-1].alternatives[0].text.split()}
+    assert {"tests", "change"} <= words
+    assert not tap._listeners  # the STT stream unsubscribed when it ended
 
 
 def test_video_frames_convert_from_i420_to_rgb() -> None:
