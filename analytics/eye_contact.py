@@ -183,7 +183,8 @@ class EyeContactAnalyzer:
         look_away_flag_s: float = 3.0,
         no_face_flag_s: float = 3.0,
         multiple_faces_flag_s: float = 1.0,
-        max_faces: int = 2,
+        max_faces: int = 1,
+        face_count_interval_s: float = 1.0,
         window_max_frames: int = 1800,
         neutral_yaw_deg: float = 0.0,
         neutral_pitch_deg: float = MODEL_NEUTRAL_PITCH_DEG,
@@ -195,14 +196,15 @@ class EyeContactAnalyzer:
         from mediapipe.tasks.python import vision
         from mediapipe.tasks.python.core.base_options import BaseOptions
 
-        from analytics.face_model import face_landmarker_path
+        from analytics.face_model import face_detector_model, face_landmarker_path
 
         path = str(face_landmarker_path())
         options = vision.FaceLandmarkerOptions(
             base_options=BaseOptions(model_asset_path=path),
             running_mode=vision.RunningMode.VIDEO,
-            # >1 so a second person in view is counted; costs ~2 ms/frame because the face detector then
-            # runs on every frame instead of only when tracking is lost.
+            # With one face the landmarker tracks it and skips its face detector (~2 ms) on most frames;
+            # asking for two would run the detector on every frame. People in view are counted instead by
+            # the bundle's face detector once every face_count_interval_s (0: on every frame).
             num_faces=max_faces,
             min_face_detection_confidence=min_detection_confidence,
             min_face_presence_confidence=0.5,
@@ -211,6 +213,13 @@ class EyeContactAnalyzer:
             output_facial_transformation_matrixes=True,
         )
         self._landmarker = vision.FaceLandmarker.create_from_options(options)
+        self._counter = vision.FaceDetector.create_from_options(vision.FaceDetectorOptions(
+            base_options=BaseOptions(model_asset_buffer=face_detector_model()),
+            running_mode=vision.RunningMode.IMAGE,
+            min_detection_confidence=min_detection_confidence,
+        ))
+        self._count_interval = face_count_interval_s
+        self._counted: tuple[float, int] | None = None  # (t, faces) of the latest count
         self._mp_image = mp.Image
         self._mp_srgb = mp.ImageFormat.SRGB
         self._lock = threading.Lock()
@@ -241,15 +250,19 @@ class EyeContactAnalyzer:
             self._last_ts_ms = ts_ms
             image = self._mp_image(image_format=self._mp_srgb, data=np.ascontiguousarray(rgb))
             result = self._landmarker.detect_for_video(image, ts_ms)
-            obs = self._observe(result, t, width, height)
+            if self._counted is None or not 0 <= t - self._counted[0] < self._count_interval:
+                self._counted = (t, len(self._counter.detect(image).detections))
+            obs = self._observe(result, t, width, height, counted=self._counted[1])
             self._total.add(obs)
             self._recent.append(obs)
         return obs
 
-    def _observe(self, result: Any, t: float, width: int, height: int) -> FrameObservation:
+    def _observe(self, result: Any, t: float, width: int, height: int, *, counted: int = 0) -> FrameObservation:
         faces = result.face_landmarks
         if not faces:
             return FrameObservation(t=t, face_found=False, num_faces=0)
+        # the landmarks say whether the candidate's face is there now; the count may be up to an interval old
+        num_faces = max(len(faces), counted)
 
         def area(landmarks: list[Any]) -> float:
             w = (landmarks[_OVAL_RIGHT].x - landmarks[_OVAL_LEFT].x) * width
@@ -266,7 +279,7 @@ class EyeContactAnalyzer:
         iris = iris_offset(points)
         matrices = result.facial_transformation_matrixes
         if not matrices or idx >= len(matrices):
-            return FrameObservation(t=t, face_found=True, num_faces=len(faces), iris_offset=iris)
+            return FrameObservation(t=t, face_found=True, num_faces=num_faces, iris_offset=iris)
         pose = head_pose_from_matrix(np.asarray(matrices[idx]))
         decision = decide_eye_contact(
             pose, iris, neutral_yaw_deg=self._neutral_yaw, neutral_pitch_deg=self._neutral_pitch
@@ -274,7 +287,7 @@ class EyeContactAnalyzer:
         return FrameObservation(
             t=t,
             face_found=True,
-            num_faces=len(faces),
+            num_faces=num_faces,
             yaw_deg=pose.yaw_deg,
             pitch_deg=pose.pitch_deg,
             roll_deg=pose.roll_deg,
@@ -306,6 +319,7 @@ class EyeContactAnalyzer:
             if not self._closed:
                 self._closed = True
                 self._landmarker.close()
+                self._counter.close()
 
     def __del__(self) -> None:
         if hasattr(self, "_closed"):

@@ -59,3 +59,12 @@ def verify_face_landmarker(path: Path) -> Path:
 def face_landmarker_path() -> Path:
     """Return the verified path of ``face_landmarker.task``; raise FaceModelError if absent or altered."""
     return verify_face_landmarker(_package_dir().joinpath(*_RELATIVE_PATH))
+
+
+@lru_cache(maxsize=1)
+def face_detector_model() -> bytes:
+    """The face detector (BlazeFace) inside the verified landmarker bundle, for counting people in view."""
+    import zipfile
+
+    with zipfile.ZipFile(face_landmarker_path()) as bundle:
+        return bundle.read("face_detector.tflite")

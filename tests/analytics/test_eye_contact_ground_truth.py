@@ -118,6 +118,16 @@ def test_two_faces_are_counted_and_flagged() -> None:
     assert "multiple_faces" in summary.flags
 
 
+def test_a_second_person_stepping_in_is_counted_within_the_count_interval() -> None:
+    # the landmarker tracks one face; people in view are counted by the face detector once a second
+    frames = jittered(frontal_face_rgb(), 10, seed=9) + jittered(two_faces_rgb(), 15, seed=10)
+    obs, _ = _run(frames, face_count_interval_s=1.0)
+    assert all(o.num_faces == 1 for o in obs[:10])
+    late = [o for o in obs[10:] if o.num_faces != 2]
+    assert len(late) <= FPS, f"{len(late)} frames after the second person appeared still counted one face"
+    assert all(o.num_faces == 2 for o in obs[10 + int(FPS):])
+
+
 def test_rolling_window_sees_only_recent_frames_and_is_bounded() -> None:
     frames = jittered(frontal_face_rgb(), 15, seed=7) + jittered(turned_face_rgb(35.0), 10, seed=8)
     analyzer = EyeContactAnalyzer(window_max_frames=12, look_away_flag_s=1.5)
