@@ -4,7 +4,8 @@ Everything the interview produces is queued here and written in one transaction 
 per-second metrics, transcript segments, per-question scores, usage, the report, status changes and the
 heartbeat. A failed flush keeps its rows and is retried on the next tick; the interview never waits for
 the database. The buffer is bounded (DB_MAX_BUFFERED_ROWS): past it the oldest metrics are dropped and
-counted. Metric, score, usage and report writes are upserts, so a retry never duplicates them.
+counted. Metric, score, usage and report writes are upserts and transcript segments carry their own unique
+id, so a retry (say, after a commit whose acknowledgement was lost) never duplicates anything.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ _METRICS_UPSERT = _metrics_insert.on_conflict_do_update(
     set_={c.name: _metrics_insert.excluded[c.name] for c in _metrics.columns if c.name not in ("id", "interview_id",
                                                                                               "t_s")},
 )
+_SEGMENTS_INSERT = pg_insert(TranscriptSegment).on_conflict_do_nothing(constraint="uq_transcript_segment_uid")
 
 
 class Recorder:
@@ -119,7 +121,7 @@ class Recorder:
 
     def add_segment(self, row: dict[str, Any]) -> None:
         self._seq += 1
-        self._segments.append((self._seq, {**row, "interview_id": self.interview_id}))
+        self._segments.append((self._seq, {"segment_uid": uuid.uuid4(), **row, "interview_id": self.interview_id}))
         self._bound()
 
     def set_question_score(self, row: dict[str, Any]) -> None:
@@ -193,7 +195,8 @@ class Recorder:
         if metrics:
             await session.execute(_METRICS_UPSERT, metrics)
         if segments:
-            await session.execute(sa.insert(TranscriptSegment), segments)
+            # a batch whose commit went through but whose acknowledgement was lost comes back on the next try
+            await session.execute(_SEGMENTS_INSERT, segments)
         if scores:
             rows = list(scores.values())
             stmt = pg_insert(QuestionScore).values(rows)

@@ -79,8 +79,13 @@ class InterviewMetric(BigIntBase):
 
 class TranscriptSegment(BigIntBase):
     __tablename__ = "interview_transcript_segments"
-    __table_args__ = (sa.Index("ix_transcript_interview_start", "interview_id", "start_s"),)
+    __table_args__ = (
+        sa.Index("ix_transcript_interview_start", "interview_id", "start_s"),
+        sa.UniqueConstraint("segment_uid", name="uq_transcript_segment_uid"),
+    )
     interview_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("interviews.id", ondelete="CASCADE"))
+    # chosen by the writer when the segment is spoken: a retried write (acknowledgement lost) cannot add it twice
+    segment_uid: Mapped[uuid.UUID | None] = mapped_column(default=None)
     speaker: Mapped[Speaker] = mapped_column(enum_column(Speaker))
     text: Mapped[str] = mapped_column(sa.Text)
     start_s: Mapped[float] = mapped_column(sa.Float)

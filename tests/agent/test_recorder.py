@@ -36,12 +36,29 @@ class TcpProxy:
         self.server: asyncio.base_events.Server | None = None
         self.port = 0
         self._conns: set[asyncio.StreamWriter] = set()
+        self.lose_commit_acks = 0  # this many COMMITs reach Postgres, then the connection dies unanswered
+        self.commits_lost = 0
+        self._mute = False
 
-    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, *,
+                    upstream: bool = False) -> None:
         try:
             while data := await reader.read(65536):
+                losing = upstream and b"COMMIT" in data and self.lose_commit_acks > 0
+                if losing:
+                    self.lose_commit_acks -= 1
+                    self._mute = True  # from now on Postgres' answers are not passed back
+                if not upstream and self._mute:
+                    continue
                 writer.write(data)
                 await writer.drain()
+                if losing:
+                    await asyncio.sleep(0.5)  # Postgres commits; its answer never comes back
+                    self.commits_lost += 1
+                    for w in list(self._conns):
+                        w.transport.abort()
+                    self._mute = False
+                    return
         except (ConnectionError, asyncio.CancelledError):
             pass
         finally:
@@ -50,7 +67,7 @@ class TcpProxy:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         up_reader, up_writer = await asyncio.open_connection(*self.target)
         self._conns |= {writer, up_writer}
-        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
+        await asyncio.gather(self._pipe(reader, up_writer, upstream=True), self._pipe(up_reader, writer))
 
     async def up(self) -> None:
         self.server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
@@ -133,6 +150,40 @@ async def test_database_outage_is_buffered_and_retried(db_sessionmaker, database
         interview = await s.get(Interview, interview_id)
     assert ts == list(range(1, 16))
     assert interview.status == InterviewStatus.COMPLETED
+
+
+async def test_a_commit_whose_acknowledgement_is_lost_is_retried_without_duplicates(
+    db_sessionmaker, database_url: str
+) -> None:
+    """The batch is committed but the connection dies before the answer: the retry must not add rows twice."""
+    interview_id = await create_interview(db_sessionmaker)
+    url = make_url(database_url)
+    proxy = TcpProxy(url.host, url.port)
+    await proxy.up()
+    engine = make_engine(url.set(port=proxy.port).render_as_string(hide_password=False),
+                         pool_size=1, max_overflow=0, connect_args={"timeout": 2})
+    rec = Recorder(make_sessionmaker(engine), interview_id, write_timeout_s=3.0)
+    try:
+        for i in range(3):
+            rec.add_segment({"speaker": Speaker.CANDIDATE, "text": f"answer {i}", "start_s": float(i),
+                             "end_s": i + 0.9, "question_index": 0, "words": None})
+        rec.add_metric(metric(1))
+        proxy.lose_commit_acks = 1
+        assert not await rec.flush()  # from here it looks like a failed write
+        assert proxy.commits_lost == 1 and rec.pending_rows == 4
+        rec.add_segment({"speaker": Speaker.AGENT, "text": "next question", "start_s": 3.0, "end_s": 4.0,
+                         "question_index": 1, "words": None})
+        assert await rec.flush()
+    finally:
+        await proxy.down()
+        await engine.dispose()
+    async with db_sessionmaker() as s:
+        texts = (await s.execute(sa.select(TranscriptSegment.text).where(TranscriptSegment.interview_id == interview_id)
+                                 .order_by(TranscriptSegment.start_s))).scalars().all()
+        metrics = (await s.execute(sa.select(sa.func.count()).select_from(InterviewMetric)
+                                   .where(InterviewMetric.interview_id == interview_id))).scalar_one()
+    assert texts == ["answer 0", "answer 1", "answer 2", "next question"]
+    assert metrics == 1
 
 
 async def test_buffer_is_bounded_and_drops_oldest_metrics(db_sessionmaker) -> None:
