@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
 from livekit import rtc
 
+from agent.priority import ANALYSIS_NICE, background_executor
 from analytics.fluency import FluencyAnalyzer, FluencySummary
 from analytics.transcript_metrics import Word, transcript_metrics
 
@@ -56,7 +56,7 @@ class FluencyTracker:
     def __init__(self, *, min_pause_s: float = 0.25, gate: Callable[[], bool] | None = None) -> None:
         self.min_pause_s = min_pause_s
         self._gate = gate  # True while candidate audio should be analysed
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fluency")
+        self._executor = background_executor("fluency", ANALYSIS_NICE)
         self._question: int | None = None
         self._analyzer: FluencyAnalyzer | None = None
         self._done: dict[int, FluencySummary] = {}

@@ -31,6 +31,7 @@ from agent.interview_plan import InterviewContext
 from agent.interviewer import Interviewer, InterviewHooks, interview_texts, interviewer_instructions
 from agent.live_scores import LiveState, RecruiterDirectory, compose_live_message, metric_row
 from agent.pipeline import Models, turn_handling
+from agent.priority import ANALYSIS_NICE, create_in_background
 from agent.recorder import Recorder
 from agent.report import QuestionResult, build_report, practice_feedback, score_question
 from agent.usage import UsageMeter
@@ -211,7 +212,10 @@ class InterviewRun(InterviewHooks):
             self._publish_progress("greeting", None)
 
     async def _start_video_analysis(self) -> None:
-        self.analyzer = await asyncio.to_thread(EyeContactAnalyzer, look_away_flag_s=self.settings.look_away_flag_s)
+        # created in a lowered thread: MediaPipe's own threads inherit the analysis priority (agent/priority.py)
+        self.analyzer = await asyncio.to_thread(
+            create_in_background, lambda: EyeContactAnalyzer(look_away_flag_s=self.settings.look_away_flag_s),
+            ANALYSIS_NICE)
         # a sample 150 ms before each live tick: time for a 15 fps camera's next frame and its analysis
         self.sampler = VideoSampler(self.analyzer.process, fps=self.settings.video_sample_fps, clock=self.now,
                                     on_observation=self._on_observation,

@@ -13,12 +13,13 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from livekit import rtc
+
+from agent.priority import ANALYSIS_NICE, background_executor
 
 logger = logging.getLogger("interviewly.video")
 
@@ -72,7 +73,7 @@ class VideoSampler:
         self.phase_s = phase_s % self.interval
         self._clock = clock
         self._on_observation = on_observation
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="video-analysis")
+        self._executor = background_executor("video-analysis", ANALYSIS_NICE)
         self._task: asyncio.Task[None] | None = None
         self._stream: rtc.VideoStream | None = None
         self._busy = False

@@ -25,6 +25,7 @@ import re
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,8 +114,9 @@ def component(p: psutil.Process, worker_pids: set[int], sim_pids: set[int]) -> s
     return "bench_recruiters" if p.pid == psutil.Process().pid else "other_own"
 
 
-async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: dict[str, list],
-                           worker_pids: set[int] = frozenset(), sim_pids: set[int] = frozenset()) -> None:
+def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[str, list],
+                     worker_pids: set[int] = frozenset(), sim_pids: set[int] = frozenset()) -> None:
+    """Every 2 s: CPU and memory of the processes. Runs in its own thread, off the recruiters' event loop."""
     procs = {room: psutil.Process(pid) for room, pid in pids.items()}
     for p in procs.values():
         p.cpu_percent(None)
@@ -122,8 +124,7 @@ async def sample_processes(pids: dict[str, int], stop: asyncio.Event, samples: d
     me = psutil.Process()
     tree: dict[int, psutil.Process] = {}
     n = 0
-    while not stop.is_set():
-        await asyncio.sleep(2.0)
+    while not stop.wait(2.0):
         n += 1
         machine = psutil.cpu_percent(None)  # of all cores
         # everything this bench started (Postgres, livekit-server, worker, simulators) vs everyone else
@@ -220,9 +221,9 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         # thread executor: every interview runs in the worker process, its figures are shared out evenly
         pids = ({room: pid for w in workers for room, pid in job_pids(w).items()} if executor == "process"
                 else {f"worker-{i}": w.proc.pid for i, w in enumerate(workers)})
-        stop, samples = asyncio.Event(), {}
-        sampler = asyncio.create_task(sample_processes(pids, stop, samples, {w.proc.pid for w in workers},
-                                                       {p.pid for p in sims}))
+        stop, samples = threading.Event(), {}
+        sampler = asyncio.create_task(asyncio.to_thread(sample_processes, pids, stop, samples,
+                                                        {w.proc.pid for w in workers}, {p.pid for p in sims}))
         await asyncio.sleep(seconds)
         window_end = time.monotonic()
         stop.set()
@@ -276,6 +277,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
             "tick_late_p95_s": round(_pct(tick_late, 95), 3),
             "transit_p95_s": round(_pct(transit, 95), 3),
             "max_gap_s": round(max(gaps), 3) if gaps else None,
+            # when it happened (s into the window): gaps at the same moment in every room point at a shared part
+            "max_gap_at_s": round(times[gaps.index(max(gaps))] - window_start, 1) if gaps else None,
             "analyzed_fps": round(sum(m["frames"]["analyzed"] for _, m in msgs) / max(1, len(msgs)), 2),
             "dropped_per_s": round(sum(m["frames"]["dropped"] for _, m in msgs) / max(1, len(msgs)), 2),
             "cpu_pct_of_core": round(statistics.mean(cpus), 1) if cpus else None,

@@ -11,7 +11,6 @@ import asyncio
 import math
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from livekit import rtc
 from livekit.agents import stt
 from livekit.agents.types import NOT_GIVEN, APIConnectOptions, NotGivenOr, TimedString
 from livekit.agents.utils import AudioBuffer, shortuuid
+
+from agent.priority import TRANSCRIPTION_NICE, background_executor, create_in_background
 
 WHISPER_RATE = 16000
 
@@ -46,9 +47,11 @@ def load_model(path: str | Path | None = None, *, cpu_threads: int = 1) -> Any:
         if key not in _models:
             from faster_whisper import WhisperModel
 
-            _models[key] = WhisperModel(
+            # CTranslate2 runs inference in worker threads it starts now: started from a lowered thread, they
+            # yield to the interview's real-time paths (agent/priority.py)
+            _models[key] = create_in_background(lambda: WhisperModel(
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=1
-            )
+            ), TRANSCRIPTION_NICE)
         return _models[key]
 
 
@@ -89,7 +92,7 @@ class WhisperSTT(stt.STT):
         self._language = language
         self._beam_size = beam_size
         # one inference at a time per session; CTranslate2 parallelises inside with cpu_threads
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
+        self._executor = background_executor("whisper", TRANSCRIPTION_NICE)
 
     @property
     def model(self) -> str:

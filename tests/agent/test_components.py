@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import subprocess
 import sys
 import threading
@@ -116,6 +118,60 @@ async def test_whisper_segments_come_from_the_sessions_own_vad_stream(tmp_path) 
     words = {w.strip(".,").lower() for w in events[-1].alternatives[0].text.split()}
     assert {"tests", "change"} <= words
     assert not tap._listeners  # the STT stream unsubscribed when it ended
+
+
+def _thread_cpu() -> dict[int, tuple[int, int]]:
+    """tid -> (CPU ticks so far, nice) for every thread of this process."""
+    out = {}
+    for tid in os.listdir("/proc/self/task"):
+        with contextlib.suppress(OSError):
+            stat = open(f"/proc/self/task/{tid}/stat").read()
+            fields = stat[stat.rindex(")") + 2:].split()
+            out[int(tid)] = (int(fields[11]) + int(fields[12]), int(fields[16]))
+    return out
+
+
+def _ticks_by_nice(before: dict, after: dict) -> dict[int, int]:
+    spent: dict[int, int] = {}
+    for tid, (ticks, nice) in after.items():
+        spent[nice] = spent.get(nice, 0) + ticks - before.get(tid, (0, 0))[0]
+    return spent
+
+
+async def test_transcription_and_frame_analysis_run_below_the_real_time_paths() -> None:
+    """Whisper's and MediaPipe's work lands in threads with a raised nice value; the event loop keeps nice 0."""
+    from agent.priority import ANALYSIS_NICE, TRANSCRIPTION_NICE, background_executor, create_in_background
+    from analytics.eye_contact import EyeContactAnalyzer
+    from tests.media import frontal_face_rgb
+
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == 0
+    speech = await EspeakTTS(rate_wpm=170).synthesize("I test my code with pytest on every change.").collect()
+    stt = WhisperSTT()
+    try:
+        before = _thread_cpu()
+        for _ in range(3):
+            await stt.recognize([speech])
+        whisper = _ticks_by_nice(before, _thread_cpu())
+    finally:
+        await stt.aclose()
+    assert sum(whisper.values()) > 10
+    assert sum(v for n, v in whisper.items() if n >= TRANSCRIPTION_NICE) >= 0.8 * sum(whisper.values()), whisper
+
+    analyzer = create_in_background(EyeContactAnalyzer, ANALYSIS_NICE)
+    executor = background_executor("video-analysis", ANALYSIS_NICE)
+    rgb = frontal_face_rgb()
+    try:
+        before = _thread_cpu()
+        loop = asyncio.get_running_loop()
+        for i in range(40):
+            await loop.run_in_executor(executor, analyzer.process, rgb, i / 5)
+        frames = _ticks_by_nice(before, _thread_cpu())
+    finally:
+        executor.shutdown()
+        analyzer.close()
+    assert sum(frames.values()) > 10
+    assert sum(v for n, v in frames.items() if n >= ANALYSIS_NICE) >= 0.8 * sum(frames.values()), frames
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == 0
 
 
 def test_video_frames_convert_from_i420_to_rgb() -> None:

@@ -1,0 +1,65 @@
+"""Real-time paths first: analysis and transcription threads run at a lower CPU priority.
+
+An interview's event loop (audio in and out, turn handling, the live tick) and LiveKit's WebRTC threads
+must never wait behind frame analysis or Whisper. Those run in their own threads with a higher nice
+value, so on a busy machine the scheduler serves the latency-sensitive threads first: the video sampler
+then drops frames (counted) and a transcript comes a little later, instead of every live update being
+late. Linux applies nice per thread, and threads inherit it from the thread that creates them, which is
+how MediaPipe's and CTranslate2's own worker threads get it (the models are created in a lowered thread).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: frame analysis (elastic: frames are dropped when it falls behind)
+ANALYSIS_NICE = 10
+#: speech-to-text (not elastic: a late transcript delays the interviewer's reply)
+TRANSCRIPTION_NICE = 5
+
+
+def lower_thread_priority(nice: int) -> None:
+    """Raise this thread's nice value to ``nice`` (never lowers it; needs no privilege)."""
+    if nice <= 0 or not hasattr(os, "setpriority"):
+        return
+    with contextlib.suppress(OSError):
+        tid = threading.get_native_id()
+        if os.getpriority(os.PRIO_PROCESS, tid) < nice:
+            os.setpriority(os.PRIO_PROCESS, tid, nice)
+
+
+def thread_nice() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+def background_executor(name: str, nice: int) -> ThreadPoolExecutor:
+    """A one-thread executor whose thread (and every thread it starts) runs at ``nice``."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=lower_thread_priority,
+                              initargs=(nice,))
+
+
+def create_in_background(factory: Callable[[], T], nice: int) -> T:
+    """``factory()`` run in a short-lived thread at ``nice``, so the threads the object starts inherit it."""
+    result: list[T] = []
+    error: list[BaseException] = []
+
+    def run() -> None:
+        lower_thread_priority(nice)
+        try:
+            result.append(factory())
+        except BaseException as e:  # re-raised in the caller
+            error.append(e)
+
+    thread = threading.Thread(target=run, name="model-load", daemon=True)
+    thread.start()
+    thread.join()
+    if error:
+        raise error[0]
+    return result[0]
