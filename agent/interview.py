@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import threading
 import time
 import uuid
 from collections import deque
@@ -60,6 +61,11 @@ async def claim_interview(sessionmaker: async_sessionmaker[AsyncSession], interv
             .returning(Interview.id)
         )
         return result.first() is not None
+
+
+# With the thread executor several interviews share one process and one LiveKit FFI; connecting their rooms
+# concurrently can miss the FFI's room-event handshake deadline, and the FFI then panics the whole process.
+_CONNECT_LOCK = threading.Lock()
 
 
 class InterviewRun(InterviewHooks):
@@ -139,7 +145,12 @@ class InterviewRun(InterviewHooks):
         room.on("participant_disconnected", self._on_participant_disconnected)
         self.ctx.add_shutdown_callback(self._on_job_shutdown)
 
-        await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
+        # one room handshake at a time per process (see _CONNECT_LOCK)
+        await asyncio.to_thread(_CONNECT_LOCK.acquire)
+        try:
+            await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
+        finally:
+            _CONNECT_LOCK.release()
         logger.info("joined room %s for interview %s (%s pipeline)", room.name, self.interview_id,
                     self.models.pipeline)
         self.directory = RecruiterDirectory(room, self.ctx.api)
