@@ -116,10 +116,14 @@ class Settings:
 
     # worker
     avatar_provider: str = "none"
-    max_concurrent_interviews: int = 8
-    idle_processes: int = 1
-    http_port: int = 8081  # the worker's health endpoint; 0 picks a free port
-    job_executor: str = "process"  # "process": one process per interview; "thread": all in the worker process
+    max_concurrent_interviews: int = 8  # on this machine, all worker processes together
+    idle_processes: int = 1  # prewarmed job runners per worker process
+    http_port: int = 8081  # the (first) worker's health endpoint; 0 picks a free port
+    # "thread": the interviews of a worker process share it (one LiveKit FFI, one copy of the models: ~230 MB RSS
+    # an interview instead of ~660 MB); "process": one process per interview (isolation, more CPU and memory)
+    job_executor: str = "thread"
+    # worker processes sharing the interviews (each its own GIL); default: one per core, at most 4
+    worker_processes: int = field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)))
     prices: Prices = field(default_factory=Prices)
 
     @property
@@ -164,7 +168,8 @@ class Settings:
             max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
             http_port=_int("AGENT_HTTP_PORT", cls.http_port),
-            job_executor=(_env("AGENT_JOB_EXECUTOR", cls.job_executor) or "process").strip().lower(),
+            job_executor=(_env("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
+            worker_processes=_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()
@@ -183,6 +188,8 @@ class Settings:
             raise ConfigError(f"AGENT_JOB_EXECUTOR must be process or thread (got {self.job_executor!r})")
         if self.max_concurrent_interviews < 1:
             raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
+        if not 1 <= self.worker_processes <= 64:
+            raise ConfigError(f"AGENT_WORKER_PROCESSES must be in [1, 64] (got {self.worker_processes})")
 
     def public_dict(self) -> dict[str, Any]:
         """Settings without secrets, for logs."""

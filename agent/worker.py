@@ -2,8 +2,10 @@
 
 A livekit-agents AgentServer registered as ``agent_name="interviewer"``: explicit dispatch only. The
 dispatch metadata names the interview (``{"interview_id": "<uuid>"}``); everything else comes from
-Postgres. Each interview runs in its own job process (prewarmed: VAD and Whisper loaded before a job
-arrives). The main process also sweeps interviews left IN_PROGRESS by a dead worker.
+Postgres. By default AGENT_WORKER_PROCESSES worker processes (one per core, at most 4; agent/supervisor.py)
+each run several interviews as threads (prewarmed: VAD and Whisper loaded before a job arrives);
+AGENT_JOB_EXECUTOR=process gives every interview its own process instead. Worker 0 also sweeps interviews
+left IN_PROGRESS by a dead worker.
 """
 
 from __future__ import annotations
@@ -180,7 +182,8 @@ def build_server(settings: Settings) -> AgentServer:
         api_secret=settings.livekit_api_secret,
     )
     server.rtc_session(entrypoint, agent_name=AGENT_NAME, on_request=on_request)
-    server.on("worker_started", lambda: _start_stale_sweeper(settings))
+    if os.environ.get("AGENT_WORKER_INDEX", "0") == "0":  # one sweeper per machine is enough
+        server.on("worker_started", lambda: _start_stale_sweeper(settings))
     return server
 
 
@@ -193,6 +196,12 @@ def main() -> None:
     except (ConfigError, AvatarConfigError) as e:
         print(f"interviewly agent: {e}", file=sys.stderr)
         raise SystemExit(2) from None
+    if settings.worker_processes > 1 and sys.argv[1:2] == ["start"]:
+        from agent.supervisor import supervise
+
+        raise SystemExit(supervise(settings, sys.argv[1:]))
+    if "AGENT_WORKER_INDEX" in os.environ:
+        _die_with_parent()  # a supervised worker goes with its supervisor, even one killed with SIGKILL
     cli.run_app(build_server(settings))
 
 

@@ -1,15 +1,19 @@
 """Concurrent offline interviews on this machine: live updates missed, frames analysed, CPU and memory per interview.
 
     .venv/bin/python bench/bench_agent_concurrency.py [--levels 1,4,8] [--seconds 90] [--camera-fps 15]
+        [--executor thread|process] [--processes 2]
 
-For each level N: a fresh worker (offline pipeline, VIDEO_SAMPLE_FPS=5, N processes prewarmed), N interviews
-dispatched at once, each with a simulated candidate (640x480 astronaut video, espeak-ng answers whenever the
+For each level N: a fresh worker as the product runs it (offline pipeline, VIDEO_SAMPLE_FPS=5, thread
+executor over AGENT_WORKER_PROCESSES processes, AGENT_MAX_CONCURRENT_INTERVIEWS=N), N interviews dispatched
+at once, each with a simulated candidate (640x480 astronaut video, espeak-ng answers whenever the
 interviewer hands over the turn) and a hidden recruiter collecting the live scores. Everything - Postgres,
 livekit-server, the simulated participants (VP8 encoding included) and the worker - shares this machine.
 
 Per level it reports: live updates missed (a second with no message), the largest gap between two messages,
-frames analysed and dropped per interview-second, and CPU (% of one core) and memory (RSS, USS) of each
-interview's job process. Target (issue 4): >= 8 interviews with no missed live update on 2 cores.
+frames analysed and dropped per interview-second, CPU (% of one core) and memory (RSS, USS) per interview
+(its job process, or the worker processes' totals shared out evenly with the thread executor), and CPU by
+component (worker, simulated candidates, livekit-server, Postgres, the recruiters in this process).
+Target (issue 4): >= 8 interviews with no missed live update on 2 cores.
 Results also go to .artifacts/bench_agent_concurrency.json.
 """
 
@@ -147,6 +151,14 @@ def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[
             samples.setdefault("other_tenants_cpu", []).append(max(0.0, machine * psutil.cpu_count() - own))
         for room, p in procs.items():
             with contextlib.suppress(psutil.Error):
+                if room == "worker":  # the whole worker: supervisor and worker processes
+                    cpu = parts.get("agent_worker_main", 0.0) + parts.get("agent_jobs", 0.0)
+                    rss = uss = None
+                    if n % 3 == 0:
+                        mems = [q.memory_full_info() for q in [p, *p.children(recursive=True)]]
+                        rss, uss = sum(m.rss for m in mems), sum(m.uss for m in mems)
+                    samples.setdefault(room, []).append((cpu, rss, uss))
+                    continue
                 cpu = p.cpu_percent(None)
                 mem = p.memory_full_info() if n % 3 == 0 else None
                 samples.setdefault(room, []).append((cpu, mem.rss if mem else None, mem.uss if mem else None))
@@ -179,22 +191,27 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
 
 
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
-                    wavs: list[str], log_dir: Path, executor: str = "process", n_workers: int = 1) -> dict:
-    per_worker = -(-n // n_workers)
-    workers = [start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=per_worker,
-                                       AGENT_MAX_CONCURRENT_INTERVIEWS=per_worker + 1, VIDEO_SAMPLE_FPS=5,
-                                       INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
-                                       REJOIN_GRACE_SECONDS=2),
-                            log_dir / f"bench-agent-concurrency-worker-{n}-{w}.log") for w in range(n_workers)]
+                    wavs: list[str], log_dir: Path, executor: str = "thread", processes: int = 2) -> dict:
+    # the product's own configuration for n interviews: AGENT_MAX_CONCURRENT_INTERVIEWS=n over the processes
+    per_process = -(-n // processes)
+    worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=per_process,
+                                     AGENT_MAX_CONCURRENT_INTERVIEWS=n, AGENT_WORKER_PROCESSES=processes,
+                                     VIDEO_SAMPLE_FPS=5, INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
+                                     REJOIN_GRACE_SECONDS=2),
+                          log_dir / f"bench-agent-concurrency-worker-{n}.log")
+    workers = [worker]
     people: list = []
     ctx = multiprocessing.get_context("spawn")
     stop_sims = ctx.Event()
     sims: list = []
     try:
-        for w in workers:
-            await w.wait_registered(within=300)
-            if executor == "process":
-                await wait_prewarmed(w, per_worker)
+        deadline = time.monotonic() + 300
+        while worker.log().count("registered worker") < processes:
+            if time.monotonic() > deadline or worker.proc.poll() is not None:
+                raise TimeoutError(f"{processes} worker processes did not register:\n{worker.log()[-3000:]}")
+            await asyncio.sleep(0.5)
+        if executor == "process":
+            await wait_prewarmed(worker, n)
         ids = [await create_interview(sessionmaker, questions=QUESTIONS) for _ in range(n)]
         pairs = []
         for interview_id in ids:
@@ -218,9 +235,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
                 raise TimeoutError("not every interview started")
             await asyncio.sleep(0.2)
         window_start = time.monotonic()
-        # thread executor: every interview runs in the worker process, its figures are shared out evenly
-        pids = ({room: pid for w in workers for room, pid in job_pids(w).items()} if executor == "process"
-                else {f"worker-{i}": w.proc.pid for i, w in enumerate(workers)})
+        # thread executor: the interviews share the worker processes, whose figures are shared out evenly
+        pids = job_pids(worker) if executor == "process" else {"worker": worker.proc.pid}
         stop, samples = threading.Event(), {}
         sampler = asyncio.create_task(asyncio.to_thread(sample_processes, pids, stop, samples,
                                                         {w.proc.pid for w in workers}, {p.pid for p in sims}))
@@ -262,10 +278,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         gaps = [b - a for a, b in itertools.pairwise(times)]
         if executor == "process":
             proc = samples.get(room, [])
-        else:  # the worker processes' totals, shared out evenly
-            per = [samples.get(f"worker-{i}", []) for i in range(n_workers)]
-            proc = [tuple(sum(x or 0 for x in col) / n if any(col) else None for col in zip(*s, strict=True))
-                    for s in zip(*per, strict=False)]
+        else:  # the worker processes' totals (supervisor and workers), shared out evenly
+            proc = [(c / n, r / n if r else None, u / n if u else None) for c, r, u in samples.get("worker", [])]
         cpus = [c for c, _, _ in proc[1:]]
         rss = [r for _, r, _ in proc if r]
         uss = [u for _, _, u in proc if u]
@@ -289,7 +303,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     return {
         "interviews": n,
         "executor": executor,
-        "workers": n_workers,
+        "worker_processes": processes,
         "window_s": round(window_end - window_start, 1),
         "missed_updates": sum(i["missed_updates"] for i in per_interview),
         "max_gap_s": max((i["max_gap_s"] or 0) for i in per_interview),
@@ -315,7 +329,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
 
 
 async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str,
-                     n_workers: int) -> dict:
+                     processes: int) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
@@ -329,7 +343,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
         wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), wavs,
-                                     ARTIFACTS, executor, n_workers)
+                                     ARTIFACTS, executor, processes)
             results.append(result)
             print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
                   f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s (tick "
@@ -353,14 +367,16 @@ def main() -> None:
     parser.add_argument("--levels", default="1,4,8")
     parser.add_argument("--seconds", type=float, default=90)
     parser.add_argument("--camera-fps", type=float, default=15)
-    parser.add_argument("--executor", choices=["process", "thread"], default="process")
-    parser.add_argument("--workers", type=int, default=1, help="worker processes sharing the interviews")
+    parser.add_argument("--executor", choices=["process", "thread"], default="thread",
+                        help="AGENT_JOB_EXECUTOR (default: the product's, thread)")
+    parser.add_argument("--processes", type=int, default=max(1, min(psutil.cpu_count() or 1, 4)),
+                        help="AGENT_WORKER_PROCESSES (default: the product's, one per core up to 4)")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
         result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor,
-                                        args.workers))
+                                        args.processes))
     (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
     ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
     best = max(ok, default=0)

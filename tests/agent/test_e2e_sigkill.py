@@ -56,8 +56,8 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
             await asyncio.sleep(0.1)
 
         killed_at = time.monotonic()
-        first.kill(signal.SIGKILL)  # the worker process only: no goodbye, no final flush
-        # its job process went with it (PR_SET_PDEATHSIG), nothing of the worker is left running
+        first.kill(signal.SIGKILL)  # the worker (supervisor) process only: no goodbye, no final flush
+        # its worker processes went with it (PR_SET_PDEATHSIG), nothing of the worker is left running
         left = session_processes(first.proc.pid)
         for _ in range(100):
             if not left:
@@ -65,7 +65,7 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
             await asyncio.sleep(0.1)
             left = session_processes(first.proc.pid)
         assert left == []
-        # what the recruiter had when the worker died (a job process may live on for a moment after it,
+        # what the recruiter had when the worker died (a worker process may live on for a moment after it,
         # until its parent's death reaches it: that is after the kill and not what this checks)
         received = {m["t_s"]: m for t, m in recruiter.received.messages if t <= killed_at}
         last = max(received)

@@ -1,0 +1,45 @@
+"""Several worker processes under one supervisor: a dead worker comes back, a stop leaves nothing running."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import time
+
+import psutil
+
+from tests.agent.conftest import E2E_ENV
+from tests.agent.sim import start_worker, worker_env
+from tests.agent.test_e2e_sigkill import session_processes
+
+
+def worker_children(pid: int) -> list[psutil.Process]:
+    return [p for p in psutil.Process(pid).children() if "agent.worker" in " ".join(p.cmdline())]
+
+
+async def wait_log_count(worker, text: str, count: int, within: float = 120) -> None:
+    deadline = time.monotonic() + within
+    while worker.log().count(text) < count:
+        assert time.monotonic() < deadline, f"{text!r} seen {worker.log().count(text)} times, not {count}"
+        assert worker.proc.poll() is None, worker.log()[-3000:]
+        await asyncio.sleep(0.2)
+
+
+async def test_a_dead_worker_process_is_restarted_and_a_stop_leaves_nothing(livekit, database_url,
+                                                                             artifacts_dir) -> None:
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1}, AGENT_WORKER_PROCESSES=2,
+                     AGENT_MAX_CONCURRENT_INTERVIEWS=6, LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-supervised")
+    worker = start_worker(env, artifacts_dir / "agent-worker-supervised.log")
+    try:
+        await wait_log_count(worker, "registered worker", 2)
+        assert "starting 2 worker processes, up to 3 interviews each" in worker.log()
+        children = worker_children(worker.proc.pid)
+        assert len(children) == 2
+        children[0].send_signal(signal.SIGKILL)
+        await wait_log_count(worker, "restarting it", 1, within=30)
+        await wait_log_count(worker, "registered worker", 3)
+        assert len(worker_children(worker.proc.pid)) == 2
+    finally:
+        worker.stop(timeout=60)
+    assert worker.proc.returncode == 0, worker.log()[-3000:]
+    assert session_processes(worker.proc.pid) == []
