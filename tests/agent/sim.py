@@ -313,7 +313,8 @@ class Candidate(Participant):
                     await self.audio.capture_frame(f)
             finally:
                 self.speaking.clear()
-                done.set_result(None)
+                if not done.done():  # the speaker may have stopped waiting (cancelled at shutdown)
+                    done.set_result(None)
 
     def agent_state(self) -> str | None:
         for p in self.room.remote_participants.values():
