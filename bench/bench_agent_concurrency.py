@@ -39,6 +39,8 @@ import psutil
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from livekit import rtc  # noqa: E402
+
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
@@ -164,20 +166,42 @@ def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[
                 samples.setdefault(room, []).append((cpu, mem.rss if mem else None, mem.uss if mem else None))
 
 
-def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[str], stop) -> None:
-    """A process of simulated candidates (their VP8 encoding must not starve the measuring recruiters)."""
+def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[str], stop, replies) -> None:
+    """A process of simulated candidates (their VP8 encoding must not starve the measuring recruiters).
+
+    Each answer's reply delay goes to ``replies``: (room, monotonic end of the answer, seconds until the
+    interviewer speaks again). It includes the 1.2 s of silence that ends a turn (ENDPOINTING_MIN_DELAY).
+    """
 
     async def main() -> None:
         answers = [wav_frames(Path(w)) for w in wavs]
         people = [Candidate(info, room, fps=camera_fps, auto_subscribe=False) for room in rooms]
+
+        def listen(pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
+            # a candidate listens to the interviewer: the agent only starts speaking once its audio track has a
+            # subscriber (no stream is read here: decoding it in Python would only load the simulator)
+            if participant.identity.startswith("interviewer-") and pub.kind == rtc.TrackKind.KIND_AUDIO:
+                pub.set_subscribed(True)
+
         for c in people:
+            c.room.on("track_published", listen)
             await c.connect()
+            for participant in c.room.remote_participants.values():
+                for pub in participant.track_publications.values():
+                    listen(pub, participant)
             await c.publish(frontal_face_rgb())
 
         async def converse(candidate: Candidate) -> None:
             for answer in itertools.cycle(answers):
                 await candidate.wait_for_my_turn(within=600)
                 await candidate.say(answer)
+                ended = time.monotonic()
+                for _ in range(3000):  # polled like wait_for_my_turn does, for up to 60 s
+                    if candidate.agent_state() == "speaking":
+                        break
+                    await asyncio.sleep(0.02)
+                if candidate.agent_state() == "speaking":
+                    replies.put((candidate.room_name, ended, time.monotonic() - ended))
 
         talks = [asyncio.create_task(converse(c)) for c in people]
         await asyncio.to_thread(stop.wait)  # a multiprocessing.Event, set by the bench
@@ -203,6 +227,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
     people: list = []
     ctx = multiprocessing.get_context("spawn")
     stop_sims = ctx.Event()
+    replies_q = ctx.Queue()
     sims: list = []
     try:
         deadline = time.monotonic() + 300
@@ -224,7 +249,8 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         # the candidates: up to 4 per process, each process its own event loop and GIL
         rooms = [room for room, _, _ in pairs]
         for i in range(0, n, 4):
-            proc = ctx.Process(target=candidates_main, args=(info, rooms[i:i + 4], camera_fps, wavs, stop_sims),
+            proc = ctx.Process(target=candidates_main, args=(info, rooms[i:i + 4], camera_fps, wavs, stop_sims,
+                                                                replies_q),
                                daemon=True)
             proc.start()
             sims.append(proc)
@@ -260,6 +286,13 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
             await asyncio.sleep(0.5)
         for w in workers:
             w.stop(timeout=5)
+    replies = []
+    while True:
+        try:
+            replies.append(replies_q.get(timeout=0.5))
+        except Exception:  # queue.Empty: all collected
+            break
+    reply_s = [d for _, ended, d in replies if window_start <= ended <= window_end]
     logs = "".join(w.log() for w in workers)
     publish = [(float(a), float(b)) for a, b in re.findall(r"publish p50 (\d+) ms, p95 (\d+) ms", logs)]
 
@@ -311,6 +344,9 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         "tick_late_p95_s": max(i["tick_late_p95_s"] for i in per_interview),
         "transit_p95_s": max(i["transit_p95_s"] for i in per_interview),
         "analyzed_fps_mean": round(statistics.mean(i["analyzed_fps"] for i in per_interview), 2),
+        # from the end of a candidate's answer until the interviewer speaks (incl. the 1.2 s end-of-turn silence)
+        "reply_s_p50_p95": [round(_pct(reply_s, 50), 2), round(_pct(reply_s, 95), 2)],
+        "replies": len(reply_s),
         "dropped_per_s_mean": round(statistics.mean(i["dropped_per_s"] for i in per_interview), 2),
         "cpu_pct_of_core_per_interview": round(statistics.mean(cpu), 1) if cpu else None,
         "rss_mb_per_interview": round(statistics.mean(i["rss_mb"] for i in per_interview if i["rss_mb"])),
@@ -354,6 +390,8 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
                   f"interview, machine CPU p50 {result['machine_cpu_pct_p50']}% (other tenants "
                   f"{result['other_tenants_cpu_pct_of_core_mean']}% of a core)", flush=True)
             print(f"    CPU by component (% of a core): {result['cpu_pct_of_core_by_component']}", flush=True)
+            print(f"    interviewer reply after an answer (incl. 1.2 s end-of-turn silence): p50/p95 "
+                  f"{result['reply_s_p50_p95']} s over {result['replies']} answers", flush=True)
         await engine.dispose()
     finally:
         lk.stop()
