@@ -9,7 +9,7 @@ import time
 import psutil
 
 from tests.agent.conftest import E2E_ENV
-from tests.agent.sim import start_worker, worker_env
+from tests.agent.sim import create_interview, dispatch, start_worker, worker_env
 from tests.agent.test_e2e_sigkill import session_processes
 
 
@@ -43,3 +43,23 @@ async def test_a_dead_worker_process_is_restarted_and_a_stop_leaves_nothing(live
         worker.stop(timeout=60)
     assert worker.proc.returncode == 0, worker.log()[-3000:]
     assert session_processes(worker.proc.pid) == []
+
+
+async def test_bursts_of_dispatches_into_one_worker_process_all_join(livekit, database_url, db_sessionmaker,
+                                                                     artifacts_dir) -> None:
+    """Five interviews dispatched at once into one process, three times over: every room connects. Their FFI
+    handshakes used to collide and the FFI then panicked the whole worker (2-4 of 5 joined in 3 of 4 rounds)."""
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 4, "NO_SHOW_TIMEOUT_SECONDS": 30},
+                     AGENT_WORKER_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=5,
+                     LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-burst")
+    for round_ in range(3):
+        worker = start_worker(env, artifacts_dir / f"agent-worker-burst-{round_}.log")
+        try:
+            await worker.wait_registered()
+            await wait_log_count(worker, "job runner initialized", 4)
+            ids = [await create_interview(db_sessionmaker) for _ in range(5)]
+            await asyncio.gather(*(dispatch(livekit, i, agent_name="interviewer-burst") for i in ids))
+            await wait_log_count(worker, "joined room", 5, within=30)
+            assert "FFI Panic" not in worker.log() and "ReadyForRoomEventRequest" not in worker.log()
+        finally:
+            worker.stop(timeout=60)
