@@ -64,8 +64,6 @@ class FluencyTracker:
         self._pending: list[np.ndarray] = []
         self._words: dict[int, list[Word]] = {}
         self._format_warned = False
-        self.rms = 0.0  # level of the latest 100 ms (0..1)
-        self.samples_seen = 0
 
     # --- audio in -------------------------------------------------------------------------------------
 
@@ -80,8 +78,6 @@ class FluencyTracker:
         self.push(np.frombuffer(frame.data, dtype=np.int16).astype(np.float32) / 32768.0)
 
     def push(self, samples: np.ndarray) -> None:
-        self.samples_seen += len(samples)
-        self.rms = float(np.sqrt(np.mean(samples * samples))) if len(samples) else 0.0
         if self._analyzer is None or (self._gate is not None and not self._gate()):
             return
         self._pending.append(samples)

@@ -35,10 +35,6 @@ def lower_thread_priority(nice: int) -> None:
             os.setpriority(os.PRIO_PROCESS, tid, nice)
 
 
-def thread_nice() -> int:
-    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
-
-
 def background_executor(name: str, nice: int) -> ThreadPoolExecutor:
     """A one-thread executor whose thread (and every thread it starts) runs at ``nice``."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=lower_thread_priority,

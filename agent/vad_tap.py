@@ -60,23 +60,12 @@ class VADEventTap(vad.VAD):
 
 
 class _TappedStream:
-    """The inner stream as the session uses it (push, flush, iterate, close), events copied to listeners."""
+    """The inner stream as the session uses it (push, flush, close go straight through), events copied to
+    listeners."""
 
     def __init__(self, inner: vad.VADStream, tap: VADEventTap) -> None:
         self._inner = inner
         self._tap = tap
-
-    def push_frame(self, frame: rtc.AudioFrame) -> None:
-        self._inner.push_frame(frame)
-
-    def flush(self) -> None:
-        self._inner.flush()
-
-    def end_input(self) -> None:
-        self._inner.end_input()
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
 
     def __aiter__(self) -> AsyncIterator[vad.VADEvent]:
         return self

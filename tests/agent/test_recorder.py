@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -82,6 +83,16 @@ class TcpProxy:
         self._conns.clear()
 
 
+async def proxied_engine(database_url: str) -> tuple[TcpProxy, Any]:
+    """An engine that reaches Postgres through a TcpProxy (one connection, short connect timeout)."""
+    url = make_url(database_url)
+    proxy = TcpProxy(url.host, url.port)
+    await proxy.up()
+    engine = make_engine(url.set(port=proxy.port).render_as_string(hide_password=False),
+                         pool_size=1, max_overflow=0, connect_args={"timeout": 2})
+    return proxy, engine
+
+
 async def test_flush_writes_everything_in_batches_and_upserts(db_sessionmaker) -> None:
     interview_id = await create_interview(db_sessionmaker)
     rec = Recorder(db_sessionmaker, interview_id)
@@ -119,11 +130,7 @@ async def test_flush_writes_everything_in_batches_and_upserts(db_sessionmaker) -
 async def test_database_outage_is_buffered_and_retried(db_sessionmaker, database_url: str) -> None:
     """Postgres goes away for a few seconds mid-interview: nothing is lost, nothing blocks."""
     interview_id = await create_interview(db_sessionmaker)
-    url = make_url(database_url)
-    proxy = TcpProxy(url.host, url.port)
-    await proxy.up()
-    engine = make_engine(url.set(port=proxy.port).render_as_string(hide_password=False),
-                         pool_size=1, max_overflow=0, connect_args={"timeout": 2})
+    proxy, engine = await proxied_engine(database_url)
     rec = Recorder(make_sessionmaker(engine), interview_id, flush_interval_s=0.2, write_timeout_s=2.0)
     rec.start()
     try:
@@ -157,11 +164,7 @@ async def test_a_commit_whose_acknowledgement_is_lost_is_retried_without_duplica
 ) -> None:
     """The batch is committed but the connection dies before the answer: the retry must not add rows twice."""
     interview_id = await create_interview(db_sessionmaker)
-    url = make_url(database_url)
-    proxy = TcpProxy(url.host, url.port)
-    await proxy.up()
-    engine = make_engine(url.set(port=proxy.port).render_as_string(hide_password=False),
-                         pool_size=1, max_overflow=0, connect_args={"timeout": 2})
+    proxy, engine = await proxied_engine(database_url)
     rec = Recorder(make_sessionmaker(engine), interview_id, write_timeout_s=3.0)
     try:
         for i in range(3):
