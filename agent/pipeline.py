@@ -40,7 +40,8 @@ def build_models(settings: Settings, *, vad: Any | None = None) -> Models:
     from agent.offline.tts_espeak import EspeakTTS
 
     return Models(
-        WhisperSTT(model_path=settings.whisper_model, cpu_threads=settings.whisper_threads),
+        WhisperSTT(model_path=settings.whisper_model, cpu_threads=settings.whisper_threads,
+                   min_window_s=settings.whisper_min_window_s),
         PlanLLM(),
         EspeakTTS(voice=settings.espeak_voice, rate_wpm=settings.espeak_rate_wpm),
         vad,

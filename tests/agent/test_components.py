@@ -21,7 +21,7 @@ from agent.audio_tap import combine_fluency
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Prices, Settings
 from agent.live_scores import LiveState, compose_live_message, metric_row
-from agent.offline.stt_whisper import WhisperSTT
+from agent.offline.stt_whisper import WhisperSTT, content_frames, load_model, transcribe
 from agent.offline.tts_espeak import EspeakTTS
 from agent.pipeline import load_vad
 from agent.report import QuestionResult, build_report, keyword_coverage, practice_feedback, score_question
@@ -50,6 +50,29 @@ async def test_espeak_speech_is_transcribed_by_whisper_with_word_timings() -> No
     starts = [w.start_time for w in alt.words]
     assert starts == sorted(starts) and alt.words[-1].end_time <= frame.duration + 0.1
     assert 0.0 < alt.confidence <= 1.0
+
+
+def test_whisper_encoder_sees_the_segment_not_30_s_of_padding(tmp_path) -> None:
+    from faster_whisper.audio import pad_or_trim
+    from scipy.signal import resample_poly
+
+    samples, rate = read_wav(espeak_wav("I would profile it first.", 170, tmp_path / "a.wav"))
+    audio = resample_poly(samples, 16000, rate).astype(np.float32)
+    short, full = load_model(min_window_s=10), load_model(min_window_s=30)
+    features = short.feature_extractor(audio)
+    speech_frames = content_frames(features)
+    assert 100 < speech_frames < 400  # 1.5 to 4 s of features, then faster-whisper's zero padding
+    padded = pad_or_trim(features)
+    assert content_frames(padded) == speech_frames
+    # the encoder halves the frames: 10 s (the floor) for a short answer, 30 s when the window is fixed
+    assert short.encode(padded).shape[1] == 500
+    assert full.encode(padded).shape[1] == 1500
+    long_audio = np.concatenate([audio] * 8)  # longer than the floor: the speech and a 1 s margin
+    long_frames = content_frames(short.feature_extractor(long_audio))
+    assert long_frames > 1000
+    assert short.encode(pad_or_trim(short.feature_extractor(long_audio))).shape[1] == -(-(long_frames + 100) // 2)
+    text, words, _ = transcribe(short, audio)
+    assert "profile" in text.lower() and words
 
 
 def _frames_16k(samples: np.ndarray, rate: int, frame_ms: int = 50) -> list[rtc.AudioFrame]:
@@ -140,10 +163,17 @@ def _ticks_by_nice(before: dict, after: dict) -> dict[int, int]:
 
 async def test_transcription_and_frame_analysis_run_below_the_real_time_paths() -> None:
     """Whisper's and MediaPipe's work lands in threads with a raised nice value; the event loop keeps nice 0."""
-    from agent.priority import ANALYSIS_NICE, TRANSCRIPTION_NICE, background_executor, create_in_background
+    from agent.priority import (
+        ANALYSIS_NICE,
+        TRANSCRIPTION_NICE,
+        background_executor,
+        create_in_background,
+        single_threaded_blas,
+    )
     from analytics.eye_contact import EyeContactAnalyzer
     from tests.media import frontal_face_rgb
 
+    single_threaded_blas()  # as the worker does in prewarm
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == 0
     speech = await EspeakTTS(rate_wpm=170).synthesize("I test my code with pytest on every change.").collect()
     stt = WhisperSTT()

@@ -1,0 +1,121 @@
+"""Offline STT: word error rate and CPU per segment for each encoder window.
+
+    .venv/bin/python bench/bench_stt.py [--windows 30,10,5] [--threads 1]
+
+Interview answers (short and long, numbers, tools, fillers) spoken by espeak-ng in two voices at three rates,
+each framed like a segment the session's VAD ends (0.3 s before the speech, 0.6 s after), transcribed by
+the offline STT's own transcription (faster-whisper tiny.en, int8, one thread, beam 1, word timings) with the encoder's
+window at 30 s (faster-whisper's own padding) and shorter. Reports the word error rate against the text
+spoken (jiwer, lower case, no punctuation), the CPU seconds per segment (mean, p95, max) and runaway
+transcripts (twice the words spoken, plus three). Results also go to .artifacts/bench_stt.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jiwer
+import numpy as np
+from scipy.signal import resample_poly
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from agent.offline.stt_whisper import WHISPER_RATE, load_model, transcribe  # noqa: E402
+from tests.media import espeak_wav, read_wav  # noqa: E402
+
+ANSWERS = [
+    "Yes.",
+    "No, not really.",
+    "About three years.",
+    "Python, mostly, and some Go.",
+    "Kubernetes, Terraform and a little bit of Rust.",
+    "I started in twenty nineteen as a junior developer.",
+    "I built a data pipeline in Python with asyncio and Postgres last year.",
+    "I would profile it first, then look at the indexes and the query plan for the slow endpoint.",
+    "Um, well, I think the main thing is to keep the team talking to each other every day.",
+    "We had a memory leak in a background worker, and it took two weeks to find the cause.",
+    "I write unit tests with pytest for the logic and a few integration tests against a real database.",
+    "My favourite project was a compiler for a small language that I wrote at university over three months.",
+    "I have built web services in Python for five years. I care about tests, clear interfaces and measuring "
+    "before optimising, and I enjoy working with a small team.",
+    "When a deadline slips, I tell the people who depend on it early, cut the scope with the product owner, "
+    "and keep the quality of what we ship.",
+    "I led a team of four engineers and we moved our billing system from a monolith to three services "
+    "without any downtime for our customers.",
+    "I want to learn more about distributed systems and how databases work inside, like write ahead logs "
+    "and replication.",
+]
+VOICES = ["en-us", "en-gb"]
+RATES = [140, 175, 210]
+LEAD_S, TAIL_S = 0.3, 0.6
+
+
+def segment(text: str, voice: str, rate: int, workdir: Path) -> np.ndarray:
+    samples, sr = read_wav(espeak_wav(text, rate, workdir / f"{voice}-{rate}-{abs(hash(text))}.wav", voice=voice))
+    speech = resample_poly(samples, WHISPER_RATE, sr).astype(np.float32)
+    pad = [np.zeros(round(s * WHISPER_RATE), np.float32) for s in (LEAD_S, TAIL_S)]
+    return np.concatenate([pad[0], speech, pad[1]])
+
+
+def timed_transcribe(model, audio: np.ndarray) -> tuple[str, float]:
+    start = time.process_time()
+    text, _words, _confidence = transcribe(model, audio)
+    return text, time.process_time() - start
+
+
+NORMALISE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
+                           jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--windows", default="30,10,5", help="encoder windows to compare, in seconds")
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    windows = [float(w) for w in args.windows.split(",")]
+    with tempfile.TemporaryDirectory(prefix="bench-stt-") as tmp:
+        corpus = [(text, voice, rate, segment(text, voice, rate, Path(tmp)))
+                  for voice in VOICES for rate in RATES for text in ANSWERS]
+    seconds = sum(len(a) for *_, a in corpus) / WHISPER_RATE
+    print(f"{len(corpus)} segments, {seconds:.0f} s of speech", flush=True)
+    results = []
+    for window in windows:
+        model = load_model(cpu_threads=args.threads, min_window_s=window)
+        timed_transcribe(model, corpus[0][3])  # warm up
+        refs, hyps, cpu, runaway = [], [], [], 0
+        for text, _voice, _rate, audio in corpus:
+            hyp, spent = timed_transcribe(model, audio)
+            refs.append(text)
+            hyps.append(hyp or "")
+            cpu.append(spent)
+            runaway += len(hyp.split()) > 2 * len(text.split()) + 3
+        wer = jiwer.wer(refs, hyps, reference_transform=NORMALISE, hypothesis_transform=NORMALISE)
+        ordered = sorted(cpu)
+        result = {
+            "window_s": window,
+            "wer": round(wer, 4),
+            "cpu_s_per_segment_mean": round(statistics.mean(cpu), 3),
+            "cpu_s_per_segment_p95": round(ordered[round(0.95 * (len(ordered) - 1))], 3),
+            "cpu_s_per_segment_max": round(ordered[-1], 3),
+            "cpu_s_per_speech_s": round(sum(cpu) / seconds, 3),
+            "runaway_transcripts": runaway,
+        }
+        results.append(result)
+        print(f"window {window:>4.0f} s: WER {wer:.1%}, CPU per segment mean {result['cpu_s_per_segment_mean']} s, "
+              f"p95 {result['cpu_s_per_segment_p95']} s, max {result['cpu_s_per_segment_max']} s "
+              f"({result['cpu_s_per_speech_s']} s per s of speech), runaway transcripts {runaway}", flush=True)
+    out = REPO / ".artifacts" / "bench_stt.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps({"segments": len(corpus), "speech_s": round(seconds, 1), "results": results}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
