@@ -35,6 +35,18 @@ def lower_thread_priority(nice: int) -> None:
             os.setpriority(os.PRIO_PROCESS, tid, nice)
 
 
+def single_threaded_blas() -> None:
+    """NumPy's BLAS runs in the calling thread (so at its priority), not in a pool started at nice 0.
+
+    OpenBLAS starts its worker threads when NumPy is imported, from the main thread; Whisper's feature
+    extraction would otherwise run its matrix products there, ahead of the real-time paths. With several
+    interviews per process there is nothing to gain from a second BLAS thread anyway.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def background_executor(name: str, nice: int) -> ThreadPoolExecutor:
     """A one-thread executor whose thread (and every thread it starts) runs at ``nice``."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=lower_thread_priority,

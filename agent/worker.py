@@ -32,6 +32,7 @@ from livekit.plugins import openai, silero  # noqa: F401  (plugins must register
 
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import AGENT_NAME, ConfigError, Settings
+from agent.priority import single_threaded_blas
 from db.engine import make_engine, make_sessionmaker
 from db.models import Interview  # noqa: F401  (SQLAlchemy models: imported before the loop starts)
 
@@ -58,6 +59,7 @@ def _die_with_parent() -> None:
 
 def prewarm(proc: JobProcess) -> None:
     _die_with_parent()
+    single_threaded_blas()
     settings = Settings.from_env()
     from agent.pipeline import load_vad
 
@@ -67,7 +69,8 @@ def prewarm(proc: JobProcess) -> None:
         from agent.offline.tts_espeak import espeak_binary
 
         espeak_binary()
-        load_model(settings.whisper_model, cpu_threads=settings.whisper_threads)
+        load_model(settings.whisper_model, cpu_threads=settings.whisper_threads,
+                   min_window_s=settings.whisper_min_window_s)
     # import everything an interview needs now, not on the job's event loop
     import agent.interview  # noqa: F401
     import analytics.eye_contact  # noqa: F401  (MediaPipe)
