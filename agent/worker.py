@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import gc
 import json
 import logging
 import os
@@ -76,6 +77,24 @@ def prewarm(proc: JobProcess) -> None:
     import analytics.eye_contact  # noqa: F401  (MediaPipe)
 
     logging.getLogger("faster_whisper").setLevel(logging.WARNING)
+    _freeze_startup_heap()
+
+
+_heap_frozen = False
+
+
+def _freeze_startup_heap() -> None:
+    """Keep the models' and libraries' objects out of every later full garbage collection.
+
+    A full collection over them held the GIL for ~250 ms of CPU (every interview of the process stalls
+    meanwhile); frozen, they are never scanned and a full collection takes ~30 ms (bench, 4 interviews).
+    Done once, before the first interview: a later freeze would pin objects of running interviews.
+    """
+    global _heap_frozen
+    if not _heap_frozen:
+        gc.collect()
+        gc.freeze()
+        _heap_frozen = True
 
 
 async def on_request(req: JobRequest) -> None:

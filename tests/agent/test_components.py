@@ -366,3 +366,23 @@ def test_choosing_hedra_stops_the_worker_at_start_up_with_one_clear_line() -> No
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "hedra" in lines[0] and "shut down" in lines[0] and "tavus" in lines[0] and "none" in lines[0]
+
+
+def test_prewarm_freezes_the_startup_heap_once() -> None:
+    """The models' objects stay out of full collections, which otherwise stall every interview of a process."""
+    code = (
+        "import gc, types\n"
+        "from agent.worker import prewarm\n"
+        "proc = types.SimpleNamespace(userdata={})\n"
+        "prewarm(proc)\n"
+        "frozen = gc.get_freeze_count()\n"
+        "kept = [object() for _ in range(10)]; cycle = []; cycle.append(cycle)\n"
+        "prewarm(types.SimpleNamespace(userdata={}))\n"
+        "print(frozen, gc.get_freeze_count(), len(gc.get_objects()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    frozen, frozen_after_second, tracked = map(int, out.stdout.split()[-3:])
+    assert frozen > 100_000
+    assert frozen_after_second == frozen  # a later prewarm (interviews may be running) freezes nothing
+    assert tracked < frozen / 5
