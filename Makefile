@@ -15,4 +15,5 @@ lint:
 	.venv/bin/ruff check .
 
 bench: bootstrap
+	bash scripts/fetch_bench_speech.sh
 	for b in bench/bench_*.py; do .venv/bin/python $$b || exit 1; done

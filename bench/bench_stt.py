@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/bench_stt.py [--windows 30,10,5] [--threads 1]
 
-Interview answers (short and long, numbers, tools, fillers) spoken by espeak-ng in two voices at three rates,
-each framed like a segment the session's VAD ends (0.3 s before the speech, 0.6 s after), transcribed by
+Two corpora, each clip framed like a segment the session's VAD ends (0.3 s before the speech, 0.6 s after):
+interview answers (short and long, numbers, tools, fillers) spoken by espeak-ng in two voices at three
+rates, and human speech (LibriVox sentences and short spoken commands from pocketsphinx's test data,
+fetched by ``bash scripts/fetch_bench_speech.sh``; skipped when absent). Each is transcribed by
 the offline STT's own transcription (faster-whisper tiny.en, int8, one thread, beam 1, word timings) with the encoder's
 window at 30 s (faster-whisper's own padding) and shorter. Reports the word error rate against the text
 spoken (jiwer, lower case, no punctuation), the CPU seconds per segment (mean, p95, max) and runaway
@@ -55,13 +57,23 @@ ANSWERS = [
 VOICES = ["en-us", "en-gb"]
 RATES = [140, 175, 210]
 LEAD_S, TAIL_S = 0.3, 0.6
+HUMAN_SPEECH = REPO / ".data" / "bench-speech"
 
 
-def segment(text: str, voice: str, rate: int, workdir: Path) -> np.ndarray:
-    samples, sr = read_wav(espeak_wav(text, rate, workdir / f"{voice}-{rate}-{abs(hash(text))}.wav", voice=voice))
-    speech = resample_poly(samples, WHISPER_RATE, sr).astype(np.float32)
+def as_segment(samples: np.ndarray, rate: int) -> np.ndarray:
+    speech = resample_poly(samples, WHISPER_RATE, rate).astype(np.float32) if rate != WHISPER_RATE else samples
     pad = [np.zeros(round(s * WHISPER_RATE), np.float32) for s in (LEAD_S, TAIL_S)]
     return np.concatenate([pad[0], speech, pad[1]])
+
+
+def espeak_corpus(workdir: Path) -> list[tuple[str, np.ndarray]]:
+    return [(text, as_segment(*read_wav(espeak_wav(text, rate, workdir / f"{voice}-{rate}-{i}.wav", voice=voice))))
+            for voice in VOICES for rate in RATES for i, text in enumerate(ANSWERS)]
+
+
+def human_corpus() -> list[tuple[str, np.ndarray]]:
+    return [(wav.with_suffix(".txt").read_text().strip(), as_segment(*read_wav(wav)))
+            for wav in sorted(HUMAN_SPEECH.glob("*.wav"))]
 
 
 def timed_transcribe(model, audio: np.ndarray) -> tuple[str, float]:
@@ -81,39 +93,47 @@ def main() -> int:
     args = parser.parse_args()
     windows = [float(w) for w in args.windows.split(",")]
     with tempfile.TemporaryDirectory(prefix="bench-stt-") as tmp:
-        corpus = [(text, voice, rate, segment(text, voice, rate, Path(tmp)))
-                  for voice in VOICES for rate in RATES for text in ANSWERS]
-    seconds = sum(len(a) for *_, a in corpus) / WHISPER_RATE
-    print(f"{len(corpus)} segments, {seconds:.0f} s of speech", flush=True)
+        corpora = {"espeak-ng": espeak_corpus(Path(tmp))}
+    if HUMAN_SPEECH.is_dir():
+        corpora["human"] = human_corpus()
+    else:
+        print(f"human speech: skipped ({HUMAN_SPEECH} is missing: bash scripts/fetch_bench_speech.sh)")
     results = []
-    for window in windows:
-        model = load_model(cpu_threads=args.threads, min_window_s=window)
-        timed_transcribe(model, corpus[0][3])  # warm up
-        refs, hyps, cpu, runaway = [], [], [], 0
-        for text, _voice, _rate, audio in corpus:
-            hyp, spent = timed_transcribe(model, audio)
-            refs.append(text)
-            hyps.append(hyp or "")
-            cpu.append(spent)
-            runaway += len(hyp.split()) > 2 * len(text.split()) + 3
-        wer = jiwer.wer(refs, hyps, reference_transform=NORMALISE, hypothesis_transform=NORMALISE)
-        ordered = sorted(cpu)
-        result = {
-            "window_s": window,
-            "wer": round(wer, 4),
-            "cpu_s_per_segment_mean": round(statistics.mean(cpu), 3),
-            "cpu_s_per_segment_p95": round(ordered[round(0.95 * (len(ordered) - 1))], 3),
-            "cpu_s_per_segment_max": round(ordered[-1], 3),
-            "cpu_s_per_speech_s": round(sum(cpu) / seconds, 3),
-            "runaway_transcripts": runaway,
-        }
-        results.append(result)
-        print(f"window {window:>4.0f} s: WER {wer:.1%}, CPU per segment mean {result['cpu_s_per_segment_mean']} s, "
-              f"p95 {result['cpu_s_per_segment_p95']} s, max {result['cpu_s_per_segment_max']} s "
-              f"({result['cpu_s_per_speech_s']} s per s of speech), runaway transcripts {runaway}", flush=True)
+    for name, corpus in corpora.items():
+        seconds = sum(len(a) for _, a in corpus) / WHISPER_RATE
+        print(f"{name}: {len(corpus)} segments, {seconds:.0f} s", flush=True)
+        for window in windows:
+            model = load_model(cpu_threads=args.threads, min_window_s=window)
+            timed_transcribe(model, corpus[0][1])  # warm up
+            refs, hyps, cpu, runaway = [], [], [], 0
+            for text, audio in corpus:
+                hyp, spent = timed_transcribe(model, audio)
+                refs.append(text)
+                hyps.append(hyp or "")
+                cpu.append(spent)
+                runaway += len(hyp.split()) > 2 * len(text.split()) + 3
+            wer = jiwer.wer(refs, hyps, reference_transform=NORMALISE, hypothesis_transform=NORMALISE)
+            ordered = sorted(cpu)
+            result = {
+                "corpus": name,
+                "segments": len(corpus),
+                "audio_s": round(seconds, 1),
+                "window_s": window,
+                "wer": round(wer, 4),
+                "cpu_s_per_segment_mean": round(statistics.mean(cpu), 3),
+                "cpu_s_per_segment_p95": round(ordered[round(0.95 * (len(ordered) - 1))], 3),
+                "cpu_s_per_segment_max": round(ordered[-1], 3),
+                "cpu_s_per_audio_s": round(sum(cpu) / seconds, 3),
+                "runaway_transcripts": runaway,
+            }
+            results.append(result)
+            print(f"  window {window:>4.0f} s: WER {wer:.1%}, CPU per segment mean "
+                  f"{result['cpu_s_per_segment_mean']} s, p95 {result['cpu_s_per_segment_p95']} s, "
+                  f"max {result['cpu_s_per_segment_max']} s "
+                  f"({result['cpu_s_per_audio_s']} s per s of audio), runaway transcripts {runaway}", flush=True)
     out = REPO / ".artifacts" / "bench_stt.json"
     out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"segments": len(corpus), "speech_s": round(seconds, 1), "results": results}, indent=2))
+    out.write_text(json.dumps({"results": results}, indent=2))
     return 0
 
 
