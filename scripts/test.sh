@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 echo "== ruff"
 .venv/bin/ruff check . || exit 1
 
+echo "== human speech clips (tests/agent/test_components.py, bench/bench_stt.py)"
+bash scripts/fetch_bench_speech.sh || exit 1
+
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
 rc=$?
