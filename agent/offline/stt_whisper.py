@@ -8,6 +8,7 @@ in a worker thread so the event loop keeps moving audio.
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import os
 import threading
@@ -29,6 +30,8 @@ WHISPER_WINDOW_S = 30.0
 FRAMES_PER_S = 100  # log-mel frames
 # audio after the speech kept in the encoder's view, so the last word is not cut off
 _MARGIN_FRAMES = 100
+# the encoder's shortest view: on bench/bench_stt.py it matched the 30 s window on human speech
+DEFAULT_MIN_WINDOW_S = 10.0
 # fast speech is about 4 words (6 tokens) a second
 MAX_TOKENS_PER_S = 10
 
@@ -44,6 +47,7 @@ def default_model_path() -> Path:
     return Path(get_model_path())
 
 
+@functools.cache
 def _windowed_model_class() -> type:
     from faster_whisper import WhisperModel
 
@@ -75,7 +79,8 @@ def content_frames(features: np.ndarray) -> int:
     return int(used[-1]) + 1 if len(used) else 0
 
 
-def load_model(path: str | Path | None = None, *, cpu_threads: int = 1, min_window_s: float = 10.0) -> Any:
+def load_model(path: str | Path | None = None, *, cpu_threads: int = 1,
+               min_window_s: float = DEFAULT_MIN_WINDOW_S) -> Any:
     """The shared WhisperModel for a model directory (loaded once per process).
 
     ``min_window_s`` < 30 lets the encoder see only the segment's audio (at least that long); 30 is
@@ -153,7 +158,7 @@ class WhisperSTT(stt.STT):
         *,
         model_path: str | Path | None = None,
         cpu_threads: int = 1,
-        min_window_s: float = 10.0,
+        min_window_s: float = DEFAULT_MIN_WINDOW_S,
         language: str = "en",
         beam_size: int = 1,
         model: Any | None = None,
