@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing is ever downloaded at run time
@@ -174,14 +175,34 @@ class InterviewerServer(AgentServer):
     ``load_threshold / num_idle_processes`` while no job runs, so a burst of dispatches to an idle worker
     was refused after the first ``num_idle_processes`` (and LiveKit does not retry them). Counting jobs
     (running + accepted) against the maximum fixes that.
+
+    A job is launched before its request's reserved slot is released, so for a while it is both running and
+    reserved; counted twice, four jobs of a burst made the fifth look over capacity and LiveKit left it
+    unassigned. Requests being answered are tracked by job id so each job counts once.
     """
 
     def __init__(self, *, max_jobs: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.max_jobs = max_jobs
+        self._answering: set[str] = set()  # job requests in on_request, each holding a reserved slot
+
+    def tracking_requests(self, on_request: Callable[[JobRequest], Awaitable[None]]
+                          ) -> Callable[[JobRequest], Awaitable[None]]:
+        async def answer(req: JobRequest) -> None:
+            job_id = req.id
+            self._answering.add(job_id)
+            # runs right after livekit-agents' own done callback, which releases the reserved slot
+            task = asyncio.current_task()
+            assert task is not None
+            task.add_done_callback(lambda _: self._answering.discard(job_id))
+            await on_request(req)
+
+        return answer
 
     def _get_effective_load(self) -> float:
-        return (len(self.active_jobs) + self._reserved_slots) / self.max_jobs
+        running = {job.job.id for job in self.active_jobs}
+        not_yet_answering = max(0, self._reserved_slots - len(self._answering))
+        return (len(running | self._answering) + not_yet_answering) / self.max_jobs
 
 
 def build_server(settings: Settings) -> AgentServer:
@@ -203,7 +224,7 @@ def build_server(settings: Settings) -> AgentServer:
         api_key=settings.livekit_api_key,
         api_secret=settings.livekit_api_secret,
     )
-    server.rtc_session(entrypoint, agent_name=AGENT_NAME, on_request=on_request)
+    server.rtc_session(entrypoint, agent_name=AGENT_NAME, on_request=server.tracking_requests(on_request))
     if os.environ.get("AGENT_WORKER_INDEX", "0") == "0":  # one sweeper per machine is enough
         server.on("worker_started", lambda: _start_stale_sweeper(settings))
     return server

@@ -63,3 +63,44 @@ async def test_bursts_of_dispatches_into_one_worker_process_all_join(livekit, da
             assert "FFI Panic" not in worker.log() and "ReadyForRoomEventRequest" not in worker.log()
         finally:
             worker.stop(timeout=60)
+
+
+async def test_a_job_both_launched_and_still_reserved_counts_once_toward_capacity() -> None:
+    """livekit-agents launches a job before releasing its reserved slot: four such jobs once read as 8/5 full."""
+    from types import SimpleNamespace
+
+    from agent.worker import InterviewerServer
+
+    running: list[SimpleNamespace] = []
+
+    class Server(InterviewerServer):
+        @property
+        def active_jobs(self):  # the jobs livekit-agents' process pool has launched
+            return running
+
+    server = Server(max_jobs=5)
+    server._reserved_slots = 0  # set when the server runs
+    release = asyncio.Event()
+
+    async def on_request(req) -> None:
+        running.append(SimpleNamespace(job=SimpleNamespace(id=req.id)))  # accepted and launched inside
+        await release.wait()
+
+    answer = server.tracking_requests(on_request)
+    tasks = []
+    for i in range(4):
+        server._reserved_slots += 1  # what livekit-agents does before it runs on_request
+        task = asyncio.create_task(answer(SimpleNamespace(id=f"AJ_{i}")))
+        # livekit-agents releases the slot in a done callback added before the task runs
+        task.add_done_callback(lambda _: setattr(server, "_reserved_slots", server._reserved_slots - 1))
+        tasks.append(task)
+    server._reserved_slots += 1  # a fifth request reserved, its on_request not started yet
+    await asyncio.sleep(0)
+    assert server._get_effective_load() == 1.0  # 4 running (also reserved) + 1 reserved: 5 of 5, not 9
+    server._reserved_slots -= 1
+    assert server._get_effective_load() == 0.8
+    release.set()
+    await asyncio.gather(*tasks)
+    await asyncio.sleep(0)
+    assert server._reserved_slots == 0 and not server._answering
+    assert server._get_effective_load() == 0.8  # the four still run
