@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from db.engine import make_engine, make_sessionmaker, normalize_url
@@ -76,13 +77,22 @@ async def db_engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 async def truncate_all(engine: AsyncEngine) -> None:
-    async with engine.begin() as conn:
-        rows = await conn.execute(text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
-        ))
-        tables = [r[0] for r in rows]
-        if tables:
-            await conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+    # the session's agent worker sweeps stale interviews meanwhile; a sweep that locks its tables in another
+    # order than TRUNCATE does can deadlock with it, and Postgres then aborts one of the two: try again
+    for attempt in range(5):
+        try:
+            async with engine.begin() as conn:
+                rows = await conn.execute(text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+                ))
+                tables = [r[0] for r in rows]
+                if tables:
+                    await conn.execute(text(
+                        "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+            return
+        except DBAPIError as e:
+            if getattr(e.orig, "sqlstate", None) != "40P01" or attempt == 4:  # deadlock_detected
+                raise
 
 
 @pytest_asyncio.fixture(loop_scope="session")
