@@ -10,11 +10,6 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-AGENT_NAME = "interviewer"
-LIVE_TOPIC = "interviewly.live"
-CANDIDATE_PREFIX = "candidate-"
-RECRUITER_PREFIX = "recruiter-"
-
 
 class ConfigError(ValueError):
     """A setting is missing or invalid; the message is one line meant for the operator."""
@@ -100,7 +95,9 @@ class Settings:
     max_minutes: float = 30.0
     questions_per_interview: int = 5
     rejoin_grace_s: float = 60.0
-    no_show_timeout_s: float = 300.0
+    # dispatched when the candidate asked for a room token: if they are not in the room this long after the agent
+    # joined, the agent leaves (no-shows are decided by the API's clock, not here)
+    candidate_wait_s: float = 60.0
     follow_up_min_words: int = 15
     silence_nudge_s: float = 20.0  # silent this long after a question: offer to repeat; as long again: move on
     endpointing_min_delay_s: float = 1.2
@@ -114,14 +111,13 @@ class Settings:
     # persistence
     flush_interval_s: float = 1.0
     max_buffered_rows: int = 3600
-    stale_after_s: float = 15.0
-    stale_sweep_interval_s: float = 10.0
 
     # worker
     avatar_provider: str = "none"
     max_concurrent_interviews: int = 8  # on this machine, all worker processes together
     idle_processes: int = 1  # prewarmed job runners per worker process
     http_port: int = 8081  # the (first) worker's health endpoint; 0 picks a free port
+    registry_interval_s: float = 2.0  # how often a worker refreshes its agent_workers row
     # "thread": the interviews of a worker process share it (one LiveKit FFI, one copy of the models: ~230 MB RSS
     # an interview instead of ~660 MB); "process": one process per interview (isolation, more CPU and memory)
     job_executor: str = "thread"
@@ -156,7 +152,7 @@ class Settings:
             max_minutes=_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),
             questions_per_interview=_int("INTERVIEW_QUESTIONS", cls.questions_per_interview),
             rejoin_grace_s=_float("REJOIN_GRACE_SECONDS", cls.rejoin_grace_s),
-            no_show_timeout_s=_float("NO_SHOW_TIMEOUT_SECONDS", cls.no_show_timeout_s),
+            candidate_wait_s=_float("CANDIDATE_WAIT_SECONDS", cls.candidate_wait_s),
             follow_up_min_words=_int("FOLLOW_UP_MIN_WORDS", cls.follow_up_min_words),
             silence_nudge_s=_float("SILENCE_NUDGE_SECONDS", cls.silence_nudge_s),
             endpointing_min_delay_s=_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
@@ -166,8 +162,6 @@ class Settings:
             look_away_flag_s=_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
             flush_interval_s=_float("DB_FLUSH_INTERVAL_SECONDS", cls.flush_interval_s),
             max_buffered_rows=_int("DB_MAX_BUFFERED_ROWS", cls.max_buffered_rows),
-            stale_after_s=_float("STALE_AFTER_SECONDS", cls.stale_after_s),
-            stale_sweep_interval_s=_float("STALE_SWEEP_INTERVAL_SECONDS", cls.stale_sweep_interval_s),
             avatar_provider=(_env("AVATAR_PROVIDER", "none") or "none").strip().lower(),
             max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),

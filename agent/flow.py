@@ -1,8 +1,18 @@
-"""The interview as a small state machine: planned questions in order, at most one probe each, then closing.
+"""The interview, in the order it happens: pure logic, no I/O, every decision the interviewer makes.
 
-Pure logic, no I/O. The interviewer agent feeds it the candidate's answers and gets back a ``Directive``:
-what to say next. The directive is handed to the LLM as a system note (``Directive.note()``): the cloud
-LLM phrases it, the offline plan-driven LLM speaks its ``SAY:`` line verbatim.
+1. **Greeting and consent.** The greeting ends with the consent question, spoken in full. The interview waits for
+   an answer: yes starts question 1, asked on its own; no ends it politely (DECLINED); anything else gets the
+   consent question once more, then ends it. Silence gets one nudge, then ends it.
+2. **Each planned question**, with at most one follow-up when the answer is short or vague, and a repeat when the
+   candidate asks for one. Silence after a question gets one nudge ("shall I repeat it?"), then the next question.
+3. **Closing**: after the last question, or when too little time is left for another one.
+
+Around these: the **time limit** cuts whatever is being said and says goodbye; a candidate who **drops out** for
+longer than the grace period ends the interview (INTERRUPTED); one who **rejoins** is welcomed back and hears the
+current question again.
+
+Each event returns the actions to take, in order (``Say`` fixed words, ``Ask`` a planned question through the
+LLM, ``RecordConsent``, ``End``). ``agent/interviewer.py`` performs them; ``agent/run.py`` says when events happen.
 """
 
 from __future__ import annotations
@@ -12,9 +22,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import prompts
-from agent.interview_plan import InterviewPlan, PlannedQuestion
+from agent.plan import InterviewPlan, PlannedQuestion
+from db.enums import ConsentDecision, InterviewStatus
 
-DirectiveKind = Literal["question", "probe", "repeat", "closing"]
+Phase = Literal["consent", "questions", "closing"]
+DirectiveKind = Literal["question", "probe", "repeat"]
 NOTE_PREFIX = "PLAN:"
 SAY_PREFIX = "SAY:"
 _SAY_RE = re.compile(r"^SAY:\s*(.+)$", re.MULTILINE)
@@ -23,35 +35,76 @@ _REPEAT_RE = re.compile(
     r"\b(repeat( that| the question)?|say (that|it) again|pardon|come again|didn'?t (catch|hear|understand))\b", re.I
 )
 _AFFIRMATIVE_RE = re.compile(r"^(yes|yeah|yep|sure|please|ok(ay)?|go ahead)\b", re.I)
-# Below this much time left, no probes; below the second, no new questions: go to closing.
+# Consent answers. A "no" phrase wins over a "yes" word inside it ("no, I don't agree"); a few "no"-looking
+# phrases mean yes ("no problem", "I don't mind").
+_CONSENT_YES_PHRASES = re.compile(
+    r"\b(no problem|no worries|not a problem|(i )?don'?t mind|(i )?do not mind|why not|of course|"
+    r"sounds good|that'?s (fine|ok(ay)?|good|alright)|(i'?m|i am) (happy|fine|ok(ay)?|ready|good)|"
+    r"let'?s (go|start|begin|do (it|this))|go ahead|i (do )?(agree|consent|accept))\b", re.I)
+_CONSENT_NO_PHRASES = re.compile(
+    r"\b(no|nope|nah|not really|i'?d rather not|i would rather not|(i )?(do not|don'?t) (agree|consent|accept|"
+    r"want)|not (comfortable|ok(ay)?|happy|fine)|(i )?decline|i refuse|stop)\b", re.I)
+_CONSENT_YES_WORDS = re.compile(r"\b(yes|yeah|yep|yup|sure|ok(ay)?|alright|absolutely|certainly|definitely|"
+                                r"fine|agreed|correct|right)\b", re.I)
+# Below this much time left, no follow-ups; below the second, no new questions: go to the closing.
 MIN_S_FOR_PROBE = 90.0
 MIN_S_FOR_QUESTION = 45.0
 
 
+# --- actions ----------------------------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Directive:
+    """A planned question, its follow-up or a repeat: what the LLM is told to say (offline: said verbatim)."""
+
     kind: DirectiveKind
     text: str
-    question_index: int | None = None
-    question_count: int = 0
+    question_index: int
+    question_count: int
     skill: str | None = None
-    reason: str | None = None  # why a probe: "short" or "vague"
+    reason: str | None = None  # why a follow-up: "short" or "vague"
 
     def note(self) -> str:
         """The system note for the LLM. The SAY line is the reference wording (verbatim offline)."""
-        if self.kind == "closing":
-            what = "the interview is over; say goodbye"
-        elif self.kind == "probe":
-            what = (f"ask one follow-up on question {self.question_index + 1} of {self.question_count}"
-                    f" (the answer was {self.reason})")
+        n = f"{self.question_index + 1} of {self.question_count}"
+        if self.kind == "probe":
+            what = f"ask one follow-up on question {n} (the answer was {self.reason})"
         elif self.kind == "repeat":
-            what = f"repeat question {self.question_index + 1} of {self.question_count}"
+            what = f"repeat question {n}"
         else:
-            what = f"ask question {self.question_index + 1} of {self.question_count}"
-            if self.skill:
-                what += f" (skill: {self.skill})"
+            what = f"ask question {n}" + (f" (skill: {self.skill})" if self.skill else "")
         return (f"{NOTE_PREFIX} {what}. Say the following, keeping its meaning; say nothing else.\n"
                 f"{SAY_PREFIX} {self.text}")
+
+
+@dataclass(frozen=True)
+class Say:
+    """Fixed words (consent, nudges, goodbyes): the same in both pipelines, never rephrased."""
+
+    text: str
+    interruptible: bool = True
+
+
+@dataclass(frozen=True)
+class Ask:
+    directive: Directive
+
+
+@dataclass(frozen=True)
+class RecordConsent:
+    decision: ConsentDecision
+
+
+@dataclass(frozen=True)
+class End:
+    """After what is being said, the interview ends with this status."""
+
+    status: InterviewStatus
+    reason: str
+
+
+Action = Say | Ask | RecordConsent | End
 
 
 def parse_note(text: str) -> str | None:
@@ -60,6 +113,9 @@ def parse_note(text: str) -> str | None:
         return None
     m = _SAY_RE.search(text)
     return m.group(1).strip() if m else None
+
+
+# --- reading what the candidate said -----------------------------------------------------------------------
 
 
 def words(text: str) -> list[str]:
@@ -84,6 +140,23 @@ def is_repeat_request(text: str) -> bool:
     return len(words(text)) <= 10 and bool(_REPEAT_RE.search(text))
 
 
+def classify_consent(text: str) -> Literal["yes", "no", "unclear"]:
+    """A spoken answer to "are you happy to go ahead?". Long answers are unclear: consent must be plain."""
+    t = text.strip().lower().replace("’", "'")
+    if not t or len(words(t)) > 25:
+        return "unclear"
+    if _CONSENT_YES_PHRASES.search(t) and not re.search(r"\b(do not|don'?t) (agree|consent|accept)\b", t):
+        return "yes"
+    if _CONSENT_NO_PHRASES.search(t):
+        return "no"
+    if _CONSENT_YES_WORDS.search(t):
+        return "yes"
+    return "unclear"
+
+
+# --- the interview -----------------------------------------------------------------------------------------
+
+
 @dataclass
 class QuestionState:
     question: PlannedQuestion
@@ -97,25 +170,63 @@ class QuestionState:
 
 
 class InterviewFlow:
-    def __init__(self, plan: InterviewPlan, *, follow_up_min_words: int = 15) -> None:
+    def __init__(self, plan: InterviewPlan, texts: dict[str, str], *, follow_up_min_words: int = 15) -> None:
         if not plan.questions:
             raise ValueError("an interview plan needs at least one question")
         self.plan = plan
+        self.texts = texts  # from prompts/ (see agent/interviewer.py interview_texts)
         self.follow_up_min_words = follow_up_min_words
         self.states = [QuestionState(q) for q in plan.questions]
+        self.phase: Phase = "consent"
         self.index = -1  # the question being asked/answered; -1 before the first
-        self.closed = False
+        self.consent: ConsentDecision | None = None
+        self._consent_asks = 0
+        self._silences = 0  # nudges given since the interviewer last asked something
+        self.offered_repeat = False  # the interviewer just asked "would you like me to repeat the question?"
         self._ack_turn = 0
         self._probe_turn = 0
-        self.offered_repeat = False  # the interviewer just asked "would you like me to repeat the question?"
 
     @property
     def count(self) -> int:
         return len(self.states)
 
     @property
+    def closed(self) -> bool:
+        return self.phase == "closing"
+
+    @property
     def current(self) -> QuestionState | None:
         return self.states[self.index] if 0 <= self.index < self.count else None
+
+    # --- 1. greeting and consent --------------------------------------------------------------------------
+
+    def start(self) -> list[Action]:
+        self._consent_asks = 1
+        intro = " ".join(t for t in (self.texts["greeting"], self.texts["consent"], self.texts["consent_question"])
+                         if t)
+        # the notice is heard in full: nothing the candidate says can cut it short
+        return [Say(intro, interruptible=False)]
+
+    def _on_consent_answer(self, text: str) -> list[Action]:
+        if is_repeat_request(text):
+            return [Say(f"{self.texts['consent']} {self.texts['consent_question']}")]
+        answer = classify_consent(text)
+        if answer == "yes":
+            self.consent = ConsentDecision.GIVEN
+            return [RecordConsent(ConsentDecision.GIVEN), self._ask(0, self.texts["first_question_lead"])]
+        if answer == "unclear" and self._consent_asks < 2:
+            self._consent_asks += 1
+            return [Say(self.texts["consent_repeat"])]
+        reason = "the candidate declined" if answer == "no" else "no clear consent"
+        return self._decline(reason)
+
+    def _decline(self, reason: str) -> list[Action]:
+        self.consent = ConsentDecision.DECLINED
+        self.phase = "closing"
+        return [RecordConsent(ConsentDecision.DECLINED), Say(self.texts["consent_declined"], interruptible=False),
+                End(InterviewStatus.DECLINED, reason)]
+
+    # --- 2. the planned questions ----------------------------------------------------------------------------
 
     def _ack(self) -> str:
         acks = prompts.load_yaml("flow.yaml").get("acknowledgements") or ["Thank you."]
@@ -123,25 +234,18 @@ class InterviewFlow:
         self._ack_turn += 1
         return ack
 
-    def _ask(self, index: int, lead: str) -> Directive:
+    def _ask(self, index: int, lead: str) -> Ask:
+        self.phase = "questions"
         self.index = index
+        self._silences = 0
         q = self.states[index].question
-        return Directive("question", f"{lead} {q.text}".strip(), index, self.count, q.skill)
+        return Ask(Directive("question", f"{lead} {q.text}".strip(), index, self.count, q.skill))
 
-    def start(self) -> Directive:
-        lead = prompts.load_yaml("flow.yaml").get("first_question_lead", "")
-        return self._ask(0, lead)
-
-    def close(self) -> Directive:
-        self.closed = True
-        return Directive("closing", "", self.index if self.index >= 0 else None, self.count)
-
-    def repeat(self) -> Directive:
+    def _repeat(self, lead: str = "") -> Ask:
         cur = self.current
-        if cur is None:
-            return self.start()
+        assert cur is not None
         text = cur.probe if cur.probe else cur.question.text
-        return Directive("repeat", text, self.index, self.count, cur.question.skill)
+        return Ask(Directive("repeat", f"{lead} {text}".strip(), self.index, self.count, cur.question.skill))
 
     def _probe_text(self, q: PlannedQuestion, reason: str) -> str:
         if q.probes:
@@ -151,28 +255,77 @@ class InterviewFlow:
         self._probe_turn += 1
         return prompts.render(text, skill=q.skill or "this", topic=q.skill or "this")
 
-    def on_answer(self, text: str, *, remaining_s: float | None = None) -> Directive:
-        """The candidate finished a turn: record it and decide what comes next."""
-        if self.closed:
-            return self.close()
+    def on_turn(self, text: str, *, earlier: dict[int, str] | None = None,
+                remaining_s: float | None = None) -> list[Action]:
+        """The candidate finished a turn. ``text`` answers what was asked last; ``earlier`` holds speech that
+        began before the current question was asked (it lands on the question it answers)."""
+        for index, late in (earlier or {}).items():
+            if 0 <= index < self.count and late.strip():
+                self.states[index].answers.append(late)
+        if self.phase == "closing":
+            return []
+        if self.phase == "consent":
+            return self._on_consent_answer(text) if text.strip() else []
+        if not text.strip():
+            # they were finishing an earlier answer while the question was asked: ask it again
+            return [self._repeat()] if earlier else []
         cur = self.current
-        if cur is None:  # spoke before the first question: start the plan
-            return self.start()
+        assert cur is not None
+        self._silences = 0
         offered, self.offered_repeat = self.offered_repeat, False
         if is_repeat_request(text) or (offered and _AFFIRMATIVE_RE.match(text.strip()) and len(words(text)) <= 5):
-            return self.repeat()
+            return [self._repeat()]
         cur.answers.append(text)
-        if (cur.probe is None and (remaining_s is None or remaining_s >= MIN_S_FOR_PROBE)):
+        if cur.probe is None and (remaining_s is None or remaining_s >= MIN_S_FOR_PROBE):
             reason = assess_answer(text, min_words=self.follow_up_min_words)
             if reason is not None:
                 cur.probe = self._probe_text(cur.question, reason)
                 cur.probe_reason = reason
-                return Directive("probe", cur.probe, self.index, self.count, cur.question.skill, reason)
+                return [Ask(Directive("probe", cur.probe, self.index, self.count, cur.question.skill, reason))]
         return self.advance(remaining_s=remaining_s)
 
-    def advance(self, *, remaining_s: float | None = None, lead: str | None = None) -> Directive:
-        """Move to the next planned question, or to the closing when none is left (or no time is)."""
+    def advance(self, *, remaining_s: float | None = None, lead: str | None = None) -> list[Action]:
+        """The next planned question, or the closing when none is left (or no time is)."""
         nxt = self.index + 1
         if nxt >= self.count or (remaining_s is not None and remaining_s < MIN_S_FOR_QUESTION):
             return self.close()
-        return self._ask(nxt, self._ack() if lead is None else lead)
+        return [self._ask(nxt, self._ack() if lead is None else lead)]
+
+    def on_silence(self, *, remaining_s: float | None = None) -> list[Action]:
+        """Nobody has spoken for SILENCE_NUDGE_SECONDS since the interviewer last spoke."""
+        if self.phase == "closing":
+            return []
+        self._silences += 1
+        if self.phase == "consent":
+            if self._silences == 1:
+                return [Say(self.texts["consent_nudge"])]
+            return self._decline("no answer to the consent question")
+        if self._silences == 1:
+            self.offered_repeat = True
+            return [Say(self.texts["nudge"])]
+        return self.advance(remaining_s=remaining_s, lead=self.texts["move_on"])
+
+    # --- 3. closing, and what can happen at any time ---------------------------------------------------------
+
+    def close(self) -> list[Action]:
+        self.phase = "closing"
+        return [Say(self.texts["closing"], interruptible=False), End(InterviewStatus.COMPLETED, "completed")]
+
+    def on_time_up(self) -> list[Action]:
+        if self.phase == "closing":
+            return []
+        self.phase = "closing"
+        return [Say(self.texts["time_up"], interruptible=False), End(InterviewStatus.COMPLETED, "time limit")]
+
+    def on_rejoin(self) -> list[Action]:
+        """Back after dropping out: welcome them and repeat where we were."""
+        lead = self.texts["welcome_back"]
+        if self.phase == "consent":
+            return [Say(f"{lead} {self.texts['consent_question']}")]
+        if self.phase == "questions":
+            return [self._repeat(lead)]
+        return []
+
+    def on_left_for_good(self) -> list[Action]:
+        self.phase = "closing"
+        return [End(InterviewStatus.INTERRUPTED, "candidate left")]

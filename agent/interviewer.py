@@ -1,9 +1,10 @@
-"""The interviewer agent: greeting and consent, the planned questions, one probe at most, closing.
+"""The interviewer's voice: a livekit-agents Agent that performs what ``agent/flow.py`` decides.
 
-Every reply goes through ``llm_node``: when the candidate has said something new, the interview flow
-decides the next step and its plan note is appended to the chat context for this turn; the LLM (cloud)
-phrases it, or the plan-driven LLM (offline) speaks it. Greeting, consent, closing and the time-up
-goodbye are fixed texts from prompts/, spoken with ``say`` so they are identical in both pipelines.
+The candidate's turns reach the flow through ``llm_node`` (the session calls it when a user turn ends), so every
+reply is an ordinary reply of the session. ``Ask`` actions become a plan note for the LLM (the cloud LLM phrases
+the question, the offline plan-driven LLM speaks it verbatim); ``Say`` actions are fixed words, spoken as they are
+in both pipelines; ``End`` waits for the goodbye, then reports the end. Turns that only overlapped the
+interviewer's own speech are not answers: the interviewer stays silent.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from livekit import rtc
 from livekit.agents import Agent, ModelSettings, llm, stt
 
 import prompts
-from agent.flow import Directive, InterviewFlow
+from agent.flow import Action, Ask, End, InterviewFlow, RecordConsent, Say
+from agent.turns import Turn
 from agent.vad_tap import VADEventTap, transcribe_vad_segments
+from db.enums import ConsentDecision, InterviewStatus
 
 logger = logging.getLogger("interviewly.interviewer")
 
@@ -29,48 +32,103 @@ class InterviewHooks:
     def remaining_s(self) -> float | None:
         return None
 
-    def on_directive(self, directive: Directive) -> None: ...
+    def take_turn(self, fallback_text: str) -> Turn:
+        return Turn(fallback_text, {}, False, [])
+
+    def on_speak(self, action: Say | Ask) -> None: ...
+
+    def on_consent(self, decision: ConsentDecision, turn: Turn | None) -> None: ...
 
     def on_final_transcript(self, event: stt.SpeechEvent) -> None: ...
 
     def on_candidate_audio(self, frame: rtc.AudioFrame) -> None: ...
 
-    def on_finished(self, reason: str) -> None: ...
+    def on_finished(self, status: InterviewStatus, reason: str) -> None: ...
 
 
 class Interviewer(Agent):
-    def __init__(
-        self,
-        *,
-        flow: InterviewFlow,
-        texts: dict[str, str],
-        instructions: str,
-        hooks: InterviewHooks | None = None,
-    ) -> None:
+    def __init__(self, *, flow: InterviewFlow, instructions: str, hooks: InterviewHooks | None = None) -> None:
         super().__init__(instructions=instructions)
         self.flow = flow
-        self.texts = texts  # greeting, consent, closing, time_up, welcome_back
         self.hooks = hooks or InterviewHooks()
         self._handled_user_items: set[str] = set()
         self._finishing: asyncio.Task[None] | None = None
-        self.finished_reason: str | None = None
+        self._pending: set[asyncio.Task[Any]] = set()
+        self.finished: tuple[InterviewStatus, str] | None = None
 
-    # --- lifecycle ------------------------------------------------------------------------------------
+    # --- events into the flow -----------------------------------------------------------------------------
 
     async def on_enter(self) -> None:
-        intro = " ".join(t for t in (self.texts.get("greeting"), self.texts.get("consent")) if t)
-        if intro:
-            # the consent notice is spoken in full before anything else happens
-            await self.session.say(intro, allow_interruptions=False)
-        if self.flow.closed:
+        await self._perform(self.flow.start())
+
+    def on_silence(self) -> None:
+        self.spawn_perform(self.flow.on_silence(remaining_s=self.hooks.remaining_s()))
+
+    def on_rejoin(self) -> None:
+        self.spawn_perform(self.flow.on_rejoin())
+
+    async def time_up(self) -> None:
+        """The hard stop: cut whatever is being said and say the time-up goodbye."""
+        actions = self.flow.on_time_up()
+        if not actions or self._finishing is not None:
             return
-        self._ask(self.flow.start())
+        try:
+            await self.session.interrupt(force=True)
+        except Exception:
+            logger.debug("nothing to interrupt", exc_info=True)
+        await self._perform(actions)
+        if self._finishing is not None:
+            await self._finishing
 
-    def _ask(self, directive: Directive) -> None:
-        self.hooks.on_directive(directive)
-        self.session.generate_reply(instructions=directive.note())
+    def spawn_perform(self, actions: list[Action]) -> None:
+        if actions:
+            task = asyncio.create_task(self._perform(actions), name="interviewer-actions")
+            self._pending.add(task)
+            task.add_done_callback(self._pending.discard)
 
-    # --- the decision point ---------------------------------------------------------------------------
+    # --- performing actions ---------------------------------------------------------------------------------
+
+    async def _perform(self, actions: list[Action], turn: Turn | None = None) -> str | None:
+        """Do ``actions`` in order. Outside a reply, everything is spoken here; inside one (``turn`` given),
+        the text of a question or of interruptible fixed words is returned for the reply to voice instead."""
+        in_reply = turn is not None
+        for i, action in enumerate(actions):
+            if isinstance(action, RecordConsent):
+                self.hooks.on_consent(action.decision, turn)
+            elif isinstance(action, End):
+                goodbye = [a for a in actions[:i] if isinstance(a, Say) and not a.interruptible]
+                self._finish(action, goodbye[-1].text if goodbye else "")
+            elif isinstance(action, Say) and not action.interruptible:
+                if not any(isinstance(a, End) for a in actions[i:]):
+                    self.hooks.on_speak(action)
+                    await self.session.say(action.text, allow_interruptions=False)
+                else:
+                    self.hooks.on_speak(action)  # spoken by _finish, before the end is reported
+            elif in_reply:
+                self.hooks.on_speak(action)
+                return action.directive.note() if isinstance(action, Ask) else action.text
+            elif isinstance(action, Ask):
+                self.hooks.on_speak(action)
+                self.session.generate_reply(instructions=action.directive.note())
+            else:
+                self.hooks.on_speak(action)
+                self.session.say(action.text)
+        return None
+
+    def _finish(self, end: End, goodbye: str) -> None:
+        if self._finishing is None:
+            self._finishing = asyncio.create_task(self._say_goodbye(end, goodbye), name="interview-finish")
+
+    async def _say_goodbye(self, end: End, goodbye: str) -> None:
+        try:
+            if goodbye:
+                await self.session.say(goodbye, allow_interruptions=False)
+        except Exception:
+            logger.exception("could not say goodbye")
+        self.finished = (end.status, end.reason)
+        self.hooks.on_finished(end.status, end.reason)
+
+    # --- the decision point: a candidate's turn ended -------------------------------------------------------
 
     def _new_user_message(self, chat_ctx: llm.ChatContext) -> llm.ChatMessage | None:
         for item in reversed(chat_ctx.items):
@@ -86,21 +144,28 @@ class Interviewer(Agent):
         self, chat_ctx: llm.ChatContext, tools: list[llm.Tool], model_settings: ModelSettings
     ) -> AsyncIterable[llm.ChatChunk | str]:
         message = self._new_user_message(chat_ctx)
-        if message is not None:
-            self._handled_user_items.add(message.id)
+        if message is None:
             if self.flow.closed:
                 return
-            directive = self.flow.on_answer(message.text_content or "", remaining_s=self.hooks.remaining_s())
-            self.hooks.on_directive(directive)
-            if directive.kind == "closing":
-                self.finish("completed")
+            reply: str | None = None  # a reply the session asked for itself (generate_reply with a plan note)
+        else:
+            self._handled_user_items.add(message.id)
+            turn = self.hooks.take_turn(message.text_content or "")
+            if turn.overlap_only:
+                return  # spoken over the interviewer: kept in the transcript, not an answer
+            actions = self.flow.on_turn(turn.text, earlier=turn.earlier, remaining_s=self.hooks.remaining_s())
+            reply = await self._perform(actions, turn)
+            if reply is None:
+                return
+            if not reply.startswith("PLAN:"):
+                yield reply  # fixed words: not rephrased by any LLM
                 return
             chat_ctx = chat_ctx.copy()
-            chat_ctx.add_message(role="system", content=[directive.note()])
-        elif self.flow.closed:
-            return
+            chat_ctx.add_message(role="system", content=[reply])
         async for chunk in Agent.default.llm_node(self, chat_ctx, tools, model_settings):
             yield chunk
+
+    # --- hearing the candidate --------------------------------------------------------------------------
 
     async def stt_node(
         self, audio: AsyncIterable[rtc.AudioFrame], model_settings: ModelSettings
@@ -130,75 +195,22 @@ class Interviewer(Agent):
                 logger.exception("audio hook failed")
             yield frame
 
-    # --- ending ---------------------------------------------------------------------------------------
-
-    def finish(self, reason: str, *, text: str | None = None) -> asyncio.Task[None]:
-        """Say the closing (or ``text``) without interruption, then report ``reason``. Idempotent."""
-        if self._finishing is None:
-            self.flow.close()
-            self._finishing = asyncio.create_task(self._finish(reason, text), name="interview-finish")
-        return self._finishing
-
-    async def _finish(self, reason: str, text: str | None) -> None:
-        goodbye = text if text is not None else self.texts.get("closing", "")
-        try:
-            if goodbye:
-                await self.session.say(goodbye, allow_interruptions=False)
-        except Exception:
-            logger.exception("could not say goodbye")
-        self.finished_reason = reason
-        self.hooks.on_finished(reason)
-
-    async def time_up(self) -> None:
-        """The hard stop: cut whatever is being said and say the time-up goodbye."""
-        if self._finishing is not None:
-            return
-        try:
-            await self.session.interrupt(force=True)
-        except Exception:
-            logger.debug("nothing to interrupt", exc_info=True)
-        await self.finish("time limit", text=self.texts.get("time_up", ""))
-
-    def nudge(self) -> None:
-        """The candidate has been silent since the question: offer to repeat it."""
-        if not self.flow.closed and self._finishing is None and self.texts.get("nudge"):
-            self.flow.offered_repeat = True
-            self.session.say(self.texts["nudge"])
-
-    def move_on(self) -> None:
-        """Still silent after the nudge: leave the question unanswered and go on."""
-        if self.flow.closed or self._finishing is not None:
-            return
-        directive = self.flow.advance(remaining_s=self.hooks.remaining_s(), lead=self.texts.get("move_on", ""))
-        if directive.kind == "closing":
-            self.hooks.on_directive(directive)
-            self.finish("completed")
-        else:
-            self._ask(directive)
-
-    def welcome_back(self) -> None:
-        """The candidate rejoined after dropping: greet them and repeat where we were."""
-        if self.flow.closed or self.flow.current is None:  # still in the greeting: the first question follows
-            return
-        directive = self.flow.repeat()
-        lead = self.texts.get("welcome_back", "")
-        directive = Directive(directive.kind, f"{lead} {directive.text}".strip(), directive.question_index,
-                              directive.question_count, directive.skill)
-        self._ask(directive)
-
 
 def interview_texts(values: dict[str, Any], *, practice: bool) -> dict[str, str]:
+    """Everything the interviewer says in fixed words, from prompts/ (flow.yaml and consent.md)."""
     flow = prompts.load_yaml("flow.yaml")
     consent = flow["practice_consent"] if practice else prompts.load_text("consent.md")
-    return {
-        "greeting": prompts.render(flow["practice_greeting" if practice else "greeting"], **values),
-        "consent": prompts.render(" ".join(consent.split()), **values),
-        "closing": prompts.render(flow["practice_closing" if practice else "closing"], **values),
-        "time_up": prompts.render(flow["time_up"], **values),
-        "welcome_back": prompts.render(flow["welcome_back"], **values),
-        "nudge": prompts.render(flow["nudge"], **values),
-        "move_on": prompts.render(flow["move_on"], **values),
-    }
+    keys = ("time_up", "welcome_back", "nudge", "move_on", "consent_question", "consent_repeat", "consent_nudge",
+            "first_question_lead")
+    texts = {key: prompts.render(" ".join(str(flow[key]).split()), **values) for key in keys}
+    texts.update(
+        greeting=prompts.render(flow["practice_greeting" if practice else "greeting"], **values),
+        consent=prompts.render(" ".join(consent.split()), **values),
+        closing=prompts.render(flow["practice_closing" if practice else "closing"], **values),
+        consent_declined=prompts.render(flow["practice_consent_declined" if practice else "consent_declined"],
+                                        **values),
+    )
+    return {k: " ".join(v.split()) for k, v in texts.items()}
 
 
 def interviewer_instructions(values: dict[str, Any]) -> str:

@@ -1,12 +1,15 @@
-"""Live scores for recruiters: one JSON message a second on topic ``interviewly.live``.
+"""Live scores for the hiring team: one message a second on the contract's LIVE_TOPIC, and the same figures as
+that second's interview_metrics row.
 
-Only recruiters receive them: messages go to the identities that start with ``recruiter-`` through
-``destination_identities``, never broadcast, so candidates never get a score. Recruiters join hidden
-(subscribe-only), and hidden participants are invisible to other participants, so the directory of
-recruiters comes from the server API (ListParticipants), refreshed every couple of seconds.
+Frames and audio run one way: the sampler's observations land in the EyeTracker, the candidate's audio in the
+FluencyTracker; every tick, ``LiveScores`` composes a typed ``LiveMessage`` (db/contract.py) from them, queues it
+for the recruiters in the room and hands its ``MetricRow`` to the recorder. What the recruiter saw is what is
+stored.
 
-The message and the interview_metrics row are built from the same dict: what the recruiter saw is what
-is stored.
+Only the hiring team receives them: messages go to ``recruiter-`` (hidden watchers) and ``panelist-`` identities
+through ``destination_identities``, never broadcast, so candidates never get a score. Hidden participants are
+invisible to other participants, so the directory comes from the server API (ListParticipants), refreshed every
+couple of seconds.
 """
 
 from __future__ import annotations
@@ -16,32 +19,41 @@ import contextlib
 import logging
 import time
 import uuid
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from livekit import api, rtc
 
-from agent.config import RECRUITER_PREFIX
-from agent.video_sampler import FrameRef
-from analytics.eye_contact import EyeContactSummary, FrameObservation
+from agent.eye_tracker import EyeTracker
+from agent.fluency_tracker import FluencyTracker
+from analytics.eye_contact import EyeContactSummary
+from db.contract import (
+    LIVE_TOPIC,
+    PANELIST_PREFIX,
+    RECRUITER_PREFIX,
+    EyeContactLive,
+    FrameCounts,
+    FrameRef,
+    HeadPose,
+    LiveMessage,
+)
+
+if TYPE_CHECKING:
+    from agent.recorder import Recorder
+    from agent.video_sampler import VideoSampler
 
 logger = logging.getLogger("interviewly.live")
 
-MESSAGE_TYPE = "live_scores"
-MESSAGE_VERSION = 1
+HIRING_TEAM_PREFIXES = (RECRUITER_PREFIX, PANELIST_PREFIX)
 
 
 @dataclass
-class LiveState:
+class Speaking:
     agent_state: str = "initializing"
     user_state: str = "listening"
-    last_obs: FrameObservation | None = None
-    last_ref: FrameRef | None = None
-    extra_flags: set[str] = field(default_factory=set)
 
     @property
-    def speaking(self) -> str:
+    def who(self) -> str:
         agent = self.agent_state == "speaking"
         candidate = self.user_state == "speaking"
         return "both" if agent and candidate else "agent" if agent else "candidate" if candidate else "none"
@@ -66,18 +78,18 @@ def compose_live_message(
     t_s: int,
     question_index: int | None,
     question_count: int,
-    last1: EyeContactSummary | None,
-    last30: EyeContactSummary | None,
-    state: LiveState,
-    fluency: dict[str, Any],
-    frames_analyzed: int,
-    frames_dropped: int,
+    eyes: EyeTracker,
+    speaking: Speaking,
+    fluency: FluencyTracker,
+    frames: FrameCounts,
     video_attached: bool,
-) -> dict[str, Any]:
+    frame_ref: FrameRef | None,
+) -> LiveMessage:
+    last1, last30 = eyes.window(1.0, t), eyes.window(30.0, t)
     has_frames = last1 is not None and last1.frames > 0
     face_present = bool(has_frames and last1.face_present_ratio >= 0.5)
-    obs = state.last_obs if state.last_obs is not None and t - state.last_obs.t <= 1.5 else None
-    flags: set[str] = set(state.extra_flags)
+    obs = eyes.last if eyes.last is not None and t - eyes.last.t <= 1.5 else None
+    flags: set[str] = set()
     if not video_attached:
         flags.add("camera_off")
     elif not has_frames:
@@ -91,55 +103,74 @@ def compose_live_message(
             flags.add("multiple_faces")
     if last30 is not None:
         flags.update(last30.flags)
-    ref = state.last_ref if obs is not None else None
-    return {
-        "type": MESSAGE_TYPE,
-        "v": MESSAGE_VERSION,
-        "interview_id": str(interview_id),
-        "seq": seq,
-        "t_s": t_s,
-        "t": round(t, 3),
-        "ts": round(time.time(), 3),
-        "question_index": question_index,
-        "question_count": question_count,
-        "eye_contact": {"last_1s": _r(_contact_share(last1)), "rolling_30s": _r(_contact_share(last30))},
-        "face_present": face_present if has_frames else None,
-        "num_faces": obs.num_faces if obs is not None else (0 if has_frames else None),
-        "head": {"yaw_deg": _r(obs.yaw_deg if obs else None, 1), "pitch_deg": _r(obs.pitch_deg if obs else None, 1)},
-        "flags": sorted(flags),
-        "fluency": fluency,
-        "speaking": state.speaking,
-        "frames": {"analyzed": frames_analyzed, "dropped": frames_dropped},
-        "frame": ref.as_dict() if ref is not None else None,
-    }
+    return LiveMessage(
+        interview_id=str(interview_id),
+        seq=seq,
+        t_s=t_s,
+        t=round(t, 3),
+        ts=round(time.time(), 3),
+        question_index=question_index,
+        question_count=question_count,
+        eye_contact=EyeContactLive(last_1s=_r(_contact_share(last1)), rolling_30s=_r(_contact_share(last30))),
+        face_present=face_present if has_frames else None,
+        num_faces=obs.num_faces if obs is not None else (0 if has_frames else None),
+        head=HeadPose(yaw_deg=_r(obs.yaw_deg if obs else None, 1), pitch_deg=_r(obs.pitch_deg if obs else None, 1)),
+        flags=sorted(flags),
+        fluency=fluency.snapshot(),
+        speaking=speaking.who,
+        frames=frames,
+        frame=frame_ref if obs is not None else None,
+    )
 
 
-def metric_row(msg: dict[str, Any]) -> dict[str, Any]:
-    """The interview_metrics row for a live message (same figures)."""
-    fl = msg.get("fluency") or {}
-    return {
-        "t_s": msg["t_s"],
-        "recorded_at": datetime.fromtimestamp(msg["ts"], UTC),
-        "question_index": msg["question_index"],
-        "face_present": msg["face_present"],
-        "num_faces": msg["num_faces"],
-        "eye_contact": msg["eye_contact"]["last_1s"],
-        "eye_contact_30s": msg["eye_contact"]["rolling_30s"],
-        "head_yaw_deg": msg["head"]["yaw_deg"],
-        "head_pitch_deg": msg["head"]["pitch_deg"],
-        "speaking": msg["speaking"],
-        "speech_rate_sps": fl.get("speech_rate_sps"),
-        "articulation_rate_sps": fl.get("articulation_rate_sps"),
-        "pause_count": fl.get("pause_count"),
-        "phonation_ratio": fl.get("phonation_ratio"),
-        "frames_analyzed": msg["frames"]["analyzed"],
-        "frames_dropped": msg["frames"]["dropped"],
-        "flags": msg["flags"],
-    }
+class LiveScores:
+    """Every LIVE_INTERVAL_SECONDS: compose, queue for the hiring team, and hand the row to the recorder."""
+
+    def __init__(self, *, interview_id: uuid.UUID, question_count: int, interval_s: float, eyes: EyeTracker,
+                 fluency: FluencyTracker, speaking: Speaking, recorder: Recorder,
+                 directory: RecruiterDirectory) -> None:
+        self.interview_id = interview_id
+        self.question_count = question_count
+        self.interval_s = interval_s
+        self.eyes = eyes
+        self.fluency = fluency
+        self.speaking = speaking
+        self.recorder = recorder
+        self.directory = directory
+        self.sampler: VideoSampler | None = None
+        self.question_index: int | None = None
+        self.last_k = 0
+        self._sends: asyncio.Queue[bytes] = asyncio.Queue(maxsize=5)
+
+    def tick(self, k: int, t: float) -> LiveMessage:
+        self.last_k = k
+        sampler = self.sampler
+        analyzed, dropped = sampler.take_counters() if sampler else (0, 0)
+        msg = compose_live_message(
+            interview_id=self.interview_id, seq=k, t=t, t_s=round(k * self.interval_s),
+            question_index=self.question_index, question_count=self.question_count, eyes=self.eyes,
+            speaking=self.speaking, fluency=self.fluency, frames=FrameCounts(analyzed=analyzed, dropped=dropped),
+            video_attached=bool(sampler and sampler.attached), frame_ref=sampler.last_ref if sampler else None,
+        )
+        if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
+            self._sends.get_nowait()
+        self._sends.put_nowait(msg.encode())
+        self.recorder.add_metric(msg.metric_row())
+        self.recorder.kick()
+        return msg
+
+    async def send_loop(self) -> None:
+        """Deliver messages in order; a slow data channel never delays the ticks themselves."""
+        while True:
+            await self.directory.send(await self._sends.get(), topic=LIVE_TOPIC)
+
+    async def drain(self, timeout_s: float = 2.0) -> None:
+        while not self._sends.empty():
+            await asyncio.wait_for(self.directory.send(self._sends.get_nowait(), topic=LIVE_TOPIC), timeout_s)
 
 
 class RecruiterDirectory:
-    """The recruiters in the room (hidden ones included), and sending to them only."""
+    """The hiring team in the room (hidden watchers included), and sending to them only."""
 
     def __init__(self, room: rtc.Room, lk: api.LiveKitAPI | None, *, poll_s: float = 2.0) -> None:
         self.room = room
@@ -154,7 +185,7 @@ class RecruiterDirectory:
     @property
     def identities(self) -> list[str]:
         visible = {p.identity for p in self.room.remote_participants.values()
-                   if p.identity.startswith(RECRUITER_PREFIX)}
+                   if p.identity.startswith(HIRING_TEAM_PREFIXES)}
         return sorted(visible | self._api_identities)
 
     def start(self) -> None:
@@ -164,7 +195,7 @@ class RecruiterDirectory:
     async def refresh(self) -> None:
         assert self.lk is not None
         resp = await self.lk.room.list_participants(api.ListParticipantsRequest(room=self.room.name))
-        self._api_identities = {p.identity for p in resp.participants if p.identity.startswith(RECRUITER_PREFIX)}
+        self._api_identities = {p.identity for p in resp.participants if p.identity.startswith(HIRING_TEAM_PREFIXES)}
 
     async def _poll(self) -> None:
         failures = 0

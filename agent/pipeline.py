@@ -36,17 +36,27 @@ def build_models(settings: Settings, *, vad: Any | None = None) -> Models:
         stt, llm, tts = cloud_models(settings)
         return Models(stt, llm, tts, vad, "cloud")
     from agent.offline.plan_llm import PlanLLM
-    from agent.offline.stt_whisper import WhisperSTT
     from agent.offline.tts_espeak import EspeakTTS
 
     return Models(
-        WhisperSTT(model_path=settings.whisper_model, cpu_threads=settings.whisper_threads,
-                   min_window_s=settings.whisper_min_window_s),
+        build_stt(settings),
         PlanLLM(),
         EspeakTTS(voice=settings.espeak_voice, rate_wpm=settings.espeak_rate_wpm),
         vad,
         "offline",
     )
+
+
+def build_stt(settings: Settings) -> Any:
+    """The speech-to-text of the pipeline in use (the note-taker needs only this)."""
+    if settings.pipeline == "cloud":
+        from agent.cloud import cloud_models
+
+        return cloud_models(settings)[0]
+    from agent.offline.stt_whisper import WhisperSTT
+
+    return WhisperSTT(model_path=settings.whisper_model, cpu_threads=settings.whisper_threads,
+                      min_window_s=settings.whisper_min_window_s)
 
 
 def turn_handling(settings: Settings) -> dict[str, Any]:

@@ -18,13 +18,16 @@ from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from db.contract import MetricRow
 from db.enums import InterviewStatus
 from db.models import (
     Interview,
+    InterviewConsent,
     InterviewMetric,
     InterviewReport,
     InterviewSession,
@@ -35,7 +38,7 @@ from db.models import (
 
 logger = logging.getLogger("interviewly.recorder")
 
-WORKER_LOST = "worker lost"
+WORKER_LOST = "worker lost"  # the lifecycle job's end_reason for an interview whose heartbeats stopped
 
 
 def utcnow() -> datetime:
@@ -63,6 +66,7 @@ _METRICS_UPSERT = _metrics_insert.on_conflict_do_update(
                                                                                               "t_s")},
 )
 _SEGMENTS_INSERT = pg_insert(TranscriptSegment).on_conflict_do_nothing(constraint="uq_transcript_segment_uid")
+_CONSENTS_INSERT = pg_insert(InterviewConsent).on_conflict_do_nothing(index_elements=["id"])
 
 
 class Recorder:
@@ -88,6 +92,7 @@ class Recorder:
         self._usage: dict[str, Any] | None = None
         self._report: dict[str, Any] | None = None
         self._feedback: tuple[uuid.UUID, dict[str, Any]] | None = None
+        self._consents: list[dict[str, Any]] = []
         self._interview: dict[str, Any] = {}
         self.heartbeat = False
         self._lock = asyncio.Lock()
@@ -114,15 +119,19 @@ class Recorder:
         while self.pending_rows > self.max_buffered_rows and self._segments:
             self._segments.popleft()
 
-    def add_metric(self, row: dict[str, Any]) -> None:
+    def add_metric(self, row: MetricRow) -> None:
         self._seq += 1
-        self._metrics.append((self._seq, {**row, "interview_id": self.interview_id}))
+        self._metrics.append((self._seq, {**msgspec.structs.asdict(row), "interview_id": self.interview_id}))
         self._bound()
 
     def add_segment(self, row: dict[str, Any]) -> None:
         self._seq += 1
         self._segments.append((self._seq, {"segment_uid": uuid.uuid4(), **row, "interview_id": self.interview_id}))
         self._bound()
+
+    def add_consent(self, row: dict[str, Any]) -> None:
+        """The candidate's answer to the consent question (a row of interview_consents)."""
+        self._consents.append({"id": uuid.uuid4(), **row, "interview_id": self.interview_id})
 
     def set_question_score(self, row: dict[str, Any]) -> None:
         self._scores[int(row["question_index"])] = {**row, "interview_id": self.interview_id}
@@ -150,13 +159,17 @@ class Recorder:
             segments = [row for _, row in self._segments]
             scores, usage, report = dict(self._scores), self._usage, self._report
             feedback, interview, heartbeat = self._feedback, dict(self._interview), self.heartbeat
-            if not (metrics or segments or scores or usage or report or feedback or interview or heartbeat):
+            consents = list(self._consents)
+            if not (metrics or segments or scores or usage or report or feedback or interview or heartbeat
+                    or consents):
                 return True
             try:
                 async with asyncio.timeout(self.write_timeout_s):
                     async with self._sessionmaker() as session, session.begin():
                         await self._write(session, metrics, segments, scores, usage, report, feedback,
                                           interview, heartbeat)
+                        if consents:
+                            await session.execute(_CONSENTS_INSERT, consents)
             except Exception as e:  # any database/network failure: keep the rows, retry next tick
                 self.failed_flushes += 1
                 self.last_error = f"{type(e).__name__}: {e}"[:300]
@@ -178,6 +191,7 @@ class Recorder:
                 self._report = None
             if self._feedback is feedback:
                 self._feedback = None
+            del self._consents[:len(consents)]
             for k, v in interview.items():
                 if k in self._interview and self._interview[k] is v:
                     del self._interview[k]

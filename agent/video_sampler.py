@@ -13,27 +13,15 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from livekit import rtc
 
 from agent.priority import ANALYSIS_NICE, background_executor
+from db.contract import FrameRef
 
 logger = logging.getLogger("interviewly.video")
-
-
-@dataclass(frozen=True)
-class FrameRef:
-    """Which published frame an observation came from (when the publisher attaches frame metadata)."""
-
-    frame_id: int | None
-    user_timestamp_us: int | None
-    received_at: float  # wall clock (time.time()) when the frame reached the worker
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"id": self.frame_id, "user_ts_us": self.user_timestamp_us, "received_at": round(self.received_at, 6)}
 
 
 # channel order of the packed 32-bit formats; LiveKit cannot convert these to RGB24 itself
@@ -63,7 +51,7 @@ class VideoSampler:
         *,
         fps: float = 5.0,
         clock: Callable[[], float] = time.monotonic,
-        on_observation: Callable[[Any, FrameRef], None] | None = None,
+        on_observation: Callable[[Any], None] | None = None,
         phase_s: float = 0.0,
     ) -> None:
         self._analyze = analyze
@@ -86,6 +74,7 @@ class VideoSampler:
         self.analysis_errors = 0
         self.analysis_s_total = 0.0
         self._reported = (0, 0)
+        self.last_ref: FrameRef | None = None  # the frame of the latest observation
 
     @property
     def attached(self) -> bool:
@@ -134,9 +123,9 @@ class VideoSampler:
                 continue
             md = event.metadata
             ref = FrameRef(
-                frame_id=md.frame_id if md is not None and md.HasField("frame_id") else None,
-                user_timestamp_us=md.user_timestamp if md is not None and md.HasField("user_timestamp") else None,
-                received_at=time.time(),
+                id=md.frame_id if md is not None and md.HasField("frame_id") else None,
+                user_ts_us=md.user_timestamp if md is not None and md.HasField("user_timestamp") else None,
+                received_at=round(time.time(), 6),
             )
             self._busy = True
             fut = loop.run_in_executor(self._executor, self._work, event.frame, t)
@@ -160,8 +149,9 @@ class VideoSampler:
         obs, elapsed = fut.result()
         self.frames_analyzed += 1
         self.analysis_s_total += elapsed
+        self.last_ref = ref
         if self._on_observation is not None:
-            self._on_observation(obs, ref)
+            self._on_observation(obs)
 
     async def aclose(self) -> None:
         self.detach()

@@ -1,11 +1,13 @@
 """The interviewer worker: ``python -m agent.worker start`` (or ``dev``).
 
-A livekit-agents AgentServer registered as ``agent_name="interviewer"``: explicit dispatch only. The
-dispatch metadata names the interview (``{"interview_id": "<uuid>"}``); everything else comes from
-Postgres. By default AGENT_WORKER_PROCESSES worker processes (one per core, at most 4; agent/supervisor.py)
-each run several interviews as threads (prewarmed: VAD and Whisper loaded before a job arrives);
-AGENT_JOB_EXECUTOR=process gives every interview its own process instead. Worker 0 also sweeps interviews
-left IN_PROGRESS by a dead worker.
+A livekit-agents AgentServer registered under the contract's agent name (AGENT_NAME, default "interviewer"):
+explicit dispatch only, sent by the API when a candidate arrives. The dispatch metadata names the interview
+(``{"interview_id": "<uuid>"}``); everything else comes from Postgres. An AI interview runs the interviewer
+(``agent/run.py``); a HUMAN one with the note-taker runs ``agent/note_taker.py``. By default
+AGENT_WORKER_PROCESSES worker processes (one per core, at most 4; agent/supervisor.py) each run several
+interviews as threads (prewarmed: VAD and Whisper loaded before a job arrives); AGENT_JOB_EXECUTOR=process gives
+every interview its own process instead. Each worker process reports itself and its free slots in
+``agent_workers`` (``agent/worker_registry.py``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,10 @@ from __future__ import annotations
 import asyncio
 import ctypes
 import gc
-import json
 import logging
 import os
 import signal
 import sys
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -33,20 +33,14 @@ from livekit.agents import AgentServer, JobContext, JobExecutorType, JobProcess,
 from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
 
 from agent.avatar import AvatarConfigError, check_provider
-from agent.config import AGENT_NAME, ConfigError, Settings
+from agent.config import ConfigError, Settings
 from agent.priority import single_threaded_blas
+from agent.worker_registry import WorkerRegistry
+from db.contract import AGENT_PREFIX, agent_name, interview_id_from_metadata
 from db.engine import make_engine, make_sessionmaker
 from db.models import Interview  # noqa: F401  (SQLAlchemy models: imported before the loop starts)
 
 logger = logging.getLogger("interviewly.worker")
-
-
-def interview_id_from_metadata(metadata: str | None) -> uuid.UUID | None:
-    try:
-        data = json.loads(metadata or "{}")
-        return uuid.UUID(str(data["interview_id"]))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 def _die_with_parent() -> None:
@@ -74,7 +68,8 @@ def prewarm(proc: JobProcess) -> None:
         load_model(settings.whisper_model, cpu_threads=settings.whisper_threads,
                    min_window_s=settings.whisper_min_window_s)
     # import everything an interview needs now, not on the job's event loop
-    import agent.interview  # noqa: F401
+    import agent.note_taker
+    import agent.run  # noqa: F401
     import analytics.eye_contact  # noqa: F401  (MediaPipe)
 
     logging.getLogger("faster_whisper").setLevel(logging.WARNING)
@@ -103,14 +98,12 @@ async def on_request(req: JobRequest) -> None:
         logger.warning("rejecting a dispatch without an interview_id in its metadata: %r", req.job.metadata)
         await req.reject()
         return
-    await req.accept(name="Interviewer", identity=f"interviewer-{req.job.id}")
+    await req.accept(name="Interviewer", identity=f"{AGENT_PREFIX}{req.job.id}")
 
 
 async def entrypoint(ctx: JobContext) -> None:
-    from agent.interview import InterviewRun
-    from agent.interview_plan import InterviewNotFound, load_context
-    from agent.pipeline import build_models
-    from db.enums import InterviewStatus
+    from agent.plan import InterviewContext, InterviewNotFound, load_context
+    from db.enums import InterviewKind, InterviewStatus
 
     settings = Settings.from_env()
     interview_id = interview_id_from_metadata(ctx.job.metadata)
@@ -123,7 +116,7 @@ async def entrypoint(ctx: JobContext) -> None:
     ctx.add_shutdown_callback(dispose_engine)
     sessionmaker = make_sessionmaker(engine)
 
-    context = None
+    context: InterviewContext | None = None
     for attempt in range(10):
         try:
             async with sessionmaker() as session:
@@ -150,22 +143,23 @@ async def entrypoint(ctx: JobContext) -> None:
         ctx.shutdown("interview not schedulable")
         return
 
+    if context.kind == InterviewKind.HUMAN:
+        from agent.note_taker import NoteTakerRun
+
+        await NoteTakerRun(ctx=ctx, settings=settings, context=context, sessionmaker=sessionmaker,
+                           stt_model=_note_taker_stt(settings), vad_model=ctx.proc.userdata.get("vad")).run()
+        return
+    from agent.pipeline import build_models
+    from agent.run import InterviewRun
+
     models = build_models(settings, vad=ctx.proc.userdata.get("vad"))
-    run = InterviewRun(ctx=ctx, settings=settings, context=context, models=models, sessionmaker=sessionmaker)
-    await run.run()
+    await InterviewRun(ctx=ctx, settings=settings, context=context, models=models, sessionmaker=sessionmaker).run()
 
 
-def _start_stale_sweeper(settings: Settings) -> None:
-    """In the main worker process: sweep stale interviews now and every STALE_SWEEP_INTERVAL_SECONDS."""
-    from agent.stale import sweep_forever
+def _note_taker_stt(settings: Settings) -> Any:
+    from agent.pipeline import build_stt
 
-    engine = make_engine(settings.database_url, pool_size=1, max_overflow=1)
-    task = asyncio.get_event_loop().create_task(sweep_forever(
-        make_sessionmaker(engine), stale_after_s=settings.stale_after_s, interval_s=settings.stale_sweep_interval_s))
-    _background.add(task)
-
-
-_background: set[asyncio.Task[Any]] = set()
+    return build_stt(settings)
 
 
 class InterviewerServer(AgentServer):
@@ -185,6 +179,7 @@ class InterviewerServer(AgentServer):
         super().__init__(**kwargs)
         self.max_jobs = max_jobs
         self._answering: set[str] = set()  # job requests in on_request, each holding a reserved slot
+        self.registry: WorkerRegistry | None = None
 
     def tracking_requests(self, on_request: Callable[[JobRequest], Awaitable[None]]
                           ) -> Callable[[JobRequest], Awaitable[None]]:
@@ -196,13 +191,24 @@ class InterviewerServer(AgentServer):
             assert task is not None
             task.add_done_callback(lambda _: self._answering.discard(job_id))
             await on_request(req)
+            if self.registry is not None:
+                self.registry.changed()
 
         return answer
 
-    def _get_effective_load(self) -> float:
+    def held_slots(self) -> int:
+        """Interviews running or being accepted, each counted once."""
         running = {job.job.id for job in self.active_jobs}
         not_yet_answering = max(0, self._reserved_slots - len(self._answering))
-        return (len(running | self._answering) + not_yet_answering) / self.max_jobs
+        return len(running | self._answering) + not_yet_answering
+
+    def _get_effective_load(self) -> float:
+        return self.held_slots() / self.max_jobs
+
+    async def aclose(self) -> None:
+        if self.registry is not None:
+            await self.registry.aclose()
+        await super().aclose()
 
 
 def build_server(settings: Settings) -> AgentServer:
@@ -224,9 +230,19 @@ def build_server(settings: Settings) -> AgentServer:
         api_key=settings.livekit_api_key,
         api_secret=settings.livekit_api_secret,
     )
-    server.rtc_session(entrypoint, agent_name=AGENT_NAME, on_request=server.tracking_requests(on_request))
-    if os.environ.get("AGENT_WORKER_INDEX", "0") == "0":  # one sweeper per machine is enough
-        server.on("worker_started", lambda: _start_stale_sweeper(settings))
+    name = agent_name()
+    server.rtc_session(entrypoint, agent_name=name, on_request=server.tracking_requests(on_request))
+
+    def on_registered(worker_id: str, _server_info: Any) -> None:
+        if server.registry is None:
+            engine = make_engine(settings.database_url, pool_size=1, max_overflow=1)
+            server.registry = WorkerRegistry(make_sessionmaker(engine), agent_name=name,
+                                             max_jobs=settings.max_concurrent_interviews,
+                                             active_jobs=server.held_slots, draining=lambda: server.draining,
+                                             interval_s=settings.registry_interval_s)
+        server.registry.registered(worker_id)
+
+    server.on("worker_registered", on_registered)
     return server
 
 

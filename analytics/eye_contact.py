@@ -11,7 +11,6 @@ from __future__ import annotations
 import atexit
 import threading
 import weakref
-from collections import deque
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -185,7 +184,7 @@ class EyeContactAnalyzer:
         multiple_faces_flag_s: float = 1.0,
         max_faces: int = 1,
         face_count_interval_s: float = 1.0,
-        window_max_frames: int = 1800,
+        aggregate: bool = True,
         neutral_yaw_deg: float = 0.0,
         neutral_pitch_deg: float = MODEL_NEUTRAL_PITCH_DEG,
         min_detection_confidence: float = 0.5,
@@ -232,8 +231,8 @@ class EyeContactAnalyzer:
             "multiple_faces_flag_s": multiple_faces_flag_s,
         }
         self._flag_kwargs = flag_kwargs
-        self._total = EyeContactAggregator(**flag_kwargs)
-        self._recent: deque[FrameObservation] = deque(maxlen=window_max_frames)
+        # a live caller keeps its own aggregates (per question, rolling windows) and passes aggregate=False
+        self._total = EyeContactAggregator(**flag_kwargs) if aggregate else None
         self._closed = False
         _OPEN_ANALYZERS.add(self)
 
@@ -253,8 +252,8 @@ class EyeContactAnalyzer:
             if self._counted is None or not 0 <= t - self._counted[0] < self._count_interval:
                 self._counted = (t, len(self._counter.detect(image).detections))
             obs = self._observe(result, t, width, height, counted=self._counted[1])
-            self._total.add(obs)
-            self._recent.append(obs)
+            if self._total is not None:
+                self._total.add(obs)
         return obs
 
     def _observe(self, result: Any, t: float, width: int, height: int, *, counted: int = 0) -> FrameObservation:
@@ -297,22 +296,11 @@ class EyeContactAnalyzer:
         )
 
     def summary(self) -> EyeContactSummary:
-        """Aggregate over every frame processed so far."""
+        """Aggregate over every frame processed so far (analyzers built with aggregate=True)."""
+        if self._total is None:
+            raise RuntimeError("this analyzer keeps no aggregate (aggregate=False)")
         with self._lock:
             return self._total.summary()
-
-    def window(self, seconds: float, now: float | None = None) -> EyeContactSummary:
-        """Aggregate over the frames of the last ``seconds`` (up to ``now``, default: the last frame)."""
-        with self._lock:
-            recent = list(self._recent)
-        if not recent:
-            return EyeContactSummary()
-        end = recent[-1].t if now is None else now
-        agg = EyeContactAggregator(**self._flag_kwargs)
-        for obs in recent:
-            if end - seconds <= obs.t <= end:
-                agg.add(obs)
-        return agg.summary()
 
     def close(self) -> None:
         with self._lock:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 
 import httpx
+from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -24,7 +25,7 @@ from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
 from api.candidate_tools.controllers import CandidateToolsController
-from api.common.db import alchemy_plugin
+from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
@@ -32,11 +33,12 @@ from api.config import Settings
 from api.health.controllers import health
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
+from api.interviews.tasks import LifecycleRuntime
 from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
+from api.queue.worker import queue_lifespan
 from api.screening.controllers import ScreeningController
-from api.screening.jobs import screening_lifespan
 from api.storage.services import make_storage
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 
@@ -108,6 +110,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
     verifier = build_verifier(settings, http, dev_issuer)
     livekit = LiveKitGateway(settings)
     clerk = ClerkClient(settings.clerk_api_url, settings.clerk_secret_key, http) if settings.clerk_secret_key else None
+    db_config = alchemy_config(settings)
 
     async def on_startup() -> None:
         await livekit.start()
@@ -118,7 +121,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
 
     return Litestar(
         route_handlers=route_handlers(settings),
-        plugins=[alchemy_plugin(settings)],
+        plugins=[SQLAlchemyPlugin(config=db_config)],
         dependencies={
             **AUTH_DEPENDENCIES,
             "settings": Provide(lambda: settings, sync_to_thread=False),
@@ -137,6 +140,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
                 "clerk": clerk,
                 "http": http,
                 "storage": make_storage(settings),
+                # what work done after a response needs (an arrival's dispatch)
+                "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
             }
         ),
         middleware=[DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
@@ -155,7 +160,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         after_exception=[log_unexpected],
         on_startup=[on_startup],
         on_shutdown=[on_shutdown],
-        lifespan=[screening_lifespan],  # issue 6: the screening worker (SCREENING_WORKER=0 disables)
+        lifespan=[queue_lifespan],  # the queue worker: screening and the interview lifecycle (QUEUE_WORKER=0: none)
         logging_config=None,
         debug=False,
     )

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from db.contract import agent_name
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 DEV_LIVEKIT_API_KEY = "devkey"
@@ -83,14 +85,24 @@ class Settings:
     livekit_api_key: str = DEV_LIVEKIT_API_KEY
     livekit_api_secret: str = DEV_LIVEKIT_API_SECRET
     livekit_timeout_seconds: float = 5.0
-    agent_name: str = "interviewer"
+    agent_name: str = field(default_factory=agent_name)
     token_ttl_margin_minutes: int = 15
-    join_early_minutes: int = 15
-    join_late_minutes: int = 15
     room_empty_timeout_seconds: int = 600
     room_max_participants: int = 6
+    # the interview lifecycle (api/interviews/lifecycle.py): the room opens JOIN_EARLY_SECONDS before the scheduled
+    # time; a candidate who has not arrived JOIN_GRACE_SECONDS after it is a no-show
+    join_early_seconds: int = 15 * 60
+    join_grace_seconds: int = 15 * 60
+    # a candidate waits this long for a free interviewer, then is told so and may try again or be rescheduled
+    wait_limit_seconds: int = 10 * 60
+    # how often the queue's lifecycle job runs: no-shows, stale interviews, expired waits, waiting dispatches
+    lifecycle_tick_seconds: int = 5
+    # an IN_PROGRESS interview whose agent has not written a heartbeat for this long lost its worker
+    stale_after_seconds: int = 15
+    # a worker whose registry row is older than this is gone (workers refresh it every 2 s)
+    worker_stale_seconds: int = 10
     # a registered worker joins within a second or two of a dispatch; a dispatch older than this with no agent
-    # in the room was never served (no worker was registered then) and is replaced when the candidate joins
+    # is retried
     dispatch_join_grace_seconds: float = 10.0
     # storage
     storage_backend: str = "local"  # local | s3
@@ -143,6 +155,13 @@ class Settings:
             "db_pool_size": _int("DB_POOL_SIZE", 10),
             "db_max_overflow": _int("DB_MAX_OVERFLOW", 10),
             "dispatch_join_grace_seconds": float(_env("DISPATCH_JOIN_GRACE_SECONDS", "10") or 10),
+            # minutes, as these were first named, or seconds (compressed clocks in tests)
+            "join_early_seconds": _int("JOIN_EARLY_SECONDS", 60 * _int("JOIN_EARLY_MINUTES", 15)),
+            "join_grace_seconds": _int("JOIN_GRACE_SECONDS", 60 * _int("JOIN_LATE_MINUTES", 15)),
+            "wait_limit_seconds": _int("WAIT_LIMIT_SECONDS", 600),
+            "lifecycle_tick_seconds": _int("LIFECYCLE_TICK_SECONDS", 5),
+            "stale_after_seconds": _int("STALE_AFTER_SECONDS", 15),
+            "worker_stale_seconds": _int("WORKER_STALE_SECONDS", 10),
             "public_base_url": public_base_url,
             "cors_allow_origins": _list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
             "clerk_issuer": _env("CLERK_ISSUER"),
@@ -158,7 +177,6 @@ class Settings:
             "livekit_http_url": _env("LIVEKIT_HTTP_URL", http_url_from_ws(livekit_url)),
             "livekit_api_key": _env("LIVEKIT_API_KEY", DEV_LIVEKIT_API_KEY),
             "livekit_api_secret": _env("LIVEKIT_API_SECRET", DEV_LIVEKIT_API_SECRET),
-            "agent_name": _env("AGENT_NAME", "interviewer"),
             "storage_backend": (_env("STORAGE_BACKEND", "local") or "local").lower(),
             "storage_local_dir": Path(_env("STORAGE_LOCAL_DIR", str(REPO_ROOT / ".data" / "uploads"))),
             "s3_bucket": _env("S3_BUCKET"),
@@ -182,6 +200,8 @@ class Settings:
     def validate(self) -> None:
         if self.env == "production" and self.dev_auth:
             raise ValueError("DEV_AUTH must not be enabled when ENV=production")
+        if not 1 <= self.lifecycle_tick_seconds <= 3600:
+            raise ValueError(f"LIFECYCLE_TICK_SECONDS must be in [1, 3600], not {self.lifecycle_tick_seconds}")
         if self.storage_backend not in {"local", "s3"}:
             raise ValueError(f"STORAGE_BACKEND must be 'local' or 's3', not {self.storage_backend!r}")
         if self.storage_backend == "s3" and not self.s3_bucket:

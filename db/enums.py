@@ -45,11 +45,23 @@ class InterviewStatus(StrEnum):
     INTERRUPTED = "INTERRUPTED"
     NO_SHOW = "NO_SHOW"
     CANCELLED = "CANCELLED"
+    DECLINED = "DECLINED"  # the candidate did not consent when the interviewer asked
 
 
 class Speaker(StrEnum):
     AGENT = "AGENT"
     CANDIDATE = "CANDIDATE"
+    INTERVIEWER = "INTERVIEWER"  # a person from the hiring team, in a HUMAN interview
+
+
+class ConsentMethod(StrEnum):
+    SPOKEN = "SPOKEN"  # answered the interviewer's consent question in the room
+    PAGE = "PAGE"  # accepted on the join page
+
+
+class ConsentDecision(StrEnum):
+    GIVEN = "GIVEN"
+    DECLINED = "DECLINED"
 
 
 class Plan(StrEnum):
@@ -65,5 +77,11 @@ class RewriteStyle(StrEnum):
 
 
 TERMINAL_INTERVIEW_STATUSES = frozenset(
-    {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.NO_SHOW, InterviewStatus.CANCELLED}
+    {
+        InterviewStatus.COMPLETED,
+        InterviewStatus.INTERRUPTED,
+        InterviewStatus.NO_SHOW,
+        InterviewStatus.CANCELLED,
+        InterviewStatus.DECLINED,
+    }
 )

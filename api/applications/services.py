@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, select
 from api.applications.schemas import ApplicationListItem, CandidateOut
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
-from api.screening.jobs import enqueue_screening  # issue 6
+from api.screening.tasks import enqueue_screening  # issue 6
 from api.storage.services import Storage, StorageError, new_key
 from api.storage.uploads import CheckedFile
 from db.enums import ApplicationStatus, JobStatus

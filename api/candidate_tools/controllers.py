@@ -311,7 +311,7 @@ class CandidateToolsController(Controller):
     ) -> MockInterviewOut:
         try:
             interview, practice, plan = await start_mock_interview(
-                db_session, candidate, data.target_role, data.duration_minutes, settings, request.app.state.livekit
+                db_session, candidate, data.target_role, data.duration_minutes
             )
         except PlanLimitReached as exc:
             u = exc.usage

@@ -11,9 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal
 from api.candidate_tools.plans import PlanUsage, reserve_mock_interview
-from api.config import Settings
 from api.interviews.services import InterviewService
-from api.livekit_tokens.gateway import LiveKitGateway, room_name_for
+from db.contract import room_name_for
 from db.enums import InterviewKind, InterviewMode, InterviewStatus
 from db.models import Interview, InterviewSession
 
@@ -23,11 +22,8 @@ async def start_mock_interview(
     candidate: Principal,
     target_role: str,
     duration_minutes: int,
-    settings: Settings,
-    livekit: LiveKitGateway,
 ) -> tuple[Interview, InterviewSession, PlanUsage]:
-    """Check the plan, create the practice interview and its session, and dispatch the agent (the way
-    recruiter-scheduled AI interviews are dispatched). A LiveKit failure raises 503 and nothing is kept."""
+    """Check the plan, and create the practice interview (scheduled now) and its session."""
     usage = await reserve_mock_interview(session, candidate.user_id)
     interviews = InterviewService(session=session)
     interview_id = uuid.uuid4()
@@ -48,6 +44,6 @@ async def start_mock_interview(
     )
     practice = InterviewSession(user_id=candidate.user_id, interview_id=interview.id, target_role=target_role.strip())
     session.add(practice)
-    await session.flush()  # the agent reads the session row when it joins
-    await interviews._dispatch(interview, settings, livekit)  # the interviews domain's own dispatch
+    await session.flush()
+    # the interviewer is sent when the candidate joins (their token), as for every interview
     return interview, practice, usage

@@ -7,7 +7,6 @@ from advanced_alchemy.extensions.litestar import (
     AsyncSessionConfig,
     EngineConfig,
     SQLAlchemyAsyncConfig,
-    SQLAlchemyPlugin,
 )
 
 from api.config import Settings
@@ -28,7 +27,3 @@ def alchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
         before_send_handler="autocommit",
         create_all=False,
     )
-
-
-def alchemy_plugin(settings: Settings) -> SQLAlchemyPlugin:
-    return SQLAlchemyPlugin(config=alchemy_config(settings))

@@ -11,9 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.common.errors import NotFound
 from api.common.ratelimit import public_rate_limit
 from api.config import Settings
+from api.interviews.lifecycle import join_window, link_state, waiting_position
 from api.interviews.schemas import InterviewLinkOut
-from api.interviews.services import join_window, link_state
-from db.models import Application, Company, Interview, Job
+from db.models import Application, Company, Interview, Job, ScheduleChange
 
 
 class InterviewLinkController(Controller):
@@ -43,11 +43,17 @@ class InterviewLinkController(Controller):
         if row is None:
             raise NotFound("unknown interview link")
         interview, job_title, company_name = row
-        state, message = link_state(interview, settings)
+        state = link_state(interview, settings, position=await waiting_position(db_session, interview))
         window = join_window(interview, settings)
+        moved_from = await db_session.scalar(
+            select(ScheduleChange.old_scheduled_at).where(ScheduleChange.interview_id == interview.id)
+            .order_by(ScheduleChange.id.desc()).limit(1)
+        )
         return InterviewLinkOut(
-            state=state,
-            message=message,
+            state=state.state,  # type: ignore[arg-type]
+            message=state.message,
+            position=state.position,
+            rescheduled_from=moved_from,
             interview_status=interview.status,
             kind=interview.kind,
             job_title=job_title,
@@ -55,6 +61,7 @@ class InterviewLinkController(Controller):
             scheduled_at=interview.scheduled_at,
             duration_minutes=interview.duration_minutes,
             opens_at=window.opens_at,
-            closes_at=window.closes_at,
+            start_by=window.start_by,
+            closes_at=window.ends_at,
             consent_text=settings.consent_text,
         )

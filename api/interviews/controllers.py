@@ -9,9 +9,10 @@ import msgspec
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
 from advanced_alchemy.filters import BeforeAfter, CollectionFilter, LimitOffset, OrderBy, StatementFilter
 from advanced_alchemy.service import OffsetPagination
-from litestar import Controller, Request, get, post
+from litestar import Controller, Request, Response, get, patch, post
+from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy import select
 
@@ -19,18 +20,22 @@ from api.auth.deps import Principal
 from api.common.filters import PAGINATION, SortOrder
 from api.common.openapi import BEARER
 from api.config import Settings
+from api.interviews.dispatcher import capacity_view
 from api.interviews.schemas import (
     CancelIn,
+    CapacityOut,
     FeedbackIn,
     FeedbackOut,
     InterviewCreate,
     InterviewDetail,
     InterviewOut,
+    InterviewReschedule,
     MetricOut,
     MetricsPage,
     QuestionScoreOut,
     ReportBundle,
     ReportOut,
+    ScheduleChangeOut,
     TranscriptSegmentOut,
     UsageOut,
 )
@@ -76,6 +81,14 @@ def _convert(obj: object, schema: type) -> object:
     return msgspec.convert(obj, schema, from_attributes=True)
 
 
+def _close_room(request: Request, interview: Interview) -> BackgroundTask | None:
+    """Close the interview's room once the response (and with it the transaction) is done."""
+    if not interview.room_name:
+        return None
+    livekit: LiveKitGateway = request.app.state.livekit
+    return BackgroundTask(livekit.delete_room, interview.room_name)
+
+
 class InterviewController(Controller):
     path = "/api/ats/v1"
     tags = ["interviews"]
@@ -89,20 +102,65 @@ class InterviewController(Controller):
     @post(
         "/applications/{application_id:uuid}/interviews",
         status_code=HTTP_201_CREATED,
-        summary="Schedule an interview; an AI one gets its LiveKit room, the interviewer agent and a join link",
+        summary="Book an interview. Nothing joins its room until the candidate arrives inside the join window. "
+        "Send an Idempotency-Key header to make retries safe: a repeated request returns the first booking.",
     )
     async def schedule(
         self,
-        request: Request,
         recruiter: NamedDependency[Principal],
         interviews_service: NamedDependency[InterviewService],
         settings: NamedDependency[Settings],
         application_id: FromPath[uuid.UUID],
         data: JSONBody[InterviewCreate],
-    ) -> InterviewOut:
-        livekit: LiveKitGateway = request.app.state.livekit
-        interview = await interviews_service.schedule(application_id, recruiter, data, settings, livekit)
-        return to_out(interview, settings)
+        idempotency_key: Annotated[str | None, HeaderParameter(name="Idempotency-Key", required=False,
+                                                               max_length=255)] = None,
+    ) -> Response[InterviewOut]:
+        interview, replayed = await interviews_service.schedule(application_id, recruiter, data, idempotency_key)
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        return Response(to_out(interview, settings), status_code=HTTP_201_CREATED, headers=headers)
+
+    @patch(
+        "/interviews/{interview_id:uuid}",
+        summary="Move an interview that has not started (new time, optionally a new length); the move is kept in "
+        "its schedule history and the candidate's link tells the new time",
+    )
+    async def reschedule(
+        self,
+        request: Request,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+        interview_id: FromPath[uuid.UUID],
+        data: JSONBody[InterviewReschedule],
+    ) -> Response[InterviewOut]:
+        interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
+        had_arrival = interview.candidate_arrived_at is not None
+        interview = await interviews_service.reschedule(interview, recruiter, data)
+        # a candidate (and an agent) in the room for the old time leave it; after the commit
+        background = _close_room(request, interview) if had_arrival else None
+        return Response(to_out(interview, settings), background=background)
+
+    @get("/interviews/{interview_id:uuid}/schedule-history", summary="Every move of an interview, oldest first")
+    async def schedule_history(
+        self,
+        member: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        interview_id: FromPath[uuid.UUID],
+    ) -> list[ScheduleChangeOut]:
+        await interviews_service.get_visible(interview_id, member)
+        return [_convert(c, ScheduleChangeOut) for c in await interviews_service.schedule_history(interview_id)]
+
+    @get(
+        "/interviewers/capacity",
+        summary="The interviewer workers, their free slots, and the candidates waiting for one (yours by name)",
+    )
+    async def capacity(
+        self,
+        recruiter: NamedDependency[Principal],
+        interviews_service: NamedDependency[InterviewService],
+        settings: NamedDependency[Settings],
+    ) -> CapacityOut:
+        return await capacity_view(interviews_service.repository.session, settings, recruiter.company_id)
 
     @get("/interviews", summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
     async def list_interviews(
@@ -173,10 +231,10 @@ class InterviewController(Controller):
         settings: NamedDependency[Settings],
         interview_id: FromPath[uuid.UUID],
         data: JSONBody[CancelIn | None] = None,
-    ) -> InterviewOut:
+    ) -> Response[InterviewOut]:
         interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
-        interview = await interviews_service.cancel(interview, data.reason if data else None, request.app.state.livekit)
-        return to_out(interview, settings)
+        interview = await interviews_service.cancel(interview, data.reason if data else None)
+        return Response(to_out(interview, settings), background=_close_room(request, interview))
 
     @get("/interviews/{interview_id:uuid}/metrics", summary="Per-second metrics after `since_t` (poll with it)")
     async def metrics(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -17,6 +17,26 @@ class InterviewCreate(Input):
     kind: InterviewKind
     scheduled_at: AwareDatetime
     duration_minutes: Duration = 30
+    # HUMAN interviews: the agent joins as a silent note-taker (transcript, eye contact and fluency, report)
+    note_taker: bool = False
+
+
+class InterviewReschedule(Input):
+    """Move an interview that has not started yet; each move is kept in its schedule history."""
+
+    scheduled_at: AwareDatetime
+    duration_minutes: Duration | None = None
+    reason: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+
+
+class ScheduleChangeOut(Schema):
+    old_scheduled_at: datetime
+    new_scheduled_at: datetime
+    old_duration_minutes: int
+    new_duration_minutes: int
+    reason: str | None
+    changed_by: uuid.UUID | None
+    changed_at: datetime
 
 
 class CancelIn(Input):
@@ -38,6 +58,10 @@ class InterviewOut(Schema):
     ended_at: datetime | None
     end_reason: str | None
     created_at: datetime
+    note_taker: bool = False
+    candidate_arrived_at: datetime | None = None
+    waiting_since: datetime | None = None
+    agent_joined_at: datetime | None = None
     join_url: str | None = None
     candidate_name: str | None = None
     job_title: str | None = None
@@ -150,10 +174,16 @@ class FeedbackOut(Schema):
     created_at: datetime
 
 
-class InterviewLinkOut(Schema):
-    """What the candidate's join page needs to explain where the interview stands."""
+LinkStateName = Literal[
+    "not_open_yet", "open", "waiting", "starting", "wait_over", "in_progress", "completed", "cancelled", "no_show",
+    "declined", "interrupted", "over", "unavailable",
+]
 
-    state: str  # open | not_open_yet | over | cancelled | completed | unavailable
+
+class InterviewLinkOut(Schema):
+    """What the candidate's join page needs to explain where the interview stands, in the API's own words."""
+
+    state: LinkStateName
     message: str
     interview_status: InterviewStatus
     kind: InterviewKind
@@ -162,5 +192,36 @@ class InterviewLinkOut(Schema):
     scheduled_at: datetime
     duration_minutes: int
     opens_at: datetime
-    closes_at: datetime
+    start_by: datetime  # a candidate who has not arrived by then is a no-show
+    closes_at: datetime  # the end of the booked slot
     consent_text: str
+    position: int | None = None  # place in line while waiting for a free interviewer (1 = next)
+    rescheduled_from: datetime | None = None  # the time it was moved from, when it was moved
+
+
+class WorkerOut(Schema):
+    worker_id: str
+    host: str
+    max_jobs: int
+    active_jobs: int
+    free_slots: int
+    draining: bool
+    heartbeat_at: datetime
+
+
+class WaitingOut(Schema):
+    interview_id: uuid.UUID
+    candidate_name: str | None
+    job_title: str | None
+    waiting_since: datetime
+    position: int
+
+
+class CapacityOut(Schema):
+    """The interviewer workers now, and who is waiting for one (only the company's own candidates by name)."""
+
+    workers: list[WorkerOut]
+    free_slots: int
+    dispatching: int  # dispatched, the agent not there yet
+    waiting: list[WaitingOut]
+    waiting_elsewhere: int  # candidates of other companies in the same line, ahead or behind

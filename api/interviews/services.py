@@ -3,19 +3,20 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+import msgspec
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, Integer, cast, func, or_, select
 
 from api.applications.services import ApplicationService
 from api.auth.deps import Principal
-from api.common.errors import BadRequest, Conflict, Gone, NotFound, ServiceUnavailable
-from api.config import Settings
-from api.interviews.schemas import InterviewCreate, MetricsSummary
-from api.livekit_tokens.gateway import LiveKitGateway, LiveKitUnavailable, room_name_for
+from api.common import idempotency
+from api.common.errors import BadRequest, Conflict, NotFound
+from api.interviews import lifecycle
+from api.interviews.schemas import InterviewCreate, InterviewReschedule, MetricsSummary
+from db.contract import room_name_for
 from db.enums import (
     TERMINAL_INTERVIEW_STATUSES,
     ApplicationStatus,
@@ -30,6 +31,7 @@ from db.models import (
     InterviewFeedback,
     InterviewMetric,
     Job,
+    ScheduleChange,
 )
 
 logger = logging.getLogger(__name__)
@@ -44,6 +46,16 @@ SCHEDULABLE_APPLICATION_STATUSES = frozenset(
 )
 
 
+def check_booking_time(scheduled_at: datetime, now: datetime | None = None) -> datetime:
+    now = now or datetime.now(UTC)
+    scheduled_at = scheduled_at.astimezone(UTC)
+    if scheduled_at < now - timedelta(minutes=5):
+        raise BadRequest("scheduled_at is in the past", extra={"field": "scheduled_at"})
+    if scheduled_at > now + timedelta(days=365):
+        raise BadRequest("scheduled_at is more than a year ahead", extra={"field": "scheduled_at"})
+    return scheduled_at
+
+
 def interview_visibility(principal: Principal) -> list[ColumnElement[bool]]:
     if principal.is_recruiter:
         return [Interview.company_id == principal.company_id]
@@ -55,49 +67,6 @@ def interview_visibility(principal: Principal) -> list[ColumnElement[bool]]:
         )
         return [or_(Interview.candidate_user_id == principal.user_id, Interview.application_id.in_(own_applications))]
     return [Interview.id.is_(None)]
-
-
-@dataclass(frozen=True)
-class Window:
-    opens_at: datetime
-    closes_at: datetime
-
-
-def join_window(interview: Interview, settings: Settings) -> Window:
-    start = interview.scheduled_at
-    return Window(
-        opens_at=start - timedelta(minutes=settings.join_early_minutes),
-        closes_at=start + timedelta(minutes=interview.duration_minutes + settings.join_late_minutes),
-    )
-
-
-def link_state(interview: Interview, settings: Settings, now: datetime | None = None) -> tuple[str, str]:
-    """(state, message) for the candidate's join page and the token endpoint."""
-    now = now or datetime.now(UTC)
-    status = interview.status
-    if status == InterviewStatus.CANCELLED:
-        return "cancelled", "This interview was cancelled."
-    if status == InterviewStatus.COMPLETED:
-        return "completed", "This interview is over. Thank you!"
-    if status in TERMINAL_INTERVIEW_STATUSES:
-        return "over", f"This interview has ended ({status.value.lower().replace('_', ' ')})."
-    if interview.kind != InterviewKind.AI or not interview.room_name:
-        return "unavailable", "This interview does not take place in an online room."
-    window = join_window(interview, settings)
-    if now < window.opens_at:
-        return "not_open_yet", f"The interview room opens at {window.opens_at.isoformat()}."
-    if now > window.closes_at:
-        return "over", "The time for this interview has passed."
-    return "open", "The interview room is open."
-
-
-def ensure_joinable(interview: Interview, settings: Settings, *, early_ok: bool = False) -> None:
-    state, message = link_state(interview, settings)
-    if state == "open" or (state == "not_open_yet" and early_ok):
-        return
-    if state in {"cancelled", "completed", "over"}:
-        raise Gone(message, extra={"state": state, "interview_status": interview.status.value})
-    raise Conflict(message, extra={"state": state, "interview_status": interview.status.value})
 
 
 class FeedbackService(SQLAlchemyAsyncRepositoryService[InterviewFeedback]):
@@ -141,10 +110,17 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         application_id: uuid.UUID,
         recruiter: Principal,
         data: InterviewCreate,
-        settings: Settings,
-        livekit: LiveKitGateway,
-    ) -> Interview:
+        idempotency_key: str | None = None,
+    ) -> tuple[Interview, bool]:
+        """Book an interview: rows only, nothing outside Postgres (the room and the agent come when the candidate
+        arrives). Returns the interview and whether this was a replay of an earlier request with the same key."""
         session = self.repository.session
+        claimed = await idempotency.claim(
+            session, user_id=recruiter.user_id, scope=f"book_interview:{application_id}", key=idempotency_key,
+            body=msgspec.to_builtins(data),
+        )
+        if claimed is not None and claimed.replay_id is not None:
+            return await self.get_visible(claimed.replay_id, recruiter), True
         applications = ApplicationService(session=session)
         application = await applications.get_visible(application_id, recruiter, for_update=True)
         if application.status not in SCHEDULABLE_APPLICATION_STATUSES:
@@ -155,14 +131,8 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
                     "schedulable": sorted(s.value for s in SCHEDULABLE_APPLICATION_STATUSES),
                 },
             )
-        now = datetime.now(UTC)
-        scheduled_at = data.scheduled_at.astimezone(UTC)
-        if scheduled_at < now - timedelta(minutes=5):
-            raise BadRequest("scheduled_at is in the past", extra={"field": "scheduled_at"})
-        if scheduled_at > now + timedelta(days=365):
-            raise BadRequest("scheduled_at is more than a year ahead", extra={"field": "scheduled_at"})
+        scheduled_at = check_booking_time(data.scheduled_at)
         interview_id = uuid.uuid4()
-        is_ai = data.kind == InterviewKind.AI
         interview = Interview(
             id=interview_id,
             application_id=application.id,
@@ -173,45 +143,35 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
             status=InterviewStatus.SCHEDULED,
             scheduled_at=scheduled_at,
             duration_minutes=data.duration_minutes,
-            room_name=room_name_for(interview_id) if is_ai else None,
-            join_code=secrets.token_urlsafe(24) if is_ai else None,
+            # every interview meets in a room: AI ones with the agent, HUMAN ones with the hiring team
+            room_name=room_name_for(interview_id),
+            join_code=secrets.token_urlsafe(24),
+            note_taker=data.kind == InterviewKind.HUMAN and data.note_taker,
         )
-        interview = await self.create(interview)  # flushed: constraint errors surface before LiveKit is touched
+        interview = await self.create(interview)
+        if claimed is not None:
+            await claimed.record(session, interview.id)
         if application.status == ApplicationStatus.SHORTLISTED:
             await applications.change_status(
                 application, ApplicationStatus.INTERVIEW_SCHEDULED, recruiter.user_id, "interview scheduled"
             )
-        if is_ai:
-            await self._dispatch(interview, settings, livekit)
-        return interview
+        return interview, False
 
-    async def _dispatch(self, interview: Interview, settings: Settings, livekit: LiveKitGateway) -> None:
-        window = join_window(interview, settings)
-        empty_timeout = int((window.closes_at - datetime.now(UTC)).total_seconds())
-        try:
-            dispatch = await livekit.create_room_and_dispatch(interview.id, empty_timeout)
-        except LiveKitUnavailable as exc:
-            raise ServiceUnavailable(f"{exc}; the interview was not scheduled", extra={"service": "livekit"}) from exc
-        interview.dispatch_id = dispatch.dispatch_id
-        try:
-            await self.update(interview)
-        except Exception:
-            await livekit.delete_room(dispatch.room_name)
-            raise
+    async def reschedule(self, interview: Interview, recruiter: Principal, data: InterviewReschedule) -> Interview:
+        scheduled_at = check_booking_time(data.scheduled_at)
+        change = lifecycle.reschedule(interview, scheduled_at=scheduled_at, duration_minutes=data.duration_minutes,
+                                      reason=data.reason, changed_by=recruiter.user_id)
+        self.repository.session.add(change)
+        return await self.update(interview)
 
-    async def ensure_dispatched(self, interview: Interview, settings: Settings, livekit: LiveKitGateway) -> None:
-        """The room (and with it the dispatch) may have been closed since scheduling (LiveKit closes empty rooms,
-        the agent may have given up waiting): dispatch again before the candidate joins."""
-        if interview.kind != InterviewKind.AI or interview.status != InterviewStatus.SCHEDULED:
-            return
-        try:
-            if interview.room_name and await livekit.has_dispatch(interview.room_name):
-                return
-        except LiveKitUnavailable as exc:
-            raise ServiceUnavailable(str(exc), extra={"service": "livekit"}) from exc
-        await self._dispatch(interview, settings, livekit)
+    async def schedule_history(self, interview_id: uuid.UUID) -> list[ScheduleChange]:
+        rows = await self.repository.session.scalars(
+            select(ScheduleChange).where(ScheduleChange.interview_id == interview_id).order_by(ScheduleChange.id)
+        )
+        return list(rows.all())
 
-    async def cancel(self, interview: Interview, reason: str | None, livekit: LiveKitGateway) -> Interview:
+    async def cancel(self, interview: Interview, reason: str | None) -> Interview:
+        """The room, if any, is closed by the caller once this has committed."""
         if interview.status in TERMINAL_INTERVIEW_STATUSES:
             raise Conflict(
                 f"the interview is already {interview.status.value}", extra={"interview_status": interview.status.value}
@@ -219,10 +179,8 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         interview.status = InterviewStatus.CANCELLED
         interview.ended_at = datetime.now(UTC)
         interview.end_reason = reason or "cancelled by recruiter"
-        interview = await self.update(interview)
-        if interview.room_name:
-            await livekit.delete_room(interview.room_name)
-        return interview
+        interview.waiting_since = None
+        return await self.update(interview)
 
     async def metrics_summary(self, interview_id: uuid.UUID) -> MetricsSummary | None:
         m = InterviewMetric

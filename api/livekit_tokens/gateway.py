@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import time
 import uuid
 from dataclasses import dataclass
 
@@ -13,6 +11,7 @@ import aiohttp
 from livekit import api as lk
 
 from api.config import Settings
+from db.contract import dispatch_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -25,10 +24,6 @@ class LiveKitUnavailable(Exception):
 class Dispatch:
     room_name: str
     dispatch_id: str
-
-
-def room_name_for(interview_id: uuid.UUID) -> str:
-    return f"interview-{interview_id}"
 
 
 class LiveKitGateway:
@@ -65,8 +60,8 @@ class LiveKitGateway:
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise LiveKitUnavailable(f"LiveKit is unreachable ({what}): {type(exc).__name__}") from exc
 
-    async def create_room_and_dispatch(self, interview_id: uuid.UUID, empty_timeout_s: int) -> Dispatch:
-        room = room_name_for(interview_id)
+    async def ensure_room(self, room: str, empty_timeout_s: int) -> None:
+        """Create the room with our limits (creating a room that exists changes nothing)."""
         await self._call(
             "create the room",
             self.api.room.create_room(
@@ -78,45 +73,34 @@ class LiveKitGateway:
                 )
             ),
         )
+
+    async def dispatch_agent(self, interview_id: uuid.UUID, room: str, empty_timeout_s: int) -> Dispatch:
+        """Send the interviewer to the room: the room is made sure of, and an earlier dispatch of ours that no agent
+        answered is replaced (LiveKit never retries a dispatch that found no free worker)."""
+        await self.ensure_room(room, empty_timeout_s)
+        existing = await self._call("list dispatches", self.api.agent_dispatch.list_dispatch(room))
+        for d in existing:
+            if d.agent_name == self.settings.agent_name:
+                await self._call("remove an unanswered dispatch", self.api.agent_dispatch.delete_dispatch(d.id, room))
         dispatch = await self._call(
             "dispatch the interviewer agent",
             self.api.agent_dispatch.create_dispatch(
                 lk.CreateAgentDispatchRequest(
-                    agent_name=self.settings.agent_name,
-                    room=room,
-                    metadata=json.dumps({"interview_id": str(interview_id)}),
+                    agent_name=self.settings.agent_name, room=room, metadata=dispatch_metadata(interview_id)
                 )
             ),
         )
         return Dispatch(room_name=room, dispatch_id=dispatch.id)
 
-    async def has_dispatch(self, room: str) -> bool:
-        """Is our agent dispatched to this room and there (or about to be)? False when LiveKit closed the room.
-
-        A dispatch created while no worker was registered (starting or restarting) is never served and LiveKit
-        does not retry it. LiveKit's dispatch listing does not show jobs reliably, so "served" means: an agent
-        participant is in the room, or the dispatch is younger than a worker needs to join. Otherwise the stale
-        dispatch is removed here and the caller dispatches again.
-        """
+    async def identities(self, room: str) -> set[str]:
+        """Who is in the room now (empty when there is no such room)."""
         rooms = await self._call("list rooms", self.api.room.list_rooms(lk.ListRoomsRequest(names=[room])))
         if not rooms.rooms:
-            return False
-        dispatches = await self._call("list dispatches", self.api.agent_dispatch.list_dispatch(room))
-        ours = [d for d in dispatches if d.agent_name == self.settings.agent_name]
-        if not ours:
-            return False
-        newest_ns = max(d.state.created_at for d in ours)
-        if time.time_ns() - newest_ns < self.settings.dispatch_join_grace_seconds * 1e9:
-            return True
+            return set()
         participants = await self._call(
             "list participants", self.api.room.list_participants(lk.ListParticipantsRequest(room=room))
         )
-        if any(p.kind == lk.ParticipantInfo.Kind.AGENT for p in participants.participants):
-            return True
-        logger.warning("replacing a dispatch no agent answered", extra={"room": room})
-        for d in ours:
-            await self._call("remove a dispatch no agent answered", self.api.agent_dispatch.delete_dispatch(d.id, room))
-        return False
+        return {p.identity for p in participants.participants}
 
     async def delete_room(self, room: str) -> None:
         """Best effort (a room that is already gone is fine)."""

@@ -15,6 +15,9 @@ class TokenRequest(Input):
 
     interview_id: uuid.UUID | None = None
     join_code: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
+    # recruiters only: join visibly, camera and microphone on (default: visible in HUMAN interviews, a hidden
+    # watcher in AI ones)
+    as_panelist: bool | None = None
 
 
 class TokenOut(Schema):

@@ -3,6 +3,7 @@
 candidate-<interview_id>: joins only that room, publishes camera and microphone only, subscribes (to hear the
     interviewer), no data publishing, cannot change its own metadata.
 recruiter-<user_id>: hidden, subscribe-only (receives tracks and the agent's data messages), publishes nothing.
+panelist-<user_id>: a visible interviewer from the hiring team (HUMAN interviews): camera and microphone.
 TTL: the interview's length plus a margin.
 """
 
@@ -16,10 +17,8 @@ from livekit import api as lk
 
 from api.config import Settings
 from api.livekit_tokens.schemas import TokenOut
+from db.contract import PANELIST_PREFIX, RECRUITER_PREFIX, candidate_identity
 from db.models import Interview
-
-CANDIDATE_PREFIX = "candidate-"
-RECRUITER_PREFIX = "recruiter-"
 
 
 def _ttl(interview: Interview, settings: Settings) -> timedelta:
@@ -64,7 +63,7 @@ def _issue(
 
 
 def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
-    return _issue(interview, settings, identity=f"{CANDIDATE_PREFIX}{interview.id}", name=name or "Candidate",
+    return _issue(interview, settings, identity=candidate_identity(interview.id), name=name or "Candidate",
                   role="candidate", can_publish=True, can_publish_sources=["camera", "microphone"])
 
 
@@ -72,3 +71,8 @@ def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings
     # hidden and subscribe-only: the candidate never sees who watches
     return _issue(interview, settings, identity=f"{RECRUITER_PREFIX}{user_id}", name=name or "Recruiter",
                   role="recruiter", hidden=True, can_publish=False)
+
+
+def panelist_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None) -> TokenOut:
+    return _issue(interview, settings, identity=f"{PANELIST_PREFIX}{user_id}", name=name or "Interviewer",
+                  role="panelist", can_publish=True, can_publish_sources=["camera", "microphone"])

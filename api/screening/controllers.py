@@ -16,9 +16,9 @@ from api.applications.services import ApplicationService
 from api.auth.deps import Principal
 from api.common.errors import NotFound
 from api.common.openapi import BEARER
-from api.screening.jobs import enqueue_screening
 from api.screening.schemas import CandidateMatch, CandidateSearchIn, ScreeningOut, ScreeningQueued
 from api.screening.service import CandidateHit, candidates_like_job, candidates_like_text
+from api.screening.tasks import enqueue_screening
 from db.models import Job, Screening
 
 

@@ -15,28 +15,35 @@ from db.models.ats import (
     User,
 )
 from db.models.candidate_tools import CVAnalysis, CVRewrite, Subscription
+from db.models.idempotency import IdempotencyKey
 from db.models.interviews import (
     Interview,
+    InterviewConsent,
     InterviewFeedback,
     InterviewMetric,
     InterviewReport,
     InterviewSession,
     InterviewUsage,
     QuestionScore,
+    ScheduleChange,
     TranscriptSegment,
 )
+from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
 
 __all__ = [
     "EMBEDDING_DIM",
+    "AgentWorker",
     "Application",
     "ApplicationStatusChange",
     "CVAnalysis",
     "CVRewrite",
     "Candidate",
     "Company",
+    "IdempotencyKey",
     "Interview",
+    "InterviewConsent",
     "InterviewFeedback",
     "InterviewMetric",
     "InterviewReport",
@@ -46,6 +53,7 @@ __all__ = [
     "JobSkill",
     "QuestionScore",
     "RecruiterProfile",
+    "ScheduleChange",
     "Screening",
     "Subscription",
     "TranscriptSegment",

@@ -11,7 +11,7 @@ from advanced_alchemy.base import BigIntBase, UUIDAuditBase
 from advanced_alchemy.types import DateTimeUTC, JsonB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.enums import InterviewKind, InterviewMode, InterviewStatus, Speaker
+from db.enums import ConsentDecision, ConsentMethod, InterviewKind, InterviewMode, InterviewStatus, Speaker
 from db.models._types import enum_column
 
 
@@ -20,6 +20,7 @@ class Interview(UUIDAuditBase):
     __table_args__ = (
         sa.CheckConstraint("duration_minutes > 0 AND duration_minutes <= 240", name="ck_interviews_duration"),
         sa.Index("ix_interviews_status_heartbeat", "status", "last_heartbeat_at"),
+        sa.Index("ix_interviews_waiting_since", "waiting_since", postgresql_where=sa.text("waiting_since IS NOT NULL")),
     )
     application_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True
@@ -48,6 +49,55 @@ class Interview(UUIDAuditBase):
     last_heartbeat_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
     end_reason: Mapped[str | None] = mapped_column(sa.String(200))
     question_plan: Mapped[dict[str, Any] | None] = mapped_column(JsonB)
+    # HUMAN interviews: the agent joins as a silent note-taker (transcript, signals, report) and asks nothing
+    note_taker: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+
+    # Arrival and dispatch (the interview lifecycle): the candidate arrives by asking for a room token inside the
+    # join window; the agent is dispatched only then, first come first served while workers are full.
+    candidate_arrived_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+    # set while the candidate waits for an interviewer (their place in line is by this time); cleared when an
+    # agent takes the interview, when the candidate leaves, or when the wait limit passes (wait_expired_at)
+    waiting_since: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+    wait_expired_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+    dispatched_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+    dispatch_attempts: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+    # written by the agent when it takes the job: a dispatch with no agent after a grace period is retried
+    agent_joined_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class ScheduleChange(BigIntBase):
+    """Every reschedule of an interview, oldest first: the history a recruiter and the candidate can trust."""
+
+    __tablename__ = "interview_schedule_changes"
+    interview_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    changed_by: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    old_scheduled_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    new_scheduled_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+    old_duration_minutes: Mapped[int] = mapped_column(sa.Integer)
+    new_duration_minutes: Mapped[int] = mapped_column(sa.Integer)
+    reason: Mapped[str | None] = mapped_column(sa.String(500))
+    changed_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class InterviewConsent(UUIDAuditBase):
+    """What the candidate agreed to, how and when: the spoken answer to the interviewer's consent question (linked
+    to its transcript segment), or the join page's acceptance."""
+
+    __tablename__ = "interview_consents"
+    interview_id: Mapped[uuid.UUID] = mapped_column(
+        sa.ForeignKey("interviews.id", ondelete="CASCADE"), index=True
+    )
+    method: Mapped[ConsentMethod] = mapped_column(enum_column(ConsentMethod))
+    decision: Mapped[ConsentDecision] = mapped_column(enum_column(ConsentDecision))
+    # sha256 of the consent text as it was spoken or shown (its version)
+    text_sha256: Mapped[str] = mapped_column(sa.String(64))
+    scopes: Mapped[list[str]] = mapped_column(JsonB, default=list)
+    transcript_segment_uid: Mapped[uuid.UUID | None] = mapped_column(default=None)
+    ip: Mapped[str | None] = mapped_column(sa.String(64))
+    user_agent: Mapped[str | None] = mapped_column(sa.String(400))
+    recorded_at: Mapped[datetime] = mapped_column(DateTimeUTC(timezone=True))
 
 
 class InterviewMetric(BigIntBase):
@@ -92,6 +142,8 @@ class TranscriptSegment(BigIntBase):
     end_s: Mapped[float | None] = mapped_column(sa.Float)
     question_index: Mapped[int | None] = mapped_column(sa.Integer)
     words: Mapped[list[dict[str, Any]] | None] = mapped_column(JsonB)
+    # begun while the other side was speaking: kept in the transcript, never an answer by itself
+    overlap: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
 
 
 class QuestionScore(BigIntBase):

@@ -12,6 +12,8 @@ from tests.media import espeak_wav
 
 # What the simulated candidate says (espeak-ng, 170 wpm).
 ANSWERS = {
+    "yes": "Yes, I am happy to go ahead.",
+    "no": "No, I would rather not.",
     "short": "I wrote some scripts.",
     "python": (
         "Last year I built a data ingestion service in Python. I split it into small packages with type hints, "
@@ -28,7 +30,7 @@ ANSWERS = {
 # Fast, deterministic settings for end-to-end runs.
 E2E_ENV = {
     "ESPEAK_RATE_WPM": 210,
-    "NO_SHOW_TIMEOUT_SECONDS": 8,
+    "CANDIDATE_WAIT_SECONDS": 8,
     "REJOIN_GRACE_SECONDS": 8,
     "INTERVIEW_MAX_MINUTES": 5,
     "AGENT_IDLE_PROCESSES": 2,

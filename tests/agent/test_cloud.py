@@ -10,10 +10,10 @@ from livekit.agents import AgentSession
 
 from agent.config import Settings
 from agent.flow import InterviewFlow
-from agent.interview_plan import InterviewPlan
 from agent.interviewer import Interviewer, interview_texts, interviewer_instructions
 from agent.offline.tts_espeak import EspeakTTS
 from agent.pipeline import build_models, load_vad
+from agent.plan import InterviewPlan
 from tests.agent.fake_openai import FakeOpenAI
 
 

@@ -17,10 +17,11 @@ from livekit import rtc
 from livekit.agents import APIConnectOptions
 from livekit.agents import stt as stt_types
 
-from agent.audio_tap import combine_fluency
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Prices, Settings
-from agent.live_scores import LiveState, compose_live_message, metric_row
+from agent.eye_tracker import EyeTracker
+from agent.fluency_tracker import FluencyTracker, combine_fluency
+from agent.live_scores import Speaking, compose_live_message
 from agent.offline.stt_whisper import WhisperSTT, content_frames, load_model, transcribe
 from agent.offline.tts_espeak import EspeakTTS
 from agent.pipeline import load_vad
@@ -28,8 +29,9 @@ from agent.report import QuestionResult, build_report, keyword_coverage, practic
 from agent.usage import UsageMeter
 from agent.vad_tap import VADEventTap, transcribe_vad_segments
 from agent.video_sampler import VideoSampler, frame_to_rgb
-from analytics.eye_contact import EyeContactSummary, FrameObservation
+from analytics.eye_contact import FrameObservation
 from analytics.fluency import FluencySummary
+from db.contract import FrameCounts, LiveMessage, decode_live_message
 from tests.agent.sim import REPO, rgb_to_frame
 from tests.media import espeak_wav, read_wav
 
@@ -251,7 +253,7 @@ async def test_sampler_drops_frames_instead_of_queueing_when_analysis_is_slow() 
         return "obs"
 
     observations = []
-    sampler = VideoSampler(slow_analyze, fps=5, on_observation=lambda obs, ref: observations.append(ref))
+    sampler = VideoSampler(slow_analyze, fps=5, on_observation=lambda obs: observations.append(sampler.last_ref))
     frame = rgb_to_frame(np.zeros((48, 64, 3), np.uint8)).convert(rtc.VideoBufferType.I420)
 
     async def camera():
@@ -272,32 +274,39 @@ async def test_sampler_drops_frames_instead_of_queueing_when_analysis_is_slow() 
     assert sampler.take_counters() == (0, 0)
 
 
-def test_live_message_and_metric_row_carry_the_same_figures() -> None:
-    last1 = EyeContactSummary(frames=5, eye_contact_ratio=0.8, face_present_ratio=1.0)
-    last30 = EyeContactSummary(frames=150, eye_contact_ratio=0.5, face_present_ratio=0.8, flags=["no_face"])
-    state = LiveState(agent_state="speaking", user_state="listening",
-                      last_obs=FrameObservation(t=9.9, face_found=True, num_faces=1, yaw_deg=3.21, pitch_deg=-1.0,
-                                                eye_contact=True))
-    msg = compose_live_message(interview_id=uuid.uuid4(), seq=10, t=10.0, t_s=10, question_index=1,
-                               question_count=3, last1=last1, last30=last30, state=state,
-                               fluency={"speech_rate_sps": 3.2, "pause_count": 4}, frames_analyzed=5,
-                               frames_dropped=0, video_attached=True)
-    assert msg["eye_contact"] == {"last_1s": 0.8, "rolling_30s": 0.4}
-    assert msg["face_present"] is True and msg["speaking"] == "agent" and msg["flags"] == ["no_face"]
-    row = metric_row(msg)
-    assert (row["t_s"], row["eye_contact"], row["eye_contact_30s"], row["head_yaw_deg"]) == (10, 0.8, 0.4, 3.2)
-    assert row["speech_rate_sps"] == 3.2 and row["pause_count"] == 4 and row["flags"] == ["no_face"]
+def _eyes(observations: list[FrameObservation]) -> EyeTracker:
+    eyes = EyeTracker()
+    eyes.analyzer = object()  # type: ignore[assignment]  (loaded: windows are computed)
+    for obs in observations:
+        eyes.observe(obs)
+    return eyes
 
-    no_face = compose_live_message(interview_id=uuid.uuid4(), seq=1, t=1.0, t_s=1, question_index=None,
-                                   question_count=3, last1=EyeContactSummary(frames=5, face_present_ratio=0.0),
-                                   last30=None, state=LiveState(), fluency={}, frames_analyzed=5, frames_dropped=0,
-                                   video_attached=True)
-    assert no_face["face_present"] is False and no_face["eye_contact"]["last_1s"] == 0.0
-    assert "no_face" in no_face["flags"]
-    off = compose_live_message(interview_id=uuid.uuid4(), seq=1, t=1.0, t_s=1, question_index=None,
-                               question_count=3, last1=None, last30=None, state=LiveState(), fluency={},
-                               frames_analyzed=0, frames_dropped=0, video_attached=False)
-    assert off["face_present"] is None and off["eye_contact"]["last_1s"] is None and off["flags"] == ["camera_off"]
+
+def _live(eyes: EyeTracker, *, t: float, speaking: Speaking | None = None, attached: bool = True) -> LiveMessage:
+    fluency = FluencyTracker()
+    return compose_live_message(interview_id=uuid.uuid4(), seq=int(t), t=t, t_s=int(t), question_index=1,
+                                question_count=3, eyes=eyes, speaking=speaking or Speaking(), fluency=fluency,
+                                frames=FrameCounts(analyzed=5, dropped=0), video_attached=attached, frame_ref=None)
+
+
+def test_live_message_and_metric_row_carry_the_same_figures() -> None:
+    # 5 frames a second: the last second all frontal with contact, 30 s earlier a face-less stretch
+    looking = [FrameObservation(t=9.0 + 0.2 * i, face_found=True, num_faces=1, yaw_deg=3.21, pitch_deg=-1.0,
+                                eye_contact=i != 0) for i in range(5)]
+    away = [FrameObservation(t=1.0 + 0.2 * i, face_found=False, num_faces=0) for i in range(20)]
+    msg = _live(_eyes([*away, *looking]), t=10.0, speaking=Speaking(agent_state="speaking"))
+    assert msg.eye_contact.last_1s == 0.8 and msg.eye_contact.rolling_30s == 0.16
+    assert msg.face_present is True and msg.speaking == "agent" and "no_face" in msg.flags
+    row = msg.metric_row()
+    assert (row.t_s, row.eye_contact, row.eye_contact_30s, row.head_yaw_deg) == (10, 0.8, 0.16, 3.2)
+    assert row.flags == msg.flags and row.frames_analyzed == 5
+    decoded = decode_live_message(msg.encode())
+    assert decoded == msg
+
+    no_face = _live(_eyes(away), t=4.9)
+    assert no_face.face_present is False and no_face.eye_contact.last_1s == 0.0 and "no_face" in no_face.flags
+    off = _live(EyeTracker(), t=1.0, attached=False)
+    assert off.face_present is None and off.eye_contact.last_1s is None and off.flags == ["camera_off"]
 
 
 def test_scores_follow_the_signals() -> None:

@@ -17,8 +17,16 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from db.enums import InterviewStatus, Speaker
-from db.models import Interview, InterviewMetric, InterviewReport, InterviewUsage, QuestionScore, TranscriptSegment
+from db.enums import ConsentDecision, ConsentMethod, InterviewStatus, Speaker
+from db.models import (
+    Interview,
+    InterviewConsent,
+    InterviewMetric,
+    InterviewReport,
+    InterviewUsage,
+    QuestionScore,
+    TranscriptSegment,
+)
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
 from tests.media import blank_rgb, frontal_face_rgb, turned_face_rgb
 
@@ -75,8 +83,8 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     await candidate.publish(frontal_face_rgb(), "frontal")
     try:
         camera = asyncio.create_task(camera_script(candidate))
-        # a short answer (earns a follow-up), the developed answer, then the second question
-        for name in ("short", "python", "sql"):
+        # consent, a short answer (earns a follow-up), the developed answer, then the second question
+        for name in ("yes", "short", "python", "sql"):
             await candidate.wait_for_my_turn(within=120)
             await candidate.say(answer_frames[name])
         await camera
@@ -175,6 +183,13 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     assert scores[1].fluency["speaking_seconds"] > 3
     assert scores[1].fluency["transcript"]["word_count"] > 20
 
+    consent = [seg for seg in segments if seg.speaker == Speaker.CANDIDATE and seg.question_index is None]
+    assert consent and "yes" in consent[-1].text.lower()
+    async with db_sessionmaker() as s:
+        consents = (await s.execute(sa.select(InterviewConsent)
+                                    .where(InterviewConsent.interview_id == interview_id))).scalars().all()
+    assert [(c.method, c.decision) for c in consents] == [(ConsentMethod.SPOKEN, ConsentDecision.GIVEN)]
+    assert consents[0].transcript_segment_uid == consent[-1].segment_uid
     speakers = {seg.speaker for seg in segments}
     assert speakers == {Speaker.AGENT, Speaker.CANDIDATE}
     assert any(seg.words for seg in segments if seg.speaker == Speaker.CANDIDATE)

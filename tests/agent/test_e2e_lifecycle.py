@@ -1,5 +1,6 @@
-"""How interviews end: a no-show, a candidate who drops for good, one who drops and rejoins (practice mode,
-stopped at its one-minute limit). The three run at the same time on the same worker."""
+"""How interviews end in the room: a candidate who asked for the room but never came in (the agent leaves, the
+interview stays bookable: no-shows are the API's clock's to decide), one who drops for good, one who drops and
+rejoins (practice mode, stopped at its one-minute limit). The three run at the same time on the same worker."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from db.enums import InterviewStatus, Speaker
-from db.models import InterviewMetric, InterviewReport, InterviewSession, TranscriptSegment
+from db.models import Interview, InterviewMetric, InterviewReport, InterviewSession, TranscriptSegment
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
 from tests.agent.test_e2e_interview import wait_status
 from tests.media import frontal_face_rgb
@@ -19,12 +20,22 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 FINAL = {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.NO_SHOW}
 
 
-async def no_show(livekit, sessionmaker) -> None:
+async def never_comes_in(livekit, sessionmaker) -> None:
     interview_id = await create_interview(sessionmaker, questions=["Why this role?"])
+    async with sessionmaker() as s, s.begin():  # as the API records an arrival
+        await s.execute(sa.update(Interview).where(Interview.id == interview_id).values(
+            candidate_arrived_at=sa.func.now(), waiting_since=sa.func.now(), dispatched_at=sa.func.now()))
     await dispatch(livekit, interview_id)
-    interview = await wait_status(sessionmaker, interview_id, FINAL, within=60)
-    assert interview.status == InterviewStatus.NO_SHOW, interview.end_reason
-    assert interview.started_at is None and interview.ended_at is not None
+    deadline = asyncio.get_running_loop().time() + 60  # CANDIDATE_WAIT_SECONDS is 8
+    while True:
+        async with sessionmaker() as s:
+            interview = await s.get(Interview, interview_id)
+        if interview.agent_joined_at is not None and interview.waiting_since is None:
+            break
+        assert asyncio.get_running_loop().time() < deadline, "the agent never gave the interview back"
+        await asyncio.sleep(0.5)
+    assert interview.status == InterviewStatus.SCHEDULED and interview.dispatched_at is None
+    assert interview.started_at is None and interview.ended_at is None
 
 
 async def drops_for_good(livekit, sessionmaker) -> None:
@@ -47,7 +58,7 @@ async def drops_for_good(livekit, sessionmaker) -> None:
     assert "candidate left" in report.summary and metrics >= 5
 
 
-async def rejoins_then_time_runs_out(livekit, sessionmaker) -> None:
+async def rejoins_then_time_runs_out(livekit, sessionmaker, answers) -> None:
     interview_id = await create_interview(sessionmaker, practice=True, duration_minutes=1,
                                           questions=["What would you like to practise today?"])
     room = f"interview-{interview_id}"
@@ -57,7 +68,9 @@ async def rejoins_then_time_runs_out(livekit, sessionmaker) -> None:
     await candidate.connect()
     await candidate.publish(frontal_face_rgb())
     await wait_status(sessionmaker, interview_id, {InterviewStatus.IN_PROGRESS}, within=30)
-    await candidate.wait_for_my_turn(within=60)  # greeting, consent and the first question are out
+    await candidate.wait_for_my_turn(within=60)  # greeting and the consent question are out
+    await candidate.say(answers["yes"])
+    await candidate.wait_for_my_turn(within=60)  # the first question is out
     await candidate.disconnect()
     await asyncio.sleep(3)
     back = Candidate(livekit, room, identity)  # same person, new connection, within the grace period
@@ -86,10 +99,10 @@ async def rejoins_then_time_runs_out(livekit, sessionmaker) -> None:
     assert practice.feedback["tips"]
 
 
-async def test_no_show_drop_out_and_rejoin(interviewer_worker, livekit, db_sessionmaker) -> None:
+async def test_never_in_drop_out_and_rejoin(interviewer_worker, livekit, db_sessionmaker, answer_frames) -> None:
     await interviewer_worker.wait_registered()
     await asyncio.gather(
-        no_show(livekit, db_sessionmaker),
+        never_comes_in(livekit, db_sessionmaker),
         drops_for_good(livekit, db_sessionmaker),
-        rejoins_then_time_runs_out(livekit, db_sessionmaker),
+        rejoins_then_time_runs_out(livekit, db_sessionmaker, answer_frames),
     )

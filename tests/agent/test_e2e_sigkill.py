@@ -1,5 +1,5 @@
-"""A worker killed with SIGKILL mid-interview: metrics survive up to the kill, the interview is not left
-IN_PROGRESS once a (restarted) worker's sweeper sees its heartbeat go stale."""
+"""A worker killed with SIGKILL mid-interview: metrics survive up to the kill, and the interview is not left
+IN_PROGRESS once the lifecycle job sees its heartbeat go stale."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import asyncio
 import os
 import signal
 import time
+from datetime import UTC, datetime
 
 import psutil
 import pytest
 import sqlalchemy as sa
 
+from api.config import Settings
+from api.interviews.tasks import mark_stale
 from db.enums import InterviewStatus
 from db.models import Interview, InterviewMetric
 from tests.agent.conftest import E2E_ENV
@@ -37,10 +40,8 @@ def session_processes(sid: int) -> list[psutil.Process]:
 
 
 async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, artifacts_dir) -> None:
-    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1},
-                     LIVEKIT_AGENT_NAME_OVERRIDE=AGENT, STALE_AFTER_SECONDS=5, STALE_SWEEP_INTERVAL_SECONDS=1)
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1}, AGENT_NAME=AGENT)
     first = start_worker(env, artifacts_dir / "agent-worker-sigkill-1.log")
-    second = None
     interview_id = await create_interview(db_sessionmaker, questions=["Tell me about yourself."])
     room = f"interview-{interview_id}"
     recruiter, candidate = Recruiter(livekit, room), Candidate(livekit, room)
@@ -83,15 +84,19 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
             assert rows[t_s].eye_contact == received[t_s]["eye_contact"]["last_1s"]
             assert rows[t_s].flags == received[t_s]["flags"]
 
-        # a restarted worker sweeps it: INTERRUPTED, "worker lost"
-        second = start_worker(env, artifacts_dir / "agent-worker-sigkill-2.log")
-        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.INTERRUPTED,
-                                                                     InterviewStatus.COMPLETED}, within=60)
-        assert interview.status == InterviewStatus.INTERRUPTED and interview.end_reason == "worker lost"
-        assert interview.ended_at is not None
+        # the lifecycle job (the API's queue: no agent needed) sweeps it once the heartbeat is 5 s old
+        settings = Settings.from_env(database_url=database_url, stale_after_seconds=5)
+        swept: list[str] = []
+        while not swept:
+            assert time.monotonic() - killed_at < 30, "never swept"
+            await asyncio.sleep(0.5)
+            async with db_sessionmaker() as s:
+                swept = await mark_stale(s, settings, datetime.now(UTC))
+        assert swept == [str(interview_id)]
+        assert time.monotonic() - killed_at >= 4.0  # not before its heartbeat was 5 s old
+        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.INTERRUPTED}, within=5)
+        assert interview.end_reason == "worker lost" and interview.ended_at is not None
     finally:
         await candidate.disconnect()
         await recruiter.disconnect()
         first.stop()
-        if second is not None:
-            second.stop()

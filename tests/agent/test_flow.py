@@ -9,10 +9,22 @@ import pytest
 from livekit.agents import AgentSession, llm
 
 import prompts
-from agent.flow import Directive, InterviewFlow, assess_answer, is_repeat_request, parse_note
-from agent.interview_plan import InterviewPlan, _allocate, build_plan, skills_from_role
-from agent.interviewer import Interviewer, interview_texts, interviewer_instructions
+from agent.flow import (
+    Ask,
+    Directive,
+    End,
+    InterviewFlow,
+    RecordConsent,
+    Say,
+    assess_answer,
+    classify_consent,
+    is_repeat_request,
+    parse_note,
+)
+from agent.interviewer import Interviewer, InterviewHooks, interview_texts, interviewer_instructions
 from agent.offline.plan_llm import PlanLLM, latest_note
+from agent.plan import InterviewPlan, _allocate, build_plan, skills_from_role
+from db.enums import ConsentDecision, InterviewStatus
 
 LONG = ("I structure projects as small packages with clear interfaces, type hints and a test suite with pytest; "
         "I pin dependencies in a virtualenv, run the linter in CI and keep modules focused so that new people can "
@@ -59,24 +71,146 @@ def test_answers_are_assessed() -> None:
     assert not is_repeat_request(LONG)
 
 
+@pytest.mark.parametrize("text", ["Yes.", "yes, I consent", "Yeah sure", "OK, let's start.", "I agree",
+                                  "Sure, go ahead", "No problem at all.", "I don't mind.", "that's fine",
+                                  "Absolutely."])
+def test_consent_yes(text: str) -> None:
+    assert classify_consent(text) == "yes"
+
+
+@pytest.mark.parametrize("text", ["No.", "No, I don't agree.", "Nope", "I'd rather not.", "I do not consent",
+                                  "I'm not comfortable with that.", "No thanks, I decline."])
+def test_consent_no(text: str) -> None:
+    assert classify_consent(text) == "no"
+
+
+@pytest.mark.parametrize("text", ["", "What do you mean?", "Hmm.", "Can I ask how long this takes?", LONG])
+def test_consent_unclear(text: str) -> None:
+    assert classify_consent(text) == "unclear"
+
+
+def _texts() -> dict[str, str]:
+    values = {"first_name": "Ada", "job_title": "Backend Engineer", "company": "Acme", "minutes": 30,
+              "question_count": 2}
+    return interview_texts(values, practice=False)
+
+
+def _flow(n: int = 2, seed: str = "f") -> InterviewFlow:
+    return InterviewFlow(build_plan([("Python", 1.0)], n, seed=seed), _texts(), follow_up_min_words=15)
+
+
+def _asked(actions: list) -> Directive:
+    asks = [a for a in actions if isinstance(a, Ask)]
+    assert len(asks) == 1, actions
+    return asks[0].directive
+
+
+def test_consent_is_its_own_turn_then_question_one_alone() -> None:
+    flow = _flow()
+    [intro] = flow.start()
+    assert isinstance(intro, Say) and not intro.interruptible
+    assert "advisory" in intro.text and intro.text.endswith("Please say yes or no.")
+    assert flow.phase == "consent" and flow.index == -1
+    actions = flow.on_turn("Yes, I consent.")
+    assert actions[0] == RecordConsent(ConsentDecision.GIVEN)
+    first = _asked(actions)
+    assert first.kind == "question" and first.question_index == 0 and flow.phase == "questions"
+    assert first.text.startswith("Thank you. Let's begin.") and first.text.endswith(flow.states[0].question.text)
+    assert flow.states[0].answers == []  # the consent reply is not an answer
+
+
+def test_no_declines_politely_and_asks_nothing() -> None:
+    flow = _flow()
+    flow.start()
+    actions = flow.on_turn("No, I'd rather not.")
+    assert actions[0] == RecordConsent(ConsentDecision.DECLINED)
+    assert isinstance(actions[1], Say) and "end the interview here" in actions[1].text
+    assert actions[2] == End(InterviewStatus.DECLINED, "the candidate declined")
+    assert flow.closed and flow.index == -1
+    assert flow.on_turn("Actually, wait") == []
+
+
+def test_unclear_gets_the_consent_question_once_more_then_ends() -> None:
+    flow = _flow()
+    flow.start()
+    [again] = flow.on_turn("What is this about?")
+    assert isinstance(again, Say) and "yes or no" in again.text
+    actions = flow.on_turn("Hmm, well.")
+    assert isinstance(actions[-1], End) and actions[-1].status == InterviewStatus.DECLINED
+    # a request to repeat is not an unclear answer
+    flow = _flow()
+    flow.start()
+    [repeat] = flow.on_turn("Sorry, could you repeat that?")
+    assert "advisory" in repeat.text
+    assert isinstance(flow.on_turn("yes")[-1], Ask)
+
+
+def test_silence_after_the_consent_question_nudges_then_declines() -> None:
+    flow = _flow()
+    flow.start()
+    [nudge] = flow.on_silence()
+    assert isinstance(nudge, Say) and "say yes" in nudge.text
+    actions = flow.on_silence()
+    assert actions[-1] == End(InterviewStatus.DECLINED, "no answer to the consent question")
+
+
+def _consented(n: int = 2, seed: str = "f") -> InterviewFlow:
+    flow = _flow(n, seed)
+    flow.start()
+    flow.on_turn("yes")
+    return flow
+
+
 def test_flow_probes_once_then_moves_on_and_closes() -> None:
-    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="f"), follow_up_min_words=15)
-    first = flow.start()
-    assert first.kind == "question" and first.question_index == 0 and flow.index == 0
-    probe = flow.on_answer("Not much.")
+    flow = _consented()
+    probe = _asked(flow.on_turn("Not much."))
     assert probe.kind == "probe" and probe.reason == "short" and probe.question_index == 0
-    second = flow.on_answer("Still short.")  # at most one probe per question
+    second = _asked(flow.on_turn("Still short."))  # at most one probe per question
     assert second.kind == "question" and second.question_index == 1
     assert flow.states[0].answer_text == "Not much. Still short."
-    assert flow.on_answer("Could you say that again?").kind == "repeat"
-    assert flow.on_answer(LONG).kind == "closing" and flow.closed
+    assert _asked(flow.on_turn("Could you say that again?")).kind == "repeat"
+    closing = flow.on_turn(LONG)
+    assert isinstance(closing[0], Say) and "last question" in closing[0].text
+    assert closing[1] == End(InterviewStatus.COMPLETED, "completed") and flow.closed
+
+
+def test_speech_that_began_before_a_question_lands_on_the_question_before() -> None:
+    flow = _consented()
+    _asked(flow.on_turn(LONG))  # question 2 asked
+    # they were still finishing answer 1 while question 2 was asked, and said nothing new after it
+    [repeat] = flow.on_turn("", earlier={0: "and we measured it again afterwards."})
+    assert isinstance(repeat, Ask) and repeat.directive.kind == "repeat" and repeat.directive.question_index == 1
+    assert flow.states[0].answer_text.endswith("and we measured it again afterwards.")
+    assert flow.states[1].answers == []
 
 
 def test_flow_skips_probes_and_questions_when_time_runs_out() -> None:
-    flow = InterviewFlow(build_plan([("Python", 1.0)], 3, seed="t"))
-    flow.start()
-    assert flow.on_answer("Short.", remaining_s=60).kind == "question"  # no time for a probe
-    assert flow.on_answer(LONG, remaining_s=20).kind == "closing"  # no time for another question
+    flow = _consented(3, "t")
+    assert _asked(flow.on_turn("Short.", remaining_s=60)).kind == "question"  # no time for a probe
+    assert isinstance(flow.on_turn(LONG, remaining_s=20)[-1], End)  # no time for another question
+
+
+def test_silence_after_a_question_offers_a_repeat_then_moves_on() -> None:
+    flow = _consented()
+    [nudge] = flow.on_silence()
+    assert nudge.text == "Take your time. Would you like me to repeat the question?"
+    again = _asked(flow.on_turn("Yes, please."))
+    assert again.kind == "repeat" and again.question_index == 0
+    flow.on_silence()
+    moved = _asked(flow.on_silence())
+    assert moved.question_index == 1 and moved.text.startswith("Let's move on to the next question.")
+    assert flow.states[0].answer_text == ""
+
+
+def test_time_up_rejoin_and_dropping_out() -> None:
+    flow = _consented()
+    [back] = flow.on_rejoin()
+    assert back.directive.kind == "repeat" and back.directive.text.startswith("Welcome back, Ada.")
+    goodbye, end = flow.on_time_up()
+    assert "end of our time" in goodbye.text and not goodbye.interruptible
+    assert end == End(InterviewStatus.COMPLETED, "time limit")
+    assert flow.on_time_up() == [] and flow.on_rejoin() == []
+    assert _flow().on_left_for_good() == [End(InterviewStatus.INTERRUPTED, "candidate left")]
 
 
 def test_plan_notes_carry_the_exact_words() -> None:
@@ -105,7 +239,19 @@ async def test_plan_llm_streams_the_note_with_usage() -> None:
     assert usage is not None and usage.prompt_tokens > 0 and usage.completion_tokens > 0
 
 
-def _interviewer(n_questions: int = 2) -> Interviewer:
+class _Recorded(InterviewHooks):
+    def __init__(self) -> None:
+        self.consents: list[ConsentDecision] = []
+        self.finished: list[tuple[InterviewStatus, str]] = []
+
+    def on_consent(self, decision, turn) -> None:
+        self.consents.append(decision)
+
+    def on_finished(self, status, reason) -> None:
+        self.finished.append((status, reason))
+
+
+def _interviewer(n_questions: int = 2) -> tuple[Interviewer, _Recorded]:
     plan = InterviewPlan.from_json({"questions": [
         {"text": "How do you structure a Python project?", "skill": "Python",
          "keywords": ["package", "test"], "probes": ["Which tools do you use for that?"]},
@@ -113,8 +259,10 @@ def _interviewer(n_questions: int = 2) -> Interviewer:
     ][:n_questions]})
     values = {"first_name": "Ada", "job_title": "Backend Engineer", "company": "Acme", "minutes": 30,
               "question_count": n_questions}
-    return Interviewer(flow=InterviewFlow(plan), texts=interview_texts(values, practice=False),
-                       instructions=interviewer_instructions(values))
+    hooks = _Recorded()
+    agent = Interviewer(flow=InterviewFlow(plan, interview_texts(values, practice=False)),
+                        instructions=interviewer_instructions(values), hooks=hooks)
+    return agent, hooks
 
 
 @pytest.fixture
@@ -123,65 +271,72 @@ async def session() -> AsyncIterator[AgentSession]:
         yield sess
 
 
-async def test_interviewer_runs_the_plan(session: AgentSession) -> None:
-    agent = _interviewer()
-    await session.start(agent)
-    await asyncio.sleep(0.3)  # on_enter: greeting, consent notice, first question
-    spoken = [i.text_content for i in session.history.items if i.type == "message" and i.role == "assistant"]
-    assert "recorded and analysed" in spoken[0] and "advisory" in spoken[0]
-    assert spoken[-1].endswith("How do you structure a Python project?")
+def _spoken(session: AgentSession) -> list[str]:
+    return [i.text_content for i in session.history.items if i.type == "message" and i.role == "assistant"]
 
-    result = await asyncio.wait_for(session.run(user_input="I use packages."), timeout=10)
-    result.expect.next_event().is_message(role="assistant")
-    result.expect.no_more_events()
-    assert result.events[0].item.text_content.strip() == "Which tools do you use for that?"  # the question's probe
 
-    result = await asyncio.wait_for(session.run(user_input=LONG), timeout=10)
-    result.expect.next_event().is_message(role="assistant")
-    assert result.events[0].item.text_content.strip().endswith("How do you make a slow SQL query faster?")
-
-    result = await asyncio.wait_for(session.run(user_input=LONG), timeout=10)
+async def _reply(session: AgentSession, text: str) -> str:
+    result = await asyncio.wait_for(session.run(user_input=text), timeout=10)
     msg = result.expect.next_event().is_message(role="assistant")
-    assert "last question" in msg.event().item.text_content
-    await asyncio.sleep(0.2)
-    assert agent.finished_reason == "completed" and agent.flow.closed
+    result.expect.no_more_events()
+    return msg.event().item.text_content.strip()
+
+
+async def test_interviewer_asks_consent_then_runs_the_plan(session: AgentSession) -> None:
+    agent, hooks = _interviewer()
+    await session.start(agent)
+    await asyncio.sleep(0.3)  # on_enter: greeting, consent notice and question, and nothing else
+    spoken = _spoken(session)
+    assert len(spoken) == 1 and "recorded and analysed" in spoken[0] and spoken[0].endswith("yes or no.")
+
+    assert (await _reply(session, "Yes, that's fine.")).endswith("How do you structure a Python project?")
+    assert hooks.consents == [ConsentDecision.GIVEN]
+    assert await _reply(session, "I use packages.") == "Which tools do you use for that?"  # the question's probe
+    assert (await _reply(session, LONG)).endswith("How do you make a slow SQL query faster?")
+    # the closing, without interruption
+    assert "last question" in await _reply(session, LONG)
+    await asyncio.sleep(0.1)
+    assert hooks.finished == [(InterviewStatus.COMPLETED, "completed")] and agent.flow.closed
+    assert agent.flow.states[0].answer_text == f"I use packages. {LONG}"
 
     # after the closing the interviewer stays quiet
     result = await asyncio.wait_for(session.run(user_input="One more thing!"), timeout=10)
     result.expect.no_more_events()
 
 
-def test_a_yes_after_the_offer_to_repeat_repeats_the_question() -> None:
-    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="y"))
-    first = flow.start()
-    assert flow.on_answer("Yes.").kind == "probe"  # no offer was made: "yes" is a (short) answer
-    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="y"))
-    flow.start()
-    flow.offered_repeat = True
-    again = flow.on_answer("Yes, please.")
-    assert again.kind == "repeat" and again.text in first.text and not flow.offered_repeat
+async def test_interviewer_ends_declined_on_no(session: AgentSession) -> None:
+    agent, hooks = _interviewer()
+    await session.start(agent)
+    await asyncio.sleep(0.3)
+    assert "end the interview here" in await _reply(session, "No, I don't want to.")
+    await asyncio.sleep(0.1)
+    assert hooks.consents == [ConsentDecision.DECLINED]
+    assert hooks.finished == [(InterviewStatus.DECLINED, "the candidate declined")]
+    assert not any("Python project" in s for s in _spoken(session))
 
 
 async def test_interviewer_nudges_then_moves_on_after_silence(session: AgentSession) -> None:
-    agent = _interviewer()
+    agent, hooks = _interviewer()
     await session.start(agent)
     await asyncio.sleep(0.3)
-    agent.nudge()
+    await _reply(session, "yes")
+    agent.on_silence()
     await asyncio.sleep(0.2)
-    agent.move_on()
+    agent.on_silence()
     await asyncio.sleep(0.3)
-    spoken = [i.text_content for i in session.history.items if i.type == "message" and i.role == "assistant"]
+    spoken = _spoken(session)
     assert spoken[-2] == "Take your time. Would you like me to repeat the question?"
     assert spoken[-1] == "Let's move on to the next question. How do you make a slow SQL query faster?"
     assert agent.flow.index == 1 and agent.flow.states[0].answer_text == ""
-    agent.move_on()  # silence on the last question too: the closing
+    agent.on_silence()
+    agent.on_silence()  # silence on the last question too: the closing
     await asyncio.sleep(0.3)
-    assert agent.finished_reason == "completed"
+    assert hooks.finished == [(InterviewStatus.COMPLETED, "completed")]
 
 
 async def test_interviewer_repeats_on_request(session: AgentSession) -> None:
-    await session.start(_interviewer(1))
+    agent, _ = _interviewer(1)
+    await session.start(agent)
     await asyncio.sleep(0.3)
-    result = await asyncio.wait_for(session.run(user_input="Sorry, can you repeat the question?"), timeout=10)
-    result.expect.next_event().is_message(role="assistant")
-    assert result.events[0].item.text_content.strip() == "How do you structure a Python project?"
+    await _reply(session, "yes")
+    assert await _reply(session, "Sorry, can you repeat the question?") == "How do you structure a Python project?"

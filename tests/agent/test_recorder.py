@@ -13,20 +13,22 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from agent.recorder import WORKER_LOST, Recorder
-from agent.stale import sweep_stale_interviews
+from api.config import Settings
+from api.interviews.tasks import mark_stale
+from db.contract import MetricRow
 from db.engine import make_engine, make_sessionmaker
 from db.enums import InterviewStatus, Speaker
 from db.models import Interview, InterviewMetric, InterviewReport, QuestionScore, TranscriptSegment
 from tests.agent.sim import create_interview
 
 
-def metric(t_s: int, **extra) -> dict:
+def metric(t_s: int, **extra) -> MetricRow:
     row = {"t_s": t_s, "recorded_at": datetime.now(UTC), "question_index": 0, "face_present": True,
            "num_faces": 1, "eye_contact": 0.8, "eye_contact_30s": 0.75, "head_yaw_deg": 1.0, "head_pitch_deg": 2.0,
            "speaking": "candidate", "speech_rate_sps": 3.5, "articulation_rate_sps": 4.0, "pause_count": 2,
            "phonation_ratio": 0.7, "frames_analyzed": 5, "frames_dropped": 0, "flags": []}
     row.update(extra)
-    return row
+    return MetricRow(**row)
 
 
 class TcpProxy:
@@ -196,14 +198,19 @@ async def test_buffer_is_bounded_and_drops_oldest_metrics(db_sessionmaker) -> No
     assert rec.pending_rows == 10 and rec.dropped_metrics == 15
 
 
+def _settings() -> Settings:
+    return Settings.from_env(database_url="postgresql://unused", stale_after_seconds=15)
+
+
 async def test_heartbeat_takes_back_an_interview_the_sweeper_declared_lost(db_sessionmaker) -> None:
     interview_id = await create_interview(db_sessionmaker)
     long_ago = datetime.now(UTC) - timedelta(minutes=5)
     async with db_sessionmaker() as s, s.begin():
         await s.execute(sa.update(Interview).where(Interview.id == interview_id).values(
-            status=InterviewStatus.IN_PROGRESS, started_at=long_ago, last_heartbeat_at=long_ago))
+            status=InterviewStatus.IN_PROGRESS, started_at=long_ago, last_heartbeat_at=long_ago,
+            agent_joined_at=long_ago))
     async with db_sessionmaker() as s:
-        assert await sweep_stale_interviews(s, stale_after_s=15) == 1
+        assert await mark_stale(s, _settings(), datetime.now(UTC)) == [str(interview_id)]
     async with db_sessionmaker() as s:
         lost = await s.get(Interview, interview_id)
     assert lost.status == InterviewStatus.INTERRUPTED and lost.end_reason == WORKER_LOST
@@ -224,9 +231,9 @@ async def test_sweep_only_touches_stale_in_progress_interviews(db_sessionmaker, 
     beat = datetime.now(UTC) - timedelta(seconds=age_s)
     async with db_sessionmaker() as s, s.begin():
         await s.execute(sa.update(Interview).where(Interview.id == interview_id).values(
-            status=InterviewStatus.IN_PROGRESS, started_at=beat, last_heartbeat_at=beat))
+            status=InterviewStatus.IN_PROGRESS, started_at=beat, last_heartbeat_at=beat, agent_joined_at=beat))
     async with db_sessionmaker() as s:
-        assert await sweep_stale_interviews(s, stale_after_s=15) == swept
+        assert len(await mark_stale(s, _settings(), datetime.now(UTC))) == swept
     async with db_sessionmaker() as s:
         assert (await s.get(Interview, other)).status == InterviewStatus.SCHEDULED
         status = (await s.get(Interview, interview_id)).status

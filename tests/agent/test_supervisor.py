@@ -49,9 +49,9 @@ async def test_bursts_of_dispatches_into_one_worker_process_all_join(livekit, da
                                                                      artifacts_dir) -> None:
     """Five interviews dispatched at once into one process, three times over: every room connects. Their FFI
     handshakes used to collide and the FFI then panicked the whole worker (2-4 of 5 joined in 3 of 4 rounds)."""
-    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 4, "NO_SHOW_TIMEOUT_SECONDS": 30},
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 4, "CANDIDATE_WAIT_SECONDS": 30},
                      AGENT_WORKER_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=5,
-                     LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-burst")
+                     AGENT_NAME="interviewer-burst")
     for round_ in range(3):
         worker = start_worker(env, artifacts_dir / f"agent-worker-burst-{round_}.log")
         try:

@@ -128,23 +128,28 @@ def test_a_second_person_stepping_in_is_counted_within_the_count_interval() -> N
     assert all(o.num_faces == 2 for o in obs[10 + int(FPS):])
 
 
-def test_rolling_window_sees_only_recent_frames_and_is_bounded() -> None:
+def test_rolling_window_sees_only_recent_frames() -> None:
+    """The agent's EyeTracker owns the live windows; the analyzer's own aggregate is the whole run."""
+    from agent.eye_tracker import EyeTracker
+
     frames = jittered(frontal_face_rgb(), 15, seed=7) + jittered(turned_face_rgb(35.0), 10, seed=8)
-    analyzer = EyeContactAnalyzer(window_max_frames=12, look_away_flag_s=1.5)
+    analyzer = EyeContactAnalyzer(look_away_flag_s=1.5)
+    eyes = EyeTracker(look_away_flag_s=1.5)
+    eyes.analyzer = analyzer
     try:
         for i, frame in enumerate(frames):
-            analyzer.process(frame, 100.0 + i / FPS)  # monotonic clock that does not start at 0
+            eyes.observe(analyzer.process(frame, 100.0 + i / FPS))  # monotonic clock that does not start at 0
         whole = analyzer.summary()
-        recent = analyzer.window(1.5)
-        capped = analyzer.window(1000.0)
-        earlier = analyzer.window(1.0, now=100.0 + 10 / FPS)
+        last = 100.0 + 24 / FPS
+        recent = eyes.window(1.5, last)
+        earlier = eyes.window(1.0, now=100.0 + 10 / FPS)
     finally:
         analyzer.close()
     assert whole.frames == 25 and whole.eye_contact_ratio == pytest.approx(15 / 25, abs=0.05)
+    assert eyes.total.summary().frames == 25
     assert recent.frames == 8 and recent.eye_contact_ratio == 0.0
     assert "look_away_over_1.5s" in recent.flags
-    assert capped.frames == 12  # deque max length, not the whole run
-    assert earlier.frames == 0  # frames before the deque's horizon are gone
+    assert earlier.frames == 6 and earlier.eye_contact_ratio == 1.0
 
 
 def test_callable_from_worker_threads_with_clashing_timestamps() -> None:

@@ -156,6 +156,17 @@ def in_minutes(minutes: float) -> str:
     return (datetime.now(UTC) + timedelta(minutes=minutes)).isoformat()
 
 
+async def register_worker(sessionmaker: Any, worker_id: str, *, max_jobs: int = 1, active_jobs: int = 0,
+                          agent_name: str = "interviewer") -> None:
+    """An agent worker's registry row, as a registered worker writes it (fresh heartbeat)."""
+    from db.models import AgentWorker
+
+    now = datetime.now(UTC)
+    async with sessionmaker() as s, s.begin():
+        await s.merge(AgentWorker(worker_id=worker_id, agent_name=agent_name, host="test", pid=1, max_jobs=max_jobs,
+                                  active_jobs=active_jobs, draining=False, registered_at=now, heartbeat_at=now))
+
+
 @dataclass
 class World:
     recruiter_a: User

@@ -18,10 +18,12 @@ async def test_recruiter_creates_job_and_candidate_applies(api) -> None:
     assert page["total"] == 1 and page["items"][0]["candidate"]["full_name"] == "Jane Doe"
 
 
-async def test_ai_interview_flow(api, livekit) -> None:
+async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
     from livekit import api as lk
 
-    from tests.api.conftest import in_minutes
+    from api.interviews.dispatcher import dispatch_waiting
+    from api.livekit_tokens.gateway import LiveKitGateway
+    from tests.api.conftest import in_minutes, register_worker
 
     recruiter = await dev_user(api, "rec-a", "RECRUITER", "Acme")
     job = await create_job(api, recruiter)
@@ -33,27 +35,39 @@ async def test_ai_interview_flow(api, livekit) -> None:
     )
     assert r.status_code == 201, r.text
     interview = r.json()
-    assert interview["dispatch_id"] and interview["room_name"] == f"interview-{interview['id']}"
-    code = interview["join_url"].rsplit("/", 1)[1]
+    # booking touches nothing outside Postgres: no room, no agent
+    assert interview["dispatch_id"] is None and interview["room_name"] == f"interview-{interview['id']}"
     async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
-        dispatches = await client.agent_dispatch.list_dispatch(interview["room_name"])
-    ours = [d for d in dispatches if d.agent_name == "interviewer"]
-    assert len(ours) == 1 and ours[0].id == interview["dispatch_id"]
-    assert json.loads(ours[0].metadata) == {"interview_id": interview["id"]}
+        assert not (await client.room.list_rooms(lk.ListRoomsRequest(names=[interview["room_name"]]))).rooms
+    code = interview["join_url"].rsplit("/", 1)[1]
     r = await api.get(f"/api/interview-links/{code}")
     assert r.status_code == 200 and r.json()["state"] == "open", r.text
     r = await api.post("/api/livekit/token", json={"join_code": code})
     assert r.status_code == 200, r.text
-    # no worker is registered in this test, so no agent answered that dispatch (LiveKit does not retry it):
-    # the candidate's join replaced it with a fresh one instead of leaving them alone in the room
+    # the candidate arrived; no worker is registered, so they wait: first in line
+    link = (await api.get(f"/api/interview-links/{code}")).json()
+    assert link["state"] == "waiting" and link["position"] == 1 and "you are next" in link["message"]
+    # a worker with a free slot appears: the next dispatch pass sends it, with the interview in its metadata
+    await register_worker(db_sessionmaker, "W1", max_jobs=2)
+    settings = api.app.state.settings
+    gateway = LiveKitGateway(settings)  # the app's own lives on the test client's loop
+    await gateway.start()
+    try:
+        async with db_sessionmaker() as s:
+            tick = await dispatch_waiting(s, gateway, settings)
+    finally:
+        await gateway.close()
+    assert tick.dispatched == [interview["id"]]
     async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
         dispatches = await client.agent_dispatch.list_dispatch(interview["room_name"])
-    live = [d for d in dispatches if d.agent_name == "interviewer"]  # a deleted one lingers without a name
-    assert len(live) == 1 and live[0].id != interview["dispatch_id"]
+    ours = [d for d in dispatches if d.agent_name == "interviewer"]
+    assert len(ours) == 1 and json.loads(ours[0].metadata) == {"interview_id": interview["id"]}
+    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "starting"
     r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
     assert r.status_code == 200, r.text
     r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
     assert r.status_code == 200, r.text
+    assert r.json()["dispatch_id"] == ours[0].id and r.json()["waiting_since"] is not None
     # pages show people and jobs, not ids
     assert (r.json()["candidate_name"], r.json()["job_title"]) == ("Jane Doe", "Backend Engineer")
     listed = (await api.get("/api/ats/v1/interviews", headers=recruiter.headers)).json()["items"]
@@ -72,14 +86,15 @@ async def test_ai_interview_flow(api, livekit) -> None:
     assert r.status_code == 200 and r.json()["status"] == "CANCELLED", r.text
     r = await api.post("/api/livekit/token", json={"join_code": code})
     assert r.status_code == 410, r.text
+    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:  # the room is closed
+        assert not (await client.room.list_rooms(lk.ListRoomsRequest(names=[interview["room_name"]]))).rooms
     r = await api.get("/health")
     assert r.status_code == 200 and r.json() == {"db": "ok", "livekit": "ok"}, r.text
 
 
-async def test_join_window_and_redispatch(api, db_sessionmaker, livekit) -> None:
+async def test_join_window_states(api, db_sessionmaker) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from livekit import api as lk
     from sqlalchemy import update
 
     from db.models import Interview
@@ -97,41 +112,30 @@ async def test_join_window_and_redispatch(api, db_sessionmaker, livekit) -> None
     code = interview["join_url"].rsplit("/", 1)[1]
     link = (await api.get(f"/api/interview-links/{code}")).json()
     assert link["state"] == "not_open_yet" and link["company_name"] == "Acme" and link["consent_text"]
-    assert link["job_title"] == "Backend Engineer"
+    assert link["job_title"] == "Backend Engineer" and "The room opens at" in link["message"]
     r = await api.post("/api/livekit/token", json={"join_code": code})
     assert r.status_code == 409 and r.json()["extra"]["state"] == "not_open_yet"
     # the recruiter may open the watch page early
     r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
     assert r.status_code == 200
 
-    # LiveKit closed the room (and its dispatch) while nobody was there: joining dispatches the agent again
-    async with db_sessionmaker() as s:
-        await s.execute(
-            update(Interview)
-            .where(Interview.id == interview["id"])
-            .values(scheduled_at=datetime.now(UTC) + timedelta(minutes=2))
-        )
-        await s.commit()
-    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as server:
-        await server.room.delete_room(lk.DeleteRoomRequest(room=interview["room_name"]))
-        r = await api.post("/api/livekit/token", json={"join_code": code})
-        assert r.status_code == 200, r.text
-        dispatches = await server.agent_dispatch.list_dispatch(interview["room_name"])
-    again = [d for d in dispatches if d.agent_name == "interviewer"]
-    assert len(again) == 1 and again[0].id != interview["dispatch_id"]
-    r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
-    assert r.json()["dispatch_id"] == again[0].id
+    async def move(**delta: float) -> None:
+        async with db_sessionmaker() as s:
+            await s.execute(update(Interview).where(Interview.id == interview["id"])
+                            .values(scheduled_at=datetime.now(UTC) + timedelta(**delta)))
+            await s.commit()
 
-    async with db_sessionmaker() as s:
-        await s.execute(
-            update(Interview)
-            .where(Interview.id == interview["id"])
-            .values(scheduled_at=datetime.now(UTC) - timedelta(hours=3))
-        )
-        await s.commit()
+    await move(minutes=-20)  # past the 15 minutes' grace, nobody came: too late to start
     assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "over"
     r = await api.post("/api/livekit/token", json={"join_code": code})
     assert r.status_code == 410 and r.json()["extra"]["state"] == "over"
+    await move(minutes=-10)  # late, but within the grace
+    r = await api.post("/api/livekit/token", json={"join_code": code})
+    assert r.status_code == 200, r.text
+    await move(minutes=-25)  # they arrived in time: their slot stays theirs until it ends
+    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "waiting"
+    await move(hours=-3)
+    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "over"
     assert (await api.get("/api/interview-links/nope")).status_code == 404
 
 

@@ -20,6 +20,7 @@ from livekit import rtc
 from agent.priority import ANALYSIS_NICE, background_executor
 from analytics.fluency import FluencyAnalyzer, FluencySummary
 from analytics.transcript_metrics import Word, transcript_metrics
+from db.contract import FluencyLive
 
 logger = logging.getLogger("interviewly.audio")
 
@@ -136,26 +137,21 @@ class FluencyTracker:
 
     # --- read side ------------------------------------------------------------------------------------
 
-    def question_summary(self, index: int) -> FluencySummary:
-        if index == self._question and self._analyzer is not None:
-            return self._current
-        return self._done.get(index, FluencySummary())
-
     def overall(self) -> FluencySummary:
         parts = [self._done[q] for q in sorted(self._done)]
         if self._analyzer is not None:
             parts.append(self._current)
         return combine_fluency(parts)
 
-    def snapshot(self, question: int | None = None) -> dict[str, Any]:
+    def snapshot(self) -> FluencyLive:
         """Fluency so far (audio and, when there are word timings, the transcript)."""
-        out = self.overall().as_dict()
+        out: dict[str, Any] = self.overall().as_dict()
         words = self.words()
         if words:
             tm = transcript_metrics(words)
             out.update(words_per_minute=tm.words_per_minute, fillers_per_100_words=tm.fillers_per_100_words,
                        filler_count=tm.filler_count, repetitions=tm.repetitions, word_count=tm.word_count)
-        return {k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()}
+        return FluencyLive(**{k: round(v, 3) if isinstance(v, float) else v for k, v in out.items()})
 
     async def aclose(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import prompts
-from db.enums import InterviewMode, InterviewStatus
+from db.enums import InterviewKind, InterviewMode, InterviewStatus
 from db.models import Application, Candidate, Company, Interview, InterviewSession, Job, JobSkill, User
 
 
@@ -82,6 +82,8 @@ class InterviewContext:
     skills: list[tuple[str, float]] = field(default_factory=list)
     practice_session_id: uuid.UUID | None = None
     room_name: str | None = None
+    kind: InterviewKind = InterviewKind.AI
+    note_taker: bool = False
 
     @property
     def first_name(self) -> str:
@@ -232,4 +234,6 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         skills=skills,
         practice_session_id=practice_session_id,
         room_name=interview.room_name,
+        kind=InterviewKind(interview.kind),
+        note_taker=bool(interview.note_taker),
     )

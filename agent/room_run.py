@@ -1,0 +1,371 @@
+"""What every interview room run shares, with an interviewer (``agent/run.py``) or as the silent note-taker
+(``agent/note_taker.py``): joining the room, waiting for the candidate, claiming the interview, the candidate's
+camera and microphone analysed live, the live scores, the recorder, drop-out and rejoin, and the end.
+
+Frames run one way: VideoSampler -> EyeTracker -> LiveScores (message to the hiring team, row to the Recorder);
+the candidate's audio likewise: FluencyTracker -> LiveScores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from livekit import rtc
+from livekit.agents import AutoSubscribe, JobContext
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from agent.config import Settings
+from agent.eye_tracker import EyeTracker
+from agent.fluency_tracker import FluencyTracker
+from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
+from agent.plan import InterviewContext
+from agent.recorder import Recorder
+from agent.video_sampler import VideoSampler
+from db.contract import CANDIDATE_PREFIX
+from db.enums import InterviewStatus
+from db.models import Interview
+
+logger = logging.getLogger("interviewly.room")
+
+# With the thread executor several interviews share one process and one LiveKit FFI; connecting their rooms
+# concurrently can miss the FFI's room-event handshake deadline, and the FFI then panics the whole process.
+_CONNECT_LOCK = threading.Lock()
+
+
+def is_candidate(p: rtc.Participant) -> bool:
+    return p.identity.startswith(CANDIDATE_PREFIX)
+
+
+async def _update(sessionmaker: async_sessionmaker[AsyncSession], interview_id: uuid.UUID,
+                  only_if: InterviewStatus, **values: Any) -> bool:
+    """One guarded UPDATE of the interviews row, retried through a short database outage."""
+    for attempt in range(10):
+        try:
+            async with sessionmaker() as session, session.begin():
+                result = await session.execute(
+                    sa.update(Interview).where(Interview.id == interview_id, Interview.status == only_if)
+                    .values(**values).returning(Interview.id))
+                return result.first() is not None
+        except Exception as e:
+            logger.warning("updating interview %s failed (attempt %d): %s", interview_id, attempt + 1, e)
+            await asyncio.sleep(1.0)
+    return False
+
+
+class RoomRun:
+    """One interview room, from the agent joining it to the final report. Subclasses add the conversation."""
+
+    def __init__(self, *, ctx: JobContext, settings: Settings, context: InterviewContext,
+                 sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self.ctx = ctx
+        self.settings = settings
+        self.context = context
+        self.sessionmaker = sessionmaker
+        self.interview_id = context.interview_id
+        self.max_s = min(settings.max_minutes, float(context.duration_minutes)) * 60.0
+        self.recorder = Recorder(sessionmaker, context.interview_id, flush_interval_s=settings.flush_interval_s,
+                                 max_buffered_rows=settings.max_buffered_rows)
+        self.eyes = EyeTracker(look_away_flag_s=settings.look_away_flag_s, sample_fps=settings.video_sample_fps)
+        self.speaking = Speaking()
+        self.fluency = FluencyTracker(gate=lambda: self.speaking.agent_state != "speaking")
+        self.directory: RecruiterDirectory | None = None
+        self.live: LiveScores | None = None
+        self.sampler: VideoSampler | None = None
+        self.candidate_identity: str | None = None
+        self._t0: float | None = None
+        self._t0_wall = 0.0
+        self._tasks: list[asyncio.Task[Any]] = []  # one-off work
+        self._loops: list[asyncio.Task[Any]] = []  # ticks, sends, fluency refresh, deadline...
+        self._ended = asyncio.Event()
+        self._end: tuple[InterviewStatus, str] | None = None
+        self._finalize_task: asyncio.Task[None] | None = None
+        self._grace_task: asyncio.Task[None] | None = None
+
+    # --- clock ------------------------------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return 0.0 if self._t0 is None else time.monotonic() - self._t0
+
+    def since_start(self, wall: float) -> float:
+        """A wall-clock time (time.time()) as seconds since the interview started."""
+        return max(0.0, wall - self._t0_wall)
+
+    def remaining_s(self) -> float | None:
+        return None if self._t0 is None else self.max_s - self.now()
+
+    @property
+    def started(self) -> bool:
+        return self._t0 is not None
+
+    # --- joining ----------------------------------------------------------------------------------------------
+
+    async def join(self) -> rtc.RemoteParticipant | None:
+        """Connect, say so in Postgres, and wait for the candidate. None: they never came (the run is over)."""
+        room = self.ctx.room
+        room.on("track_published", self._on_track_published)
+        room.on("track_subscribed", self._on_track_subscribed)
+        room.on("track_unsubscribed", self._on_track_unsubscribed)
+        room.on("participant_connected", self._on_participant_connected)
+        room.on("participant_disconnected", self._on_participant_disconnected)
+        self.ctx.add_shutdown_callback(self._on_job_shutdown)
+        await asyncio.to_thread(_CONNECT_LOCK.acquire)  # one room handshake at a time per process
+        try:
+            await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
+        finally:
+            _CONNECT_LOCK.release()
+        await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+                      agent_joined_at=datetime.now(UTC))
+        logger.info("joined room %s for interview %s", room.name, self.interview_id)
+        self.directory = RecruiterDirectory(room, self.ctx.api)
+        self.directory.start()
+        candidate = await self._wait_for_candidate(self.settings.candidate_wait_s)
+        if candidate is None:
+            # they asked for a token but never came in: the interview stays bookable; the clock decides no-shows
+            logger.info("no candidate in interview %s within %.0f s: leaving", self.interview_id,
+                        self.settings.candidate_wait_s)
+            await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+                          waiting_since=None, dispatched_at=None)
+            await self.directory.aclose()
+            self.ctx.shutdown("candidate did not come in")
+            return None
+        now = datetime.now(UTC)
+        if not await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+                             status=InterviewStatus.IN_PROGRESS, started_at=now, last_heartbeat_at=now,
+                             waiting_since=None, ended_at=None, end_reason=None):
+            logger.warning("interview %s is no longer SCHEDULED: leaving", self.interview_id)
+            await self.directory.aclose()
+            self.ctx.shutdown("interview not schedulable")
+            return None
+        self._t0, self._t0_wall = time.monotonic(), time.time()
+        self.candidate_identity = candidate.identity
+        self.recorder.heartbeat = True
+        self.recorder.start()
+        self._subscribe_candidate(candidate)
+        return candidate
+
+    async def _wait_for_candidate(self, within_s: float) -> rtc.RemoteParticipant | None:
+        room = self.ctx.room
+        found: asyncio.Future[rtc.RemoteParticipant] = asyncio.get_running_loop().create_future()
+
+        def check(p: rtc.RemoteParticipant) -> None:
+            if is_candidate(p) and not found.done():
+                found.set_result(p)
+
+        room.on("participant_connected", check)
+        try:
+            for p in room.remote_participants.values():
+                check(p)
+            return await asyncio.wait_for(found, within_s)
+        except TimeoutError:
+            return None
+        finally:
+            room.off("participant_connected", check)
+
+    # --- live analysis ----------------------------------------------------------------------------------------
+
+    def start_live(self, question_count: int) -> None:
+        assert self.directory is not None
+        self.live = LiveScores(interview_id=self.interview_id, question_count=question_count,
+                               interval_s=self.settings.live_interval_s, eyes=self.eyes, fluency=self.fluency,
+                               speaking=self.speaking, recorder=self.recorder, directory=self.directory)
+        self._loops += [
+            asyncio.create_task(self._tick_loop(), name="live-ticks"),
+            asyncio.create_task(self.live.send_loop(), name="live-sender"),
+            asyncio.create_task(self._fluency_loop(), name="fluency-refresh"),
+        ]
+        self.spawn(self._start_video())
+
+    async def _start_video(self) -> None:
+        await self.eyes.load()
+        assert self.eyes.analyzer is not None
+        # a sample 150 ms before each live tick: time for a 15 fps camera's next frame and its analysis
+        self.sampler = VideoSampler(self.eyes.analyzer.process, fps=self.settings.video_sample_fps, clock=self.now,
+                                    on_observation=self.eyes.observe, phase_s=self.settings.live_interval_s - 0.15)
+        if self.live is not None:
+            self.live.sampler = self.sampler
+        for p in self.ctx.room.remote_participants.values():
+            if p.identity == self.candidate_identity:
+                for pub in p.track_publications.values():
+                    if pub.track is not None and pub.source == rtc.TrackSource.SOURCE_CAMERA:
+                        self.sampler.attach(pub.track)
+
+    async def _tick_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        interval = self.settings.live_interval_s
+        start = loop.time() - self.now()
+        k = max(1, int(self.now() / interval) + 1)
+        while self._end is None:
+            await asyncio.sleep(max(0.0, start + k * interval - loop.time()))
+            try:
+                self.tick(k)
+            except Exception:
+                logger.exception("live tick %d failed", k)
+            k += 1
+
+    def tick(self, k: int) -> None:
+        """One live message and metrics row; subclasses add their own once-a-second checks."""
+        assert self.live is not None
+        self.live.tick(k, self.now())
+
+    async def _fluency_loop(self) -> None:
+        while self._end is None:
+            await asyncio.sleep(1.0)
+            try:
+                await self.fluency.refresh()
+            except Exception:
+                logger.exception("fluency refresh failed")
+
+    # --- the room's participants ----------------------------------------------------------------------------
+
+    def _subscribe_candidate(self, participant: rtc.RemoteParticipant) -> None:
+        for pub in participant.track_publications.values():
+            self._maybe_subscribe(pub, participant)
+
+    def wants(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> bool:
+        """Only the candidate's camera and microphone: never the hiring team's, never screen shares."""
+        return is_candidate(participant) and pub.source in (rtc.TrackSource.SOURCE_CAMERA,
+                                                            rtc.TrackSource.SOURCE_MICROPHONE)
+
+    def _maybe_subscribe(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
+        if not self.wants(pub, participant):
+            return
+        pub.set_subscribed(True)
+        if pub.source == rtc.TrackSource.SOURCE_CAMERA and pub.simulcasted and pub.width >= 1280:
+            # an HD camera's middle layer (~640 px wide) is plenty for face landmarks, at a quarter of the cost
+            with contextlib.suppress(Exception):
+                pub.set_video_quality(rtc.VideoQuality.VIDEO_QUALITY_MEDIUM)
+
+    def _on_track_published(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
+        self._maybe_subscribe(pub, participant)
+
+    def _on_track_subscribed(self, track: rtc.Track, pub: rtc.RemoteTrackPublication,
+                             participant: rtc.RemoteParticipant) -> None:
+        if participant.identity == self.candidate_identity and pub.source == rtc.TrackSource.SOURCE_CAMERA:
+            if self.sampler is not None:
+                self.sampler.attach(track)
+
+    def _on_track_unsubscribed(self, track: rtc.Track, pub: rtc.RemoteTrackPublication,
+                               participant: rtc.RemoteParticipant) -> None:
+        if self.sampler is not None and self.sampler.track_sid == track.sid:
+            self.sampler.detach()
+
+    def _on_participant_connected(self, participant: rtc.RemoteParticipant) -> None:
+        if not is_candidate(participant) or not self.started or self._end is not None:
+            return
+        self._subscribe_candidate(participant)
+        if self._grace_task is not None:
+            self._grace_task.cancel()
+            self._grace_task = None
+            logger.info("candidate %s rejoined interview %s", participant.identity, self.interview_id)
+            previous, self.candidate_identity = self.candidate_identity, participant.identity
+            self.on_candidate_back(previous)
+
+    def _on_participant_disconnected(self, participant: rtc.RemoteParticipant) -> None:
+        if participant.identity != self.candidate_identity or self._end is not None or not self.started:
+            return
+        logger.info("candidate left interview %s: waiting %.0f s for them to rejoin", self.interview_id,
+                    self.settings.rejoin_grace_s)
+        if self._grace_task is None:
+            self._grace_task = asyncio.create_task(self._grace(), name="rejoin-grace")
+
+    async def _grace(self) -> None:
+        await asyncio.sleep(self.settings.rejoin_grace_s)
+        self._grace_task = None
+        self.on_candidate_gone()
+
+    @property
+    def candidate_away(self) -> bool:
+        return self._grace_task is not None
+
+    def on_candidate_back(self, previous_identity: str | None) -> None:
+        """The candidate rejoined within the grace period."""
+
+    def on_candidate_gone(self) -> None:
+        self.end(InterviewStatus.INTERRUPTED, "candidate left")
+
+    # --- ending -----------------------------------------------------------------------------------------------
+
+    def spawn(self, coro: Any) -> None:
+        self._tasks = [t for t in self._tasks if not t.done()]
+        self._tasks.append(asyncio.create_task(coro))
+
+    def end(self, status: InterviewStatus, reason: str) -> None:
+        if self._end is None:
+            logger.info("interview %s ends: %s (%s)", self.interview_id, status.value, reason)
+            self._end = (status, reason)
+            self._ended.set()
+
+    async def finalize(self) -> None:
+        """Write the last figures, the report, usage and the final status; then leave. Runs once."""
+        if self._finalize_task is None:
+            self._finalize_task = asyncio.create_task(self._finalize(), name="finalize")
+        await asyncio.shield(self._finalize_task)
+
+    async def _finalize(self) -> None:
+        status, reason = self._end or (InterviewStatus.INTERRUPTED, "worker shutdown")
+        current = asyncio.current_task()
+        for task in self._loops:
+            if task is not current:  # finalize may run from the deadline task itself
+                task.cancel()
+        if self._grace_task is not None:
+            self._grace_task.cancel()
+        await self.before_report()
+        if self.live is not None:
+            # the last (partial) second, so the metrics cover the interview up to its end
+            with contextlib.suppress(Exception):
+                self.tick(max(self.live.last_k + 1, int(self.now() / self.settings.live_interval_s) + 1))
+                await self.live.drain()
+        self.write_report(status, reason)
+        self.recorder.update_interview(status=status, ended_at=datetime.now(UTC), end_reason=reason)
+        written = await self.recorder.close(timeout_s=30)
+        self._log_final(status, written)
+        await self._close_resources()
+        self.ctx.shutdown(f"interview {status.value.lower()}")
+
+    async def before_report(self) -> None:
+        """Close what the report needs closed (the last question, the session)."""
+
+    def write_report(self, status: InterviewStatus, reason: str) -> None:
+        """Queue the report and usage rows on the recorder."""
+
+    def _log_final(self, status: InterviewStatus, written: bool) -> None:
+        d = self.directory
+        sends = sorted(d.send_s) if d else []
+        logger.info("interview %s finalized: %s, report %s, %d rows written, %d failed flushes, %d metrics dropped; "
+                    "%d live messages sent (publish p50 %.0f ms, p95 %.0f ms); %d frames analysed, %d dropped",
+                    self.interview_id, status.value, "written" if written else "NOT written",
+                    self.recorder.rows_written, self.recorder.failed_flushes, self.recorder.dropped_metrics,
+                    d.sent if d else 0, 1000 * sends[len(sends) // 2] if sends else 0,
+                    1000 * sends[int(len(sends) * 0.95)] if sends else 0,
+                    self.sampler.frames_analyzed if self.sampler else 0,
+                    self.sampler.frames_dropped if self.sampler else 0)
+
+    async def close_conversation(self) -> None:
+        """Stop whatever talks or listens in the room (the agent session, transcription)."""
+
+    async def _close_resources(self) -> None:
+        current = asyncio.current_task()
+        for task in [*self._tasks, *self._loops]:
+            if not task.done() and task is not current:
+                task.cancel()
+        if self.directory is not None:
+            await self.directory.aclose()
+        await self.close_conversation()
+        if self.sampler is not None:
+            await self.sampler.aclose()
+        await self.fluency.aclose()
+        await self.eyes.aclose()
+
+    async def _on_job_shutdown(self, reason: str = "") -> None:
+        if not self.started:
+            return
+        self.end(InterviewStatus.INTERRUPTED, f"worker shutdown: {reason}" if reason else "worker shutdown")
+        await self.finalize()

@@ -1,0 +1,151 @@
+"""The interview lifecycle on the queue: one periodic job (every LIFECYCLE_TICK_SECONDS) that runs with no agent
+worker up.
+
+Each tick, in order: no-shows (the join window closed and nobody came), stale interviews (IN_PROGRESS with no agent
+heartbeat: the worker died), expired waits (no interviewer became free in time), HUMAN interviews whose slot is
+over, then the dispatch of waiting candidates. Each step is one UPDATE and commits on its own, so a failing step
+never holds back the others.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from procrastinate import Blueprint, JobContext
+from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from api.config import Settings
+from api.interviews.dispatcher import dispatch_waiting, release_stale_workers
+from api.livekit_tokens.gateway import LiveKitGateway
+from db.enums import InterviewKind, InterviewStatus
+from db.models import IdempotencyKey, Interview
+
+logger = logging.getLogger(__name__)
+
+QUEUE = "lifecycle"
+WORKER_LOST = "worker lost"  # end_reason of an interview whose agent stopped writing heartbeats
+IDEMPOTENCY_KEY_TTL = timedelta(hours=24)
+
+
+@dataclass
+class LifecycleRuntime:
+    sessionmaker: async_sessionmaker
+    settings: Settings
+    livekit: LiveKitGateway
+
+
+async def mark_no_shows(session: AsyncSession, settings: Settings, now: datetime) -> list[str]:
+    """SCHEDULED, nobody ever arrived, and the scheduled time + JOIN_GRACE_SECONDS has passed."""
+    cutoff = now - timedelta(seconds=settings.join_grace_seconds)
+    result = await session.execute(
+        update(Interview)
+        .where(Interview.status == InterviewStatus.SCHEDULED, Interview.candidate_arrived_at.is_(None),
+               Interview.room_name.is_not(None), Interview.scheduled_at < cutoff)
+        .values(status=InterviewStatus.NO_SHOW, ended_at=now, end_reason="candidate did not join")
+        .returning(Interview.id)
+        .execution_options(synchronize_session=False)
+    )
+    ids = [str(i) for i in result.scalars()]
+    await session.commit()
+    return ids
+
+
+async def mark_stale(session: AsyncSession, settings: Settings, now: datetime) -> list[str]:
+    """IN_PROGRESS under an agent whose heartbeat is older than STALE_AFTER_SECONDS: its worker died."""
+    cutoff = now - timedelta(seconds=settings.stale_after_seconds)
+    last_sign = Interview.last_heartbeat_at
+    result = await session.execute(
+        update(Interview)
+        .where(Interview.status == InterviewStatus.IN_PROGRESS, Interview.agent_joined_at.is_not(None),
+               or_(last_sign < cutoff, and_(last_sign.is_(None), Interview.started_at < cutoff)))
+        .values(status=InterviewStatus.INTERRUPTED, end_reason=WORKER_LOST,
+                ended_at=Interview.last_heartbeat_at)
+        .returning(Interview.id)
+        .execution_options(synchronize_session=False)
+    )
+    ids = [str(i) for i in result.scalars()]
+    await session.commit()
+    if ids:
+        logger.warning("marked %d stale interview(s) INTERRUPTED (worker lost): %s", len(ids), ", ".join(ids))
+    return ids
+
+
+async def expire_waits(session: AsyncSession, settings: Settings, now: datetime) -> list[str]:
+    """Waited longer than WAIT_LIMIT_SECONDS with no interviewer: the candidate is told, and may try again."""
+    cutoff = now - timedelta(seconds=settings.wait_limit_seconds)
+    result = await session.execute(
+        update(Interview)
+        .where(Interview.status == InterviewStatus.SCHEDULED, Interview.waiting_since < cutoff,
+               or_(Interview.agent_joined_at.is_(None), Interview.agent_joined_at < Interview.waiting_since))
+        .values(waiting_since=None, wait_expired_at=now)
+        .returning(Interview.id)
+        .execution_options(synchronize_session=False)
+    )
+    ids = [str(i) for i in result.scalars()]
+    await session.commit()
+    return ids
+
+
+async def end_human_slots(session: AsyncSession, now: datetime) -> list[str]:
+    """A HUMAN interview without the note-taker has no agent to end it: its slot's end does."""
+    result = await session.execute(
+        update(Interview)
+        .where(Interview.kind == InterviewKind.HUMAN, Interview.note_taker.is_(False),
+               Interview.status == InterviewStatus.IN_PROGRESS,
+               Interview.scheduled_at + func.make_interval(0, 0, 0, 0, 0, Interview.duration_minutes) < now)
+        .values(status=InterviewStatus.COMPLETED, ended_at=now, end_reason="the booked time is over")
+        .returning(Interview.id)
+        .execution_options(synchronize_session=False)
+    )
+    ids = [str(i) for i in result.scalars()]
+    await session.commit()
+    return ids
+
+
+async def run_lifecycle(runtime: LifecycleRuntime, now: datetime | None = None) -> dict[str, Any]:
+    """One tick. Returns what it did (for logs and tests)."""
+    now = now or datetime.now(UTC)
+    settings = runtime.settings
+    done: dict[str, Any] = {}
+    async with runtime.sessionmaker() as session:
+        done["no_show"] = await mark_no_shows(session, settings, now)
+        done["stale"] = await mark_stale(session, settings, now)
+        done["wait_expired"] = await expire_waits(session, settings, now)
+        done["human_ended"] = await end_human_slots(session, now)
+        await session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < now - IDEMPOTENCY_KEY_TTL))
+        await release_stale_workers(session)
+        await session.commit()
+        tick = await dispatch_waiting(session, runtime.livekit, settings)
+    done["dispatched"] = tick.dispatched
+    done["left"] = tick.left
+    if any(done[k] for k in ("no_show", "wait_expired", "human_ended")):
+        logger.info("lifecycle: %s", {k: len(v) for k, v in done.items()})
+    return done
+
+
+def lifecycle_tasks(tick_seconds: float) -> Blueprint:
+    """The periodic job, every ``tick_seconds`` (procrastinate defers each tick once, whichever worker sees it)."""
+    bp = Blueprint()
+    every = max(1, int(tick_seconds))
+    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
+
+    @bp.periodic(cron=cron, periodic_id="tick")
+    @bp.task(name="tick", queue=QUEUE, pass_context=True, queueing_lock="lifecycle-tick")
+    async def tick(context: JobContext, timestamp: int) -> None:
+        runtime: LifecycleRuntime = context.additional_context["lifecycle"]
+        await run_lifecycle(runtime)
+
+    return bp
+
+
+async def dispatch_now(runtime: LifecycleRuntime) -> None:
+    """Right after a candidate's arrival is committed, rather than on the next tick."""
+    try:
+        async with runtime.sessionmaker() as session:
+            await dispatch_waiting(session, runtime.livekit, runtime.settings)
+    except Exception:  # the next tick retries; the candidate's page shows they are waiting meanwhile
+        logger.exception("immediate dispatch failed")

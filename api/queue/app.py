@@ -1,0 +1,54 @@
+"""The queue's procrastinate app, and deferring a job inside the caller's SQLAlchemy transaction.
+
+Tasks live with their domain (``api/screening/tasks.py``, ``api/interviews/tasks.py``) as blueprints; this module
+only assembles them, so a domain never imports another domain's tasks.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from procrastinate import App, PsycopgConnector
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
+
+QUEUE_SCHEMA = "procrastinate"
+
+
+def psycopg_conninfo(database_url: str) -> str:
+    """The libpq URL psycopg wants, from any SQLAlchemy URL form (postgresql+asyncpg://...)."""
+    url = make_url(database_url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)
+
+
+def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None) -> App:
+    from api.interviews.tasks import lifecycle_tasks
+    from api.screening.tasks import tasks as screening_tasks
+
+    connector = PsycopgConnector(
+        conninfo=psycopg_conninfo(database_url),
+        kwargs={"options": f"-c search_path={QUEUE_SCHEMA},public"},
+        min_size=1,
+        max_size=max_pool_size,
+    )
+    app = App(connector=connector)
+    app.add_tasks_from(screening_tasks, namespace="screening")
+    if lifecycle_tick_seconds is not None:
+        app.add_tasks_from(lifecycle_tasks(lifecycle_tick_seconds), namespace="lifecycle")
+    return app
+
+
+async def defer_in_transaction(
+    session: AsyncSession, *, queue: str, task: str, args: dict[str, Any], lock: str | None = None,
+    queueing_lock: str | None = None,
+) -> None:
+    """Defer a job in the session's transaction (procrastinate's own defer function): the job exists if and only
+    if the caller's change was committed, and a worker never sees a job before its rows."""
+    await session.execute(
+        text(f"""SELECT {QUEUE_SCHEMA}.procrastinate_defer_jobs_v1(ARRAY[
+                    ROW(:queue, :task, 0, :lock, :queueing_lock, CAST(:args AS jsonb), NULL)
+                    ::{QUEUE_SCHEMA}.procrastinate_job_to_defer_v1])"""),
+        {"queue": queue, "task": task, "lock": lock, "queueing_lock": queueing_lock, "args": json.dumps(args)},
+    )

@@ -1,0 +1,141 @@
+"""The queue worker: inside the API process by default (``QUEUE_WORKER=1``), or alone with
+``python -m api.queue.worker``.
+
+It runs the screening jobs and the interview lifecycle's periodic job (no-shows, stale interviews, dispatches
+waiting for a free interviewer), so the lifecycle needs no agent worker up. With several API processes, each runs
+a worker; procrastinate defers each periodic tick once, whoever runs it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from api.queue.app import make_queue_app
+
+logger = logging.getLogger(__name__)
+
+QUEUES = ["screening", "lifecycle"]
+
+
+class QueueWorker:
+    """A procrastinate worker as an asyncio task, started and stopped with the host process."""
+
+    def __init__(self, database_url: str, context: dict[str, Any], *, concurrency: int = 2,
+                 polling_interval: float = 5.0, lifecycle_tick_seconds: float | None = None,
+                 queues: list[str] | None = None) -> None:
+        self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds)
+        self.context = context
+        self.concurrency = concurrency
+        self.polling_interval = polling_interval
+        self.queues = queues or QUEUES
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        await self.app.open_async()
+        self._task = asyncio.create_task(
+            self.app.run_worker_async(
+                queues=self.queues,
+                name="interviewly",
+                concurrency=self.concurrency,
+                wait=True,
+                install_signal_handlers=False,
+                listen_notify=True,
+                fetch_job_polling_interval=self.polling_interval,
+                shutdown_graceful_timeout=20,
+                additional_context=self.context,
+                delete_jobs="successful",
+            ),
+            name="queue-worker",
+        )
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._task
+            self._task = None
+        await self.app.close_async()
+
+    async def __aenter__(self) -> QueueWorker:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+
+def worker_enabled() -> bool:
+    # SCREENING_WORKER is the setting's name from before the queue ran anything but screening
+    raw = os.environ.get("QUEUE_WORKER", os.environ.get("SCREENING_WORKER", "1"))
+    return raw.strip().lower() not in {"0", "false", "no", "off"}
+
+
+async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = None, livekit: Any = None
+                        ) -> dict[str, Any]:
+    """What the jobs need, by domain: handed to every job as procrastinate's additional context."""
+    from api.interviews.tasks import LifecycleRuntime
+    from api.livekit_tokens.gateway import LiveKitGateway
+    from api.screening.embeddings import get_embedder
+    from api.screening.tasks import ScreeningRuntime
+    from api.storage.services import make_storage
+
+    sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
+    livekit = livekit or LiveKitGateway(settings)
+    await livekit.start()  # idempotent: the API's own gateway may not have started yet
+    return {
+        "screening": ScreeningRuntime(sessionmaker, storage=storage or make_storage(settings),
+                                      embedder=get_embedder()),
+        "lifecycle": LifecycleRuntime(sessionmaker, settings=settings, livekit=livekit),
+    }
+
+
+@contextlib.asynccontextmanager
+async def queue_lifespan(app) -> AsyncIterator[None]:
+    """Litestar lifespan hook: a queue worker in the API process unless QUEUE_WORKER=0."""
+    if not worker_enabled():
+        app.state.queue_worker = None
+        yield
+        return
+    from db.engine import database_url as env_database_url
+    from db.engine import make_engine
+
+    settings = app.state.settings
+    url = settings.database_url or env_database_url()
+    engine: AsyncEngine = make_engine(url, pool_size=2, max_overflow=2)
+    context = await build_context(settings, engine, storage=getattr(app.state, "storage", None),
+                                  livekit=getattr(app.state, "livekit", None))
+    worker = QueueWorker(url, context, lifecycle_tick_seconds=settings.lifecycle_tick_seconds)
+    await worker.start()
+    app.state.queue_worker = worker
+    try:
+        yield
+    finally:
+        await worker.stop()
+        await engine.dispose()
+
+
+async def _main() -> None:  # pragma: no cover - stand-alone worker
+    from api.config import Settings
+    from db.engine import database_url as env_database_url
+    from db.engine import make_engine
+
+    settings = Settings.from_env()
+    url = settings.database_url or env_database_url()
+    engine = make_engine(url, pool_size=2, max_overflow=2)
+    context = await build_context(settings, engine)
+    async with QueueWorker(url, context, lifecycle_tick_seconds=settings.lifecycle_tick_seconds,
+                           polling_interval=2.0) as worker:
+        assert worker._task is not None
+        await worker._task
+
+
+if __name__ == "__main__":  # pragma: no cover
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(_main())
