@@ -8,13 +8,14 @@ import time
 import pytest
 from sqlalchemy import select, text
 
-from api.screening.jobs import ScreeningRuntime, ScreeningWorker, enqueue_screening
+from api.queue.worker import QueueWorker
 from api.screening.service import (
     candidates_like_job,
     candidates_like_text,
     ensure_job_embedding,
     screen_application,
 )
+from api.screening.tasks import ScreeningRuntime, enqueue_screening
 from db.models import Application, Candidate, Job, Screening
 from tests.screening.conftest import make_application, make_company, make_job
 from tests.screening.files import encrypted_pdf, scanned_pdf, text_pdf
@@ -175,7 +176,7 @@ async def test_apply_transaction_enqueues_and_the_worker_screens(clean_db, datab
         assert str(lost.id) not in queued
 
     runtime = ScreeningRuntime(clean_db, storage=storage, embedder=embedder)
-    async with ScreeningWorker(database_url, runtime, polling_interval=0.5):
+    async with QueueWorker(database_url, {"screening": runtime}, queues=["screening"], polling_interval=0.5):
         deadline = time.monotonic() + 60
         score = None
         while time.monotonic() < deadline and score is None:
