@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.screening.embeddings import MODEL_NAME, Embedder  # noqa: E402
 from api.screening.scoring import score_cv  # noqa: E402
 from api.screening.text import job_text, normalize_text  # noqa: E402
+from nlp.embeddings import MODEL_NAME, Embedder  # noqa: E402
 from tests.screening.ranking_metrics import SCORERS, SETS, figures, load_set, rank_of  # noqa: E402
 
 NARROW = 5.0  # a top-1 won by fewer screening-score points (of 100) than this is listed with --misses

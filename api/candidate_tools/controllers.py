@@ -37,11 +37,11 @@ from api.common.errors import ApiError, BadRequest, NotFound, ServiceUnavailable
 from api.common.openapi import BEARER
 from api.config import Settings
 from api.screening.cv_parser import CVParseError, parse_cv, parse_cv_text
-from api.screening.embeddings import get_embedder
 from api.screening.service import embed_texts, text_of_job
 from api.screening.text import content_hash, normalize_text
 from db.enums import JobStatus
 from db.models import CVAnalysis, CVRewrite, Interview, InterviewSession, Job
+from nlp.embeddings import get_embedder
 
 LLM_SETTINGS = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL"]
 MAX_CV_UPLOAD = 5 * 1024 * 1024

@@ -82,9 +82,9 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
     """What the jobs need, by domain: handed to every job as procrastinate's additional context."""
     from api.interviews.tasks import LifecycleRuntime
     from api.livekit_tokens.gateway import LiveKitGateway
-    from api.screening.embeddings import get_embedder
     from api.screening.tasks import ScreeningRuntime
     from api.storage.services import make_storage
+    from nlp.embeddings import get_embedder
 
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
     livekit = livekit or LiveKitGateway(settings)

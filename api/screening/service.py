@@ -13,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
-from api.screening.embeddings import MODEL_NAME, Embedder, get_embedder
 from api.screening.scoring import score_cv
 from api.screening.text import content_hash, job_text
 from db.models import Application, Candidate, Job, Screening
+from nlp.embeddings import MODEL_NAME, Embedder, get_embedder
 
 logger = logging.getLogger(__name__)
 

