@@ -11,13 +11,15 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
+from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
@@ -42,6 +44,10 @@ class Child:
     def alive(self) -> bool:
         return self.process.poll() is None
 
+    def terminate(self) -> None:
+        if self.alive():
+            self.process.send_signal(signal.SIGTERM)
+
     def stop(self, timeout: float = 15.0) -> None:
         if not self.alive():
             return
@@ -63,6 +69,44 @@ def wait_http(url: str, timeout: float, child: Child) -> None:
                 return
         time.sleep(0.3)
     raise SystemExit(f"{child.name} did not answer {url} within {timeout}s; see {child.log_path}")
+
+
+async def forget_local_workers(database_url: str) -> None:
+    """Registry rows an earlier run on this host left behind (killed before it could remove them)."""
+    from sqlalchemy import delete
+
+    from db.models import AgentWorker
+
+    engine = make_engine(database_url, pool_size=1, max_overflow=0)
+    try:
+        async with make_sessionmaker(engine)() as session, session.begin():
+            await session.execute(delete(AgentWorker).where(AgentWorker.host == socket.gethostname()))
+    finally:
+        await engine.dispose()
+
+
+async def wait_registered(database_url: str, within_s: float, child: Child) -> int:
+    """Until a worker of ours has a fresh agent_workers row; returns how many have one."""
+    from sqlalchemy import func, select
+
+    from db.models import AgentWorker
+
+    engine = make_engine(database_url, pool_size=1, max_overflow=0)
+    deadline = time.monotonic() + within_s
+    try:
+        while time.monotonic() < deadline:
+            if not child.alive():
+                raise SystemExit(f"{child.name} exited during start-up; see {child.log_path}")
+            async with make_sessionmaker(engine)() as session:
+                count = await session.scalar(select(func.count()).select_from(AgentWorker).where(
+                    AgentWorker.agent_name == agent_name(),
+                    AgentWorker.heartbeat_at > datetime.now(UTC) - timedelta(seconds=10)))
+            if count:
+                return int(count)
+            await asyncio.sleep(0.3)
+    finally:
+        await engine.dispose()
+    raise SystemExit(f"{child.name} did not register with LiveKit within {within_s}s; see {child.log_path}")
 
 
 async def seed(database_url: str) -> dict:
@@ -156,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
             "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url),
             "PYTHONUNBUFFERED": "1",
         }
+        # the agent loads its models while the API starts: neither waits for the other
+        asyncio.run(forget_local_workers(database_url))
+        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"],
+                      {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
+        stack.append(agent)
         api = Child("api", [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app",
                             "--host", "127.0.0.1", "--port", str(args.api_port)], env)
         stack.append(api)
@@ -163,12 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"API on {api_url}")
 
         ids = asyncio.run(seed(database_url))
-        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"],
-                      {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
-        stack.append(agent)
-        # the worker answers its health check once registered with LiveKit: dispatches need a worker to land
-        wait_http(f"http://127.0.0.1:{args.agent_port}/", 90, agent)
-        say("agent worker registered as 'interviewer'")
+        # ready means registered: a worker writes its agent_workers row only once LiveKit has acknowledged it, so
+        # a dispatch made from now on has somewhere to go
+        workers = asyncio.run(wait_registered(database_url, 120, agent))
+        say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
         token, interview = demo_interview(api_url, ids)
 
         join = interview.get("join_url") or interview.get("join_link") or ""
@@ -191,8 +238,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         say("stopping")
+        # the API and the agent stop together (the agent gives running interviews a few seconds); the servers
+        # they use go after them
+        children = [part for part in stack if isinstance(part, Child)]
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.stop(timeout=8.0)
         for part in reversed(stack):
-            part.stop()
+            if not isinstance(part, Child):
+                part.stop()
         say("stopped")
 
 
