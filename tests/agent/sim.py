@@ -23,12 +23,13 @@ import numpy as np
 from livekit import api, rtc
 from livekit.rtc._proto import track_pb2, video_frame_pb2
 
+from db import contract
 from db.enums import InterviewKind, InterviewMode
 from db.models import Application, Company, Interview, InterviewSession, Job, JobSkill, User
 from db.models import Candidate as CandidateRow
 
 REPO = Path(__file__).resolve().parents[2]
-LIVE_TOPIC = "interviewly.live"
+LIVE_TOPIC = contract.LIVE_TOPIC
 VIDEO_W, VIDEO_H = 640, 480
 
 
@@ -84,7 +85,7 @@ async def dispatch(info: Any, interview_id: uuid.UUID, agent_name: str = "interv
     async with api.LiveKitAPI(info.http_url, info.api_key, info.api_secret) as lk:
         await lk.room.create_room(api.CreateRoomRequest(name=room, empty_timeout=120, departure_timeout=60))
         await lk.agent_dispatch.create_dispatch(api.CreateAgentDispatchRequest(
-            agent_name=agent_name, room=room, metadata=json.dumps({"interview_id": str(interview_id)})))
+            agent_name=agent_name, room=room, metadata=contract.dispatch_metadata(interview_id)))
     return time.monotonic()
 
 
@@ -199,13 +200,14 @@ class Received:
 
 class Participant:
     def __init__(self, info: Any, room_name: str, identity: str, *, hidden: bool = False,
-                 publish: bool = True, auto_subscribe: bool = True) -> None:
+                 publish: bool = True, auto_subscribe: bool = True, jwt: str | None = None) -> None:
         self.info = info
         self.room_name = room_name
         self.identity = identity
         self.room = rtc.Room()
         self.received = Received()
-        self._token = token(info.api_key, info.api_secret, identity, room_name, hidden=hidden, publish=publish)
+        # a token the API issued (as the pages get it), or one made here
+        self._token = jwt or token(info.api_key, info.api_secret, identity, room_name, hidden=hidden, publish=publish)
         self._tasks: list[asyncio.Task[Any]] = []
         self.auto_subscribe = auto_subscribe
         self.room.on("data_received", self._on_data)
@@ -250,9 +252,10 @@ class Candidate(Participant):
     """Publishes a camera (a real face photo at 15 fps, switchable) and a microphone (espeak-ng speech)."""
 
     def __init__(self, info: Any, room_name: str, identity: str | None = None, *, fps: float = 15.0,
-                 size: tuple[int, int] = (VIDEO_W, VIDEO_H), auto_subscribe: bool = True) -> None:
+                 size: tuple[int, int] = (VIDEO_W, VIDEO_H), auto_subscribe: bool = True,
+                 jwt: str | None = None) -> None:
         super().__init__(info, room_name, identity or f"candidate-{uuid.uuid4().hex[:6]}",
-                         auto_subscribe=auto_subscribe)
+                         auto_subscribe=auto_subscribe, jwt=jwt)
         self.fps = fps
         self.size = size
         self.video = rtc.VideoSource(*size)
