@@ -41,6 +41,7 @@ from api.queue.worker import queue_lifespan
 from api.screening.controllers import ScreeningController
 from api.storage.services import make_storage
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
+from db.contract import page_contract
 
 logger = logging.getLogger("api")
 
@@ -127,7 +128,12 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "dev_auth": Provide(lambda: settings.dev_auth, sync_to_thread=False),
         },
-        template_config=TemplateConfig(directory=TEMPLATE_DIR, engine=JinjaTemplateEngine),
+        template_config=TemplateConfig(
+            directory=TEMPLATE_DIR,
+            engine=JinjaTemplateEngine,
+            # the names the pages share with the agent (identity prefixes, topics, attributes) come from one place
+            engine_callback=lambda jinja: jinja.engine.globals.update(contract=page_contract()),
+        ),
         state=State(
             {
                 "settings": settings,

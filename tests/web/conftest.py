@@ -17,6 +17,7 @@ from tests.api.server import api_env, run_api
 from tests.media import espeak_wav, frontal_face_rgb, jittered, read_wav, resample, write_wav, write_y4m
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CONSENT = "Yes, I am happy to go ahead."
 ANSWER = (
     "In my last job I built a billing service in Python with PostgreSQL. I designed the schema, wrote the "
     "migrations and tuned the slow queries with explain analyze, and I added tests for every endpoint."
@@ -32,14 +33,15 @@ def web_artifacts(artifacts_dir: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def fake_media(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """FACE.y4m (a real photo, slightly jittered like a live camera) and SPEECH.wav (speech, then silence,
-    looped by Chromium, so the interviewer hears an answer and then a pause that ends the turn)."""
+    """FACE.y4m (a real photo, slightly jittered like a live camera) and SPEECH.wav ("yes" to the consent
+    question, an answer, each followed by a pause that ends the turn; looped by Chromium)."""
     tmp = tmp_path_factory.mktemp("fake-media")
     video = write_y4m(jittered(frontal_face_rgb(640, 480), 30), 15, tmp / "face.y4m")
-    speech, rate = read_wav(espeak_wav(ANSWER, 170, tmp / "answer.wav"))
-    speech = resample(speech, rate, 48000)
-    audio = np.concatenate([speech, np.zeros(48000 * 4, np.float32)])
-    return video, write_wav(audio, 48000, tmp / "speech.wav")
+    parts = []
+    for name, text in (("consent", CONSENT), ("answer", ANSWER)):
+        speech, rate = read_wav(espeak_wav(text, 170, tmp / f"{name}.wav"))
+        parts += [resample(speech, rate, 48000), np.zeros(48000 * 4, np.float32)]
+    return video, write_wav(np.concatenate(parts), 48000, tmp / "speech.wav")
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
@@ -51,7 +53,9 @@ async def web_stack(database_url: str, livekit, artifacts_dir: Path, tmp_path_fa
     )
     try:
         await worker.wait_registered()
-        with run_api(api_env(database_url, livekit, tmp), log=artifacts_dir / "web-api.log") as base_url:
+        # the queue worker runs in the API as in production: arrivals are dispatched, and retried, by it
+        env = api_env(database_url, livekit, tmp, QUEUE_WORKER="1", LIFECYCLE_TICK_SECONDS="2")
+        with run_api(env, log=artifacts_dir / "web-api.log") as base_url:
             yield base_url
     finally:
         worker.stop()

@@ -59,7 +59,7 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         # the interviewer arrives, speaks (its audio track is attached) and the page shows the question
         await cand.wait_for_selector("#agent-audio", state="attached", timeout=30_000)
         await cand.wait_for_function(
-            "/Question \\d|Introduction/.test(document.querySelector('#question-progress').textContent)",
+            "/Question \\d|Consent/.test(document.querySelector('#question-progress').textContent)",
             timeout=60_000)
         await cand.screenshot(path=web_artifacts / "candidate-room.png", full_page=True)
         # count every data message the candidate's room receives on the scores topic (there must be none)

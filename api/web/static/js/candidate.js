@@ -3,10 +3,14 @@
 (() => {
   const { api, $, show } = Interviewly;
   const LK = window.LivekitClient;
+  const C = window.INTERVIEWLY_CONTRACT;
   const code = window.JOIN_CODE;
+  // the states in which the candidate may enter the room (the API's words for each are shown as they are)
+  const JOINABLE = new Set(["open", "waiting", "starting", "wait_over", "in_progress"]);
   let previewStream = null;
   let room = null;
   let meterTimer = null;
+  let waitTimer = null;
 
   const setState = (s) => { document.body.dataset.state = s; };
   function stop(headline, subline, kind = "") {
@@ -29,11 +33,13 @@
     const title = [info.job_title, info.company_name].filter(Boolean).join(" · ") || "Practice interview";
     $("#headline").textContent = title;
     $("#subline").textContent = `${info.duration_minutes} minutes · scheduled ${new Date(info.scheduled_at).toLocaleString()}`;
-    // The API says where the interview stands (open | not_open_yet | over | cancelled | completed | unavailable)
-    // and why, in words meant for the candidate.
-    if (info.state !== "open") {
+    // The API says where the interview stands and why, in words meant for the candidate.
+    if (!JOINABLE.has(info.state)) {
       setState(info.state === "not_open_yet" ? "not-open" : "over");
       return stop(title, info.message);
+    }
+    if (info.rescheduled_from) {
+      $("#subline").textContent += ` (moved from ${new Date(info.rescheduled_from).toLocaleString()})`;
     }
     $("#consent-text").textContent = info.consent_text || "";
     $("#setup").hidden = false;
@@ -97,37 +103,70 @@
     $("#room").hidden = false;
     show("");
     setState("in-room");
+    watchForInterviewer();
   }
 
-  function isAgent(p) { return p && p.identity && !p.identity.startsWith("candidate-") && !p.identity.startsWith("recruiter-"); }
+  // Until an interviewer is in the room, the API says why not: on the way, or busy with the candidate's place in
+  // line, or (past the wait limit) that they may try again.
+  async function watchForInterviewer() {
+    clearTimeout(waitTimer);
+    if (!room || [...room.remoteParticipants.values()].some(isInterviewer)) { $("#waiting").hidden = true; return; }
+    try {
+      const info = await api(`/api/interview-links/${encodeURIComponent(code)}`, { auth: false });
+      document.body.dataset.waiting = info.state;
+      document.body.dataset.position = info.position ?? "";
+      $("#waiting-text").textContent = info.message;
+      $("#waiting").hidden = false;
+      $("#try-again").hidden = info.state !== "wait_over";
+    } catch (e) { $("#waiting-text").textContent = e.message; }
+    waitTimer = setTimeout(watchForInterviewer, 3000);
+  }
 
+  async function tryAgain() {
+    $("#try-again").hidden = true;
+    try { await api("/api/livekit/token", { method: "POST", auth: false, body: { join_code: code } }); }
+    catch (e) { show(e.message, "error"); }
+    watchForInterviewer();
+  }
+
+  const isAgent = (p) => p && p.identity && p.identity.startsWith(C.agentPrefix);
+  // who the candidate sees and hears: the AI interviewer, or the people interviewing them
+  const isInterviewer = (p) => isAgent(p) || (p && p.identity && p.identity.startsWith(C.panelistPrefix));
+
+  const PHASES = { greeting: "Introduction", consent: "Consent", closing: "Wrapping up", ended: "Wrapping up",
+                   note_taking: "Your interviewers are with you" };
   function renderProgress(p) {
     const a = p.attributes || {};
-    const idx = a["interviewly.question_index"], total = a["interviewly.question_total"], phase = a["interviewly.phase"];
-    let text = "The interviewer is getting ready…";
-    if (phase === "greeting") text = "Introduction";
-    else if (phase === "closing" || phase === "ended") text = "Wrapping up";
-    else if (idx !== undefined && idx !== "") text = `Question ${Number(idx) + 1}${total ? " of " + total : ""}`;
+    const idx = a[C.attrQuestionIndex], total = a[C.attrQuestionTotal], phase = a[C.attrPhase];
+    let text = PHASES[phase] || "The interviewer is getting ready…";
+    if (phase === "question" && idx !== undefined && idx !== "") {
+      text = `Question ${Number(idx) + 1}${total ? " of " + total : ""}`;
+    }
     $("#question-progress").textContent = text;
     document.body.dataset.question = idx ?? "";
+    document.body.dataset.phase = phase ?? "";
   }
 
   function wireRoom(r) {
     r.on(LK.RoomEvent.TrackSubscribed, (track, pub, participant) => {
-      if (!isAgent(participant)) return;
+      if (!isInterviewer(participant)) return;
       if (track.kind === LK.Track.Kind.Audio) { const a = track.attach(); a.id = "agent-audio"; document.body.append(a); }
       if (track.kind === LK.Track.Kind.Video) { $("#agent-stage").replaceChildren(track.attach()); }
     });
-    r.on(LK.RoomEvent.ParticipantConnected, (p) => { if (isAgent(p)) renderProgress(p); });
+    r.on(LK.RoomEvent.ParticipantConnected, (p) => {
+      if (isAgent(p)) renderProgress(p);
+      if (isInterviewer(p)) watchForInterviewer();
+    });
     r.on(LK.RoomEvent.ParticipantAttributesChanged, (changed, p) => { if (isAgent(p)) renderProgress(p); });
     r.on(LK.RoomEvent.ActiveSpeakersChanged, (speakers) => {
-      $("#agent-speaking").classList.toggle("speaking", speakers.some(isAgent));
+      $("#agent-speaking").classList.toggle("speaking", speakers.some(isInterviewer));
     });
     r.registerTextStreamHandler("lk.transcription", async (reader, info) => {
       const text = await reader.readAll();
-      if (info.identity && !info.identity.startsWith("candidate-") && text.trim()) $("#caption").textContent = text;
+      if (info.identity && info.identity.startsWith(C.agentPrefix) && text.trim()) $("#caption").textContent = text;
     });
     r.on(LK.RoomEvent.Disconnected, () => {
+      clearTimeout(waitTimer);
       setState("ended");
       stop("Thank you", "The interview has ended. You can close this page.");
     });
@@ -137,6 +176,7 @@
   $("#consent").addEventListener("change", updateJoin);
   $("#join").addEventListener("click", join);
   $("#retry-devices").addEventListener("click", checkDevices);
+  $("#try-again").addEventListener("click", tryAgain);
   $("#leave").addEventListener("click", async () => { if (room) await room.disconnect(); });
   window.interviewlyCandidate = { get room() { return room; } };
   checkLink();

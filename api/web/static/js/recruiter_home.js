@@ -22,4 +22,26 @@
       el("td", { text: (j.skills || []).map((s) => `${s.name} ×${s.weight}`).join(", ") }),
       el("td", {}, el("a", { href: `/recruiter/jobs/${j.id}`, text: "Pipeline" })))));
   } catch (e) { if (e.message !== "signed out") show(e.message, "error"); }
+
+  // who can interview now, and who waits for them: refreshed every few seconds
+  async function capacity() {
+    try {
+      const c = await recruiterApi("/api/ats/v1/interviewers/capacity");
+      const busy = c.workers.reduce((n, w) => n + w.active_jobs, 0);
+      $("#capacity-summary").textContent = c.workers.length
+        ? `${c.workers.length} worker(s), ${busy} interview(s) running, ${c.free_slots} free slot(s)` +
+          (c.waiting_elsewhere ? `; ${c.waiting_elsewhere} candidate(s) of other teams in line` : "")
+        : "No interviewer worker is running: arriving candidates wait until one starts.";
+      document.body.dataset.freeSlots = String(c.free_slots);
+      $("#worker-table tbody").replaceChildren(...c.workers.map((w) => el("tr", {},
+        el("td", { text: w.worker_id }), el("td", { text: w.host }), el("td", { text: `${w.active_jobs} of ${w.max_jobs}` }),
+        el("td", { text: w.draining ? "draining" : String(w.free_slots) }), el("td", { text: when(w.heartbeat_at) }))));
+      $("#waiting-table tbody").replaceChildren(...c.waiting.map((w) => el("tr", {},
+        el("td", { text: String(w.position) }), el("td", { text: w.candidate_name || "–" }),
+        el("td", { text: w.job_title || "–" }), el("td", { text: when(w.waiting_since) }))));
+      $("#waiting-empty").hidden = c.waiting.length > 0;
+    } catch (e) { if (e.message !== "signed out") $("#capacity-summary").textContent = e.message; }
+    setTimeout(capacity, 5000);
+  }
+  capacity();
 })();

@@ -1,10 +1,11 @@
-// Recruiter live page: hidden, subscribe-only in the room; live scores arrive on topic interviewly.live.
+// Recruiter live page: hidden, subscribe-only in the room; live scores arrive on the contract's live topic.
 "use strict";
 (() => {
   const { recruiterApi, $, el, show, pct, num } = Interviewly;
   const LK = window.LivekitClient;
   const id = window.INTERVIEW_ID;
-  const LIVE_TOPIC = "interviewly.live";
+  const C = window.INTERVIEWLY_CONTRACT;
+  const LIVE_TOPIC = C.liveTopic;
   const decoder = new TextDecoder();
   const seenSegments = new Set();
   let eyeChart, fluencyChart, room;
@@ -12,7 +13,7 @@
 
   $("#report-link").href = `/recruiter/interviews/${id}/report`;
 
-  // The agent's message is documented in agent/live_scores.py; read it defensively so an older
+  // The agent's message is the LiveMessage of db/contract.py; read it defensively so an older
   // agent or a missing signal shows a dash rather than breaking the page.
   function normalize(m) {
     const eye = m.eye_contact || {};
@@ -87,7 +88,7 @@
     await pollTranscript();
     // the stored transcript is the one source both speakers' lines reach (the agent writes them as it goes)
     setInterval(() => pollTranscript().catch(() => {}), 3000);
-    if (["COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED"].includes(interview.status)) {
+    if (["COMPLETED", "CANCELLED", "NO_SHOW", "INTERRUPTED", "DECLINED"].includes(interview.status)) {
       document.body.dataset.state = "over";
       return show("This interview is over: open the report.", "");
     }
@@ -100,7 +101,7 @@
       try { onLive(JSON.parse(decoder.decode(payload))); } catch (err) { console.warn("bad live message", err); }
     });
     room.on(LK.RoomEvent.TrackSubscribed, (track, pub, participant) => {
-      if (participant.identity.startsWith("candidate-") && track.kind === LK.Track.Kind.Video) track.attach($("#candidate-video"));
+      if (participant.identity.startsWith(C.candidatePrefix) && track.kind === LK.Track.Kind.Video) track.attach($("#candidate-video"));
       if (track.kind === LK.Track.Kind.Audio) { const a = track.attach(); a.muted = true; a.dataset.audio = participant.identity; document.body.append(a); }
     });
     room.on(LK.RoomEvent.Disconnected, () => { document.body.dataset.state = "ended"; show("The interview has ended.", ""); });
