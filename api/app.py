@@ -1,6 +1,6 @@
 """App factory: `uvicorn --factory api.app:create_app`.
 
-Route handlers come from `route_handlers()`: a domain (or issue 5's `api/web/` controllers) is one line there.
+Route handlers come from `route_handlers()`: a domain (or the `api/web/` pages) is one line there.
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         InterviewController,
         InterviewLinkController,
         LiveKitTokenController,
-        ScreeningController,  # issue 6: screening and semantic search
-        CandidateToolsController,  # issue 6: candidate tools
-        WebController,  # issue 5: pages
+        ScreeningController,
+        CandidateToolsController,
+        WebController,
         static_files_router,
     ]
     if settings.dev_auth:

@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, func, select
 from api.applications.schemas import ApplicationListItem, CandidateOut
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
-from api.screening.tasks import enqueue_screening  # issue 6
+from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError, new_key
 from api.storage.uploads import CheckedFile
 from db.enums import ApplicationStatus, JobStatus
@@ -187,7 +187,7 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         )
         application = await self.create(application)
         await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
-        await enqueue_screening(session, application.id)  # issue 6: screened in the background (same transaction)
+        await enqueue_screening(session, application.id)  # screened in the background, in this transaction
         # the file goes last, once the rows are in (flushed): on failure the transaction rolls back
         try:
             await storage.put(key, cv_bytes, cv.content_type)

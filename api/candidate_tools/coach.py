@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-from api.candidate_tools.llm import LLMClient
-
 SYSTEM_PROMPT = (
     "You are Interviewly's career coach. You help candidates with their job search: CVs and cover letters, "
     "interview preparation (including practice questions and feedback on answers), salary negotiation, career "
@@ -26,8 +22,3 @@ def coach_messages(history: list[dict[str, str]], cv_text: str | None = None) ->
     while sum(len(m["content"]) for m in turns) > MAX_CHARS and len(turns) > 1:
         turns = turns[1:]
     return [{"role": "system", "content": system}, *({"role": m["role"], "content": m["content"]} for m in turns)]
-
-
-async def coach_stream(llm: LLMClient, history: list[dict[str, str]], cv_text: str | None = None) -> AsyncIterator[str]:
-    async for delta in llm.stream(coach_messages(history, cv_text)):
-        yield delta

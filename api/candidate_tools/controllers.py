@@ -7,22 +7,18 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from litestar import Controller, Request, get, post
-from litestar.di import NamedDependency
+from litestar import Controller, get, post
+from litestar.di import NamedDependency, Provide
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, JSONBody
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 from litestar.status_codes import HTTP_201_CREATED
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal
-from api.candidate_tools.analyzer import analyze_cv
 from api.candidate_tools.coach import coach_messages
 from api.candidate_tools.llm import NOT_CONFIGURED, LLMClient, LLMError, LLMNotConfigured, LLMSettings
-from api.candidate_tools.mock_interviews import start_mock_interview
-from api.candidate_tools.plans import PlanLimitReached, PlanUsage, usage
-from api.candidate_tools.rewriter import rewrite_cv
+from api.candidate_tools.plans import PlanLimitReached, PlanUsage
 from api.candidate_tools.schemas import (
     AnalysisOut,
     AnalyzeForm,
@@ -33,15 +29,12 @@ from api.candidate_tools.schemas import (
     RewriteIn,
     RewriteOut,
 )
-from api.common.errors import ApiError, BadRequest, NotFound, ServiceUnavailable
+from api.candidate_tools.services import CandidateTools
+from api.common.errors import ApiError, BadRequest, ServiceUnavailable
 from api.common.openapi import BEARER
 from api.config import Settings
-from api.screening.cv_parser import CVParseError, parse_cv, parse_cv_text
-from api.screening.service import embed_texts, text_of_job
-from api.screening.text import content_hash, normalize_text
-from db.enums import JobStatus
-from db.models import CVAnalysis, CVRewrite, Interview, InterviewSession, Job
-from nlp.embeddings import get_embedder
+from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
+from db.models import CVAnalysis, CVRewrite, Interview, InterviewSession
 
 LLM_SETTINGS = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL"]
 MAX_CV_UPLOAD = 5 * 1024 * 1024
@@ -134,23 +127,51 @@ def _mock_out(
     )
 
 
+def provide_tools(candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
+                  ) -> CandidateTools:
+    return CandidateTools(db_session, candidate.user_id)
+
+
+def _plan_limit(exc: PlanLimitReached) -> PaymentRequired:
+    u = exc.usage
+    return PaymentRequired(str(exc), extra={
+        "code": "plan_limit_reached", "plan": u.plan.value, "limit": u.mock_interviews_limit,
+        "used": u.mock_interviews_used, "resets_at": u.resets_at.isoformat(), "upgrade_to": "PRO",
+    })
+
+
+async def _read_cv(data: AnalyzeForm) -> ParsedCV:
+    try:
+        if data.cv is not None:
+            content = await data.cv.read(MAX_CV_UPLOAD + 1)
+            await data.cv.close()
+            if len(content) > MAX_CV_UPLOAD:
+                raise UnprocessableCV("the CV file is larger than 5 MB", extra={"code": "too_large"})
+            return parse_cv(content, data.cv.filename, data.cv.content_type)
+        if data.cv_text:
+            return parse_cv_text(data.cv_text)
+    except CVParseError as exc:
+        raise _cv_error(exc) from exc
+    raise BadRequest("send a CV file (field 'cv') or its text (field 'cv_text')", extra={"field": "cv"})
+
+
 class CandidateToolsController(Controller):
     path = "/api/candidate/v1"
     tags = ["candidate tools"]
     security = BEARER
+    dependencies = {"tools": Provide(provide_tools)}
 
     # --- plan ---------------------------------------------------------------------------------
 
-    @get("/plan", summary="My plan and this month's mock interview usage")
-    async def get_plan(
-        self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
-    ) -> PlanOut:
-        return _plan_out(await usage(db_session, candidate.user_id))
+    @get("/plan", operation_id="getMyPlan", summary="My plan and this month's mock interview usage")
+    async def get_plan(self, tools: NamedDependency[CandidateTools]) -> PlanOut:
+        return _plan_out(await tools.plan())
 
     # --- CV analyzer --------------------------------------------------------------------------
 
     @post(
         "/cv/analyses",
+        operation_id="analyzeCv",
         status_code=HTTP_201_CREATED,
         request_max_body_size=ANALYZE_MAX_BODY,
         summary="Analyse a CV (file or text), optionally against a target job: ATS score, keyword coverage, "
@@ -158,120 +179,48 @@ class CandidateToolsController(Controller):
     )
     async def analyze(
         self,
-        candidate: NamedDependency[Principal],
-        db_session: NamedDependency[AsyncSession],
+        tools: NamedDependency[CandidateTools],
         data: Annotated[AnalyzeForm, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> AnalysisOut:
-        try:
-            if data.cv is not None:
-                content = await data.cv.read(MAX_CV_UPLOAD + 1)
-                await data.cv.close()
-                if len(content) > MAX_CV_UPLOAD:
-                    raise UnprocessableCV("the CV file is larger than 5 MB", extra={"code": "too_large"})
-                parsed = parse_cv(content, data.cv.filename, data.cv.content_type)
-            elif data.cv_text:
-                parsed = parse_cv_text(data.cv_text)
-            else:
-                raise BadRequest("send a CV file (field 'cv') or its text (field 'cv_text')", extra={"field": "cv"})
-        except CVParseError as exc:
-            raise _cv_error(exc) from exc
-        jd_text = None
-        if data.job_id is not None:
-            job = await db_session.scalar(select(Job).where(Job.id == data.job_id, Job.status == JobStatus.OPEN))
-            if job is None:
-                raise NotFound("no open job with this id", extra={"field": "job_id"})
-            jd_text = text_of_job(job)
-        elif data.target_jd and data.target_jd.strip():
-            jd_text = normalize_text(data.target_jd)
-        jd_hash = content_hash(jd_text) if jd_text else None
+        parsed = await _read_cv(data)
+        row, cached = await tools.analyze(parsed, await tools.target_text(data.job_id, data.target_jd))
+        return _analysis_out(row, cached=cached)
 
-        cached = await db_session.scalar(
-            select(CVAnalysis)
-            .where(
-                CVAnalysis.user_id == candidate.user_id,
-                CVAnalysis.cv_content_hash == parsed.content_hash,
-                CVAnalysis.jd_content_hash.is_(None) if jd_hash is None else CVAnalysis.jd_content_hash == jd_hash,
-            )
-            .order_by(CVAnalysis.created_at.desc())
-            .limit(1)
-        )
-        if cached is not None:
-            return _analysis_out(cached, cached=True)
-        cv_vec = jd_vec = None
-        if jd_text:
-            cv_vec, jd_vec = await embed_texts(get_embedder(), [parsed.text, jd_text])
-        result = analyze_cv(parsed, jd_text, cv_vec, jd_vec)
-        result["format"] = parsed.format
-        row = CVAnalysis(
-            user_id=candidate.user_id,
-            cv_content_hash=parsed.content_hash,
-            jd_content_hash=jd_hash,
-            ats_score=result["ats_score"],
-            result=result,
-        )
-        db_session.add(row)
-        await db_session.flush()
-        await db_session.refresh(row)
-        return _analysis_out(row, cached=False)
-
-    @get("/cv/analyses", summary="My CV analyses, newest first")
-    async def list_analyses(
-        self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
-    ) -> list[AnalysisOut]:
-        rows = await db_session.scalars(
-            select(CVAnalysis)
-            .where(CVAnalysis.user_id == candidate.user_id)
-            .order_by(CVAnalysis.created_at.desc())
-            .limit(100)
-        )
-        return [_analysis_out(r, cached=False) for r in rows]
+    @get("/cv/analyses", operation_id="listMyCvAnalyses", summary="My CV analyses, newest first")
+    async def list_analyses(self, tools: NamedDependency[CandidateTools]) -> list[AnalysisOut]:
+        return [_analysis_out(r, cached=False) for r in await tools.analyses()]
 
     # --- CV rewriter --------------------------------------------------------------------------
 
     @post(
         "/cv/rewrites",
+        operation_id="rewriteCv",
         status_code=HTTP_201_CREATED,
         summary="Rewrite a CV in a style (MODERN, MINIMAL, EXECUTIVE, ATS_OPTIMIZED) with the configured LLM; "
         "503 when no LLM is configured; the same CV and style return the stored rewrite",
     )
-    async def rewrite(
-        self,
-        candidate: NamedDependency[Principal],
-        db_session: NamedDependency[AsyncSession],
-        data: JSONBody[RewriteIn],
-    ) -> RewriteOut:
+    async def rewrite(self, tools: NamedDependency[CandidateTools], data: JSONBody[RewriteIn]) -> RewriteOut:
         try:
             parsed = parse_cv_text(data.cv_text)
         except CVParseError as exc:
             raise _cv_error(exc) from exc
-        llm = llm_client()
         try:
-            row, cached = await rewrite_cv(
-                db_session, llm, candidate.user_id, parsed.text, parsed.content_hash, data.style
-            )
+            row, cached = await tools.rewrite(llm_client(), parsed, data.style)
         except LLMNotConfigured as exc:
             raise _llm_unavailable() from exc
         except LLMError as exc:
             raise BadGateway(str(exc), extra={"service": "llm"}) from exc
-        await db_session.refresh(row)
         return _rewrite_out(row, cached)
 
-    @get("/cv/rewrites", summary="My CV rewrites, newest first")
-    async def list_rewrites(
-        self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
-    ) -> list[RewriteOut]:
-        rows = await db_session.scalars(
-            select(CVRewrite)
-            .where(CVRewrite.user_id == candidate.user_id)
-            .order_by(CVRewrite.created_at.desc())
-            .limit(100)
-        )
-        return [_rewrite_out(r, cached=False) for r in rows]
+    @get("/cv/rewrites", operation_id="listMyCvRewrites", summary="My CV rewrites, newest first")
+    async def list_rewrites(self, tools: NamedDependency[CandidateTools]) -> list[RewriteOut]:
+        return [_rewrite_out(r, cached=False) for r in await tools.rewrites()]
 
     # --- career coach -------------------------------------------------------------------------
 
     @post(
         "/coach/chat",
+        operation_id="chatWithCoach",
         status_code=200,
         summary="Chat with the career coach; the answer streams as Server-Sent Events "
         '(`data: {"delta": ...}` then `event: done`); 503 when no LLM is configured',
@@ -281,94 +230,52 @@ class CandidateToolsController(Controller):
         if not llm.settings.configured:
             raise _llm_unavailable()
         messages = coach_messages([{"role": m.role, "content": m.content} for m in data.messages], data.cv_text)
-
-        async def events() -> AsyncIterator[ServerSentEventMessage]:
-            try:
-                async for delta in llm.stream(messages):
-                    yield ServerSentEventMessage(data=json.dumps({"delta": delta}))
-            except LLMError as exc:
-                yield ServerSentEventMessage(event="error", data=json.dumps({"detail": str(exc)}))
-                return
-            yield ServerSentEventMessage(event="done", data="{}")
-
-        return ServerSentEvent(events(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+        return ServerSentEvent(_coach_events(llm, messages),
+                               headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     # --- mock interviews ----------------------------------------------------------------------
 
     @post(
         "/mock-interviews",
+        operation_id="startPracticeInterview",
         status_code=HTTP_201_CREATED,
         summary="Start a practice interview with the AI interviewer for a target role (FREE: 3 a month, "
         "402 beyond; PRO: unlimited); returns the join link",
     )
     async def start_mock_interview(
         self,
-        request: Request,
         candidate: NamedDependency[Principal],
-        db_session: NamedDependency[AsyncSession],
+        tools: NamedDependency[CandidateTools],
         settings: NamedDependency[Settings],
         data: JSONBody[MockInterviewIn],
     ) -> MockInterviewOut:
         try:
-            interview, practice, plan = await start_mock_interview(
-                db_session, candidate, data.target_role, data.duration_minutes
-            )
+            interview, practice, plan = await tools.start_practice(candidate, data.target_role, data.duration_minutes)
         except PlanLimitReached as exc:
-            u = exc.usage
-            raise PaymentRequired(
-                str(exc),
-                extra={
-                    "code": "plan_limit_reached",
-                    "plan": u.plan.value,
-                    "limit": u.mock_interviews_limit,
-                    "used": u.mock_interviews_used,
-                    "resets_at": u.resets_at.isoformat(),
-                    "upgrade_to": "PRO",
-                },
-            ) from exc
-        await db_session.refresh(practice)
-        after = PlanUsage(
-            plan=plan.plan,
-            mock_interviews_used=plan.mock_interviews_used + 1,
-            mock_interviews_limit=plan.mock_interviews_limit,
-            period_start=plan.period_start,
-            resets_at=plan.resets_at,
-        )
-        return _mock_out(practice, interview, settings, after)
+            raise _plan_limit(exc) from exc
+        return _mock_out(practice, interview, settings, plan)
 
-    @get("/mock-interviews", summary="My practice interviews, newest first, with the feedback when ready")
+    @get("/mock-interviews", operation_id="listMyPracticeInterviews",
+         summary="My practice interviews, newest first, with the feedback when ready")
     async def list_mock_interviews(
-        self,
-        candidate: NamedDependency[Principal],
-        db_session: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, tools: NamedDependency[CandidateTools], settings: NamedDependency[Settings]
     ) -> list[MockInterviewOut]:
-        rows = (
-            await db_session.execute(
-                select(InterviewSession, Interview)
-                .outerjoin(Interview, Interview.id == InterviewSession.interview_id)
-                .where(InterviewSession.user_id == candidate.user_id)
-                .order_by(InterviewSession.created_at.desc())
-                .limit(100)
-            )
-        ).all()
-        return [_mock_out(s, i, settings) for s, i in rows]
+        return [_mock_out(s, i, settings) for s, i in await tools.practices()]
 
-    @get("/mock-interviews/{session_id:uuid}", summary="One of my practice interviews")
+    @get("/mock-interviews/{session_id:uuid}", operation_id="getMyPracticeInterview",
+         summary="One of my practice interviews")
     async def get_mock_interview(
-        self,
-        candidate: NamedDependency[Principal],
-        db_session: NamedDependency[AsyncSession],
-        settings: NamedDependency[Settings],
+        self, tools: NamedDependency[CandidateTools], settings: NamedDependency[Settings],
         session_id: FromPath[uuid.UUID],
     ) -> MockInterviewOut:
-        row = (
-            await db_session.execute(
-                select(InterviewSession, Interview)
-                .outerjoin(Interview, Interview.id == InterviewSession.interview_id)
-                .where(InterviewSession.id == session_id, InterviewSession.user_id == candidate.user_id)
-            )
-        ).first()
-        if row is None:
-            raise NotFound("mock interview not found")
-        return _mock_out(row[0], row[1], settings)
+        return _mock_out(*await tools.practice(session_id), settings)
+
+
+async def _coach_events(llm: LLMClient, messages: list[dict[str, str]]) -> AsyncIterator[ServerSentEventMessage]:
+    try:
+        async for delta in llm.stream(messages):
+            yield ServerSentEventMessage(data=json.dumps({"delta": delta}))
+    except LLMError as exc:
+        yield ServerSentEventMessage(event="error", data=json.dumps({"detail": str(exc)}))
+        return
+    yield ServerSentEventMessage(event="done", data="{}")

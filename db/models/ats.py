@@ -144,7 +144,7 @@ class Screening(UUIDAuditBase):
     model_name: Mapped[str | None] = mapped_column(sa.String(100))
 
 
-# Nearest-neighbour search on the embeddings (issue 6): HNSW with cosine distance (the `<=>` operator).
+# Nearest-neighbour search on the embeddings: HNSW with cosine distance (the `<=>` operator).
 sa.Index("ix_jobs_jd_embedding_hnsw", Job.jd_embedding, postgresql_using="hnsw",
          postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"jd_embedding": "vector_cosine_ops"})
 sa.Index("ix_screenings_cv_embedding_hnsw", Screening.cv_embedding, postgresql_using="hnsw",

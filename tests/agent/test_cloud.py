@@ -56,13 +56,15 @@ async def test_interviewer_drives_the_cloud_llm_with_plan_notes(server: FakeOpen
     plan = InterviewPlan.from_json({"questions": ["How do you test your code?", "What do you want to learn?"]})
     values = {"first_name": "Ada", "job_title": "Backend Engineer", "company": "Acme", "minutes": 30,
               "question_count": 2}
-    agent = Interviewer(flow=InterviewFlow(plan), texts=interview_texts(values, practice=False),
+    agent = Interviewer(flow=InterviewFlow(plan, interview_texts(values, practice=False)),
                         instructions=interviewer_instructions(values))
     usage = []
     async with AgentSession(llm=models.llm) as session:
         session.on("session_usage_updated", lambda ev: usage.append(ev.usage))
         await session.start(agent)
-        await asyncio.sleep(1.0)
+        await asyncio.sleep(1.0)  # the consent notice and question are fixed words: no LLM call
+        assert [kind for kind, _ in server.requests] == []
+        await asyncio.wait_for(session.run(user_input="Yes, go ahead."), timeout=20)
         result = await asyncio.wait_for(session.run(user_input="Unit tests."), timeout=20)
         result.expect.next_event().is_message(role="assistant")
     first, second = [body for kind, body in server.requests if kind == "chat"]
