@@ -1,24 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from enum import StrEnum
-from typing import Annotated
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from advanced_alchemy.filters import (
-    BeforeAfter,
-    CollectionFilter,
-    LimitOffset,
-    OrderBy,
-    StatementFilter,
-)
 from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, QueryParameter
+from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy import exists, select
 
 from api.applications.schemas import (
     ApplicationListItem,
@@ -31,14 +21,14 @@ from api.applications.schemas import (
 from api.applications.services import ApplicationService, StatusHistoryService, visibility
 from api.auth.deps import Principal
 from api.common.errors import NotFound, ServiceUnavailable
-from api.common.filters import PAGINATION, SortOrder
+from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.common.ratelimit import apply_rate_limit
 from api.config import Settings
 from api.storage.services import Storage, StorageError
 from api.storage.uploads import check_cv
 from db.enums import ApplicationStatus, Role
-from db.models import Application, ApplicationStatusChange, Job
+from db.models import ApplicationStatusChange
 
 provide_application_service = create_service_provider(ApplicationService)
 provide_history_service = create_service_provider(StatusHistoryService)
@@ -54,27 +44,9 @@ class ApplicationSort(StrEnum):
     status = "status"
 
 
-def _list_filters(
-    limit_offset: NamedDependency[LimitOffset],
-    status: list[ApplicationStatus] | None,
-    created_after: datetime | None,
-    created_before: datetime | None,
-    order_by: ApplicationSort,
-    sort_order: str,
-) -> list[StatementFilter]:
-    filters: list[StatementFilter] = [
-        OrderBy(
-            field_name=order_by.value,
-            sort_order=sort_order,  # type: ignore[arg-type]
-            nulls="last" if order_by == ApplicationSort.screening_score else None,
-        ),
-        limit_offset,
-    ]
-    if status:
-        filters.append(CollectionFilter(field_name="status", values=status))
-    if created_after or created_before:
-        filters.append(BeforeAfter(field_name="created_at", before=created_before, after=created_after))
-    return filters
+APPLICATION_LISTING = listing(sortable=ApplicationSort, default_sort=ApplicationSort.created_at,
+                              choices={"status": ApplicationStatus}, created_at=True,
+                              nulls_last=frozenset({ApplicationSort.screening_score.value}))
 
 
 class ApplyController(Controller):
@@ -130,45 +102,30 @@ class ApplicationController(Controller):
     dependencies = {
         "applications_service": Provide(provide_application_service),
         "history_service": Provide(provide_history_service),
-        **PAGINATION,
     }
 
-    @get("/jobs/{job_id:uuid}/applications", summary="A job's applications (filter, sort, paginate)")
+    @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications", dependencies=APPLICATION_LISTING,
+         summary="A job's applications (filter, sort, paginate)")
     async def list_for_job(
         self,
         recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
-        limit_offset: NamedDependency[LimitOffset],
+        filters: Filters,
         job_id: FromPath[uuid.UUID],
-        status: Annotated[list[ApplicationStatus] | None, QueryParameter(description="any of these statuses")] = None,
-        created_after: FromQuery[datetime | None] = None,
-        created_before: FromQuery[datetime | None] = None,
-        order_by: FromQuery[ApplicationSort] = ApplicationSort.created_at,
-        sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[ApplicationListItem]:
-        filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
-        owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        # isolation in the same query: an uncorrelated EXISTS, evaluated once
-        items, total = await applications_service.list_rows(filters, Application.job_id == job_id, owned_job)
-        if total == 0 and not await applications_service.repository.session.scalar(select(owned_job)):
-            raise NotFound("job not found")
-        return OffsetPagination(items=items, limit=limit_offset.limit, offset=limit_offset.offset, total=total)
+        items, total = await applications_service.list_for_job(job_id, recruiter, filters)
+        return page(items, total, filters)
 
-    @get("/applications", summary="Applications I may see: a recruiter's company's, or a candidate's own")
+    @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
+         summary="Applications I may see: a recruiter's company's, or a candidate's own")
     async def list_visible(
         self,
         member: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
-        limit_offset: NamedDependency[LimitOffset],
-        status: Annotated[list[ApplicationStatus] | None, QueryParameter(description="any of these statuses")] = None,
-        created_after: FromQuery[datetime | None] = None,
-        created_before: FromQuery[datetime | None] = None,
-        order_by: FromQuery[ApplicationSort] = ApplicationSort.created_at,
-        sort_order: FromQuery[SortOrder] = "desc",
+        filters: Filters,
     ) -> OffsetPagination[ApplicationListItem]:
-        filters = _list_filters(limit_offset, status, created_after, created_before, order_by, sort_order)
         items, total = await applications_service.list_rows(filters, *visibility(member))
-        return OffsetPagination(items=items, limit=limit_offset.limit, offset=limit_offset.offset, total=total)
+        return page(items, total, filters)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(

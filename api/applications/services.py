@@ -6,7 +6,7 @@ import uuid
 from advanced_alchemy.filters import LimitOffset, OrderBy, StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 
 from api.applications.schemas import ApplicationListItem, CandidateOut
 from api.auth.deps import Principal
@@ -73,6 +73,16 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         model_type = Application
 
     repository_type = Repo
+
+    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter]
+                           ) -> tuple[list[ApplicationListItem], int]:
+        """A job's applications; 404 when the job is not the recruiter's company's."""
+        # isolation in the same query: an uncorrelated EXISTS, evaluated once
+        owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
+        items, total = await self.list_rows(filters, Application.job_id == job_id, owned_job)
+        if total == 0 and not await self.repository.session.scalar(select(owned_job)):
+            raise NotFound("job not found")
+        return items, total
 
     async def list_rows(
         self, filters: list[StatementFilter], *where: ColumnElement[bool]

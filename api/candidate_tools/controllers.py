@@ -159,7 +159,7 @@ class CandidateToolsController(Controller):
     path = "/api/candidate/v1"
     tags = ["candidate tools"]
     security = BEARER
-    dependencies = {"tools": Provide(provide_tools)}
+    dependencies = {"tools": Provide(provide_tools, sync_to_thread=False)}
 
     # --- plan ---------------------------------------------------------------------------------
 

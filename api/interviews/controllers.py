@@ -7,17 +7,16 @@ from typing import Annotated
 
 import msgspec
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from advanced_alchemy.filters import BeforeAfter, CollectionFilter, LimitOffset, OrderBy, StatementFilter
+from advanced_alchemy.filters import BeforeAfter
 from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy import select
 
 from api.auth.deps import Principal
-from api.common.filters import PAGINATION, SortOrder
+from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.config import Settings
 from api.interviews.dispatcher import capacity_view
@@ -45,11 +44,6 @@ from db.enums import InterviewKind, InterviewStatus
 from db.models import (
     Interview,
     InterviewFeedback,
-    InterviewMetric,
-    InterviewReport,
-    InterviewUsage,
-    QuestionScore,
-    TranscriptSegment,
 )
 
 provide_interview_service = create_service_provider(InterviewService)
@@ -60,6 +54,10 @@ class InterviewSort(StrEnum):
     scheduled_at = "scheduled_at"
     created_at = "created_at"
     status = "status"
+
+
+INTERVIEW_LISTING = listing(sortable=InterviewSort, default_sort=InterviewSort.scheduled_at,
+                            choices={"status": InterviewStatus, "kind": InterviewKind, "application_id": uuid.UUID})
 
 
 def join_url(interview: Interview, settings: Settings) -> str | None:
@@ -96,7 +94,6 @@ class InterviewController(Controller):
     dependencies = {
         "interviews_service": Provide(provide_interview_service),
         "feedback_service": Provide(provide_feedback_service),
-        **PAGINATION,
     }
 
     @post(
@@ -162,42 +159,26 @@ class InterviewController(Controller):
     ) -> CapacityOut:
         return await capacity_view(interviews_service.repository.session, settings, recruiter.company_id)
 
-    @get("/interviews", summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
+    @get("/interviews", operation_id="listInterviews", dependencies=INTERVIEW_LISTING,
+         summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
     async def list_interviews(
         self,
         member: NamedDependency[Principal],
         interviews_service: NamedDependency[InterviewService],
         settings: NamedDependency[Settings],
-        limit_offset: NamedDependency[LimitOffset],
-        status: Annotated[list[InterviewStatus] | None, QueryParameter(description="any of these")] = None,
-        kind: FromQuery[InterviewKind | None] = None,
-        application_id: FromQuery[uuid.UUID | None] = None,
+        filters: Filters,
         scheduled_after: FromQuery[datetime | None] = None,
         scheduled_before: FromQuery[datetime | None] = None,
-        order_by: FromQuery[InterviewSort] = InterviewSort.scheduled_at,
-        sort_order: FromQuery[SortOrder] = "desc",
     ) -> OffsetPagination[InterviewOut]:
-        filters: list[StatementFilter] = [OrderBy(field_name=order_by.value, sort_order=sort_order), limit_offset]
-        if status:
-            filters.append(CollectionFilter(field_name="status", values=status))
-        if kind:
-            filters.append(CollectionFilter(field_name="kind", values=[kind]))
-        if application_id:
-            filters.append(CollectionFilter(field_name="application_id", values=[application_id]))
-        if scheduled_after or scheduled_before:
-            filters.append(BeforeAfter(field_name="scheduled_at", before=scheduled_before, after=scheduled_after))
+        window = [BeforeAfter("scheduled_at", scheduled_before, scheduled_after)]
         items, total = await interviews_service.get_many_and_count(
-            *filters, *interview_visibility(member), count_with_window_function=False
+            *filters, *window, *interview_visibility(member), count_with_window_function=False
         )
         labels = await interviews_service.labels(list(items))
-        return OffsetPagination(
-            items=[to_out(i, settings, **labels.get(i.id, {})) for i in items],
-            limit=limit_offset.limit,
-            offset=limit_offset.offset,
-            total=total,
-        )
+        return page([to_out(i, settings, **labels.get(i.id, {})) for i in items], total, filters)
 
-    @get("/interviews/{interview_id:uuid}", summary="An interview, with its metrics summary and report once present")
+    @get("/interviews/{interview_id:uuid}", operation_id="getInterview",
+         summary="An interview, with its metrics summary and report once present")
     async def get_interview(
         self,
         member: NamedDependency[Principal],
@@ -210,15 +191,13 @@ class InterviewController(Controller):
         if not member.is_recruiter:
             # the advisory scores are for the hiring team
             return to_out(interview, settings, InterviewDetail, **labels)  # type: ignore[return-value]
-        session = interviews_service.repository.session
-        summary = await interviews_service.metrics_summary(interview.id)
-        report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview.id))
+        report = await interviews_service.report_of(interview.id)
         return to_out(  # type: ignore[return-value]
             interview,
             settings,
             InterviewDetail,
             **labels,
-            metrics_summary=summary,
+            metrics_summary=await interviews_service.metrics_summary(interview.id),
             report=_convert(report, ReportOut) if report else None,
         )
 
@@ -236,7 +215,8 @@ class InterviewController(Controller):
         interview = await interviews_service.cancel(interview, data.reason if data else None)
         return Response(to_out(interview, settings), background=_close_room(request, interview))
 
-    @get("/interviews/{interview_id:uuid}/metrics", summary="Per-second metrics after `since_t` (poll with it)")
+    @get("/interviews/{interview_id:uuid}/metrics", operation_id="listInterviewMetrics",
+         summary="Per-second metrics after `since_t` (poll with it)")
     async def metrics(
         self,
         recruiter: NamedDependency[Principal],
@@ -248,18 +228,12 @@ class InterviewController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300,
     ) -> MetricsPage:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = (
-            await interviews_service.repository.session.scalars(
-                select(InterviewMetric)
-                .where(InterviewMetric.interview_id == interview_id, InterviewMetric.t_s > since_t)
-                .order_by(InterviewMetric.t_s)
-                .limit(limit)
-            )
-        ).all()
+        rows = await interviews_service.metric_rows(interview_id, since_t, limit)
         items = [_convert(r, MetricOut) for r in rows]
         return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
 
-    @get("/interviews/{interview_id:uuid}/transcript", summary="Transcript segments in order")
+    @get("/interviews/{interview_id:uuid}/transcript", operation_id="listInterviewTranscript",
+         summary="Transcript segments in order")
     async def transcript(
         self,
         recruiter: NamedDependency[Principal],
@@ -269,17 +243,11 @@ class InterviewController(Controller):
         limit: Annotated[int, QueryParameter(ge=1, le=5000)] = 2000,
     ) -> list[TranscriptSegmentOut]:
         await interviews_service.get_visible(interview_id, recruiter)
-        rows = (
-            await interviews_service.repository.session.scalars(
-                select(TranscriptSegment)
-                .where(TranscriptSegment.interview_id == interview_id, TranscriptSegment.start_s > since_s)
-                .order_by(TranscriptSegment.start_s, TranscriptSegment.id)
-                .limit(limit)
-            )
-        ).all()
+        rows = await interviews_service.transcript(interview_id, since_s, limit)
         return [_convert(r, TranscriptSegmentOut) for r in rows]  # type: ignore[misc]
 
-    @get("/interviews/{interview_id:uuid}/report", summary="Report, per-question scores and usage (null until written)")
+    @get("/interviews/{interview_id:uuid}/report", operation_id="getInterviewReport",
+         summary="Report, per-question scores and usage (null until written)")
     async def report(
         self,
         recruiter: NamedDependency[Principal],
@@ -287,16 +255,7 @@ class InterviewController(Controller):
         interview_id: FromPath[uuid.UUID],
     ) -> ReportBundle:
         interview = await interviews_service.get_visible(interview_id, recruiter)
-        session = interviews_service.repository.session
-        report = await session.scalar(select(InterviewReport).where(InterviewReport.interview_id == interview_id))
-        usage = await session.scalar(select(InterviewUsage).where(InterviewUsage.interview_id == interview_id))
-        scores = (
-            await session.scalars(
-                select(QuestionScore)
-                .where(QuestionScore.interview_id == interview_id)
-                .order_by(QuestionScore.question_index)
-            )
-        ).all()
+        report, scores, usage = await interviews_service.report_bundle(interview_id)
         return ReportBundle(
             interview_id=interview.id,
             status=interview.status,

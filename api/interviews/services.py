@@ -30,8 +30,12 @@ from db.models import (
     Interview,
     InterviewFeedback,
     InterviewMetric,
+    InterviewReport,
+    InterviewUsage,
     Job,
+    QuestionScore,
     ScheduleChange,
+    TranscriptSegment,
 )
 
 logger = logging.getLogger(__name__)
@@ -181,6 +185,32 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         interview.end_reason = reason or "cancelled by recruiter"
         interview.waiting_since = None
         return await self.update(interview)
+
+    async def report_of(self, interview_id: uuid.UUID) -> InterviewReport | None:
+        return await self.repository.session.scalar(
+            select(InterviewReport).where(InterviewReport.interview_id == interview_id))
+
+    async def report_bundle(self, interview_id: uuid.UUID
+                            ) -> tuple[InterviewReport | None, list[QuestionScore], InterviewUsage | None]:
+        session = self.repository.session
+        usage = await session.scalar(select(InterviewUsage).where(InterviewUsage.interview_id == interview_id))
+        scores = await session.scalars(
+            select(QuestionScore).where(QuestionScore.interview_id == interview_id)
+            .order_by(QuestionScore.question_index))
+        return await self.report_of(interview_id), list(scores), usage
+
+    async def metric_rows(self, interview_id: uuid.UUID, since_t: int, limit: int) -> list[InterviewMetric]:
+        rows = await self.repository.session.scalars(
+            select(InterviewMetric).where(InterviewMetric.interview_id == interview_id, InterviewMetric.t_s > since_t)
+            .order_by(InterviewMetric.t_s).limit(limit))
+        return list(rows)
+
+    async def transcript(self, interview_id: uuid.UUID, since_s: float, limit: int) -> list[TranscriptSegment]:
+        rows = await self.repository.session.scalars(
+            select(TranscriptSegment)
+            .where(TranscriptSegment.interview_id == interview_id, TranscriptSegment.start_s > since_s)
+            .order_by(TranscriptSegment.start_s, TranscriptSegment.id).limit(limit))
+        return list(rows)
 
     async def metrics_summary(self, interview_id: uuid.UUID) -> MetricsSummary | None:
         m = InterviewMetric
