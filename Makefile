@@ -16,4 +16,5 @@ lint:
 
 bench: bootstrap
 	bash scripts/fetch_bench_speech.sh
+	bash scripts/fetch_face_evalset.sh
 	for b in bench/bench_*.py; do .venv/bin/python $$b || exit 1; done

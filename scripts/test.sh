@@ -9,6 +9,9 @@ echo "== ruff"
 echo "== human speech clips (tests/agent/test_components.py, bench/bench_stt.py)"
 bash scripts/fetch_bench_speech.sh || exit 1
 
+echo "== real-face evaluation set (tests/analytics/test_face_evalset.py, bench/bench_face_evalset.py)"
+bash scripts/fetch_face_evalset.sh || exit 1
+
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
 rc=$?
