@@ -151,7 +151,8 @@ def main() -> None:
         print(
             f"eye contact (max_faces={max_faces}{', default: people counted 1/s' if max_faces == 1 else ''}): "
             f"{r['fps']:.1f} frames/s at 640x480 incl. I420->RGB ({r['ms_per_frame']:.2f} ms/frame, of which "
-            f"conversion {r['convert_ms']:.2f} ms; CPU {r['cpu_ms_per_frame']:.2f} ms/frame) [target >= {EYE_FPS_TARGET:.0f}: {verdict}]; "
+            f"conversion {r['convert_ms']:.2f} ms; CPU {r['cpu_ms_per_frame']:.2f} ms/frame) "
+            f"[target >= {EYE_FPS_TARGET:.0f}: {verdict}]; "
             f"peak RSS {r['peak_rss_mb']:.0f} MB (+{r['peak_rss_mb'] - r['rss_before_mb']:.0f} MB for the analyzer)"
         )
     r = _spawn(args.cpu, "fluency", "--audio-seconds", str(args.audio_seconds))
