@@ -1,9 +1,16 @@
 """Eye contact, face presence and integrity signals from video frames.
 
 ``EyeContactAnalyzer`` runs MediaPipe's FaceLandmarker (Tasks API, VIDEO running mode) on RGB frames and
-turns each frame into a ``FrameObservation``; ``EyeContactAggregator`` (pure Python, no MediaPipe)
-folds observations into an ``EyeContactSummary``.  Integrity flags are signals for a human reviewer,
-never verdicts.  No emotion inference: blendshapes are not even computed (EU AI Act Art. 5(1)(f)).
+turns each frame into a ``FrameObservation``: head pose, where the eyes point and whether the lids are shut
+(``analytics.gaze``), blinks under ~400 ms held at the state before (``analytics.blink``), centred on the
+candidate's own calibration when there is one (``analytics.gaze_calibration``).  ``EyeContactAggregator``
+(pure Python, no MediaPipe) folds observations into an ``EyeContactSummary``.  Integrity flags are signals
+for a human reviewer, never verdicts.
+
+No emotion inference (EU AI Act Art. 5(1)(f)).  The landmarker's blendshape head computes its 52 scores in
+one pass; of them only the four gaze directions eyeLookDown/eyeLookUp (left and right eye) are read, at once
+reduced to two numbers, and the rest are dropped unread: nothing about expression, smiles or brows is read,
+kept, logged or inferred.  Eye contact is a delivery signal with a confidence; it never gates anything.
 """
 
 from __future__ import annotations
@@ -11,28 +18,40 @@ from __future__ import annotations
 import atexit
 import threading
 import weakref
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
+from analytics.blink import BlinkHold
 from analytics.gaze import (
     EYE_A_CORNERS,
+    EYE_A_LIDS,
     EYE_B_CORNERS,
+    EYE_B_LIDS,
     IRIS_A_CENTER,
     IRIS_B_CENTER,
-    MODEL_NEUTRAL_PITCH_DEG,
-    decide_eye_contact,
+    EyeMeasures,
+    GazeCalibration,
+    HeadPose,
+    decide_gaze,
     head_pose_from_matrix,
     iris_offset,
+    lid_aperture,
 )
 
 # A gap longer than this between two frames (camera muted, frames dropped) is not counted as time spent
 # looking away / without a face: we only know what we saw.
 MAX_FRAME_GAP_S = 1.0
-# Landmarks needed per frame: eye corners and iris centres for the gaze, four extreme points of the face
+# Landmarks needed per frame: eye corners, lids and iris centres for the gaze, four extreme points of the face
 # oval to pick the largest (nearest) face when there are several.
-_GAZE_INDICES = (*EYE_A_CORNERS, *EYE_B_CORNERS, IRIS_A_CENTER, IRIS_B_CENTER)
+_GAZE_INDICES = (
+    *EYE_A_CORNERS, *EYE_B_CORNERS, IRIS_A_CENTER, IRIS_B_CENTER,
+    *(i for pair in (*EYE_A_LIDS, *EYE_B_LIDS) for i in pair),
+)  # fmt: skip
+# The only blendshapes read (gaze directions); see the module docstring.
+_LOOK_DOWN = ("eyeLookDownLeft", "eyeLookDownRight")
+_LOOK_UP = ("eyeLookUpLeft", "eyeLookUpRight")
 _OVAL_TOP, _OVAL_BOTTOM, _OVAL_LEFT, _OVAL_RIGHT = 10, 152, 234, 454
 # Analyzers not closed by their owner are closed at exit, before interpreter teardown: MediaPipe's own
 # finalizer fails noisily once its C bindings are gone.
@@ -43,6 +62,21 @@ _OPEN_ANALYZERS: weakref.WeakSet[EyeContactAnalyzer] = weakref.WeakSet()
 def _close_open_analyzers() -> None:
     for analyzer in list(_OPEN_ANALYZERS):
         analyzer.close()
+
+
+def _eye_measures(result: Any, idx: int, points: np.ndarray) -> EyeMeasures | None:
+    """Gaze blendshapes of face ``idx``, reduced at once to two numbers, and its lid opening."""
+    blendshapes = getattr(result, "face_blendshapes", None)
+    if not blendshapes or idx >= len(blendshapes):
+        return None
+    scores = {c.category_name: c.score for c in blendshapes[idx] if c.category_name in _LOOK_DOWN + _LOOK_UP}
+    if len(scores) != len(_LOOK_DOWN + _LOOK_UP):
+        return None
+    return EyeMeasures(
+        look_down=sum(scores[k] for k in _LOOK_DOWN) / len(_LOOK_DOWN),
+        look_up=sum(scores[k] for k in _LOOK_UP) / len(_LOOK_UP),
+        lid_aperture=lid_aperture(points),
+    )
 
 
 @dataclass(frozen=True)
@@ -58,6 +92,40 @@ class FrameObservation:
     # Confidence in the eye_contact decision, 0.5 at the edge of the gaze cone .. 1.0 well away from
     # it; 0.0 when there is no face (no evidence either way).
     confidence: float = 0.0
+    # Eye-in-head pitch from the gaze blendshapes (degrees, > 0 lowered) and the lids' 3D opening over the
+    # eye's width: the raw measures a calibration is made of.
+    eye_pitch_deg: float | None = None
+    lid_aperture: float | None = None
+    # Why: contact, down, away (sideways or up) or closed; None without a face.  A blink reads "closed" while
+    # eye_contact keeps the state from before it.
+    gaze_state: str | None = None
+
+
+def observe(
+    t: float,
+    pose: HeadPose,
+    iris: tuple[float, float] | None,
+    eyes: EyeMeasures | None,
+    calibration: GazeCalibration | None = None,
+    *,
+    num_faces: int = 1,
+) -> FrameObservation:
+    """One frame's observation from its measures (before the blink rule, which needs the frames around it)."""
+    decision = decide_gaze(pose, iris, eyes, calibration)
+    return FrameObservation(
+        t=t,
+        face_found=True,
+        num_faces=num_faces,
+        yaw_deg=pose.yaw_deg,
+        pitch_deg=pose.pitch_deg,
+        roll_deg=pose.roll_deg,
+        iris_offset=iris,
+        eye_contact=decision.eye_contact,
+        confidence=decision.confidence,
+        eye_pitch_deg=eyes.pitch_deg if eyes is not None else None,
+        lid_aperture=eyes.lid_aperture if eyes is not None else None,
+        gaze_state=decision.state,
+    )
 
 
 @dataclass
@@ -185,8 +253,7 @@ class EyeContactAnalyzer:
         max_faces: int = 1,
         face_count_interval_s: float = 1.0,
         aggregate: bool = True,
-        neutral_yaw_deg: float = 0.0,
-        neutral_pitch_deg: float = MODEL_NEUTRAL_PITCH_DEG,
+        calibration: GazeCalibration | None = None,
         min_detection_confidence: float = 0.5,
     ) -> None:
         # Imported here so that aggregation (and the whole package) stays importable without loading
@@ -208,7 +275,7 @@ class EyeContactAnalyzer:
             min_face_detection_confidence=min_detection_confidence,
             min_face_presence_confidence=0.5,
             min_tracking_confidence=0.5,
-            output_face_blendshapes=False,
+            output_face_blendshapes=True,  # for eyeLookDown/eyeLookUp only (no emotion inference)
             output_facial_transformation_matrixes=True,
         )
         self._landmarker = vision.FaceLandmarker.create_from_options(options)
@@ -223,8 +290,8 @@ class EyeContactAnalyzer:
         self._mp_srgb = mp.ImageFormat.SRGB
         self._lock = threading.Lock()
         self._last_ts_ms = -1
-        self._neutral_yaw = neutral_yaw_deg
-        self._neutral_pitch = neutral_pitch_deg
+        self._calibration = calibration
+        self._blinks = BlinkHold()
         flag_kwargs = {
             "look_away_flag_s": look_away_flag_s,
             "no_face_flag_s": no_face_flag_s,
@@ -252,6 +319,9 @@ class EyeContactAnalyzer:
             if self._counted is None or not 0 <= t - self._counted[0] < self._count_interval:
                 self._counted = (t, len(self._counter.detect(image).detections))
             obs = self._observe(result, t, width, height, counted=self._counted[1])
+            held = self._blinks.apply(t, obs.gaze_state, obs.eye_contact)
+            if held != obs.eye_contact:
+                obs = replace(obs, eye_contact=held)
             if self._total is not None:
                 self._total.add(obs)
         return obs
@@ -271,29 +341,27 @@ class EyeContactAnalyzer:
         # The candidate is the largest (nearest) face; others only count towards num_faces.
         idx = max(range(len(faces)), key=lambda i: area(faces[i]))
         landmarks = faces[idx]
-        points = np.zeros((len(landmarks), 2))
+        # pixel units for x and y; MediaPipe's z is on the scale of x, so it is multiplied by the width too
+        points = np.zeros((len(landmarks), 3))
         for i in _GAZE_INDICES:
             if i < len(landmarks):
-                points[i] = (landmarks[i].x * width, landmarks[i].y * height)
+                points[i] = (landmarks[i].x * width, landmarks[i].y * height, landmarks[i].z * width)
         iris = iris_offset(points)
+        eyes = _eye_measures(result, idx, points)
         matrices = result.facial_transformation_matrixes
         if not matrices or idx >= len(matrices):
             return FrameObservation(t=t, face_found=True, num_faces=num_faces, iris_offset=iris)
         pose = head_pose_from_matrix(np.asarray(matrices[idx]))
-        decision = decide_eye_contact(
-            pose, iris, neutral_yaw_deg=self._neutral_yaw, neutral_pitch_deg=self._neutral_pitch
-        )
-        return FrameObservation(
-            t=t,
-            face_found=True,
-            num_faces=num_faces,
-            yaw_deg=pose.yaw_deg,
-            pitch_deg=pose.pitch_deg,
-            roll_deg=pose.roll_deg,
-            iris_offset=iris,
-            eye_contact=decision.eye_contact,
-            confidence=decision.confidence,
-        )
+        return observe(t, pose, iris, eyes, self._calibration, num_faces=num_faces)
+
+    @property
+    def calibration(self) -> GazeCalibration | None:
+        return self._calibration
+
+    def set_calibration(self, calibration: GazeCalibration | None) -> None:
+        """Centre later frames on ``calibration`` (None: back to the default centre, the camera)."""
+        with self._lock:
+            self._calibration = calibration
 
     def summary(self) -> EyeContactSummary:
         """Aggregate over every frame processed so far (analyzers built with aggregate=True)."""
