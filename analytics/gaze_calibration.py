@@ -56,7 +56,7 @@ def calibrate(observations: Iterable[_Observation]) -> GazeCalibration:
     the centre is implausibly far from the camera (the candidate was not looking at the screen).
     """
     seen = list(observations)
-    usable = [
+    usable = [  # the None checks here are why the lists below may drop their Optional
         o
         for o in seen
         if o.face_found
@@ -72,13 +72,14 @@ def calibrate(observations: Iterable[_Observation]) -> GazeCalibration:
             f"only {len(usable)} of {len(seen)} frames showed your face with open eyes: "
             "look at the interviewer tile, with your face in view, and try again"
         )
-    yaw = [o.yaw_deg for o in usable]
-    pitch = [o.pitch_deg for o in usable]
-    eye_pitch = [o.eye_pitch_deg for o in usable]
-    iris_x = [o.iris_offset[0] for o in usable]
+    yaw = [float(o.yaw_deg) for o in usable]  # type: ignore[arg-type]
+    pitch = [float(o.pitch_deg) for o in usable]  # type: ignore[arg-type]
+    eye_pitch = [float(o.eye_pitch_deg) for o in usable]  # type: ignore[arg-type]
+    iris_x = [o.iris_offset[0] for o in usable]  # type: ignore[index]
+    lids = [float(o.lid_aperture) for o in usable]  # type: ignore[arg-type]
     gaze_yaw = [y + eye_rotation_deg(x) for y, x in zip(yaw, iris_x, strict=True)]
     gaze_pitch = [p + e for p, e in zip(pitch, eye_pitch, strict=True)]
-    spread = max(_iqr(gaze_yaw), _iqr(gaze_pitch))  # type: ignore[arg-type]
+    spread = max(_iqr(gaze_yaw), _iqr(gaze_pitch))
     if spread > MAX_SPREAD_DEG:
         raise CalibrationError(
             f"your gaze moved by about {spread:.0f} degrees: keep looking at the interviewer tile and try again"
@@ -88,9 +89,7 @@ def calibrate(observations: Iterable[_Observation]) -> GazeCalibration:
         "head_pitch_deg": statistics.median(pitch),
         "eye_pitch_deg": statistics.median(eye_pitch),
         "iris_x": statistics.median(iris_x),
-        # lids: clamped rather than refused, so that squinting through the calibration cannot make open eyes
-        # read as closed later (nor wide-eyed staring make every blink-free frame look half-closed)
-        "lid_aperture": statistics.median(o.lid_aperture for o in usable),  # type: ignore[type-var]
+        "lid_aperture": statistics.median(lids),
     }
     for key in ("yaw_deg", "head_pitch_deg", "eye_pitch_deg", "iris_x"):
         low, high = CALIBRATION_BOUNDS[key]
@@ -99,6 +98,8 @@ def calibrate(observations: Iterable[_Observation]) -> GazeCalibration:
                 "the interviewer tile seems far from your camera: move the window next to the camera, "
                 "look at the tile and try again"
             )
+    # Lids are clamped rather than refused, so that squinting through the calibration cannot make open eyes read
+    # as closed later (nor wide-eyed staring make every blink-free frame look half-closed).
     low, high = CALIBRATION_BOUNDS["lid_aperture"]
     centre["lid_aperture"] = min(high, max(low, centre["lid_aperture"]))
     return GazeCalibration(**centre, frames=len(usable))
