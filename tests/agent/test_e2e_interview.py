@@ -128,12 +128,15 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     blank = settled(messages, candidate, "blank")
     turned = settled(messages, candidate, "turned")
     assert len(frontal) >= 10 and len(blank) >= 2 and len(turned) >= 2
-    assert statistics.mean(m["eye_contact"]["last_1s"] for m in frontal) > 0.8
+    # (a second in which analysis fell behind has no figure rather than a wrong one)
+    looking = [m["eye_contact"]["last_1s"] for m in frontal]
+    assert sum(v is None for v in looking) <= len(looking) // 4
+    assert statistics.mean(v for v in looking if v is not None) > 0.8
     assert all(m["face_present"] for m in frontal)
     assert all(m["face_present"] is False and m["eye_contact"]["last_1s"] == 0.0 for m in blank)
     assert all("no_face" in m["flags"] for m in blank)
     assert all(m["face_present"] for m in turned)
-    assert statistics.mean(m["eye_contact"]["last_1s"] for m in turned) < 0.3
+    assert statistics.mean(m["eye_contact"]["last_1s"] or 0.0 for m in turned) < 0.3
     assert sum(m["frames"]["analyzed"] for m in messages) >= 4 * len(messages)
 
     async with db_sessionmaker() as s:
