@@ -107,6 +107,8 @@ class Settings:
     video_sample_fps: float = 5.0
     live_interval_s: float = 1.0
     look_away_flag_s: float = 3.0
+    # before the interview the candidate looks at the interviewer tile this long: their own gaze centre (0: none)
+    gaze_calibration_s: float = 3.0
 
     # persistence
     flush_interval_s: float = 1.0
@@ -160,6 +162,7 @@ class Settings:
             video_sample_fps=_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),
             live_interval_s=_float("LIVE_INTERVAL_SECONDS", cls.live_interval_s),
             look_away_flag_s=_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
+            gaze_calibration_s=_float("GAZE_CALIBRATION_SECONDS", cls.gaze_calibration_s),
             flush_interval_s=_float("DB_FLUSH_INTERVAL_SECONDS", cls.flush_interval_s),
             max_buffered_rows=_int("DB_MAX_BUFFERED_ROWS", cls.max_buffered_rows),
             avatar_provider=(_env("AVATAR_PROVIDER", "none") or "none").strip().lower(),

@@ -2,7 +2,9 @@
 
 Frames come from the VideoSampler (analysed by MediaPipe in a lowered thread); each observation lands here, on the
 event loop, and feeds the whole interview's aggregate, the current question's, and the recent observations the
-rolling windows are computed from (the last second and the last 30 s, for the live scores).
+rolling windows are computed from (the last second and the last 30 s, for the live scores). Before the interview,
+a few seconds of frames while the candidate looks at the interviewer tile make their own gaze centre (webcams sit
+above, below or beside the screen).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections import deque
 
 from agent.priority import ANALYSIS_NICE, create_in_background
 from analytics.eye_contact import EyeContactAggregator, EyeContactAnalyzer, EyeContactSummary, FrameObservation
+from analytics.gaze import GazeCalibration
+from analytics.gaze_calibration import CalibrationError, calibrate
 
 
 class EyeTracker:
@@ -23,6 +27,8 @@ class EyeTracker:
         self._current: int | None = None
         self._recent: deque[FrameObservation] = deque(maxlen=int(60 * max(1.0, sample_fps)))
         self.last: FrameObservation | None = None
+        self.calibration: GazeCalibration | None = None
+        self._capture: list[FrameObservation] | None = None
 
     def _aggregator(self) -> EyeContactAggregator:
         return EyeContactAggregator(look_away_flag_s=self.look_away_flag_s)
@@ -38,7 +44,28 @@ class EyeTracker:
     def loaded(self) -> bool:
         return self.analyzer is not None
 
+    async def calibrate(self, seconds: float, wait_s: float = 10.0) -> GazeCalibration:
+        """The candidate's own "on screen" centre from ``seconds`` of frames while they look at the interviewer
+        tile; raises CalibrationError (a reason a candidate can act on) when the frames do not make one."""
+        deadline = asyncio.get_running_loop().time() + wait_s
+        while self.analyzer is None:  # MediaPipe may still be loading
+            if asyncio.get_running_loop().time() > deadline:
+                raise CalibrationError("the camera analysis is not ready")
+            await asyncio.sleep(0.1)
+        self._capture = []
+        try:
+            await asyncio.sleep(seconds)
+            captured = self._capture
+        finally:
+            self._capture = None
+        calibration = calibrate(captured)
+        self.analyzer.set_calibration(calibration)
+        self.calibration = calibration
+        return calibration
+
     def observe(self, obs: FrameObservation) -> None:
+        if self._capture is not None:
+            self._capture.append(obs)
         self.last = obs
         self._recent.append(obs)
         self.total.add(obs)

@@ -51,6 +51,7 @@ class NoteTakerRun(RoomRun):
         await self.fluency.start_question(0)  # the whole conversation is one stretch for the fluency analysis
         self.spawn(self.ctx.room.local_participant.set_attributes({ATTR_PHASE: "note_taking"}))
         self.start_live(0)
+        await self.calibrate_gaze()
         for p in self.ctx.room.remote_participants.values():  # tracks published before we claimed the interview
             for pub in p.track_publications.values():
                 self._maybe_subscribe(pub, p)
@@ -157,6 +158,8 @@ class NoteTakerRun(RoomRun):
 
     def write_report(self, status: InterviewStatus, reason: str) -> None:
         eye = self.eyes.total.summary().as_dict() if self.eyes.loaded else {}
+        if eye:
+            eye["calibrated"] = self.eyes.calibration is not None
         fluency = msgspec.structs.asdict(self.fluency.snapshot())
         self.recorder.set_report(build_report([], eye=eye, fluency=fluency,
                                               end_reason=None if reason == "the candidate left" else reason))

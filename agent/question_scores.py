@@ -70,6 +70,8 @@ class QuestionScores:
         """The report row (and a practice interview's feedback), queued on the recorder."""
         results = [self.results[i] for i in sorted(self.results)]
         eye = self.eyes.total.summary().as_dict() if self.eyes.loaded else {}
+        if eye:
+            eye["calibrated"] = self.eyes.calibration is not None
         fluency = msgspec.structs.asdict(self.fluency.snapshot())
         report = build_report(results, eye=eye, fluency=fluency, end_reason=end_reason)
         self.recorder.set_report(report)

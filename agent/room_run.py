@@ -29,7 +29,8 @@ from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
 from agent.recorder import Recorder
 from agent.video_sampler import VideoSampler
-from db.contract import CANDIDATE_PREFIX
+from analytics.gaze_calibration import CalibrationError
+from db.contract import ATTR_CALIBRATION, ATTR_PHASE, CANDIDATE_PREFIX
 from db.enums import InterviewStatus
 from db.models import Interview
 
@@ -182,6 +183,24 @@ class RoomRun:
             asyncio.create_task(self._fluency_loop(), name="fluency-refresh"),
         ]
         self.spawn(self._start_video())
+
+    async def calibrate_gaze(self) -> None:
+        """The candidate looks at the interviewer tile for a few seconds (their page asks them to): that becomes
+        their gaze centre. Without one (camera off, looked around), the default centre, the camera, holds."""
+        seconds = self.settings.gaze_calibration_s
+        if seconds <= 0:
+            return
+        attrs = self.ctx.room.local_participant
+        await attrs.set_attributes({ATTR_PHASE: "calibration"})
+        await asyncio.sleep(0.5)  # the page shows its prompt on this attribute
+        try:
+            calibration = await self.eyes.calibrate(seconds)
+        except CalibrationError as e:
+            logger.info("interview %s: no gaze calibration (%s)", self.interview_id, e)
+            await attrs.set_attributes({ATTR_CALIBRATION: "skipped"})
+            return
+        self.recorder.update_interview(gaze_calibration=calibration.as_dict())
+        await attrs.set_attributes({ATTR_CALIBRATION: "done"})
 
     async def _start_video(self) -> None:
         await self.eyes.load()

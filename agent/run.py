@@ -56,8 +56,9 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.usage.start_room()
         if self.context.plan.source == "prompts":
             self.recorder.update_interview(question_plan=self.context.plan.as_json())
-        await self._start_session(candidate)
         self.start_live(self.flow.count)
+        await self.calibrate_gaze()
+        await self._start_session(candidate)
         self._loops.append(asyncio.create_task(self._deadline(), name="deadline"))
         await self._ended.wait()
         await self.finalize()

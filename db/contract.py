@@ -26,7 +26,8 @@ PANELIST_PREFIX = "panelist-"  # a visible interviewer from the hiring team (HUM
 AGENT_PREFIX = "interviewer-"  # the agent: "interviewer-<job id>"
 
 # the agent's participant attributes: where the interview stands (everyone in the room may read them: never scores)
-ATTR_PHASE = "interviewly.phase"  # greeting | consent | question | closing | note_taking
+ATTR_PHASE = "interviewly.phase"  # calibration | consent | question | closing | note_taking
+ATTR_CALIBRATION = "interviewly.calibration"  # done | skipped: the gaze calibration's outcome
 ATTR_QUESTION_INDEX = "interviewly.question_index"
 ATTR_QUESTION_TOTAL = "interviewly.question_total"
 
@@ -67,6 +68,7 @@ def page_contract() -> dict[str, Any]:
         "attrPhase": ATTR_PHASE,
         "attrQuestionIndex": ATTR_QUESTION_INDEX,
         "attrQuestionTotal": ATTR_QUESTION_TOTAL,
+        "attrCalibration": ATTR_CALIBRATION,
     }
 
 

@@ -63,6 +63,8 @@ class Interview(UUIDAuditBase):
     dispatch_attempts: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
     # written by the agent when it takes the job: a dispatch with no agent after a grace period is retried
     agent_joined_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+    # the candidate's own gaze centre, measured while they looked at the interviewer tile (None: not calibrated)
+    gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(JsonB)
 
 
 class ScheduleChange(BigIntBase):

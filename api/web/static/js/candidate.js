@@ -133,7 +133,8 @@
   // who the candidate sees and hears: the AI interviewer, or the people interviewing them
   const isInterviewer = (p) => isAgent(p) || (p && p.identity && p.identity.startsWith(C.panelistPrefix));
 
-  const PHASES = { greeting: "Introduction", consent: "Consent", closing: "Wrapping up", ended: "Wrapping up",
+  const PHASES = { calibration: "Getting ready", greeting: "Introduction", consent: "Consent",
+                   closing: "Wrapping up", ended: "Wrapping up",
                    note_taking: "Your interviewers are with you" };
   function renderProgress(p) {
     const a = p.attributes || {};
@@ -145,6 +146,25 @@
     $("#question-progress").textContent = text;
     document.body.dataset.question = idx ?? "";
     document.body.dataset.phase = phase ?? "";
+    showCalibration(phase === "calibration");
+    if (a[C.attrCalibration]) document.body.dataset.calibration = a[C.attrCalibration];
+  }
+
+  // the agent measures where the candidate's screen is while they look at the interviewer tile
+  let calibrationTimer = null;
+  function showCalibration(on) {
+    const box = $("#calibration");
+    if (on === !box.hidden) return;
+    box.hidden = !on;
+    clearInterval(calibrationTimer);
+    if (!on) return;
+    let left = 3;
+    $("#calibration-count").textContent = `${left}…`;
+    calibrationTimer = setInterval(() => {
+      left -= 1;
+      $("#calibration-count").textContent = left > 0 ? `${left}…` : "";
+      if (left <= 0) clearInterval(calibrationTimer);
+    }, 1000);
   }
 
   function wireRoom(r) {

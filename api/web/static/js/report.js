@@ -23,7 +23,8 @@
     } else {
       $("#overall-score").textContent = report.overall_score === null ? "–" : num(report.overall_score, 0);
       const eye = report.eye_contact_summary || {}, flu = report.fluency_summary || {};
-      $("#eye-contact-summary").textContent = pct(eye.eye_contact_ratio);
+      $("#eye-contact-summary").textContent = pct(eye.eye_contact_ratio) + (eye.eye_contact_ratio === undefined ? ""
+        : eye.calibrated ? " (calibrated to the candidate's screen)" : " (not calibrated: measured against the camera)");
       $("#speech-rate-summary").textContent = flu.speech_rate_sps === undefined ? "–" : num(flu.speech_rate_sps) + " syl/s";
       $("#pause-summary").textContent = flu.pause_count === undefined ? "–" : `${flu.pause_count} (${num(flu.mean_pause_s, 2)} s avg)`;
       $("#summary-text").textContent = report.summary || "";
