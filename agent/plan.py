@@ -170,6 +170,16 @@ class InterviewNotFound(LookupError):
     pass
 
 
+def _stored_plan(interview: Interview) -> InterviewPlan | None:
+    """The plan the API (or an earlier run) stored; a malformed one is replaced by a fresh plan."""
+    if not interview.question_plan:
+        return None
+    try:
+        return InterviewPlan.from_json(interview.question_plan)
+    except ValueError:
+        return None
+
+
 async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_questions: int) -> InterviewContext:
     """Read the interview, its job, skills and candidate; build (and store) the plan when there is none."""
     interview = await session.get(Interview, interview_id)
@@ -213,15 +223,7 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         user = await session.get(User, interview.candidate_user_id)
         candidate_name = (user.full_name or "") if user else ""
 
-    plan: InterviewPlan | None = None
-    if interview.question_plan:
-        try:
-            plan = InterviewPlan.from_json(interview.question_plan)
-        except ValueError:
-            plan = None
-    if plan is None:
-        plan = build_plan(skills, n_questions, seed=str(interview.id))
-
+    plan = _stored_plan(interview) or build_plan(skills, n_questions, seed=str(interview.id))
     return InterviewContext(
         interview_id=interview.id,
         status=InterviewStatus(interview.status),

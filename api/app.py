@@ -94,24 +94,59 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
     return TokenVerifier(issuers, leeway_seconds=settings.jwt_leeway_seconds)
 
 
+def build_dev_issuer(settings: Settings) -> DevIssuer | None:
+    if not settings.dev_auth:
+        return None
+    return DevIssuer(
+        settings.dev_issuer_key_path,
+        settings.dev_issuer,
+        settings.dev_token_ttl_seconds,
+        audience_party=(settings.clerk_authorized_parties or [None])[0],
+    )
+
+
+def templates() -> TemplateConfig:
+    return TemplateConfig(
+        directory=TEMPLATE_DIR,
+        engine=JinjaTemplateEngine,
+        # the names the pages share with the agent (identity prefixes, topics, attributes) come from one place
+        engine_callback=lambda jinja: jinja.engine.globals.update(contract=page_contract()),
+    )
+
+
+def cors(settings: Settings) -> CORSConfig | None:
+    if not settings.cors_allow_origins:
+        return None
+    return CORSConfig(
+        allow_origins=settings.cors_allow_origins,
+        allow_credentials=False,
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key"],
+        expose_headers=["X-Request-ID", "Idempotent-Replayed"],
+    )
+
+
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level)
     http = httpx.AsyncClient(transport=http_transport)
-    dev_issuer = (
-        DevIssuer(
-            settings.dev_issuer_key_path,
-            settings.dev_issuer,
-            settings.dev_token_ttl_seconds,
-            audience_party=(settings.clerk_authorized_parties or [None])[0],
-        )
-        if settings.dev_auth
-        else None
-    )
-    verifier = build_verifier(settings, http, dev_issuer)
+    dev_issuer = build_dev_issuer(settings)
     livekit = LiveKitGateway(settings)
-    clerk = ClerkClient(settings.clerk_api_url, settings.clerk_secret_key, http) if settings.clerk_secret_key else None
     db_config = alchemy_config(settings)
+    state = {
+        "settings": settings,
+        "verifier": build_verifier(settings, http, dev_issuer),
+        "principal_cache": (
+            PrincipalCache(settings.principal_cache_seconds) if settings.principal_cache_seconds > 0 else None
+        ),
+        "dev_issuer": dev_issuer,
+        "livekit": livekit,
+        "clerk": ClerkClient(settings.clerk_api_url, settings.clerk_secret_key, http)
+        if settings.clerk_secret_key else None,
+        "http": http,
+        "storage": make_storage(settings),
+        # what work done after a response needs (an arrival's dispatch)
+        "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
+    }
 
     async def on_startup() -> None:
         await livekit.start()
@@ -128,37 +163,10 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
             "settings": Provide(lambda: settings, sync_to_thread=False),
             "dev_auth": Provide(lambda: settings.dev_auth, sync_to_thread=False),
         },
-        template_config=TemplateConfig(
-            directory=TEMPLATE_DIR,
-            engine=JinjaTemplateEngine,
-            # the names the pages share with the agent (identity prefixes, topics, attributes) come from one place
-            engine_callback=lambda jinja: jinja.engine.globals.update(contract=page_contract()),
-        ),
-        state=State(
-            {
-                "settings": settings,
-                "verifier": verifier,
-                "principal_cache": (
-                    PrincipalCache(settings.principal_cache_seconds) if settings.principal_cache_seconds > 0 else None
-                ),
-                "dev_issuer": dev_issuer,
-                "livekit": livekit,
-                "clerk": clerk,
-                "http": http,
-                "storage": make_storage(settings),
-                # what work done after a response needs (an arrival's dispatch)
-                "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
-            }
-        ),
+        template_config=templates(),
+        state=State(state),
         middleware=[DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
-        cors_config=CORSConfig(
-            allow_origins=settings.cors_allow_origins,
-            allow_credentials=False,
-            allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
-            expose_headers=["X-Request-ID"],
-        )
-        if settings.cors_allow_origins
-        else None,
+        cors_config=cors(settings),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,
         multipart_form_part_limit=20,

@@ -33,20 +33,7 @@ async def _user(session: AsyncSession, spec: dict[str, str], role: Role) -> User
     return user
 
 
-async def seed_demo(session: AsyncSession) -> dict[str, Any]:
-    """Create (or find) the demo company, recruiter, candidate, open job and application; return their ids.
-    The caller commits."""
-    company = await session.scalar(select(Company).where(Company.slug == COMPANY_SLUG))
-    if company is None:
-        company = Company(name=COMPANY_NAME, slug=COMPANY_SLUG)
-        session.add(company)
-        await session.flush()
-    recruiter = await _user(session, RECRUITER, Role.RECRUITER)
-    profile = await session.scalar(select(RecruiterProfile).where(RecruiterProfile.user_id == recruiter.id))
-    if profile is None:
-        session.add(RecruiterProfile(user_id=recruiter.id, company_id=company.id, title="Talent Partner"))
-    candidate_user = await _user(session, CANDIDATE, Role.CANDIDATE)
-
+async def _job(session: AsyncSession, company: Company, recruiter: User) -> Job:
     job = await session.scalar(select(Job).where(Job.company_id == company.id, Job.title == JOB_TITLE))
     if job is None:
         job = Job(
@@ -65,19 +52,20 @@ async def seed_demo(session: AsyncSession) -> dict[str, Any]:
         )
         session.add(job)
         await session.flush()
+    return job
 
-    candidate = await session.scalar(select(Candidate).where(Candidate.user_id == candidate_user.id))
+
+async def _candidate(session: AsyncSession, user: User) -> Candidate:
+    candidate = await session.scalar(select(Candidate).where(Candidate.user_id == user.id))
     if candidate is None:
-        candidate = Candidate(
-            user_id=candidate_user.id,
-            full_name=CANDIDATE["full_name"],
-            email=CANDIDATE["email"],
-            cv_filename="casey-cv.txt",
-            cv_content_type="text/plain",
-            cv_text=CV_TEXT,
-        )
+        candidate = Candidate(user_id=user.id, full_name=CANDIDATE["full_name"], email=CANDIDATE["email"],
+                              cv_filename="casey-cv.txt", cv_content_type="text/plain", cv_text=CV_TEXT)
         session.add(candidate)
         await session.flush()
+    return candidate
+
+
+async def _application(session: AsyncSession, job: Job, candidate: Candidate, user: User) -> Application:
     application = await session.scalar(
         select(Application).where(Application.job_id == job.id, Application.candidate_id == candidate.id)
     )
@@ -85,16 +73,29 @@ async def seed_demo(session: AsyncSession) -> dict[str, Any]:
         application = Application(job_id=job.id, candidate_id=candidate.id, status=ApplicationStatus.APPLIED)
         session.add(application)
         await session.flush()
-        session.add(
-            ApplicationStatusChange(
-                application_id=application.id,
-                from_status=None,
-                to_status=ApplicationStatus.APPLIED,
-                changed_by_id=candidate_user.id,
-                reason="demo seed",
-            )
-        )
+        session.add(ApplicationStatusChange(application_id=application.id, from_status=None,
+                                            to_status=ApplicationStatus.APPLIED, changed_by_id=user.id,
+                                            reason="demo seed"))
         await session.flush()
+    return application
+
+
+async def seed_demo(session: AsyncSession) -> dict[str, Any]:
+    """Create (or find) the demo company, recruiter, candidate, open job and application; return their ids.
+    The caller commits."""
+    company = await session.scalar(select(Company).where(Company.slug == COMPANY_SLUG))
+    if company is None:
+        company = Company(name=COMPANY_NAME, slug=COMPANY_SLUG)
+        session.add(company)
+        await session.flush()
+    recruiter = await _user(session, RECRUITER, Role.RECRUITER)
+    profile = await session.scalar(select(RecruiterProfile).where(RecruiterProfile.user_id == recruiter.id))
+    if profile is None:
+        session.add(RecruiterProfile(user_id=recruiter.id, company_id=company.id, title="Talent Partner"))
+    candidate_user = await _user(session, CANDIDATE, Role.CANDIDATE)
+    job = await _job(session, company, recruiter)
+    candidate = await _candidate(session, candidate_user)
+    application = await _application(session, job, candidate, candidate_user)
     return {
         "company_id": company.id,
         "recruiter_user_id": recruiter.id,

@@ -145,7 +145,7 @@ def demo_interview(api_url: str, ids: dict) -> tuple[str, dict]:
     return token, created.json()
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="interviewly up")
     parser.add_argument("--api-port", type=int, default=int(os.environ.get("API_PORT", "8000")))
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("PG_PORT", "54329")))
@@ -153,73 +153,57 @@ def main(argv: list[str] | None = None) -> int:
                         help="the agent worker's health endpoint")
     parser.add_argument("--livekit-port", type=int, default=int(os.environ.get("LIVEKIT_PORT", "7880")),
                         help="HTTP/WebSocket port; RTC TCP and UDP use the next two")
-    args = parser.parse_args(argv)
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    return parser.parse_args(argv)
 
-    stack: list = []  # stopped in reverse order
-    stopping = False
 
-    def on_signal(signum, frame) -> None:
-        nonlocal stopping
-        stopping = True
+class Stack:
+    """What `up` started, stopped in reverse order (the API and the agent together, then the servers)."""
 
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
+    def __init__(self) -> None:
+        self.parts: list = []
 
-    try:
+    def postgres(self, port: int) -> str:
         if os.environ.get("DATABASE_URL"):
-            database_url = normalize_url(os.environ["DATABASE_URL"])
             say("using the external Postgres in DATABASE_URL")
-        else:
-            pg = EmbeddedPostgres(DATA_DIR / "pg", port=args.pg_port)
-            database_url = pg.start()
-            stack.append(pg)
-            say(f"Postgres 18 + pgvector on 127.0.0.1:{pg.port} (data in {pg.data_dir})")
-        upgrade(database_url)
-        say("migrations applied")
+            return normalize_url(os.environ["DATABASE_URL"])
+        pg = EmbeddedPostgres(DATA_DIR / "pg", port=port)
+        url = pg.start()
+        self.parts.append(pg)
+        say(f"Postgres 18 + pgvector on 127.0.0.1:{pg.port} (data in {pg.data_dir})")
+        return url
 
-        key, secret = api_credentials()
+    def livekit(self, port: int) -> str:
         if os.environ.get("LIVEKIT_URL"):
-            livekit_url = os.environ["LIVEKIT_URL"]
-            say(f"using the external LiveKit server at {livekit_url}")
-        else:
-            p = args.livekit_port
-            lk = LiveKitServer(port=p, tcp_port=p + 1, udp_port=p + 2, log_path=LOG_DIR / "livekit-server.log")
-            livekit_url = lk.start()
-            stack.append(lk)
-            say(f"livekit-server on {livekit_url}")
+            say(f"using the external LiveKit server at {os.environ['LIVEKIT_URL']}")
+            return os.environ["LIVEKIT_URL"]
+        lk = LiveKitServer(port=port, tcp_port=port + 1, udp_port=port + 2, log_path=LOG_DIR / "livekit-server.log")
+        url = lk.start()
+        self.parts.append(lk)
+        say(f"livekit-server on {url}")
+        return url
 
-        api_url = f"http://127.0.0.1:{args.api_port}"
-        env = {
-            **os.environ,
-            "ENV": os.environ.get("ENV", "development"),
-            "DATABASE_URL": database_url,
-            "LIVEKIT_URL": livekit_url,
-            "LIVEKIT_API_KEY": key,
-            "LIVEKIT_API_SECRET": secret,
-            "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url),
-            "PYTHONUNBUFFERED": "1",
-        }
-        # the agent loads its models while the API starts: neither waits for the other
-        asyncio.run(forget_local_workers(database_url))
-        agent = Child("agent", [sys.executable, "-m", "agent.worker", "start"],
-                      {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
-        stack.append(agent)
-        api = Child("api", [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app",
-                            "--host", "127.0.0.1", "--port", str(args.api_port)], env)
-        stack.append(api)
-        wait_http(f"{api_url}/health", 60, api)
-        say(f"API on {api_url}")
+    def child(self, name: str, argv: list[str], env: dict[str, str]) -> Child:
+        child = Child(name, argv, env)
+        self.parts.append(child)
+        return child
 
-        ids = asyncio.run(seed(database_url))
-        # ready means registered: a worker writes its agent_workers row only once LiveKit has acknowledged it, so
-        # a dispatch made from now on has somewhere to go
-        workers = asyncio.run(wait_registered(database_url, 120, agent))
-        say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
-        token, interview = demo_interview(api_url, ids)
+    def stop(self) -> None:
+        say("stopping")
+        # the agent gives running interviews a few seconds while the API stops; the servers they use go after
+        children = [part for part in self.parts if isinstance(part, Child)]
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.stop(timeout=8.0)
+        for part in reversed(self.parts):
+            if not isinstance(part, Child):
+                part.stop()
+        say("stopped")
 
-        join = interview.get("join_url") or interview.get("join_link") or ""
-        print(f"""
+
+def banner(api_url: str, token: str, interview: dict) -> str:
+    join = interview.get("join_url") or ""
+    return f"""
   API docs (OpenAPI) : {api_url}/schema
   Recruiter pages    : {api_url}/recruiter#token={token}
   Watch live         : {api_url}/recruiter/interviews/{interview['id']}#token={token}
@@ -228,7 +212,45 @@ def main(argv: list[str] | None = None) -> int:
   Logs               : {LOG_DIR}
 
   Ctrl-C stops everything; the next `make up` reuses the data.
-""", flush=True)
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    stopping = False
+
+    def on_signal(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    stack = Stack()
+    try:
+        database_url = stack.postgres(args.pg_port)
+        upgrade(database_url)
+        say("migrations applied")
+        livekit_url = stack.livekit(args.livekit_port)
+        key, secret = api_credentials()
+        api_url = f"http://127.0.0.1:{args.api_port}"
+        env = {**os.environ, "ENV": os.environ.get("ENV", "development"), "DATABASE_URL": database_url,
+               "LIVEKIT_URL": livekit_url, "LIVEKIT_API_KEY": key, "LIVEKIT_API_SECRET": secret,
+               "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url), "PYTHONUNBUFFERED": "1"}
+        # the agent loads its models while the API starts: neither waits for the other
+        asyncio.run(forget_local_workers(database_url))
+        agent = stack.child("agent", [sys.executable, "-m", "agent.worker", "start"],
+                            {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
+        api = stack.child("api", [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app",
+                                  "--host", "127.0.0.1", "--port", str(args.api_port)], env)
+        wait_http(f"{api_url}/health", 60, api)
+        say(f"API on {api_url}")
+        ids = asyncio.run(seed(database_url))
+        # ready means registered: a worker writes its agent_workers row only once LiveKit has acknowledged it, so
+        # a dispatch made from now on has somewhere to go
+        workers = asyncio.run(wait_registered(database_url, 120, agent))
+        say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
+        print(banner(api_url, *demo_interview(api_url, ids)), flush=True)
         while not stopping:
             for child in (api, agent):
                 if not child.alive():
@@ -237,18 +259,7 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.5)
         return 0
     finally:
-        say("stopping")
-        # the API and the agent stop together (the agent gives running interviews a few seconds); the servers
-        # they use go after them
-        children = [part for part in stack if isinstance(part, Child)]
-        for child in children:
-            child.terminate()
-        for child in children:
-            child.stop(timeout=8.0)
-        for part in reversed(stack):
-            if not isinstance(part, Child):
-                part.stop()
-        say("stopped")
+        stack.stop()
 
 
 if __name__ == "__main__":
