@@ -10,34 +10,7 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-
-class ConfigError(ValueError):
-    """A setting is missing or invalid; the message is one line meant for the operator."""
-
-
-def _env(name: str, default: str | None = None) -> str | None:
-    value = os.environ.get(name)
-    return value if value not in (None, "") else default
-
-
-def _float(name: str, default: float) -> float:
-    raw = _env(name)
-    if raw is None:
-        return default
-    try:
-        return float(raw)
-    except ValueError as e:
-        raise ConfigError(f"{name}={raw!r} is not a number") from e
-
-
-def _int(name: str, default: int) -> int:
-    raw = _env(name)
-    if raw is None:
-        return default
-    try:
-        return int(raw)
-    except ValueError as e:
-        raise ConfigError(f"{name}={raw!r} is not an integer") from e
+from db.env import ConfigError, env_float, env_int, env_str
 
 
 @dataclass(frozen=True)
@@ -56,11 +29,11 @@ class Prices:
         # gpt-4o-mini-tts); the offline pipeline runs on our own CPU, so its model prices default to zero.
         cloud = pipeline == "cloud"
         return cls(
-            stt_per_minute=_float("PRICE_STT_PER_MINUTE", 0.003 if cloud else 0.0),
-            llm_input_per_1m_tokens=_float("PRICE_LLM_INPUT_PER_1M_TOKENS", 0.40 if cloud else 0.0),
-            llm_output_per_1m_tokens=_float("PRICE_LLM_OUTPUT_PER_1M_TOKENS", 1.60 if cloud else 0.0),
-            tts_per_1m_characters=_float("PRICE_TTS_PER_1M_CHARACTERS", 15.0 if cloud else 0.0),
-            room_per_minute=_float("PRICE_ROOM_PER_MINUTE", 0.0),
+            stt_per_minute=env_float("PRICE_STT_PER_MINUTE", 0.003 if cloud else 0.0),
+            llm_input_per_1m_tokens=env_float("PRICE_LLM_INPUT_PER_1M_TOKENS", 0.40 if cloud else 0.0),
+            llm_output_per_1m_tokens=env_float("PRICE_LLM_OUTPUT_PER_1M_TOKENS", 1.60 if cloud else 0.0),
+            tts_per_1m_characters=env_float("PRICE_TTS_PER_1M_CHARACTERS", 15.0 if cloud else 0.0),
+            room_per_minute=env_float("PRICE_ROOM_PER_MINUTE", 0.0),
         )
 
     def as_dict(self) -> dict[str, float]:
@@ -133,44 +106,44 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        openai_key = _env("OPENAI_API_KEY")
+        openai_key = env_str("OPENAI_API_KEY")
         pipeline = "cloud" if openai_key else "offline"
         settings = cls(
-            database_url=_env("DATABASE_URL"),
-            livekit_url=_env("LIVEKIT_URL"),
-            livekit_api_key=_env("LIVEKIT_API_KEY"),
-            livekit_api_secret=_env("LIVEKIT_API_SECRET"),
+            database_url=env_str("DATABASE_URL"),
+            livekit_url=env_str("LIVEKIT_URL"),
+            livekit_api_key=env_str("LIVEKIT_API_KEY"),
+            livekit_api_secret=env_str("LIVEKIT_API_SECRET"),
             openai_api_key=openai_key,
-            openai_base_url=_env("OPENAI_BASE_URL"),
-            openai_stt_model=_env("OPENAI_STT_MODEL", cls.openai_stt_model),
-            openai_llm_model=_env("OPENAI_LLM_MODEL", cls.openai_llm_model),
-            openai_tts_model=_env("OPENAI_TTS_MODEL", cls.openai_tts_model),
-            openai_tts_voice=_env("OPENAI_TTS_VOICE", cls.openai_tts_voice),
-            whisper_model=_env("WHISPER_MODEL"),
-            whisper_threads=_int("WHISPER_THREADS", cls.whisper_threads),
-            whisper_min_window_s=_float("WHISPER_MIN_WINDOW_SECONDS", cls.whisper_min_window_s),
-            espeak_voice=_env("ESPEAK_VOICE", cls.espeak_voice),
-            espeak_rate_wpm=_int("ESPEAK_RATE_WPM", cls.espeak_rate_wpm),
-            max_minutes=_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),
-            questions_per_interview=_int("INTERVIEW_QUESTIONS", cls.questions_per_interview),
-            rejoin_grace_s=_float("REJOIN_GRACE_SECONDS", cls.rejoin_grace_s),
-            candidate_wait_s=_float("CANDIDATE_WAIT_SECONDS", cls.candidate_wait_s),
-            follow_up_min_words=_int("FOLLOW_UP_MIN_WORDS", cls.follow_up_min_words),
-            silence_nudge_s=_float("SILENCE_NUDGE_SECONDS", cls.silence_nudge_s),
-            endpointing_min_delay_s=_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
-            endpointing_max_delay_s=_float("ENDPOINTING_MAX_DELAY", cls.endpointing_max_delay_s),
-            video_sample_fps=_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),
-            live_interval_s=_float("LIVE_INTERVAL_SECONDS", cls.live_interval_s),
-            look_away_flag_s=_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
-            gaze_calibration_s=_float("GAZE_CALIBRATION_SECONDS", cls.gaze_calibration_s),
-            flush_interval_s=_float("DB_FLUSH_INTERVAL_SECONDS", cls.flush_interval_s),
-            max_buffered_rows=_int("DB_MAX_BUFFERED_ROWS", cls.max_buffered_rows),
-            avatar_provider=(_env("AVATAR_PROVIDER", "none") or "none").strip().lower(),
-            max_concurrent_interviews=_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
-            idle_processes=_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
-            http_port=_int("AGENT_HTTP_PORT", cls.http_port),
-            job_executor=(_env("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
-            worker_processes=_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
+            openai_base_url=env_str("OPENAI_BASE_URL"),
+            openai_stt_model=env_str("OPENAI_STT_MODEL", cls.openai_stt_model),
+            openai_llm_model=env_str("OPENAI_LLM_MODEL", cls.openai_llm_model),
+            openai_tts_model=env_str("OPENAI_TTS_MODEL", cls.openai_tts_model),
+            openai_tts_voice=env_str("OPENAI_TTS_VOICE", cls.openai_tts_voice),
+            whisper_model=env_str("WHISPER_MODEL"),
+            whisper_threads=env_int("WHISPER_THREADS", cls.whisper_threads),
+            whisper_min_window_s=env_float("WHISPER_MIN_WINDOW_SECONDS", cls.whisper_min_window_s),
+            espeak_voice=env_str("ESPEAK_VOICE", cls.espeak_voice),
+            espeak_rate_wpm=env_int("ESPEAK_RATE_WPM", cls.espeak_rate_wpm),
+            max_minutes=env_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),
+            questions_per_interview=env_int("INTERVIEW_QUESTIONS", cls.questions_per_interview),
+            rejoin_grace_s=env_float("REJOIN_GRACE_SECONDS", cls.rejoin_grace_s),
+            candidate_wait_s=env_float("CANDIDATE_WAIT_SECONDS", cls.candidate_wait_s),
+            follow_up_min_words=env_int("FOLLOW_UP_MIN_WORDS", cls.follow_up_min_words),
+            silence_nudge_s=env_float("SILENCE_NUDGE_SECONDS", cls.silence_nudge_s),
+            endpointing_min_delay_s=env_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
+            endpointing_max_delay_s=env_float("ENDPOINTING_MAX_DELAY", cls.endpointing_max_delay_s),
+            video_sample_fps=env_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),
+            live_interval_s=env_float("LIVE_INTERVAL_SECONDS", cls.live_interval_s),
+            look_away_flag_s=env_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
+            gaze_calibration_s=env_float("GAZE_CALIBRATION_SECONDS", cls.gaze_calibration_s),
+            flush_interval_s=env_float("DB_FLUSH_INTERVAL_SECONDS", cls.flush_interval_s),
+            max_buffered_rows=env_int("DB_MAX_BUFFERED_ROWS", cls.max_buffered_rows),
+            avatar_provider=(env_str("AVATAR_PROVIDER", "none") or "none").strip().lower(),
+            max_concurrent_interviews=env_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
+            idle_processes=env_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
+            http_port=env_int("AGENT_HTTP_PORT", cls.http_port),
+            job_executor=(env_str("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
+            worker_processes=env_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()

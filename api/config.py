@@ -6,12 +6,12 @@ The LiveKit defaults duplicate devstack.livekit_server's dev key and secret on p
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from db.contract import agent_name
+from db.env import env_bool, env_float, env_int, env_list, env_str
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,30 +25,6 @@ DEFAULT_CONSENT_TEXT = (
     "transcript, the per-second measurements and the report are stored with your application. By joining you "
     "agree to this processing."
 )
-
-
-def _env(name: str, default: str | None = None) -> str | None:
-    value = os.environ.get(name)
-    return value if value not in (None, "") else default
-
-
-def _bool(name: str, default: bool) -> bool:
-    value = _env(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def _int(name: str, default: int) -> int:
-    value = _env(name)
-    return int(value) if value is not None else default
-
-
-def _list(name: str, default: list[str] | None = None) -> list[str]:
-    value = _env(name)
-    if value is None:
-        return list(default or [])
-    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def http_url_from_ws(url: str) -> str:
@@ -146,51 +122,52 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        env = _env("ENV", "production") or "production"
-        livekit_url = _env("LIVEKIT_URL", "ws://127.0.0.1:7880") or ""
-        public_base_url = (_env("PUBLIC_BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
+        env = env_str("ENV", "production") or "production"
+        livekit_url = env_str("LIVEKIT_URL", "ws://127.0.0.1:7880") or ""
+        public_base_url = (env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
         values: dict[str, object] = {
             "env": env,
-            "database_url": _env("DATABASE_URL"),
-            "db_pool_size": _int("DB_POOL_SIZE", 10),
-            "db_max_overflow": _int("DB_MAX_OVERFLOW", 10),
-            "dispatch_join_grace_seconds": float(_env("DISPATCH_JOIN_GRACE_SECONDS", "10") or 10),
+            "database_url": env_str("DATABASE_URL"),
+            "db_pool_size": env_int("DB_POOL_SIZE", 10),
+            "db_max_overflow": env_int("DB_MAX_OVERFLOW", 10),
+            "dispatch_join_grace_seconds": env_float("DISPATCH_JOIN_GRACE_SECONDS", 10.0),
             # minutes, as these were first named, or seconds (compressed clocks in tests)
-            "join_early_seconds": _int("JOIN_EARLY_SECONDS", 60 * _int("JOIN_EARLY_MINUTES", 15)),
-            "join_grace_seconds": _int("JOIN_GRACE_SECONDS", 60 * _int("JOIN_LATE_MINUTES", 15)),
-            "wait_limit_seconds": _int("WAIT_LIMIT_SECONDS", 600),
-            "lifecycle_tick_seconds": _int("LIFECYCLE_TICK_SECONDS", 5),
-            "stale_after_seconds": _int("STALE_AFTER_SECONDS", 15),
-            "worker_stale_seconds": _int("WORKER_STALE_SECONDS", 10),
+            "join_early_seconds": env_int("JOIN_EARLY_SECONDS", 60 * env_int("JOIN_EARLY_MINUTES", 15)),
+            "join_grace_seconds": env_int("JOIN_GRACE_SECONDS", 60 * env_int("JOIN_LATE_MINUTES", 15)),
+            "wait_limit_seconds": env_int("WAIT_LIMIT_SECONDS", 600),
+            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 5),
+            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 15),
+            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 10),
             "public_base_url": public_base_url,
-            "cors_allow_origins": _list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
-            "clerk_issuer": _env("CLERK_ISSUER"),
-            "clerk_jwks_url": _env("CLERK_JWKS_URL"),
-            "clerk_authorized_parties": _list("CLERK_AUTHORIZED_PARTIES"),
-            "clerk_secret_key": _env("CLERK_SECRET_KEY"),
-            "clerk_api_url": _env("CLERK_API_URL", "https://api.clerk.com/v1"),
-            "jwks_cache_seconds": _int("JWKS_CACHE_SECONDS", 3600),
-            "principal_cache_seconds": _int("PRINCIPAL_CACHE_SECONDS", 30),
-            "dev_auth": _bool("DEV_AUTH", env == "development"),
-            "dev_issuer_key_path": Path(_env("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),
+            "cors_allow_origins": env_list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
+            "clerk_issuer": env_str("CLERK_ISSUER"),
+            "clerk_jwks_url": env_str("CLERK_JWKS_URL"),
+            "clerk_authorized_parties": env_list("CLERK_AUTHORIZED_PARTIES"),
+            "clerk_secret_key": env_str("CLERK_SECRET_KEY"),
+            "clerk_api_url": env_str("CLERK_API_URL", "https://api.clerk.com/v1"),
+            "jwks_cache_seconds": env_int("JWKS_CACHE_SECONDS", 3600),
+            "principal_cache_seconds": env_int("PRINCIPAL_CACHE_SECONDS", 30),
+            "dev_auth": env_bool("DEV_AUTH", env == "development"),
+            "dev_issuer_key_path": Path(
+                env_str("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),
             "livekit_url": livekit_url,
-            "livekit_http_url": _env("LIVEKIT_HTTP_URL", http_url_from_ws(livekit_url)),
-            "livekit_api_key": _env("LIVEKIT_API_KEY", DEV_LIVEKIT_API_KEY),
-            "livekit_api_secret": _env("LIVEKIT_API_SECRET", DEV_LIVEKIT_API_SECRET),
-            "storage_backend": (_env("STORAGE_BACKEND", "local") or "local").lower(),
-            "storage_local_dir": Path(_env("STORAGE_LOCAL_DIR", str(REPO_ROOT / ".data" / "uploads"))),
-            "s3_bucket": _env("S3_BUCKET"),
-            "s3_endpoint_url": _env("S3_ENDPOINT_URL"),
-            "s3_region": _env("S3_REGION", "us-east-1"),
-            "s3_access_key_id": _env("S3_ACCESS_KEY_ID"),
-            "s3_secret_access_key": _env("S3_SECRET_ACCESS_KEY"),
-            "s3_prefix": _env("S3_PREFIX", "cv"),
-            "max_upload_bytes": _int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
-            "apply_rate_limit_per_minute": _int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
-            "public_rate_limit_per_minute": _int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
-            "consent_text": _env("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
-            "log_level": (_env("LOG_LEVEL", "INFO") or "INFO").upper(),
-            "access_log": _bool("ACCESS_LOG", True),
+            "livekit_http_url": env_str("LIVEKIT_HTTP_URL", http_url_from_ws(livekit_url)),
+            "livekit_api_key": env_str("LIVEKIT_API_KEY", DEV_LIVEKIT_API_KEY),
+            "livekit_api_secret": env_str("LIVEKIT_API_SECRET", DEV_LIVEKIT_API_SECRET),
+            "storage_backend": (env_str("STORAGE_BACKEND", "local") or "local").lower(),
+            "storage_local_dir": Path(env_str("STORAGE_LOCAL_DIR", str(REPO_ROOT / ".data" / "uploads"))),
+            "s3_bucket": env_str("S3_BUCKET"),
+            "s3_endpoint_url": env_str("S3_ENDPOINT_URL"),
+            "s3_region": env_str("S3_REGION", "us-east-1"),
+            "s3_access_key_id": env_str("S3_ACCESS_KEY_ID"),
+            "s3_secret_access_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "s3_prefix": env_str("S3_PREFIX", "cv"),
+            "max_upload_bytes": env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
+            "apply_rate_limit_per_minute": env_int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
+            "public_rate_limit_per_minute": env_int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
+            "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
+            "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
+            "access_log": env_bool("ACCESS_LOG", True),
         }
         values.update(overrides)
         settings = cls(**values)  # type: ignore[arg-type]
