@@ -35,7 +35,7 @@ class LiveKitTokenController(Controller):
         summary="A LiveKit token for an interview room: by join_code (public) or interview_id (signed in). A "
         "candidate's token inside the join window is their arrival: the interviewer is sent to the room then.",
     )
-    async def token(
+    async def room_token(
         self,
         request: Request,
         settings: NamedDependency[Settings],

@@ -12,4 +12,4 @@ async def test_every_operation_has_a_unique_camel_case_id(api) -> None:
     assert ids and all(ids), "an operation without an id"
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert all(re.fullmatch(r"[a-z][A-Za-z0-9]*", i) for i in ids), ids
-    assert {"schedule", "listInterviews", "reschedule", "token", "analyzeCv"} <= set(ids)
+    assert {"schedule", "listInterviews", "reschedule", "roomToken", "analyzeCv"} <= set(ids)
