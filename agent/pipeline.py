@@ -55,8 +55,8 @@ def build_stt(settings: Settings) -> Any:
         return cloud_models(settings)[0]
     from agent.offline.stt_whisper import WhisperSTT
 
-    return WhisperSTT(model_path=settings.whisper_model, cpu_threads=settings.whisper_threads,
-                      min_window_s=settings.whisper_min_window_s)
+    return WhisperSTT(model_path=settings.whisper_model, model_name=settings.offline_stt_model,
+                      cpu_threads=settings.whisper_threads, min_window_s=settings.whisper_min_window_s)
 
 
 def turn_handling(settings: Settings) -> dict[str, Any]:

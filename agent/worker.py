@@ -65,7 +65,8 @@ def prewarm(proc: JobProcess) -> None:
         from agent.offline.tts_espeak import espeak_binary
 
         espeak_binary()
-        load_model(settings.whisper_model, cpu_threads=settings.whisper_threads,
+        # the packaged model's files are checked against their pinned sha256 here, before any job
+        load_model(settings.whisper_model, name=settings.offline_stt_model, cpu_threads=settings.whisper_threads,
                    min_window_s=settings.whisper_min_window_s)
     # import everything an interview needs now, not on the job's event loop
     import agent.note_taker

@@ -1,15 +1,23 @@
-"""Offline STT: word error rate and CPU per segment for each encoder window.
+"""Offline STT: word error rate and CPU per segment for each packaged model and encoder window.
 
-    .venv/bin/python bench/bench_stt.py [--windows 30,10,5] [--threads 1]
+    .venv/bin/python bench/bench_stt.py [--models base,tiny.en] [--windows 30,10,5] [--threads 1]
 
 Two corpora, each clip framed like a segment the session's VAD ends (0.3 s before the speech, 0.6 s after):
 interview answers (short and long, numbers, tools, fillers) spoken by espeak-ng in two voices at three
 rates, and human speech (LibriVox sentences and short spoken commands from pocketsphinx's test data,
 fetched by ``bash scripts/fetch_bench_speech.sh``; skipped when absent). Each is transcribed by
-the offline STT's own transcription (faster-whisper tiny.en, int8, one thread, beam 1, word timings) with the encoder's
-window at 30 s (faster-whisper's own padding) and shorter. Reports the word error rate against the text
-spoken (jiwer, lower case, no punctuation), the CPU seconds per segment (mean, p95, max) and runaway
-transcripts (twice the words spoken, plus three). Results also go to .artifacts/bench_stt.json.
+the offline STT's own transcription (faster-whisper, int8, one thread, beam 1, word timings) with each model
+(a name from ``PACKAGED_MODELS`` or a CTranslate2 model directory) and the encoder's window at 30 s
+(faster-whisper's own padding) and shorter.
+
+Reports, against the text spoken:
+- raw WER: jiwer after lower case and no punctuation ("10" for "ten" and "ill-disposed" count as errors);
+- normalised WER: both sides through OpenAI Whisper's English normaliser (``whisper-normalizer``: numbers to
+  digits, hyphens, punctuation, British spellings, fillers), applied identically to every model;
+- CPU seconds per segment (mean, p95, max), per second of audio, and the share of a core per conversing
+  interview that implies (the candidate speaking half the time);
+- runaway transcripts (twice the words spoken, plus three).
+Results also go to .artifacts/bench_stt.json.
 """
 
 from __future__ import annotations
@@ -22,15 +30,15 @@ import tempfile
 import time
 from pathlib import Path
 
-import jiwer
 import numpy as np
 from scipy.signal import resample_poly
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from agent.offline.stt_whisper import WHISPER_RATE, load_model, transcribe  # noqa: E402
+from agent.offline.stt_whisper import PACKAGED_MODELS, WHISPER_RATE, load_model, transcribe  # noqa: E402
 from tests.media import espeak_wav, read_wav  # noqa: E402
+from tests.wer import normalised_wer, raw_wer  # noqa: E402
 
 ANSWERS = [
     "Yes.",
@@ -58,6 +66,9 @@ VOICES = ["en-us", "en-gb"]
 RATES = [140, 175, 210]
 LEAD_S, TAIL_S = 0.3, 0.6
 HUMAN_SPEECH = REPO / ".data" / "bench-speech"
+# share of a conversing interview during which the candidate speaks (the interviewer, pauses and thinking
+# take the rest)
+SPEAKING_SHARE = 0.5
 
 
 def as_segment(samples: np.ndarray, rate: int) -> np.ndarray:
@@ -82,15 +93,20 @@ def timed_transcribe(model, audio: np.ndarray) -> tuple[str, float]:
     return text, time.process_time() - start
 
 
-NORMALISE = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
-                           jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
+def load(model: str, threads: int, window: float):
+    if model in PACKAGED_MODELS:
+        return load_model(name=model, cpu_threads=threads, min_window_s=window)
+    return load_model(model, cpu_threads=threads, min_window_s=window)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--models", default=",".join(PACKAGED_MODELS),
+                        help="packaged model names or CTranslate2 model directories")
     parser.add_argument("--windows", default="30,10,5", help="encoder windows to compare, in seconds")
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
+    models = args.models.split(",")
     windows = [float(w) for w in args.windows.split(",")]
     with tempfile.TemporaryDirectory(prefix="bench-stt-") as tmp:
         corpora = {"espeak-ng": espeak_corpus(Path(tmp))}
@@ -102,35 +118,42 @@ def main() -> int:
     for name, corpus in corpora.items():
         seconds = sum(len(a) for _, a in corpus) / WHISPER_RATE
         print(f"{name}: {len(corpus)} segments, {seconds:.0f} s", flush=True)
-        for window in windows:
-            model = load_model(cpu_threads=args.threads, min_window_s=window)
-            timed_transcribe(model, corpus[0][1])  # warm up
-            refs, hyps, cpu, runaway = [], [], [], 0
-            for text, audio in corpus:
-                hyp, spent = timed_transcribe(model, audio)
-                refs.append(text)
-                hyps.append(hyp or "")
-                cpu.append(spent)
-                runaway += len(hyp.split()) > 2 * len(text.split()) + 3
-            wer = jiwer.wer(refs, hyps, reference_transform=NORMALISE, hypothesis_transform=NORMALISE)
-            ordered = sorted(cpu)
-            result = {
-                "corpus": name,
-                "segments": len(corpus),
-                "audio_s": round(seconds, 1),
-                "window_s": window,
-                "wer": round(wer, 4),
-                "cpu_s_per_segment_mean": round(statistics.mean(cpu), 3),
-                "cpu_s_per_segment_p95": round(ordered[round(0.95 * (len(ordered) - 1))], 3),
-                "cpu_s_per_segment_max": round(ordered[-1], 3),
-                "cpu_s_per_audio_s": round(sum(cpu) / seconds, 3),
-                "runaway_transcripts": runaway,
-            }
-            results.append(result)
-            print(f"  window {window:>4.0f} s: WER {wer:.1%}, CPU per segment mean "
-                  f"{result['cpu_s_per_segment_mean']} s, p95 {result['cpu_s_per_segment_p95']} s, "
-                  f"max {result['cpu_s_per_segment_max']} s "
-                  f"({result['cpu_s_per_audio_s']} s per s of audio), runaway transcripts {runaway}", flush=True)
+        for model_name in models:
+            for window in windows:
+                model = load(model_name, args.threads, window)
+                timed_transcribe(model, corpus[0][1])  # warm up
+                refs, hyps, cpu, runaway = [], [], [], 0
+                for text, audio in corpus:
+                    hyp, spent = timed_transcribe(model, audio)
+                    refs.append(text)
+                    hyps.append(hyp or "")
+                    cpu.append(spent)
+                    runaway += len(hyp.split()) > 2 * len(text.split()) + 3
+                wer = raw_wer(refs, hyps)
+                ordered = sorted(cpu)
+                per_audio_s = sum(cpu) / seconds
+                result = {
+                    "corpus": name,
+                    "model": model_name,
+                    "segments": len(corpus),
+                    "audio_s": round(seconds, 1),
+                    "window_s": window,
+                    "wer": round(wer, 4),
+                    "wer_normalised": round(normalised_wer(refs, hyps), 4),
+                    "cpu_s_per_segment_mean": round(statistics.mean(cpu), 3),
+                    "cpu_s_per_segment_p95": round(ordered[round(0.95 * (len(ordered) - 1))], 3),
+                    "cpu_s_per_segment_max": round(ordered[-1], 3),
+                    "cpu_s_per_audio_s": round(per_audio_s, 3),
+                    "core_percent_per_interview": round(100 * SPEAKING_SHARE * per_audio_s, 1),
+                    "runaway_transcripts": runaway,
+                    "transcripts": hyps,
+                }
+                results.append(result)
+                print(f"  {model_name} window {window:>4.0f} s: WER {wer:.1%} (normalised "
+                      f"{result['wer_normalised']:.1%}), CPU per segment mean {result['cpu_s_per_segment_mean']} s, "
+                      f"p95 {result['cpu_s_per_segment_p95']} s, max {result['cpu_s_per_segment_max']} s "
+                      f"({result['cpu_s_per_audio_s']} s per s of audio: {result['core_percent_per_interview']}% "
+                      f"of a core per interview), runaway transcripts {runaway}", flush=True)
     out = REPO / ".artifacts" / "bench_stt.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"results": results}, indent=2))
