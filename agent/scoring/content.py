@@ -1,0 +1,187 @@
+"""The offline content score of one answer: relevance gates, then rubric coverage and specificity (see __init__).
+
+Every figure that went into a score is returned in ``ContentScore.signals()``, including, for each rubric point,
+the sentence of the answer that made it (or that came closest).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+import prompts
+from agent.scoring.rubric import Rubric
+from agent.scoring.specificity import Specificity, measure
+from agent.scoring.text import sentences, words
+
+Embed = Callable[[list[str]], np.ndarray]  # texts -> L2-normalised vectors, one row each
+
+
+@dataclass(frozen=True)
+class Params:
+    """The scorer's constants, set on the answers dev set only (bench/bench_answer_scoring.py)."""
+
+    # relevance: the answer's best similarity to the question side minus its best to off-topic speech, mapped
+    margin_lo: float = -0.10
+    margin_hi: float = 0.30
+    # ... and the share of sentences nearer the question side than off-topic speech
+    share_lo: float = 0.30
+    share_hi: float = 0.80
+    # the gate: relevance below gate_lo scores nothing, above gate_hi everything
+    gate_lo: float = 0.30
+    gate_hi: float = 0.65
+    # a rubric point counts as made when a sentence is this similar to it (soft coverage in between)
+    cover_lo: float = 0.30
+    cover_hi: float = 0.55
+    covered_at: float = 0.45
+    # the mix, with a rubric and without one
+    w_coverage: float = 0.35
+    w_specificity: float = 0.45
+    w_relevance: float = 0.20
+    w_specificity_no_rubric: float = 0.60
+
+
+PARAMS = Params()
+
+
+@dataclass(frozen=True)
+class PointResult:
+    covers: str
+    ask: str
+    similarity: float
+    evidence: str | None  # the answer's sentence closest to the point
+    covered: bool
+
+
+@dataclass(frozen=True)
+class ContentScore:
+    score: float  # 0..100
+    rubric: bool
+    relevance: float  # 0..1
+    gate: float  # 0..1, what relevance lets through
+    coverage: float | None  # 0..1 (soft), None without a rubric
+    specificity: Specificity
+    points: tuple[PointResult, ...]
+    details: dict[str, float]
+
+    @property
+    def points_covered(self) -> list[str]:
+        return [p.covers for p in self.points if p.covered]
+
+    @property
+    def points_missing(self) -> list[PointResult]:
+        """Missing rubric points, most important first (rubric order)."""
+        return [p for p in self.points if not p.covered]
+
+    def signals(self) -> dict[str, Any]:
+        return {
+            "score": self.score, "scorer": "offline", "rubric": self.rubric,
+            "relevance": round(self.relevance, 3), "relevance_gate": round(self.gate, 3),
+            "coverage": None if self.coverage is None else round(self.coverage, 3),
+            "specificity": self.specificity.signals(),
+            "points": [{"covers": p.covers, "covered": p.covered, "similarity": round(p.similarity, 3),
+                        "evidence": p.evidence} for p in self.points],
+            **{k: round(v, 3) for k, v in self.details.items()},
+        }
+
+
+def _clip01(x: float) -> float:
+    return float(min(1.0, max(0.0, x)))
+
+
+def _ramp(x: float, lo: float, hi: float) -> float:
+    return _clip01((x - lo) / (hi - lo))
+
+
+@lru_cache(maxsize=1)
+def off_topic_anchors() -> tuple[str, ...]:
+    return tuple(prompts.load_yaml("scoring.yaml")["off_topic_anchors"])
+
+
+def _default_embed(texts: list[str]) -> np.ndarray:
+    from nlp.embeddings import get_embedder
+
+    return get_embedder().embed(texts)
+
+
+class AnchorCache:
+    """Vectors of the texts an answer is compared with (questions, rubrics, anchors): embedded once each."""
+
+    def __init__(self, embed: Embed, size: int = 2048) -> None:
+        self.embed = embed
+        self._size = size
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            if len(self._vectors) + len(missing) > self._size:
+                self._vectors.clear()
+            for text, vec in zip(missing, self.embed(missing), strict=True):
+                self._vectors[text] = vec
+        return np.vstack([self._vectors[t] for t in texts])
+
+
+_caches: dict[int, AnchorCache] = {}
+
+
+def _anchor_cache(embed: Embed) -> AnchorCache:
+    cache = _caches.get(id(embed))
+    if cache is None or cache.embed is not embed:
+        cache = _caches[id(embed)] = AnchorCache(embed)
+    return cache
+
+
+def _question_side(question: str, rubric: Rubric | None) -> list[str]:
+    side = [question]
+    if rubric is not None:
+        side.append(f"{question} {' '.join(p.covers for p in rubric.points)}")
+        side += [t for t in (rubric.example("strong"), rubric.example("partial")) if t]
+    return side
+
+
+def score_answer(question: str, answer: str, rubric: Rubric | None = None, *, embed: Embed | None = None,
+                 params: Params = PARAMS) -> ContentScore:
+    """The offline content score (0..100) of ``answer`` to ``question``, against ``rubric`` when there is one."""
+    embed = embed or _default_embed
+    spec = measure(answer)
+    sents = sentences(answer)
+    if not words(answer) or not sents:
+        return ContentScore(0.0, rubric is not None, 0.0, 0.0, 0.0 if rubric else None, spec, (), {"sentences": 0})
+    anchors = _anchor_cache(embed)
+    side = anchors.vectors(_question_side(question, rubric))
+    off = [*off_topic_anchors(), *([rubric.example("off_topic")] if rubric and rubric.example("off_topic") else [])]
+    negative = anchors.vectors(off)
+    point_vecs = anchors.vectors([p.covers for p in rubric.points]) if rubric else np.zeros((0, side.shape[1]))
+
+    sent_vecs = embed(sents)
+    # the answer as a whole: the mean of its sentences (as the embedder pools long texts), at no extra model run
+    whole = sent_vecs.mean(0)
+    whole /= max(float(np.linalg.norm(whole)), 1e-12)
+    margin = float((side @ whole).max() - (negative @ whole).max())
+    positive = np.vstack([side, point_vecs]) if len(point_vecs) else side
+    share = float(np.mean((sent_vecs @ positive.T).max(1) > (sent_vecs @ negative.T).max(1)))
+    relevance = 0.5 * _ramp(margin, params.margin_lo, params.margin_hi) + \
+        0.5 * _ramp(share, params.share_lo, params.share_hi)
+    gate = _ramp(relevance, params.gate_lo, params.gate_hi)
+
+    points: list[PointResult] = []
+    coverage = None
+    if rubric is not None:
+        sims = sent_vecs @ point_vecs.T  # sentences x points
+        for k, point in enumerate(rubric.points):
+            best = int(sims[:, k].argmax())
+            sim = float(sims[best, k])
+            points.append(PointResult(point.covers, point.ask, sim, sents[best], sim >= params.covered_at))
+        coverage = float(np.mean([_ramp(p.similarity, params.cover_lo, params.cover_hi) for p in points]))
+        quality = params.w_coverage * coverage + params.w_specificity * spec.score + params.w_relevance * relevance
+    else:
+        w = params.w_specificity_no_rubric
+        quality = w * spec.score + (1 - w) * relevance
+    score = round(100.0 * gate * quality, 1)
+    details = {"relevance_margin": margin, "on_topic_sentence_share": share, "sentences": float(len(sents))}
+    return ContentScore(score, rubric is not None, relevance, gate, coverage, spec, tuple(points), details)
