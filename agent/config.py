@@ -57,6 +57,11 @@ class Settings:
     openai_llm_model: str = "gpt-4.1-mini"
     openai_tts_model: str = "gpt-4o-mini-tts"
     openai_tts_voice: str = "ash"
+    # answer scoring by an LLM against the rubric (beside the offline score): the API's LLM settings, LLM_* first;
+    # a base URL alone is enough for a local server
+    scoring_llm_base_url: str | None = None
+    scoring_llm_api_key: str | None = None
+    scoring_llm_model: str = "gpt-4o-mini"
 
     # offline pipeline
     # the packaged Whisper model (OFFLINE_STT_MODELS); base makes about 40% fewer word errors than tiny.en on
@@ -125,6 +130,9 @@ class Settings:
             openai_llm_model=env_str("OPENAI_LLM_MODEL", cls.openai_llm_model),
             openai_tts_model=env_str("OPENAI_TTS_MODEL", cls.openai_tts_model),
             openai_tts_voice=env_str("OPENAI_TTS_VOICE", cls.openai_tts_voice),
+            scoring_llm_base_url=env_str("LLM_BASE_URL") or env_str("OPENAI_BASE_URL"),
+            scoring_llm_api_key=env_str("LLM_API_KEY") or openai_key,
+            scoring_llm_model=env_str("LLM_MODEL", cls.scoring_llm_model) or cls.scoring_llm_model,
             offline_stt_model=(env_str("OFFLINE_STT_MODEL", cls.offline_stt_model) or "").strip().lower(),
             whisper_model=env_str("WHISPER_MODEL"),
             whisper_threads=env_int("WHISPER_THREADS", cls.whisper_threads),
@@ -182,7 +190,7 @@ class Settings:
         """Settings without secrets, for logs."""
         out: dict[str, Any] = {}
         for f in fields(self):
-            if f.name in {"openai_api_key", "livekit_api_secret", "database_url"}:
+            if f.name in {"openai_api_key", "scoring_llm_api_key", "livekit_api_secret", "database_url"}:
                 out[f.name] = "set" if getattr(self, f.name) else None
             elif f.name == "prices":
                 out[f.name] = self.prices.as_dict()

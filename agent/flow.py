@@ -3,8 +3,10 @@
 1. **Greeting and consent.** The greeting ends with the consent question, spoken in full. The interview waits for
    an answer: yes starts question 1, asked on its own; no ends it politely (DECLINED); anything else gets the
    consent question once more, then ends it. Silence gets one nudge, then ends it.
-2. **Each planned question**, with at most one follow-up when the answer is short or vague, and a repeat when the
-   candidate asks for one. Silence after a question gets one nudge ("shall I repeat it?"), then the next question.
+2. **Each planned question**, with at most one follow-up when the answer is short or vague or misses a point of the
+   question's rubric (then the follow-up asks for the most important missing point, referring to what the candidate
+   said: the ``follow_ups`` picker, ``agent/scoring/follow_up.py``), and a repeat when the candidate asks for one.
+   Silence after a question gets one nudge ("shall I repeat it?"), then the next question.
 3. **Closing**: after the last question, or when too little time is left for another one.
 
 Around these: the **time limit** cuts whatever is being said and says goodbye; a candidate who **drops out** for
@@ -18,12 +20,20 @@ LLM, ``RecordConsent``, ``End``). ``agent/interviewer.py`` performs them; ``agen
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import prompts
 from agent.plan import InterviewPlan, PlannedQuestion
 from db.enums import ConsentDecision, InterviewStatus
+
+if TYPE_CHECKING:
+    from agent.scoring.follow_up import FollowUp
+    from agent.scoring.rubric import Rubric
+
+# (question text, its rubric, the answer so far) -> the follow-up it calls for, or None
+FollowUpPicker = Callable[[str, "Rubric | None", str], "FollowUp | None"]
 
 Phase = Literal["consent", "questions", "closing"]
 DirectiveKind = Literal["question", "probe", "repeat"]
@@ -46,6 +56,8 @@ _CONSENT_NO_PHRASES = re.compile(
     r"want)|not (comfortable|ok(ay)?|happy|fine)|(i )?decline|i refuse|stop)\b", re.I)
 _CONSENT_YES_WORDS = re.compile(r"\b(yes|yeah|yep|yup|sure|ok(ay)?|alright|absolutely|certainly|definitely|"
                                 r"fine|agreed|correct|right)\b", re.I)
+_PROBE_WHY = {"missing_point": "the answer missed a key point of the question",
+              "off_topic": "the answer was about something else"}
 # Below this much time left, no follow-ups; below the second, no new questions: go to the closing.
 MIN_S_FOR_PROBE = 90.0
 MIN_S_FOR_QUESTION = 45.0
@@ -63,13 +75,14 @@ class Directive:
     question_index: int
     question_count: int
     skill: str | None = None
-    reason: str | None = None  # why a follow-up: "short" or "vague"
+    reason: str | None = None  # why a follow-up: "short", "vague", "missing_point" or "off_topic"
 
     def note(self) -> str:
         """The system note for the LLM. The SAY line is the reference wording (verbatim offline)."""
         n = f"{self.question_index + 1} of {self.question_count}"
         if self.kind == "probe":
-            what = f"ask one follow-up on question {n} (the answer was {self.reason})"
+            why = _PROBE_WHY.get(self.reason or "", f"the answer was {self.reason}")
+            what = f"ask one follow-up on question {n} ({why})"
         elif self.kind == "repeat":
             what = f"repeat question {n}"
         else:
@@ -163,6 +176,7 @@ class QuestionState:
     answers: list[str] = field(default_factory=list)
     probe: str | None = None
     probe_reason: str | None = None
+    probe_point: str | None = None  # the rubric point the follow-up asked for
 
     @property
     def answer_text(self) -> str:
@@ -170,12 +184,14 @@ class QuestionState:
 
 
 class InterviewFlow:
-    def __init__(self, plan: InterviewPlan, texts: dict[str, str], *, follow_up_min_words: int = 15) -> None:
+    def __init__(self, plan: InterviewPlan, texts: dict[str, str], *, follow_up_min_words: int = 15,
+                 follow_ups: FollowUpPicker | None = None) -> None:
         if not plan.questions:
             raise ValueError("an interview plan needs at least one question")
         self.plan = plan
         self.texts = texts  # from prompts/ (see agent/interviewer.py interview_texts)
         self.follow_up_min_words = follow_up_min_words
+        self.follow_ups = follow_ups
         self.states = [QuestionState(q) for q in plan.questions]
         self.phase: Phase = "consent"
         self.index = -1  # the question being asked/answered; -1 before the first
@@ -277,12 +293,39 @@ class InterviewFlow:
             return [self._repeat()]
         cur.answers.append(text)
         if cur.probe is None and (remaining_s is None or remaining_s >= MIN_S_FOR_PROBE):
-            reason = assess_answer(text, min_words=self.follow_up_min_words)
-            if reason is not None:
-                cur.probe = self._probe_text(cur.question, reason)
-                cur.probe_reason = reason
-                return [Ask(Directive("probe", cur.probe, self.index, self.count, cur.question.skill, reason))]
+            probe = self._follow_up(cur, text)
+            if probe is not None:
+                return [probe]
         return self.advance(remaining_s=remaining_s)
+
+    def follow_up_request(self, text: str, *, remaining_s: float | None = None) -> tuple[str, Rubric, str] | None:
+        """What the follow-up picker would be asked if ``text`` ended the current answer now (None: nothing), so
+        the caller can compute it ahead, off the event loop."""
+        cur = self.current
+        if (self.phase != "questions" or cur is None or cur.probe is not None or cur.question.rubric is None
+                or self.follow_ups is None or (remaining_s is not None and remaining_s < MIN_S_FOR_PROBE)):
+            return None
+        answer = " ".join(a.strip() for a in [*cur.answers, text] if a.strip())
+        return cur.question.text, cur.question.rubric, answer
+
+    def _follow_up(self, cur: QuestionState, text: str) -> Ask | None:
+        """The one follow-up for this answer, or None: short or vague answers get one, and so do answers that miss
+        a rubric point; with a rubric the wording asks for the most important missing point."""
+        reason = assess_answer(text, min_words=self.follow_up_min_words)
+        picked = None
+        if self.follow_ups is not None and cur.question.rubric is not None:
+            try:
+                picked = self.follow_ups(cur.question.text, cur.question.rubric, cur.answer_text)
+            except Exception:  # no adaptive wording then: the generic follow-up rules still apply
+                picked = None
+        if picked is not None:
+            cur.probe, cur.probe_point = picked.text, picked.point
+            cur.probe_reason = reason or picked.reason
+        elif reason is not None:
+            cur.probe, cur.probe_reason = self._probe_text(cur.question, reason), reason
+        else:
+            return None
+        return Ask(Directive("probe", cur.probe, self.index, self.count, cur.question.skill, cur.probe_reason))
 
     def advance(self, *, remaining_s: float | None = None, lead: str | None = None) -> list[Action]:
         """The next planned question, or the closing when none is left (or no time is)."""

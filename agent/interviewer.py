@@ -153,6 +153,13 @@ class Interviewer(Agent):
             turn = self.hooks.take_turn(message.text_content or "")
             if turn.overlap_only:
                 return  # spoken over the interviewer: kept in the transcript, not an answer
+            request = self.flow.follow_up_request(turn.text, remaining_s=self.hooks.remaining_s())
+            if request is not None and self.flow.follow_ups is not None:
+                # scoring the answer for its follow-up embeds it: off the event loop (the flow then reads the cache)
+                try:
+                    await asyncio.to_thread(self.flow.follow_ups, *request)
+                except Exception:
+                    logger.exception("choosing a follow-up failed")
             actions = self.flow.on_turn(turn.text, earlier=turn.earlier, remaining_s=self.hooks.remaining_s())
             reply = await self._perform(actions, turn)
             if reply is None:

@@ -22,6 +22,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import msgspec
 from livekit import api, rtc
 
 from agent.eye_tracker import EyeTracker
@@ -32,6 +33,7 @@ from db.contract import (
     PANELIST_PREFIX,
     RECRUITER_PREFIX,
     EyeContactLive,
+    FluencyLive,
     FrameCounts,
     FrameRef,
     HeadPose,
@@ -123,13 +125,22 @@ def compose_live_message(
     )
 
 
+def without_delivery(msg: LiveMessage) -> LiveMessage:
+    """The live message without eye contact, head pose, fluency or look-away notes (for a company that hides
+    delivery signals; face-in-view and multiple-faces notes stay)."""
+    return msgspec.structs.replace(
+        msg, eye_contact=EyeContactLive(last_1s=None, rolling_30s=None), head=HeadPose(yaw_deg=None, pitch_deg=None),
+        fluency=FluencyLive(), flags=[f for f in msg.flags if not f.startswith("look_away")])
+
+
 class LiveScores:
     """Every LIVE_INTERVAL_SECONDS: compose, queue for the hiring team, and hand the row to the recorder."""
 
     def __init__(self, *, interview_id: uuid.UUID, question_count: int, interval_s: float, eyes: EyeTracker,
                  fluency: FluencyTracker, speaking: Speaking, recorder: Recorder,
-                 directory: RecruiterDirectory) -> None:
+                 directory: RecruiterDirectory, hide_delivery: bool = False) -> None:
         self.interview_id = interview_id
+        self.hide_delivery = hide_delivery  # the company hides delivery signals: the watchers get none
         self.question_count = question_count
         self.interval_s = interval_s
         self.eyes = eyes
@@ -154,7 +165,7 @@ class LiveScores:
         )
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()
-        self._sends.put_nowait(msg.encode())
+        self._sends.put_nowait((without_delivery(msg) if self.hide_delivery else msg).encode())
         self.recorder.add_metric(msg.metric_row())
         self.recorder.kick()
         return msg

@@ -162,7 +162,8 @@ class NoteTakerRun(RoomRun):
             eye["calibrated"] = self.eyes.calibration is not None
         fluency = msgspec.structs.asdict(self.fluency.snapshot())
         self.recorder.set_report(build_report([], eye=eye, fluency=fluency,
-                                              end_reason=None if reason == "the candidate left" else reason))
+                                              end_reason=None if reason == "the candidate left" else reason,
+                                              show_delivery=not self.context.hide_delivery_signals))
         self.usage.stop_room()
         self.recorder.set_usage(self.usage.row())
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import prompts
+from agent.scoring.rubric import Rubric, bank_rubric
 from db.enums import InterviewKind, InterviewMode, InterviewStatus
 from db.models import Application, Candidate, Company, Interview, InterviewSession, Job, JobSkill, User
 
@@ -30,11 +31,13 @@ class PlannedQuestion:
     weight: float = 1.0
     keywords: tuple[str, ...] = ()
     probes: tuple[str, ...] = ()
+    rubric: Rubric | None = None  # what a strong answer covers (prompts/questions/*.yaml); None: no rubric
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["keywords"] = list(self.keywords)
         d["probes"] = list(self.probes)
+        d["rubric"] = self.rubric.as_dict() if self.rubric else None
         return d
 
 
@@ -65,6 +68,8 @@ class InterviewPlan:
                 weight=float(q.get("weight") or 1.0),
                 keywords=tuple(str(k).lower() for k in q.get("keywords") or ()),
                 probes=tuple(str(p) for p in q.get("probes") or ()),
+                # a stored rubric (e.g. one a recruiter reviewed) wins; plans stored before rubrics find the bank's
+                rubric=Rubric.from_dict(q["rubric"]) if q.get("rubric") else bank_rubric(text),
             ))
         return cls(questions=tuple(questions), source=str(data.get("source") or "stored"))
 
@@ -84,6 +89,7 @@ class InterviewContext:
     room_name: str | None = None
     kind: InterviewKind = InterviewKind.AI
     note_taker: bool = False
+    hide_delivery_signals: bool = False  # the company's setting: no eye contact or fluency in its reports
 
     @property
     def first_name(self) -> str:
@@ -124,7 +130,7 @@ def _bank_questions(skill: str | None) -> list[dict[str, Any]]:
     if bank is not None:
         return list(prompts.load_bank(bank)["questions"])
     generic = prompts.load_yaml("questions/_generic.yaml")["questions"]
-    return [{**q, "text": prompts.render(q["text"], skill=skill)} for q in generic]
+    return [{**q, "text": prompts.render(q["text"], skill=skill), "skill_name": skill} for q in generic]
 
 
 def build_plan(skills: list[tuple[str, float]], n_questions: int, *, seed: str = "") -> InterviewPlan:
@@ -149,8 +155,17 @@ def build_plan(skills: list[tuple[str, float]], n_questions: int, *, seed: str =
                 weight=float(weights.get(skill, 1.0)) if skill else 1.0,
                 keywords=tuple(str(k).lower() for k in q.get("keywords") or ()),
                 probes=tuple(q.get("probes") or ()),
+                rubric=_rubric(q),
             ))
     return InterviewPlan(questions=tuple(questions), source="prompts")
+
+
+def _rubric(bank_question: dict[str, Any]) -> Rubric | None:
+    data = bank_question.get("rubric")
+    if not data:
+        return None
+    skill = bank_question.get("skill_name")
+    return Rubric.from_dict(data, skill=skill) if skill else Rubric.from_dict(data)
 
 
 def skills_from_role(role: str) -> list[tuple[str, float]]:
@@ -187,12 +202,14 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         raise InterviewNotFound(f"interview {interview_id} does not exist")
 
     company_name, job_title, candidate_name = "Interviewly", "the role", ""
+    hide_delivery = False
     skills: list[tuple[str, float]] = []
     practice_session_id: uuid.UUID | None = None
 
     if interview.company_id is not None:
         company = await session.get(Company, interview.company_id)
         company_name = company.name if company else company_name
+        hide_delivery = bool(company and company.hide_delivery_signals)
     if interview.application_id is not None:
         row = (await session.execute(
             sa.select(Application, Job, Candidate)
@@ -210,6 +227,7 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
             if interview.company_id is None:
                 company = await session.get(Company, job.company_id)
                 company_name = company.name if company else company_name
+                hide_delivery = bool(company and company.hide_delivery_signals)
     if interview.mode == InterviewMode.PRACTICE:
         practice = (await session.execute(
             sa.select(InterviewSession).where(InterviewSession.interview_id == interview.id)
@@ -238,4 +256,5 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         room_name=interview.room_name,
         kind=InterviewKind(interview.kind),
         note_taker=bool(interview.note_taker),
+        hide_delivery_signals=hide_delivery,
     )

@@ -176,7 +176,8 @@ class RoomRun:
         assert self.directory is not None
         self.live = LiveScores(interview_id=self.interview_id, question_count=question_count,
                                interval_s=self.settings.live_interval_s, eyes=self.eyes, fluency=self.fluency,
-                               speaking=self.speaking, recorder=self.recorder, directory=self.directory)
+                               speaking=self.speaking, recorder=self.recorder, directory=self.directory,
+                               hide_delivery=self.context.hide_delivery_signals)
         self._loops += [
             asyncio.create_task(self._tick_loop(), name="live-ticks"),
             asyncio.create_task(self.live.send_loop(), name="live-sender"),

@@ -25,6 +25,9 @@ from agent.pipeline import Models, turn_handling
 from agent.plan import InterviewContext
 from agent.question_scores import QuestionScores
 from agent.room_run import RoomRun
+from agent.scoring.follow_up import RubricFollowUps
+from agent.scoring.llm_judge import JudgeSettings, judge_answer
+from agent.scoring.rubric import Rubric
 from agent.turns import Turn, TurnTracker
 from agent.usage import UsageMeter
 from analytics.transcript_metrics import Word
@@ -40,10 +43,15 @@ class InterviewRun(RoomRun, InterviewHooks):
         super().__init__(ctx=ctx, settings=settings, context=context, sessionmaker=sessionmaker)
         self.models = models
         self.texts = interview_texts(context.template_values(self.max_s / 60.0), practice=context.is_practice)
-        self.flow = InterviewFlow(context.plan, self.texts, follow_up_min_words=settings.follow_up_min_words)
+        self.flow = InterviewFlow(context.plan, self.texts, follow_up_min_words=settings.follow_up_min_words,
+                                  follow_ups=RubricFollowUps())
         self.turns = TurnTracker()
-        self.scores = QuestionScores(self.flow, eyes=self.eyes, fluency=self.fluency, recorder=self.recorder)
         self.usage = UsageMeter(settings.prices, pipeline=models.pipeline)
+        judge = JudgeSettings(settings.scoring_llm_base_url, settings.scoring_llm_api_key, settings.scoring_llm_model)
+        self.scores = QuestionScores(self.flow, eyes=self.eyes, fluency=self.fluency, recorder=self.recorder,
+                                     judge=self._judge if judge.configured else None,
+                                     show_delivery=not context.hide_delivery_signals)
+        self._judge_settings = judge
         self.session: AgentSession | None = None
         self.agent: Interviewer | None = None
         self._agent_speaking_since: float | None = None
@@ -235,11 +243,18 @@ class InterviewRun(RoomRun, InterviewHooks):
 
     # --- the end ------------------------------------------------------------------------------------------
 
+    async def _judge(self, question: str, answer: str, rubric: Rubric | None) -> dict[str, Any]:
+        """The LLM's rubric score of one answer; its tokens count in the interview's usage."""
+        judgement = await judge_answer(self._judge_settings, question, answer, rubric)
+        self.usage.add_scoring_usage(judgement.get("usage") or {}, judgement.get("model"))
+        return judgement
+
     async def before_report(self) -> None:
         try:
             await asyncio.wait_for(self.scores.move_to(None, self.now()), timeout=10)
         except Exception:
             logger.exception("closing the last question failed")
+        await self.scores.settle(timeout_s=60)
 
     def write_report(self, status: InterviewStatus, reason: str) -> None:
         normal_end = status == InterviewStatus.COMPLETED and reason == "completed"

@@ -20,6 +20,15 @@ class UsageMeter:
     room_started: float | None = None
     room_ended: float | None = None
     models: dict[str, str] = field(default_factory=dict)
+    # the LLM's answer scoring (agent/scoring/llm_judge.py), on top of the session's own LLM use
+    scoring_prompt_tokens: int = 0
+    scoring_completion_tokens: int = 0
+
+    def add_scoring_usage(self, usage: dict[str, Any], model: str | None = None) -> None:
+        self.scoring_prompt_tokens += int(usage.get("prompt_tokens") or 0)
+        self.scoring_completion_tokens += int(usage.get("completion_tokens") or 0)
+        if model:
+            self.models["scoring_llm"] = model
 
     def update_from_session_usage(self, usage: Any) -> None:
         """Take the AgentSession's cumulative per-model usage (``session_usage_updated`` event)."""
@@ -58,8 +67,8 @@ class UsageMeter:
         p = self.prices
         return round(
             self.stt_seconds / 60.0 * p.stt_per_minute
-            + self.llm_prompt_tokens / 1e6 * p.llm_input_per_1m_tokens
-            + self.llm_completion_tokens / 1e6 * p.llm_output_per_1m_tokens
+            + (self.llm_prompt_tokens + self.scoring_prompt_tokens) / 1e6 * p.llm_input_per_1m_tokens
+            + (self.llm_completion_tokens + self.scoring_completion_tokens) / 1e6 * p.llm_output_per_1m_tokens
             + self.tts_characters / 1e6 * p.tts_per_1m_characters
             + self.room_minutes * p.room_per_minute,
             6,
@@ -68,11 +77,12 @@ class UsageMeter:
     def row(self) -> dict[str, Any]:
         return {
             "stt_seconds": round(self.stt_seconds, 3),
-            "llm_prompt_tokens": self.llm_prompt_tokens,
-            "llm_completion_tokens": self.llm_completion_tokens,
+            "llm_prompt_tokens": self.llm_prompt_tokens + self.scoring_prompt_tokens,
+            "llm_completion_tokens": self.llm_completion_tokens + self.scoring_completion_tokens,
             "tts_characters": self.tts_characters,
             "room_minutes": round(self.room_minutes, 4),
             "cost_usd": self.cost_usd,
             "prices": {**self.prices.as_dict(), "currency": "USD", "pipeline": self.pipeline,
-                       "models": dict(self.models)},
+                       "models": dict(self.models), "scoring_llm_tokens": {
+                           "prompt": self.scoring_prompt_tokens, "completion": self.scoring_completion_tokens}},
         }

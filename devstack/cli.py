@@ -13,6 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("up", help="run Postgres, livekit-server, the API and the agent with demo data")
     sub.add_parser("migrate", help="apply database migrations (DATABASE_URL)", add_help=False)
     sub.add_parser("analyze", help="eye contact and fluency from a video/audio file", add_help=False)
+    sub.add_parser("score-answers", help="score interview answers offline (the agent's content scorer)",
+                   add_help=False)
     if not argv or argv[0] in {"-h", "--help"}:
         parser.print_help()
         return 0 if argv else 2
@@ -21,6 +23,10 @@ def main(argv: list[str] | None = None) -> int:
         from analytics.cli import main as analyze
 
         return analyze(rest)
+    if command == "score-answers":
+        from agent.scoring.cli import main as score_answers
+
+        return score_answers(rest)
     if command == "migrate":
         from db.migrate import main as migrate
 

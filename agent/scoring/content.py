@@ -37,7 +37,7 @@ class Params:
     # a rubric point counts as made when a sentence is this similar to it (soft coverage in between)
     cover_lo: float = 0.30
     cover_hi: float = 0.55
-    covered_at: float = 0.45
+    covered_at: float = 0.40
     # the mix, with a rubric and without one
     w_coverage: float = 0.35
     w_specificity: float = 0.45

@@ -19,6 +19,9 @@ class Company(UUIDAuditBase):
     __tablename__ = "companies"
     name: Mapped[str] = mapped_column(sa.String(200))
     slug: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    # eye contact and fluency are advisory delivery signals, never part of a score; a company may hide them entirely
+    # (the API's interview, report and metrics endpoints and the pages then leave them out)
+    hide_delivery_signals: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
 
 
 class User(UUIDAuditBase):

@@ -179,6 +179,8 @@ class InterviewReport(UUIDAuditBase):
     eye_contact_summary: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
     fluency_summary: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
     flags: Mapped[list[dict[str, Any]]] = mapped_column(JsonB, default=list)
+    # delivery (eye contact, fluency) observations: advisory, apart from the content-only scores
+    delivery: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict, server_default=sa.text("'{}'::jsonb"))
 
 
 class InterviewUsage(UUIDAuditBase):

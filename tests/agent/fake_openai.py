@@ -1,6 +1,8 @@
 """An OpenAI-compatible server on loopback for the cloud pipeline's tests, backed by real local models:
 transcriptions by faster-whisper, speech by espeak-ng, and a chat model that does what the plan note says
-(it speaks the note's SAY line), streaming like the real API, usage included."""
+(it speaks the note's SAY line), streaming like the real API, usage included. Asked for a JSON answer score
+(``response_format`` json_schema, as agent/scoring/llm_judge.py asks), it answers non-streamed with the offline
+scorer's judgement of the answer against the rubric it was sent, quoting the answer's sentences."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from livekit import rtc
 from agent.flow import parse_note
 from agent.offline.stt_whisper import load_model
 from agent.offline.tts_espeak import parse_wav
+from agent.scoring.content import score_answer
+from agent.scoring.rubric import Rubric, RubricPoint
 
 
 @dataclass
@@ -28,6 +32,7 @@ class FakeOpenAI:
     requests: list[tuple[str, Any]] = field(default_factory=list)
     runner: web.AppRunner | None = None
     port: int = 0
+    invent_quotes: bool = False  # the judge claims every point, quoting words the answer never said
 
     @property
     def base_url(self) -> str:
@@ -51,6 +56,8 @@ class FakeOpenAI:
     async def chat(self, request: web.Request) -> web.StreamResponse:
         body = await request.json()
         self.requests.append(("chat", body))
+        if (body.get("response_format") or {}).get("type") == "json_schema":
+            return await self.judge(body)
         say = "Could you tell me more?"
         for msg in reversed(body["messages"]):
             content = msg.get("content")
@@ -78,6 +85,23 @@ class FakeOpenAI:
                                                      "total_tokens": prompt + len(say) // 4}})
         await resp.write(b"data: [DONE]\n\n")
         return resp
+
+    async def judge(self, body: dict[str, Any]) -> web.Response:
+        task = json.loads(body["messages"][-1]["content"])
+        points = task["rubric"]["points"]
+        rubric = Rubric(skill=task["rubric"].get("skill", ""), points=tuple(RubricPoint(p, p) for p in points)) \
+            if points else None
+        scored = await asyncio.to_thread(score_answer, task["question"], task["answer"], rubric)
+        verdict = {"score": round(scored.score), "on_topic": scored.gate > 0.5, "rationale": "offline scorer",
+                   "points": [{"covers": p.covers, "covered": p.covered or self.invent_quotes,
+                               "evidence": ("words nobody said" if self.invent_quotes else
+                                            (p.evidence or "") if p.covered else "")} for p in scored.points]}
+        content = json.dumps(verdict)
+        usage = {"prompt_tokens": len(json.dumps(body["messages"])) // 4, "completion_tokens": len(content) // 4}
+        return web.json_response({
+            "id": f"chatcmpl-{uuid.uuid4().hex[:8]}", "object": "chat.completion", "created": int(time.time()),
+            "model": body["model"], "usage": {**usage, "total_tokens": sum(usage.values())},
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": content}}]})
 
     async def transcribe(self, request: web.Request) -> web.Response:
         form = await request.post()
