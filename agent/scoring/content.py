@@ -31,6 +31,8 @@ class Params:
     # ... and the share of sentences nearer the question side than off-topic speech
     share_lo: float = 0.30
     share_hi: float = 0.80
+    # off-topic anchors this similar to the question itself are dropped (they would be the question)
+    anchor_overlap: float = 0.5
     # the gate: relevance below gate_lo scores nothing, above gate_hi everything
     gate_lo: float = 0.30
     gate_hi: float = 0.65
@@ -156,6 +158,8 @@ def score_answer(question: str, answer: str, rubric: Rubric | None = None, *, em
     side = anchors.vectors(_question_side(question, rubric))
     off = [*off_topic_anchors(), *([rubric.example("off_topic")] if rubric and rubric.example("off_topic") else [])]
     negative = anchors.vectors(off)
+    # an anchor that asks much the same as the question is not "something else": leave it out
+    negative = negative[(negative @ side[0]) < params.anchor_overlap] if len(negative) else negative
     point_vecs = anchors.vectors([p.covers for p in rubric.points]) if rubric else np.zeros((0, side.shape[1]))
 
     sent_vecs = embed(sents)

@@ -193,3 +193,13 @@ async def test_llm_scores_against_the_same_rubric_with_quoted_evidence(server: F
     invented = await judge_answer(settings, SLOW_SQL, SQL_ANSWER, rubric)
     assert all(p["claimed_covered"] and not p["covered"] and not p["evidence_in_answer"]
                for p in invented["points"])
+
+
+def test_fluent_speeches_in_the_questions_own_field_stay_below_30() -> None:
+    """Career and passion speeches that share the question's vocabulary (questions from outside the banks: no
+    rubric), written by the scorer's author to cover what the dev half has few of."""
+    data = json.loads((Path(__file__).parent / "data" / "domain_speeches.json").read_text())
+    for item in data["items"]:
+        off = score_answer(item["question"], item["off_topic"])
+        partial = score_answer(item["question"], item["partial"])
+        assert off.score < 30 and off.score < partial.score, (item["question"], off.score, partial.score)
