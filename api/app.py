@@ -29,6 +29,7 @@ from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
+from api.company.controllers import CompanyController
 from api.config import Settings
 from api.health.controllers import health
 from api.interview_links.controllers import InterviewLinkController
@@ -55,6 +56,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         ApplyController,
         ApplicationController,
         InterviewController,
+        CompanyController,
         InterviewLinkController,
         LiveKitTokenController,
         ScreeningController,

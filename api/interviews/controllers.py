@@ -19,6 +19,12 @@ from api.auth.deps import Principal
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.config import Settings
+from api.interviews.delivery import (
+    metric_without_delivery,
+    report_without_delivery,
+    score_without_delivery,
+    summary_without_delivery,
+)
 from api.interviews.dispatcher import capacity_view
 from api.interviews.schemas import (
     CancelIn,
@@ -70,7 +76,7 @@ def to_out(
     fields = {
         f: getattr(interview, f)
         for f in InterviewOut.__struct_fields__
-        if f not in {"join_url", "candidate_name", "job_title"} and f not in extra
+        if f not in {"join_url", "candidate_name", "job_title", "delivery_signals_hidden"} and f not in extra
     }
     return cls(**fields, join_url=join_url(interview, settings), **extra)
 
@@ -191,14 +197,21 @@ class InterviewController(Controller):
         if not member.is_recruiter:
             # the advisory scores are for the hiring team
             return to_out(interview, settings, InterviewDetail, **labels)  # type: ignore[return-value]
-        report = await interviews_service.report_of(interview.id)
+        hidden = await interviews_service.delivery_hidden(interview.company_id)
+        summary = await interviews_service.metrics_summary(interview.id)
+        row = await interviews_service.report_of(interview.id)
+        report = _convert(row, ReportOut) if row else None
+        if hidden:
+            summary = summary_without_delivery(summary) if summary else None
+            report = report_without_delivery(report) if report else None
         return to_out(  # type: ignore[return-value]
             interview,
             settings,
             InterviewDetail,
             **labels,
-            metrics_summary=await interviews_service.metrics_summary(interview.id),
-            report=_convert(report, ReportOut) if report else None,
+            metrics_summary=summary,
+            report=report,
+            delivery_signals_hidden=hidden,
         )
 
     @post("/interviews/{interview_id:uuid}/cancel", status_code=HTTP_200_OK, summary="Cancel an interview")
@@ -227,9 +240,12 @@ class InterviewController(Controller):
         ] = -1,
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300,
     ) -> MetricsPage:
-        await interviews_service.get_visible(interview_id, recruiter)
+        interview = await interviews_service.get_visible(interview_id, recruiter)
+        hidden = await interviews_service.delivery_hidden(interview.company_id)
         rows = await interviews_service.metric_rows(interview_id, since_t, limit)
         items = [_convert(r, MetricOut) for r in rows]
+        if hidden:
+            items = [metric_without_delivery(m) for m in items]
         return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
 
     @get("/interviews/{interview_id:uuid}/transcript", operation_id="listInterviewTranscript",
@@ -256,11 +272,16 @@ class InterviewController(Controller):
     ) -> ReportBundle:
         interview = await interviews_service.get_visible(interview_id, recruiter)
         report, scores, usage = await interviews_service.report_bundle(interview_id)
+        report_out = _convert(report, ReportOut) if report else None
+        question_scores = [_convert(s, QuestionScoreOut) for s in scores]
+        if await interviews_service.delivery_hidden(interview.company_id):
+            report_out = report_without_delivery(report_out) if report_out else None
+            question_scores = [score_without_delivery(s) for s in question_scores]
         return ReportBundle(
             interview_id=interview.id,
             status=interview.status,
-            report=_convert(report, ReportOut) if report else None,  # type: ignore[arg-type]
-            question_scores=[_convert(s, QuestionScoreOut) for s in scores],  # type: ignore[misc]
+            report=report_out,  # type: ignore[arg-type]
+            question_scores=question_scores,  # type: ignore[arg-type]
             usage=_convert(usage, UsageOut) if usage else None,  # type: ignore[arg-type]
         )
 

@@ -65,6 +65,8 @@ class InterviewOut(Schema):
     join_url: str | None = None
     candidate_name: str | None = None
     job_title: str | None = None
+    # the company hides eye contact and fluency: they are left out of everything served about this interview
+    delivery_signals_hidden: bool = False
 
 
 class MetricsSummary(Schema):
@@ -88,6 +90,9 @@ class ReportOut(Schema):
     flags: list[dict[str, Any]]
     created_at: datetime
     updated_at: datetime
+    # delivery (eye contact, fluency) observations, advisory and not in any score; {"hidden": true} for a company
+    # that hides delivery signals
+    delivery: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 class InterviewDetail(InterviewOut, kw_only=True):

@@ -15,6 +15,7 @@ from api.auth.deps import Principal
 from api.common import idempotency
 from api.common.errors import BadRequest, Conflict, NotFound
 from api.interviews import lifecycle
+from api.interviews.delivery import hides_delivery
 from api.interviews.schemas import InterviewCreate, InterviewReschedule, MetricsSummary
 from db.contract import room_name_for
 from db.enums import (
@@ -185,6 +186,10 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         interview.end_reason = reason or "cancelled by recruiter"
         interview.waiting_since = None
         return await self.update(interview)
+
+    async def delivery_hidden(self, company_id: uuid.UUID | None) -> bool:
+        """The company chose to keep delivery signals (eye contact, fluency) out of what its team sees."""
+        return await hides_delivery(self.repository.session, company_id)
 
     async def report_of(self, interview_id: uuid.UUID) -> InterviewReport | None:
         return await self.repository.session.scalar(

@@ -79,6 +79,9 @@ CASES = [
     ),
     Case("token by join code", "POST", "/api/livekit/token", (200, 200, 200, 200), json={"join_code": "{code}"}),
     Case("interview link", "GET", "/api/interview-links/{code}", (200, 200, 200, 200)),
+    Case("company settings", "GET", "/api/ats/v1/company/settings", (401, 403, 200, 200)),
+    Case("update company settings", "PATCH", "/api/ats/v1/company/settings", (401, 403, 200, 200),
+         json={"hide_delivery_signals": True}),
 ]
 
 

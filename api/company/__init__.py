@@ -1,0 +1,1 @@
+"""The recruiter's company and its settings."""

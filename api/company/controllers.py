@@ -1,0 +1,60 @@
+"""Company settings. ``hide_delivery_signals``: eye contact and fluency are advisory delivery signals and never part
+of a score; a company that sets this sees none of them (interview, report and metrics endpoints and the pages leave
+them out, and the agent stops sending them to its live watchers)."""
+
+from __future__ import annotations
+
+import uuid
+
+from litestar import Controller, get, patch
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.auth.deps import Principal
+from api.common.errors import NotFound
+from api.common.openapi import BEARER
+from api.common.schemas import Input, Schema
+from db.models import Company
+
+
+class CompanySettingsOut(Schema):
+    company_id: uuid.UUID
+    name: str
+    hide_delivery_signals: bool
+
+
+class CompanySettingsIn(Input):
+    hide_delivery_signals: bool | None = None
+
+
+async def _company(session: AsyncSession, recruiter: Principal) -> Company:
+    company = await session.get(Company, recruiter.company_id)
+    if company is None:
+        raise NotFound("company not found")
+    return company
+
+
+def _out(company: Company) -> CompanySettingsOut:
+    return CompanySettingsOut(company_id=company.id, name=company.name,
+                              hide_delivery_signals=bool(company.hide_delivery_signals))
+
+
+class CompanyController(Controller):
+    path = "/api/ats/v1/company/settings"
+    tags = ["company"]
+    security = BEARER
+
+    @get("/", summary="My company's settings")
+    async def get_settings(self, recruiter: NamedDependency[Principal],
+                           db_session: NamedDependency[AsyncSession]) -> CompanySettingsOut:
+        return _out(await _company(db_session, recruiter))
+
+    @patch("/", summary="Change my company's settings (hide_delivery_signals: no eye contact or fluency anywhere)")
+    async def update_settings(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+                              data: JSONBody[CompanySettingsIn]) -> CompanySettingsOut:
+        company = await _company(db_session, recruiter)
+        if data.hide_delivery_signals is not None:
+            company.hide_delivery_signals = data.hide_delivery_signals
+        await db_session.flush()
+        return _out(company)
