@@ -85,6 +85,9 @@
     try { interview = await recruiterApi(`/api/ats/v1/interviews/${id}`); }
     catch (e) { return show(e.status === 404 ? "This interview does not exist or is not yours." : e.message, "error"); }
     $("#title").textContent = `Live: ${interview.candidate_name || "candidate"} · ${interview.job_title || ""}`;
+    // the company hides delivery signals: the agent sends none and the page shows no place for them
+    $("#delivery-live").hidden = Boolean(interview.delivery_signals_hidden);
+    $("#delivery-hidden").hidden = !interview.delivery_signals_hidden;
     await pollTranscript();
     // the stored transcript is the one source both speakers' lines reach (the agent writes them as it goes)
     setInterval(() => pollTranscript().catch(() => {}), 3000);

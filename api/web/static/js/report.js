@@ -10,8 +10,24 @@
   const point = (p) => el("li", {}, el("strong", { text: (p.area ? p.area + ": " : "") + (p.detail || "") }),
     p.signals ? el("div", { class: "muted", text: signalText(p.signals) }) : "");
 
+  // what a question's score came from: the rubric points made, with the candidate's words, and the scorer
+  const evidenceText = (s) => {
+    const judged = s.llm ? s.llm.points || [] : ((s.content || {}).points || []).filter((p) => p.covered);
+    const made = judged.filter((p) => p.covered).map((p) => `${p.covers}${p.evidence ? ` ("${p.evidence}")` : ""}`);
+    const parts = [made.length ? "Made: " + made.join("; ") : "No rubric point made"];
+    if ((s.points_missing || []).length) parts.push("Missing: " + s.points_missing.join("; "));
+    const spec = ((s.content || {}).specificity || {}).score;
+    if (spec !== undefined) parts.push(`specificity ${num(spec, 2)}, relevance ${num((s.content || {}).relevance, 2)}`);
+    parts.push(`scored by ${s.score_source === "llm" ? "the LLM (offline score " + num((s.content || {}).score, 0) + ")" : "the offline scorer"}`);
+    return parts.join(" · ");
+  };
+
   async function load() {
     const interview = await recruiterApi(`/api/ats/v1/interviews/${id}`);
+    // the company hides delivery signals: the API sends none, and the page shows no place for them
+    const hidden = Boolean(interview.delivery_signals_hidden);
+    $("#delivery-card").hidden = hidden;
+    $("#delivery-hidden").hidden = !hidden;
     $("#title").textContent = `Interview report: ${interview.candidate_name || "candidate"}`;
     $("#meta").textContent = [interview.job_title, interview.status, when(interview.started_at)].filter(Boolean).join(" · ");
     let data = null;
@@ -22,11 +38,14 @@
       show(interview.status === "IN_PROGRESS" ? "The interview is still running: the report appears when it ends." : "No report yet.");
     } else {
       $("#overall-score").textContent = report.overall_score === null ? "–" : num(report.overall_score, 0);
-      const eye = report.eye_contact_summary || {}, flu = report.fluency_summary || {};
-      $("#eye-contact-summary").textContent = pct(eye.eye_contact_ratio) + (eye.eye_contact_ratio === undefined ? ""
-        : eye.calibrated ? " (calibrated to the candidate's screen)" : " (not calibrated: measured against the camera)");
-      $("#speech-rate-summary").textContent = flu.speech_rate_sps === undefined ? "–" : num(flu.speech_rate_sps) + " syl/s";
-      $("#pause-summary").textContent = flu.pause_count === undefined ? "–" : `${flu.pause_count} (${num(flu.mean_pause_s, 2)} s avg)`;
+      if (!hidden) {
+        const eye = report.eye_contact_summary || {}, flu = report.fluency_summary || {};
+        $("#eye-contact-summary").textContent = pct(eye.eye_contact_ratio) + (eye.eye_contact_ratio === undefined ? ""
+          : eye.calibrated ? " (calibrated to the candidate's screen)" : " (not calibrated: measured against the camera)");
+        $("#speech-rate-summary").textContent = flu.speech_rate_sps === undefined ? "–" : num(flu.speech_rate_sps) + " syl/s";
+        $("#pause-summary").textContent = flu.pause_count === undefined ? "–" : `${flu.pause_count} (${num(flu.mean_pause_s, 2)} s avg)`;
+        $("#delivery-observations").replaceChildren(...((report.delivery || {}).observations || []).map(point));
+      }
       $("#summary-text").textContent = report.summary || "";
       $("#strengths").replaceChildren(...(report.strengths || []).map(point));
       $("#weaknesses").replaceChildren(...(report.weaknesses || []).map(point));
@@ -39,13 +58,13 @@
     $("#questions tbody").replaceChildren(...questions.map((q) => el("tr", {},
       el("td", { text: q.question_index + 1 }), el("td", { text: q.question }),
       el("td", { text: q.score === null || q.score === undefined ? "–" : num(q.score, 0) }),
-      el("td", { class: "muted", text: signalText({ eye_contact: q.eye_contact_ratio, ...(q.fluency || {}), ...(q.signals || {}) }) }))));
+      el("td", { class: "muted", text: evidenceText(q.signals || {}) }))));
     const usage = data && data.usage;
     if (usage) {
       $("#usage-card").hidden = false;
       $("#usage").textContent = `$${num(usage.cost_usd, 4)} · STT ${num(usage.stt_seconds, 0)} s · LLM ${usage.llm_prompt_tokens + usage.llm_completion_tokens} tokens · TTS ${usage.tts_characters} chars · room ${num(usage.room_minutes, 1)} min`;
     }
-    await charts();
+    if (!hidden) await charts();
     const transcript = items(await recruiterApi(`/api/ats/v1/interviews/${id}/transcript`));
     $("#transcript").replaceChildren(...transcript.map((s) => el("li", {}, el("span", { class: "who", text: s.speaker === "AGENT" ? "Interviewer" : "Candidate" }), s.text)));
     await loadFeedback();
