@@ -30,6 +30,7 @@ class HalfResult:
     pairs: int = 0
     ordered: int = 0
     off_topic_max: float = 0.0
+    off_topic_max_by_kind: dict[str, float] = field(default_factory=lambda: {"bank": 0.0, "non_bank": 0.0})
     by_kind: dict[str, list[int]] = field(default_factory=lambda: {"bank": [0, 0], "non_bank": [0, 0]})
     by_pair: dict[str, list[int]] = field(default_factory=dict)  # "strong>partial": [ordered, pairs]
     scores: list[dict[str, Any]] = field(default_factory=list)
@@ -41,6 +42,7 @@ class HalfResult:
     def summary(self) -> dict[str, Any]:
         return {"ordering_accuracy": round(self.accuracy, 4), "pairs": self.pairs, "ordered": self.ordered,
                 "off_topic_max": self.off_topic_max,
+                **{f"off_topic_max_{k}": v for k, v in self.off_topic_max_by_kind.items()},
                 **{f"accuracy_{k}": round(o / n, 4) if n else None for k, (o, n) in self.by_kind.items()},
                 **{f"accuracy_{k}": round(o / n, 4) if n else None for k, (o, n) in self.by_pair.items()}}
 
@@ -59,6 +61,8 @@ def evaluate(questions: list[dict[str, Any]], answer_text: Callable[[dict[str, A
             result.scores.append({"id": q["id"], "label": a["label"], "score": s.score, "rubric": s.rubric})
             if a["label"] == "off_topic":
                 result.off_topic_max = max(result.off_topic_max, s.score)
+                kind_key = "bank" if rubric else "non_bank"
+                result.off_topic_max_by_kind[kind_key] = max(result.off_topic_max_by_kind[kind_key], s.score)
         kind = result.by_kind["bank" if rubric else "non_bank"]
         for (la, sa), (lb, sb) in itertools.combinations(scored, 2):
             if LEVEL[la] == LEVEL[lb]:
