@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 import tempfile
@@ -29,7 +30,10 @@ from scipy.signal import resample_poly
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+import prompts  # noqa: E402
 from agent.offline.stt_whisper import WHISPER_RATE, load_model, transcribe  # noqa: E402
+from agent.scoring.content import score_answer  # noqa: E402
+from agent.scoring.rubric import Rubric  # noqa: E402
 from agent.scoring.text import sentences  # noqa: E402
 from tests.agent.answer_eval import evaluate, load_half  # noqa: E402
 from tests.media import espeak_wav, read_wav  # noqa: E402
@@ -87,6 +91,22 @@ def _transcribed(stt: Transcriber, questions: list[dict]) -> tuple[object, float
     return result, _wer(refs, hyps)
 
 
+def sibling_confusion() -> tuple[int, int, float]:
+    """Each bank question answered with the strong example of another question of its bank (some pairs overlap
+    in substance, e.g. the hardest problem and a first solution that failed, so not every one is an error)."""
+    confused = pairs = 0
+    worst = 0.0
+    for name in [*prompts.question_bank_names(), "_behavioral"]:
+        questions = prompts.load_yaml(f"questions/{name}.yaml")["questions"]
+        for q, other in itertools.permutations(questions, 2):
+            s = score_answer(q["text"], Rubric.from_dict(other["rubric"]).example("strong") or "",
+                             Rubric.from_dict(q["rubric"]))
+            pairs += 1
+            confused += s.score >= 30
+            worst = max(worst, s.score)
+    return confused, pairs, worst
+
+
 def _wer(refs: list[str], hyps: list[str]) -> float:
     norm = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
                           jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
@@ -113,6 +133,10 @@ def main() -> int:
             heard, wer = _transcribed(stt, questions)
             report[f"{half}/espeak+whisper"] = {**heard.summary(), "wer": round(wer, 4)}
             print(_line(half, "espeak+whisper", heard.summary()) + f"  (WER {100 * wer:.1f}%)")
+        confused, pairs, worst = sibling_confusion()
+        report["bank/other-question answers"] = {"scoring_30_or_more": confused, "pairs": pairs, "max": worst}
+        print(f"answers to another question of the same bank (the rubrics' strong examples): {confused}/{pairs} "
+              f"score 30 or more, max {worst:.1f}")
         if stt is not None and stt.segments:
             print(f"transcribed {stt.segments} segments, {stt.cpu_s / stt.segments:.2f} s CPU each")
     ARTIFACTS.mkdir(exist_ok=True)

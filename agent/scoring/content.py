@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 import prompts
-from agent.scoring.rubric import Rubric
+from agent.scoring.rubric import Rubric, bank_siblings
 from agent.scoring.specificity import Specificity, measure
 from agent.scoring.text import sentences, words
 
@@ -33,6 +33,9 @@ class Params:
     share_hi: float = 0.80
     # off-topic anchors this similar to the question itself are dropped (they would be the question)
     anchor_overlap: float = 0.5
+    # the other questions of the bank as "something else": none, "q" (their text), "q+points", "full" (+ examples)
+    siblings: str = "q+points"
+    sibling_handicap: float = 0.05
     # the gate: relevance below gate_lo scores nothing, above gate_hi everything
     gate_lo: float = 0.30
     gate_hi: float = 0.65
@@ -146,46 +149,79 @@ def _question_side(question: str, rubric: Rubric | None) -> list[str]:
     return side
 
 
+def _sibling_texts(question: str, rubric: Rubric | None, siblings: Sequence[tuple[str, Rubric]] | None,
+                   mode: str) -> list[str]:
+    if rubric is None or mode == "none":
+        return []
+    found = bank_siblings(question) if siblings is None else siblings
+    texts: list[str] = []
+    for text, r in found:
+        side = _question_side(text, r)
+        texts += side[:2] if mode == "q+points" else side[:1] if mode == "q" else side
+    return texts
+
+
+def _relevance(anchors: AnchorCache, question: str, rubric: Rubric | None,
+               siblings: Sequence[tuple[str, Rubric]] | None, sent_vecs: np.ndarray,
+               params: Params) -> tuple[float, dict[str, float]]:
+    """0..1: is the answer about this question rather than something else (a prepared speech, another question)?"""
+    side = anchors.vectors(_question_side(question, rubric))
+    off = [*off_topic_anchors(), *([rubric.example("off_topic")] if rubric and rubric.example("off_topic") else [])]
+    sibling = _sibling_texts(question, rubric, siblings, params.siblings)
+    negative = anchors.vectors([*off, *sibling])
+    # another question of the bank must be clearly nearer than this one to count against the answer
+    handicap = np.array([0.0] * len(off) + [params.sibling_handicap] * len(sibling), dtype=np.float32)
+    # an anchor that asks much the same as the question is not "something else": leave it out
+    keep = (negative @ side[0]) < params.anchor_overlap
+    negative, handicap = negative[keep], handicap[keep]
+    # the answer as a whole: the mean of its sentences (as the embedder pools long texts), at no extra model run
+    whole = sent_vecs.mean(0)
+    whole /= max(float(np.linalg.norm(whole)), 1e-12)
+    margin = float((side @ whole).max() - (negative @ whole - handicap).max())
+    points = anchors.vectors([p.covers for p in rubric.points]) if rubric else np.zeros((0, side.shape[1]))
+    positive = np.vstack([side, points]) if len(points) else side
+    share = float(np.mean((sent_vecs @ positive.T).max(1) > (sent_vecs @ negative.T - handicap).max(1)))
+    relevance = 0.5 * _ramp(margin, params.margin_lo, params.margin_hi) + \
+        0.5 * _ramp(share, params.share_lo, params.share_hi)
+    return relevance, {"relevance_margin": margin, "on_topic_sentence_share": share}
+
+
+def _points(anchors: AnchorCache, rubric: Rubric, sents: list[str], sent_vecs: np.ndarray,
+            params: Params) -> tuple[list[PointResult], float]:
+    """Each rubric point with the sentence closest to it, and the soft coverage (0..1)."""
+    sims = sent_vecs @ anchors.vectors([p.covers for p in rubric.points]).T  # sentences x points
+    points = []
+    for k, point in enumerate(rubric.points):
+        best = int(sims[:, k].argmax())
+        sim = float(sims[best, k])
+        points.append(PointResult(point.covers, point.ask, sim, sents[best], sim >= params.covered_at))
+    coverage = float(np.mean([_ramp(p.similarity, params.cover_lo, params.cover_hi) for p in points]))
+    return points, coverage
+
+
 def score_answer(question: str, answer: str, rubric: Rubric | None = None, *, embed: Embed | None = None,
-                 params: Params = PARAMS) -> ContentScore:
-    """The offline content score (0..100) of ``answer`` to ``question``, against ``rubric`` when there is one."""
+                 params: Params = PARAMS, siblings: Sequence[tuple[str, Rubric]] | None = None) -> ContentScore:
+    """The offline content score (0..100) of ``answer`` to ``question``, against ``rubric`` when there is one.
+
+    ``siblings``: other questions (with rubrics) an answer to this one could be mistaken for; by default the other
+    questions of its bank."""
     embed = embed or _default_embed
     spec = measure(answer)
     sents = sentences(answer)
     if not words(answer) or not sents:
         return ContentScore(0.0, rubric is not None, 0.0, 0.0, 0.0 if rubric else None, spec, (), {"sentences": 0})
     anchors = _anchor_cache(embed)
-    side = anchors.vectors(_question_side(question, rubric))
-    off = [*off_topic_anchors(), *([rubric.example("off_topic")] if rubric and rubric.example("off_topic") else [])]
-    negative = anchors.vectors(off)
-    # an anchor that asks much the same as the question is not "something else": leave it out
-    negative = negative[(negative @ side[0]) < params.anchor_overlap] if len(negative) else negative
-    point_vecs = anchors.vectors([p.covers for p in rubric.points]) if rubric else np.zeros((0, side.shape[1]))
-
     sent_vecs = embed(sents)
-    # the answer as a whole: the mean of its sentences (as the embedder pools long texts), at no extra model run
-    whole = sent_vecs.mean(0)
-    whole /= max(float(np.linalg.norm(whole)), 1e-12)
-    margin = float((side @ whole).max() - (negative @ whole).max())
-    positive = np.vstack([side, point_vecs]) if len(point_vecs) else side
-    share = float(np.mean((sent_vecs @ positive.T).max(1) > (sent_vecs @ negative.T).max(1)))
-    relevance = 0.5 * _ramp(margin, params.margin_lo, params.margin_hi) + \
-        0.5 * _ramp(share, params.share_lo, params.share_hi)
+    relevance, details = _relevance(anchors, question, rubric, siblings, sent_vecs, params)
     gate = _ramp(relevance, params.gate_lo, params.gate_hi)
-
     points: list[PointResult] = []
     coverage = None
     if rubric is not None:
-        sims = sent_vecs @ point_vecs.T  # sentences x points
-        for k, point in enumerate(rubric.points):
-            best = int(sims[:, k].argmax())
-            sim = float(sims[best, k])
-            points.append(PointResult(point.covers, point.ask, sim, sents[best], sim >= params.covered_at))
-        coverage = float(np.mean([_ramp(p.similarity, params.cover_lo, params.cover_hi) for p in points]))
+        points, coverage = _points(anchors, rubric, sents, sent_vecs, params)
         quality = params.w_coverage * coverage + params.w_specificity * spec.score + params.w_relevance * relevance
     else:
         w = params.w_specificity_no_rubric
         quality = w * spec.score + (1 - w) * relevance
     score = round(100.0 * gate * quality, 1)
-    details = {"relevance_margin": margin, "on_topic_sentence_share": share, "sentences": float(len(sents))}
+    details["sentences"] = float(len(sents))
     return ContentScore(score, rubric is not None, relevance, gate, coverage, spec, tuple(points), details)

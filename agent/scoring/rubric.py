@@ -56,8 +56,16 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@dataclass(frozen=True)
+class _Entry:
+    bank: str
+    text: str
+    pattern: re.Pattern[str]
+    rubric: dict[str, Any]
+
+
 @lru_cache(maxsize=1)
-def _bank_entries() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
+def _bank_entries() -> tuple[_Entry, ...]:
     entries = []
     for name in [*prompts.question_bank_names(), "_behavioral", "_generic"]:
         for q in prompts.load_yaml(f"questions/{name}.yaml").get("questions") or []:
@@ -65,21 +73,42 @@ def _bank_entries() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
                 continue
             parts = normalise(q["text"]).split("{skill}")
             pattern = "(?P<skill>.+?)".join(re.escape(p) for p in parts)
-            entries.append((re.compile(f"^{pattern}$"), q["rubric"]))
+            entries.append(_Entry(name, q["text"], re.compile(f"^{pattern}$"), q["rubric"]))
     return tuple(entries)
 
 
-@lru_cache(maxsize=512)
-def bank_rubric(question: str) -> Rubric | None:
-    """The rubric of a bank question (matched after normalising case and spacing), or None."""
+def _match(question: str) -> tuple[_Entry, str | None] | None:
     key = normalise(question)
-    for pattern, data in _bank_entries():
-        m = pattern.match(key)
+    for entry in _bank_entries():
+        m = entry.pattern.match(key)
         if m:
             skill = m.groupdict().get("skill")
             # the generic questions name the skill as the job did; keep its spelling from the question
             if skill is not None:
                 start = m.start("skill")
                 skill = " ".join(question.split())[start: start + len(skill)]
-            return Rubric.from_dict(data, skill=skill) if skill else Rubric.from_dict(data)
+            return entry, skill
     return None
+
+
+def _rubric(data: dict[str, Any], skill: str | None) -> Rubric:
+    return Rubric.from_dict(data, skill=skill) if skill else Rubric.from_dict(data)
+
+
+@lru_cache(maxsize=512)
+def bank_rubric(question: str) -> Rubric | None:
+    """The rubric of a bank question (matched after normalising case and spacing), or None."""
+    found = _match(question)
+    return _rubric(found[0].rubric, found[1]) if found else None
+
+
+@lru_cache(maxsize=512)
+def bank_siblings(question: str) -> tuple[tuple[str, Rubric], ...]:
+    """The other questions of a bank question's bank, with their rubrics: the questions an answer to this one is
+    most easily mistaken for (an answer to one of them is not an answer to this one)."""
+    found = _match(question)
+    if found is None:
+        return ()
+    entry, skill = found
+    return tuple((prompts.render(e.text, skill=skill) if skill else e.text, _rubric(e.rubric, skill))
+                 for e in _bank_entries() if e.bank == entry.bank and e is not entry)

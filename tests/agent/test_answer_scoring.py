@@ -83,6 +83,13 @@ def test_scores_follow_content_not_length_or_delivery() -> None:
     assert sig_a["content"]["points"] and sig_a["score_source"] == "offline"
 
 
+def test_an_answer_to_another_question_of_the_bank_is_off_topic() -> None:
+    schema = "How do you design a schema for a new feature, and how do you change it safely later?"
+    slow_query_story = bank_rubric(SLOW_SQL).example("strong")
+    assert score_answer(schema, slow_query_story, bank_rubric(schema)).score < 30
+    assert score_answer(SLOW_SQL, slow_query_story, bank_rubric(SLOW_SQL)).score > 60
+
+
 def test_the_scorer_holds_its_floor_on_the_held_out_answers() -> None:
     """tests/evalsets/answers/test.json, never used to tune anything (bench/bench_answer_scoring.py), clean text.
 
