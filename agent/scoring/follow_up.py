@@ -21,9 +21,10 @@ from agent.scoring.text import to_second_person, words
 NO_FOLLOW_UP_AT = 70.0  # an answer this good needs no follow-up
 OFF_TOPIC_GATE = 0.5  # below this relevance gate the answer was about something else
 ECHO_WORDS = (4, 14)  # the candidate's words said back: at least / at most this many
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:because|so that|which|but|and then|so)\s", re.I)
-_LEAD_FILLERS = re.compile(r"^(?:(?:so|um+|uh+|er+|well|okay|ok|yes|yeah|right|and|first|then|like|honestly|"
-                           r"basically|actually)[,\s]+)+", re.I)
+_CLAUSE_END = re.compile(r"[;:()]|\s(?:because|so that|which|but|and then|so)\s", re.I)
+# fillers and hedges before the substance: "so, um, I think the key is" -> "the key is"
+_LEAD = re.compile(r"^(?:(?:so|um+|uh+|er+|well|okay|ok|yes|yeah|right|and|first|then|like|honestly|basically|"
+                   r"actually|i think|i guess|i believe|i mean|i'd say|i would say)[,\s]+)+", re.I)
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,32 @@ class FollowUp:
     echo: str | None  # the candidate's words it refers to
 
 
-def _echo(content: ContentScore) -> str | None:
-    """A clause the candidate said, turned to address them: from the sentence that made their best point."""
-    best = max(content.points, key=lambda p: p.similarity, default=None)
-    if best is None or not best.evidence:
+def _clause(sentence: str) -> str | None:
+    """A short, whole clause of a sentence (ECHO_WORDS long), without leading fillers or hedges; None if none."""
+    if sentence.rstrip().endswith("?"):  # a question they asked themselves reads oddly said back
         return None
-    clause = _CLAUSE_END.split(best.evidence, maxsplit=1)[0]
-    clause = _LEAD_FILLERS.sub("", clause.strip()).rstrip(".!?")
+    clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
+    clause = _LEAD.sub("", clause.strip()).rstrip(".!?,")
     tokens = clause.split()
-    if len(words(clause)) < ECHO_WORDS[0]:
+    if len(tokens) > ECHO_WORDS[1]:
+        # cut at a comma only where what comes before it can stand alone
+        head = clause.split(",")[0].split()
+        if not ECHO_WORDS[0] + 2 <= len(head) <= ECHO_WORDS[1]:
+            return None
+        tokens = head
+    if len(words(" ".join(tokens))) < ECHO_WORDS[0]:
         return None
-    clause = " ".join(tokens[: ECHO_WORDS[1]])
-    said = to_second_person(clause)
-    return said[0].lower() + said[1:] if not said.startswith("I ") else said
+    return " ".join(tokens)
+
+
+def _echo(content: ContentScore) -> str | None:
+    """A clause the candidate said, turned to address them: from the sentences that made their best points."""
+    for point in sorted(content.points, key=lambda p: -p.similarity):
+        clause = _clause(point.evidence or "")
+        if clause:
+            said = to_second_person(clause)
+            return said if said.startswith("I ") else said[0].lower() + said[1:]
+    return None
 
 
 def follow_up_for(content: ContentScore, rubric: Rubric) -> FollowUp | None:
