@@ -216,3 +216,29 @@ def test_fluent_speeches_in_the_questions_own_field_stay_below_30() -> None:
         off = score_answer(item["question"], item["off_topic"])
         partial = score_answer(item["question"], item["partial"])
         assert off.score < 30 and off.score < partial.score, (item["question"], off.score, partial.score)
+
+
+async def test_question_scores_take_the_llms_score_and_keep_the_offline_one(server: FakeOpenAI) -> None:
+    import uuid
+
+    from agent.eye_tracker import EyeTracker
+    from agent.fluency_tracker import FluencyTracker
+    from agent.question_scores import QuestionScores
+    from agent.recorder import Recorder
+
+    flow = _sql_flow(RubricFollowUps())
+    flow.states[0].answers.append(SQL_ANSWER)
+    settings = JudgeSettings(base_url=server.base_url, api_key=None, model="judge-model")
+    recorder = Recorder(None, uuid.uuid4())  # rows stay buffered: nothing is flushed in this test
+    scores = QuestionScores(flow, eyes=EyeTracker(), fluency=FluencyTracker(), recorder=recorder,
+                            judge=lambda q, a, r: judge_answer(settings, q, a, r), show_delivery=False)
+    await scores.move_to(0, 1.0)
+    await scores.move_to(None, 30.0)
+    offline = recorder._scores[0]["score"]
+    assert recorder._scores[0]["signals"]["score_source"] == "offline"  # written at once, before the LLM answers
+    await scores.settle(timeout_s=30)
+    row = recorder._scores[0]
+    assert row["signals"]["score_source"] == "llm" and row["signals"]["llm"]["model"] == "judge-model"
+    assert row["signals"]["content"]["score"] == offline and row["score"] == row["signals"]["llm"]["score"]
+    report = scores.report(end_reason=None)
+    assert report["overall_score"] == row["score"] and report["delivery"] == {"hidden": True}

@@ -340,3 +340,48 @@ async def test_interviewer_repeats_on_request(session: AgentSession) -> None:
     await asyncio.sleep(0.3)
     await _reply(session, "yes")
     assert await _reply(session, "Sorry, can you repeat the question?") == "How do you structure a Python project?"
+
+
+def test_a_follow_up_picker_words_the_one_follow_up_and_time_still_rules() -> None:
+    from agent.scoring.follow_up import FollowUp
+
+    asked: list[tuple[str, str]] = []
+
+    def picker(question: str, rubric, answer: str) -> FollowUp | None:
+        asked.append((question, answer))
+        return FollowUp("You mentioned packages. How do you test them?", "missing_point", "tests", "packages")
+
+    plan = build_plan([("Python", 1.0)], 2, seed="f")
+    flow = InterviewFlow(plan, _texts(), follow_up_min_words=15, follow_ups=picker)
+    flow.start()
+    flow.on_turn("yes")
+    assert flow.follow_up_request(LONG) == (plan.questions[0].text, plan.questions[0].rubric, LONG)
+    probe = _asked(flow.on_turn(LONG))  # a long answer that misses a rubric point gets the picker's follow-up
+    assert (probe.kind, probe.text, probe.reason) == ("probe", "You mentioned packages. How do you test them?",
+                                                      "missing_point")
+    assert flow.states[0].probe_point == "tests" and asked == [(plan.questions[0].text, LONG)]
+    assert flow.follow_up_request("More.") is None  # one follow-up a question
+    assert _asked(flow.on_turn("I use pytest.")).kind == "question"
+    # a short answer gets the picker's wording too, keeping "short" as the reason
+    flow = InterviewFlow(plan, _texts(), follow_up_min_words=15, follow_ups=picker)
+    flow.start()
+    flow.on_turn("yes")
+    probe = _asked(flow.on_turn("Not much."))
+    assert probe.reason == "short" and probe.text.startswith("You mentioned packages.")
+    # no time for a follow-up: the picker is not even asked
+    flow = InterviewFlow(plan, _texts(), follow_up_min_words=15, follow_ups=picker)
+    flow.start()
+    flow.on_turn("yes")
+    calls = len(asked)
+    assert _asked(flow.on_turn(LONG, remaining_s=60)).kind == "question" and len(asked) == calls
+
+
+def test_a_failing_picker_falls_back_to_the_plain_follow_ups() -> None:
+    def broken(question: str, rubric, answer: str):
+        raise RuntimeError("no model")
+
+    flow = InterviewFlow(build_plan([("Python", 1.0)], 2, seed="f"), _texts(), follow_ups=broken)
+    flow.start()
+    flow.on_turn("yes")
+    probe = _asked(flow.on_turn("Not much."))
+    assert probe.kind == "probe" and probe.reason == "short"
