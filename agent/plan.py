@@ -186,13 +186,19 @@ class InterviewNotFound(LookupError):
 
 
 def _stored_plan(interview: Interview) -> InterviewPlan | None:
-    """The plan the API (or an earlier run) stored; a malformed one is replaced by a fresh plan."""
+    """The plan stored with the interview (e.g. by the API), or None when there is none or it is unusable."""
     if not interview.question_plan:
         return None
     try:
         return InterviewPlan.from_json(interview.question_plan)
     except ValueError:
         return None
+
+
+async def _company(session: AsyncSession, company_id: uuid.UUID, default_name: str) -> tuple[str, bool]:
+    """The company's name and whether it hides delivery signals."""
+    company = await session.get(Company, company_id)
+    return (company.name, bool(company.hide_delivery_signals)) if company else (default_name, False)
 
 
 async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_questions: int) -> InterviewContext:
@@ -207,9 +213,7 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
     practice_session_id: uuid.UUID | None = None
 
     if interview.company_id is not None:
-        company = await session.get(Company, interview.company_id)
-        company_name = company.name if company else company_name
-        hide_delivery = bool(company and company.hide_delivery_signals)
+        company_name, hide_delivery = await _company(session, interview.company_id, company_name)
     if interview.application_id is not None:
         row = (await session.execute(
             sa.select(Application, Job, Candidate)
@@ -225,9 +229,7 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
             )).all()
             skills = [(name, float(weight)) for name, weight in skill_rows]
             if interview.company_id is None:
-                company = await session.get(Company, job.company_id)
-                company_name = company.name if company else company_name
-                hide_delivery = bool(company and company.hide_delivery_signals)
+                company_name, hide_delivery = await _company(session, job.company_id, company_name)
     if interview.mode == InterviewMode.PRACTICE:
         practice = (await session.execute(
             sa.select(InterviewSession).where(InterviewSession.interview_id == interview.id)
@@ -242,6 +244,7 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         candidate_name = (user.full_name or "") if user else ""
 
     plan = _stored_plan(interview) or build_plan(skills, n_questions, seed=str(interview.id))
+
     return InterviewContext(
         interview_id=interview.id,
         status=InterviewStatus(interview.status),

@@ -68,6 +68,12 @@ def prewarm(proc: JobProcess) -> None:
         # the packaged model's files are checked against their pinned sha256 here, before any job
         load_model(settings.whisper_model, name=settings.offline_stt_model, cpu_threads=settings.whisper_threads,
                    min_window_s=settings.whisper_min_window_s)
+    # the answer scorer's embedding model (checked against its sha256 on load): loaded now, not at the first answer;
+    # one thread, like the rest of the agent's model work
+    os.environ.setdefault("EMBEDDING_THREADS", "1")
+    from nlp.embeddings import get_embedder
+
+    get_embedder().embed(["warm up"])
     # import everything an interview needs now, not on the job's event loop
     import agent.note_taker
     import agent.run  # noqa: F401
