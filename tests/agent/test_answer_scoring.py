@@ -242,3 +242,29 @@ async def test_question_scores_take_the_llms_score_and_keep_the_offline_one(serv
     assert row["signals"]["content"]["score"] == offline and row["score"] == row["signals"]["llm"]["score"]
     report = scores.report(end_reason=None)
     assert report["overall_score"] == row["score"] and report["delivery"] == {"hidden": True}
+
+
+async def test_the_interviewer_speaks_the_adaptive_follow_up() -> None:
+    import asyncio
+
+    from livekit.agents import AgentSession
+
+    from agent.interviewer import Interviewer, interviewer_instructions
+    from agent.offline.plan_llm import PlanLLM
+
+    picker = RubricFollowUps()
+    plan = InterviewPlan.from_json({"questions": [{"text": SLOW_SQL, "skill": "SQL"}, {"text": "Anything else?"}]})
+    values = {"first_name": "Ada", "job_title": "Data Engineer", "company": "Acme", "minutes": 30,
+              "question_count": 2}
+    agent = Interviewer(flow=InterviewFlow(plan, _texts(), follow_ups=picker),
+                        instructions=interviewer_instructions(values))
+    answer = ("I would check whether the table has grown a lot since it was fast, and whether somebody changed the "
+              "query or dropped an index, because that is what usually happens.")
+    async with PlanLLM() as model, AgentSession(llm=model) as session:
+        await session.start(agent)
+        await asyncio.sleep(0.3)
+        await asyncio.wait_for(session.run(user_input="Yes, that's fine."), timeout=10)
+        result = await asyncio.wait_for(session.run(user_input=answer), timeout=30)
+        reply = result.expect.next_event().is_message(role="assistant").event().item.text_content.strip()
+    expected = picker(SLOW_SQL, plan.questions[0].rubric, answer)
+    assert expected is not None and reply == expected.text and reply.startswith("You mentioned that you")
