@@ -6,8 +6,9 @@ answers and on their offline transcripts.
 The scorer is the agent's offline content scorer (agent/scoring). Pairs are strong/strong_plain > partial >
 off_topic within a question (tests/agent/answer_eval.py). For the transcribed run each answer is spoken by espeak-ng
 (en-us and en-gb voices, alternating by question, 165 words a minute), one segment per sentence as the session's VAD
-would cut it at the pauses, and transcribed by the default offline STT (faster-whisper tiny.en, as the agent runs it).
-Transcripts are cached in .artifacts/answer_transcripts.json. Results go to .artifacts/bench_answer_scoring.json.
+would cut it at the pauses, and transcribed by the default offline STT (agent/offline/stt_whisper.py, as the agent
+runs it). Transcripts are cached per model in .artifacts/answer_transcripts.json (a first run takes ~40 minutes).
+Results go to .artifacts/bench_answer_scoring.json.
 
 The dev half is the one to tune on; the test half is held out (tests/evalsets/answers/README.md).
 """
@@ -31,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import prompts  # noqa: E402
-from agent.offline.stt_whisper import WHISPER_RATE, load_model, transcribe  # noqa: E402
+from agent.offline.stt_whisper import WHISPER_RATE, default_model_path, load_model, transcribe  # noqa: E402
 from agent.scoring.content import score_answer  # noqa: E402
 from agent.scoring.rubric import Rubric  # noqa: E402
 from agent.scoring.text import sentences  # noqa: E402
@@ -55,12 +56,14 @@ class Transcriber:
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
         self.model = load_model()
+        self.model_id = str(default_model_path())
         self.cache: dict[str, str] = json.loads(CACHE.read_text()) if CACHE.exists() else {}
         self.cpu_s = 0.0
         self.segments = 0
 
     def __call__(self, text: str, voice: str) -> str:
-        key = hashlib.sha256(f"{voice}|{RATE_WPM}|{text}".encode()).hexdigest()[:24]
+        # the model is part of the key: another offline STT model gets its own transcripts
+        key = hashlib.sha256(f"{self.model_id}|{voice}|{RATE_WPM}|{text}".encode()).hexdigest()[:24]
         if key not in self.cache:
             parts = []
             for i, sentence in enumerate(sentences(text)):
