@@ -1,8 +1,8 @@
 """answer scoring: a company may hide delivery signals (eye contact, fluency) entirely; the report's delivery
 section (advisory, kept apart from the skill scores)
 
-Revision ID: 0005_answer_scoring
-Revises: 0004_lifecycle
+Revision ID: 0006_answer_scoring
+Revises: 0005_gaze_calibration
 Create Date: 2026-12-07 10:00:00
 """
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0005_answer_scoring"
-down_revision: str | None = "0004_lifecycle"
+revision: str = "0006_answer_scoring"
+down_revision: str | None = "0005_gaze_calibration"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
