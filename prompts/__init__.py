@@ -45,6 +45,10 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.strip().lower()).strip("-")
 
 
+def question_bank_names() -> list[str]:
+    return sorted(p.stem for p in QUESTIONS_DIR.glob("*.yaml") if not p.stem.startswith("_"))
+
+
 def bank_for_skill(skill: str) -> str | None:
     """The question bank for a job skill name (through aliases), or None when there is none."""
     key = slug(skill)
