@@ -55,7 +55,8 @@ from tests.agent.sim import (  # noqa: E402
     wav_frames,
     worker_env,
 )
-from tests.media import espeak_wav, frontal_face_rgb  # noqa: E402
+from tests.faces import frontal_face_rgb  # noqa: E402
+from tests.media import espeak_wav  # noqa: E402
 
 ARTIFACTS = REPO / ".artifacts"
 QUESTIONS = ["Tell me about a project you are proud of.", "How do you test your code?",

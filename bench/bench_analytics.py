@@ -40,7 +40,7 @@ def child_eye(frames: int, max_faces: int) -> dict[str, float]:
     import numpy as np
 
     from analytics.eye_contact import EyeContactAnalyzer
-    from tests.media import frontal_face_rgb
+    from tests.faces import frontal_face_rgb
 
     rng = np.random.default_rng(0)
     base = frontal_face_rgb(640, 480).astype(np.float32)

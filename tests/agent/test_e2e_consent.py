@@ -18,7 +18,8 @@ from db.models import InterviewConsent, QuestionScore, TranscriptSegment
 from tests.agent.sim import Candidate, create_interview, dispatch, wav_frames
 from tests.agent.test_e2e_interview import wait_status
 from tests.conftest import ARTIFACTS
-from tests.media import espeak_wav, frontal_face_rgb
+from tests.faces import frontal_face_rgb
+from tests.media import espeak_wav
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 

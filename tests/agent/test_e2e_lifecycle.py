@@ -13,7 +13,7 @@ from db.enums import InterviewStatus, Speaker
 from db.models import Interview, InterviewMetric, InterviewReport, InterviewSession, TranscriptSegment
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
 from tests.agent.test_e2e_interview import wait_status
-from tests.media import frontal_face_rgb
+from tests.faces import frontal_face_rgb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 

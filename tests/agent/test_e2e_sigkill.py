@@ -20,7 +20,7 @@ from db.models import Interview, InterviewMetric
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch, start_worker, worker_env
 from tests.agent.test_e2e_interview import wait_status
-from tests.media import frontal_face_rgb
+from tests.faces import frontal_face_rgb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 

@@ -13,13 +13,9 @@ import pytest
 
 from analytics.cli import SUMMARY_KEYS, main
 from tests.analytics.conftest import PAUSES_S
+from tests.faces import blank_rgb, frontal_face_rgb, jittered, turned_face_rgb, two_faces_rgb
 from tests.media import (
     SpeechTruth,
-    blank_rgb,
-    frontal_face_rgb,
-    jittered,
-    turned_face_rgb,
-    two_faces_rgb,
     write_video,
     write_wav,
     write_y4m,

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from analytics.eye_contact import EyeContactAnalyzer, FrameObservation
-from tests.media import (
+from tests.faces import (
     blank_rgb,
     frontal_face_rgb,
     gaze_shifted_rgb,

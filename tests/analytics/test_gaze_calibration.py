@@ -17,7 +17,7 @@ from analytics.gaze import (
     HeadPose,
 )
 from analytics.gaze_calibration import MIN_FRAMES, CalibrationError, calibrate
-from tests.media import jittered, turned_face_rgb
+from tests.faces import jittered, turned_face_rgb
 
 FPS = 5.0
 Frame = tuple[float, HeadPose, tuple[float, float], EyeMeasures]

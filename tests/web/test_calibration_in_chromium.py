@@ -21,7 +21,8 @@ import sqlalchemy as sa
 from analytics.eye_contact import EyeContactAnalyzer
 from db.models import Interview, InterviewMetric
 from tests.api.conftest import apply, create_job, dev_user, in_minutes
-from tests.media import jittered, turned_face_rgb, write_y4m
+from tests.faces import jittered, turned_face_rgb
+from tests.media import write_y4m
 from tests.web.conftest import CHROMIUM
 from tests.web.test_pages_in_chromium import assert_not_blank, wait_until
 
