@@ -28,7 +28,7 @@ from db.models import (
     TranscriptSegment,
 )
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch
-from tests.media import blank_rgb, frontal_face_rgb, turned_face_rgb
+from tests.faces import blank_rgb, frontal_face_rgb, turned_face_rgb
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
@@ -202,7 +202,7 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     assert report.eye_contact_summary["frames"] > 50
     assert report.fluency_summary["speaking_seconds"] > 5
     assert all("signals" in item for item in report.strengths + report.weaknesses)
-    assert report.strengths or report.weaknesses
+    assert report.delivery  # eye contact and fluency: advisory, apart from the skill scores
 
     assert usage.stt_seconds > 5 and usage.tts_characters > 200 and usage.room_minutes > 0.3
     assert usage.llm_prompt_tokens > 0 and usage.llm_completion_tokens > 0

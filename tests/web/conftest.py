@@ -14,10 +14,12 @@ import pytest_asyncio
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import start_worker, worker_env
 from tests.api.server import api_env, run_api
-from tests.media import espeak_wav, frontal_face_rgb, jittered, read_wav, resample, write_wav, write_y4m
+from tests.faces import frontal_face_rgb, jittered
+from tests.media import espeak_wav, read_wav, resample, write_wav, write_y4m
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CONSENT = "Yes, I am happy to go ahead."
+WEB_AGENT = "interviewer-web"
 ANSWER = (
     "In my last job I built a billing service in Python with PostgreSQL. I designed the schema, wrote the "
     "migrations and tuned the slow queries with explain analyze, and I added tests for every endpoint."
@@ -47,14 +49,15 @@ def fake_media(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def web_stack(database_url: str, livekit, artifacts_dir: Path, tmp_path_factory) -> AsyncIterator[str]:
     tmp = tmp_path_factory.mktemp("web-api")
+    # its own agent name: the session's other workers (tests/agent, tests/stack) share this livekit-server
     worker = start_worker(
-        worker_env(livekit, database_url, **{**E2E_ENV, "INTERVIEW_MAX_MINUTES": 3}),
+        worker_env(livekit, database_url, **{**E2E_ENV, "INTERVIEW_MAX_MINUTES": 3}, AGENT_NAME=WEB_AGENT),
         artifacts_dir / "web-agent-worker.log",
     )
     try:
         await worker.wait_registered()
         # the queue worker runs in the API as in production: arrivals are dispatched, and retried, by it
-        env = api_env(database_url, livekit, tmp, QUEUE_WORKER="1", LIFECYCLE_TICK_SECONDS="2")
+        env = api_env(database_url, livekit, tmp, QUEUE_WORKER="1", LIFECYCLE_TICK_SECONDS="2", AGENT_NAME=WEB_AGENT)
         with run_api(env, log=artifacts_dir / "web-api.log") as base_url:
             yield base_url
     finally:
