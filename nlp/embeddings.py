@@ -195,9 +195,6 @@ class Embedder:
         self.stats.windows += len(all_windows)
         return result
 
-    def embed_one(self, text: str) -> list[float]:
-        return self.embed([text])[0].tolist()
-
 
 _default: Embedder | None = None
 _default_lock = threading.Lock()

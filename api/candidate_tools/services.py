@@ -17,7 +17,7 @@ from api.candidate_tools.plans import PlanUsage, usage
 from api.candidate_tools.rewriter import rewrite_cv
 from api.common.errors import NotFound
 from api.screening.cv_parser import ParsedCV
-from api.screening.service import embed_texts, text_of_job
+from api.screening.services import embed_texts, text_of_job
 from api.screening.text import content_hash, normalize_text
 from db.enums import JobStatus, RewriteStyle
 from db.models import CVAnalysis, CVRewrite, Interview, InterviewSession, Job

@@ -9,17 +9,21 @@ from litestar import Controller, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_202_ACCEPTED
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.applications.services import ApplicationService
 from api.auth.deps import Principal
 from api.common.errors import NotFound
 from api.common.openapi import BEARER
 from api.screening.schemas import CandidateMatch, CandidateSearchIn, ScreeningOut, ScreeningQueued
-from api.screening.service import CandidateHit, candidates_like_job, candidates_like_text
+from api.screening.services import (
+    CandidateHit,
+    candidates_like_job,
+    candidates_like_text,
+    company_application,
+    company_job,
+    screening_of,
+)
 from api.screening.tasks import enqueue_screening
-from db.models import Job, Screening
 
 
 def _match(hit: CandidateHit, job_id: uuid.UUID | None = None) -> CandidateMatch:
@@ -51,8 +55,8 @@ class ScreeningController(Controller):
         db_session: NamedDependency[AsyncSession],
         application_id: FromPath[uuid.UUID],
     ) -> ScreeningOut:
-        await ApplicationService(session=db_session).get_visible(application_id, recruiter)
-        screening = await db_session.scalar(select(Screening).where(Screening.application_id == application_id))
+        await company_application(db_session, application_id, recruiter.company_id)
+        screening = await screening_of(db_session, application_id)
         if screening is None:
             raise NotFound(
                 "this application has not been screened yet (screening runs in the background after applying)",
@@ -80,7 +84,7 @@ class ScreeningController(Controller):
         db_session: NamedDependency[AsyncSession],
         application_id: FromPath[uuid.UUID],
     ) -> ScreeningQueued:
-        await ApplicationService(session=db_session).get_visible(application_id, recruiter)
+        await company_application(db_session, application_id, recruiter.company_id)
         await enqueue_screening(db_session, application_id)
         return ScreeningQueued(application_id=application_id)
 
@@ -95,9 +99,7 @@ class ScreeningController(Controller):
         job_id: FromPath[uuid.UUID],
         limit: Annotated[int, QueryParameter(ge=1, le=100)] = 20,
     ) -> list[CandidateMatch]:
-        job = await db_session.scalar(select(Job).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        if job is None:
-            raise NotFound("job not found")
+        job = await company_job(db_session, job_id, recruiter.company_id)
         hits = await candidates_like_job(db_session, job, limit)
         return [_match(h, job_id) for h in hits]
 

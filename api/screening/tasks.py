@@ -12,7 +12,7 @@ from procrastinate import Blueprint, JobContext, RetryStrategy
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.queue.app import defer_in_transaction
-from api.screening.service import ApplicationGone, screen_application
+from api.screening.services import ApplicationGone, screen_application
 from nlp.embeddings import Embedder
 
 logger = logging.getLogger(__name__)

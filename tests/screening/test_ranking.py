@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import text
 
 from api.screening.scoring import score_cv
-from api.screening.service import embed_texts, ensure_job_embedding, text_of_job
+from api.screening.services import embed_texts, ensure_job_embedding, text_of_job
 from api.screening.text import normalize_text
 from tests.screening.conftest import make_company, make_job
 from tests.screening.ranking_metrics import SCORERS, SETS, Figures, figures, load_set, rank_of

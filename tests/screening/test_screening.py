@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 
 from api.queue.worker import QueueWorker
-from api.screening.service import (
+from api.screening.services import (
     candidates_like_job,
     candidates_like_text,
     ensure_job_embedding,

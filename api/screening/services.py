@@ -12,6 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from api.common.errors import NotFound
 from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
 from api.screening.scoring import score_cv
 from api.screening.text import content_hash, job_text
@@ -19,6 +20,28 @@ from db.models import Application, Candidate, Job, Screening
 from nlp.embeddings import MODEL_NAME, Embedder, get_embedder
 
 logger = logging.getLogger(__name__)
+
+
+async def company_application(session: AsyncSession, application_id: uuid.UUID, company_id: uuid.UUID) -> Application:
+    """The application, if it is to one of the company's jobs (another company's id is not found)."""
+    application = await session.scalar(
+        select(Application).join(Job, Job.id == Application.job_id)
+        .where(Application.id == application_id, Job.company_id == company_id)
+    )
+    if application is None:
+        raise NotFound("application not found")
+    return application
+
+
+async def company_job(session: AsyncSession, job_id: uuid.UUID, company_id: uuid.UUID) -> Job:
+    job = await session.scalar(select(Job).where(Job.id == job_id, Job.company_id == company_id))
+    if job is None:
+        raise NotFound("job not found")
+    return job
+
+
+async def screening_of(session: AsyncSession, application_id: uuid.UUID) -> Screening | None:
+    return await session.scalar(select(Screening).where(Screening.application_id == application_id))
 
 
 class ApplicationGone(LookupError):
