@@ -15,6 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("analyze", help="eye contact and fluency from a video/audio file", add_help=False)
     sub.add_parser("score-answers", help="score interview answers offline (the agent's content scorer)",
                    add_help=False)
+    sub.add_parser("screen", help="screening scores of a folder of CVs against a JSON list of jobs", add_help=False)
     if not argv or argv[0] in {"-h", "--help"}:
         parser.print_help()
         return 0 if argv else 2
@@ -27,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
         from agent.scoring.cli import main as score_answers
 
         return score_answers(rest)
+    if command == "screen":
+        from api.screening.cli import main as screen
+
+        return screen(rest)
     if command == "migrate":
         from db.migrate import main as migrate
 

@@ -70,8 +70,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 @dataclass
 class EmbedderStats:
-    """Real counters (the cache tests read them): texts embedded and model runs."""
+    """Real counters (the cache tests read them): embed() calls, texts embedded, windows and model runs."""
 
+    calls: int = 0
     texts: int = 0
     windows: int = 0
     model_runs: int = 0
@@ -191,6 +192,7 @@ class Embedder:
         result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         np.add.at(result, np.asarray(owners, dtype=np.int64), vectors)
         result /= np.clip(np.linalg.norm(result, axis=1, keepdims=True), 1e-12, None)
+        self.stats.calls += 1
         self.stats.texts += len(texts)
         self.stats.windows += len(all_windows)
         return result

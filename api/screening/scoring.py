@@ -1,30 +1,44 @@
-"""The screening score: weighted skill match (the job's skill weights) + semantic similarity (embeddings).
+"""The screening score of a CV for a job, 0-100, and its reasons. Pure: profiles in, numbers and reasons out.
 
-Pure functions; the service feeds them texts and vectors from Postgres.
+Four parts, each 0-100, in a fixed weighted sum (the weights and ranges were chosen on the development half of
+tests/evalsets/screening and checked on tests/screening/data; bench/bench_screening.py prints the figures):
+
+- keywords (0.50): the words the CV shares with the job's whole text, each weighted by its rarity in everyday
+  English (nlp/keywords.py); cosine 0 → 0, ≥ 0.5 → 100.
+- title (0.25): how close the CV's headline, most recent job title or first summary sentence comes to the job
+  title (cosine of their vectors, 0.2 → 0, 0.9 → 100). Titles held and sought are what tell close roles apart.
+- requirements (0.15): for every sentence of the job (description and requirements), the CV sentence nearest in
+  meaning; the mean of those similarities, 0.25 → 0, 0.65 → 100. Plain-language CVs score here.
+- skills (0.10): the job's weighted skills; a skill named in the CV (with its aliases) counts fully, otherwise
+  the CV sentence nearest to it counts in part (similarity 0.3 → nothing, 0.6 → fully).
+
+Nothing here depends on other jobs or CVs, so the API and `interviewly screen` give one CV and one job the same
+score. A job without skills has no skills part: the other weights are scaled up.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
 
-from api.screening.skills import extract_skills, match_skills
+from api.screening.profiles import TextProfile
+from api.screening.skills import find_skill
+from nlp.keywords import keyword_overlap
 
-# the two parts of the score; with no skills to match, the semantic part is the whole score
-SKILL_WEIGHT = float(os.environ.get("SCREENING_SKILL_WEIGHT", "0.6"))
-SEMANTIC_WEIGHT = 1.0 - SKILL_WEIGHT
+WEIGHTS = {"keywords": 0.50, "title": 0.25, "requirements": 0.15, "skills": 0.10}
+KEYWORD_RANGE = (0.0, 0.5)
+TITLE_RANGE = (0.2, 0.9)
+REQUIREMENT_RANGE = (0.25, 0.65)
+SKILL_RANGE = (0.3, 0.6)
+MATCHED_CREDIT = 0.5  # a skill with at least this credit is listed as matched, below it as missing
+EVIDENCE_SHOWN = 3  # requirements quoted with their nearest CV sentence in the explanation
 
-# cosine similarity of MiniLM CV/JD vectors: unrelated roles sit around 0.1-0.3, a good fit at 0.5-0.9 (labelled set).
-# The semantic score maps [SIM_FLOOR, SIM_CEIL] linearly onto [0, 100].
-SIM_FLOOR = 0.20
-SIM_CEIL = 0.80
 
-
-def semantic_score(similarity: float) -> float:
-    x = (similarity - SIM_FLOOR) / (SIM_CEIL - SIM_FLOOR)
-    return round(100.0 * min(1.0, max(0.0, x)), 2)
+def scaled(value: float, bounds: tuple[float, float]) -> float:
+    """value mapped linearly from bounds onto 0..1, clipped."""
+    low, high = bounds
+    return min(1.0, max(0.0, (value - low) / (high - low)))
 
 
 def cosine(a, b) -> float:
@@ -32,14 +46,6 @@ def cosine(a, b) -> float:
     b = np.asarray(b, dtype=np.float32)
     denom = float(np.linalg.norm(a) * np.linalg.norm(b)) or 1e-12
     return float(np.dot(a, b) / denom)
-
-
-def job_skill_list(skills: list[tuple[str, float]], jd_text: str) -> tuple[list[tuple[str, float]], str]:
-    """The job's own weighted skills; a job without any is matched on the skills its description names."""
-    if skills:
-        return skills, "job_skills"
-    derived = [(name, 1.0) for name in extract_skills(jd_text)]
-    return derived, "job_description"
 
 
 @dataclass
@@ -51,39 +57,121 @@ class ScreeningResult:
     explanation: dict
 
 
-def score_cv(cv_text: str, cv_vector, jd_text: str, jd_vector, skills: list[tuple[str, float]]) -> ScreeningResult:
-    weighted, source = job_skill_list(skills, jd_text)
-    similarity = cosine(cv_vector, jd_vector)
-    sem = semantic_score(similarity)
-    if weighted:
-        match = match_skills(cv_text, weighted)
-        skill = match.score
-        total = round(SKILL_WEIGHT * skill + SEMANTIC_WEIGHT * sem, 2)
-        matched, missing = match.matched, match.missing
-        weights = {"skills": SKILL_WEIGHT, "semantic": SEMANTIC_WEIGHT}
-    else:
-        skill, total, matched, missing = None, sem, [], []
-        weights = {"skills": 0.0, "semantic": 1.0}
+def _title_part(cv: TextProfile, job: TextProfile) -> tuple[float, dict]:
+    titles, title_vectors = job.phrase_vectors("title")
+    best = {"similarity": 0.0, "cv_phrase": None, "kind": None}
+    if not titles:
+        return 0.0, best
+    for kind in ("headline", "recent_role", "summary"):
+        phrases, vectors = cv.phrase_vectors(kind)
+        if not phrases:
+            continue
+        sims = vectors @ title_vectors[0]
+        i = int(np.argmax(sims))
+        if float(sims[i]) > best["similarity"]:
+            best = {"similarity": round(float(sims[i]), 4), "cv_phrase": phrases[i], "kind": kind}
+    return scaled(best["similarity"], TITLE_RANGE), best
+
+
+def _requirements_part(cv: TextProfile, job: TextProfile) -> tuple[float, dict]:
+    job_vectors, cv_vectors = job.sentence_vectors, cv.sentence_vectors
+    if not len(job_vectors) or not len(cv_vectors):
+        return 0.0, {"coverage": 0.0, "evidence": []}
+    sims = job_vectors @ cv_vectors.T
+    nearest, best = sims.argmax(axis=1), sims.max(axis=1)
+    coverage = float(best.mean())
+    shown = np.argsort(-best, kind="stable")[:EVIDENCE_SHOWN]
+    evidence = [{"requirement": job.sentences[i], "cv_sentence": cv.sentences[int(nearest[i])],
+                 "similarity": round(float(best[i]), 4)} for i in shown]
+    return scaled(coverage, REQUIREMENT_RANGE), {"coverage": round(coverage, 4), "evidence": evidence}
+
+
+def _sentence_with(cv: TextProfile, found: str) -> str:
+    needle = found.lower()
+    return next((s for s in cv.sentences if needle in s.lower()), found)
+
+
+def _skills_part(cv: TextProfile, job: TextProfile, cv_text: str,
+                 skills: list[tuple[str, float]]) -> tuple[float | None, list[dict], list[dict]]:
+    if not skills:
+        return None, [], []
+    names, skill_vectors = job.phrase_vectors("skill")
+    vector_of = dict(zip(names, skill_vectors, strict=True))
+    cv_vectors = cv.sentence_vectors
+    matched: list[dict] = []
+    missing: list[dict] = []
+    got = 0.0
+    for name, weight in skills:
+        found = find_skill(name, cv_text)
+        if found:
+            credit, entry = 1.0, {"evidence": _sentence_with(cv, found), "match": "named", "text": found}
+        elif name in vector_of and len(cv_vectors):
+            sims = cv_vectors @ vector_of[name]
+            i = int(np.argmax(sims))
+            credit = scaled(float(sims[i]), SKILL_RANGE)
+            entry = {"evidence": cv.sentences[i], "match": "meaning", "similarity": round(float(sims[i]), 4)}
+        else:
+            credit, entry = 0.0, {}
+        got += weight * credit
+        row = {"skill": name, "weight": float(weight), "credit": round(credit, 2), **entry}
+        if credit >= MATCHED_CREDIT:
+            matched.append(row)
+        else:
+            # the nearest sentence of a missing skill is not evidence of it
+            missing.append({k: v for k, v in row.items() if k not in ("evidence", "match")} | (
+                {"nearest_sentence": entry["evidence"]} if "evidence" in entry else {}))
+    total = sum(w for _, w in skills)
+    matched.sort(key=lambda s: (-s["weight"], s["skill"]))
+    missing.sort(key=lambda s: (-s["weight"], s["skill"]))
+    return (got / total if total > 0 else 0.0), matched, missing
+
+
+def score_cv(cv: TextProfile, cv_text: str, job: TextProfile, skills: list[tuple[str, float]],
+             skill_source: str = "job_skills") -> ScreeningResult:
+    """`skills` are the job's (name, weight); `job` must have been profiled with the same names."""
+    overlap = keyword_overlap(cv.keywords, job.keywords)
+    keywords = scaled(overlap.similarity, KEYWORD_RANGE)
+    title, title_reason = _title_part(cv, job)
+    requirements, requirement_reason = _requirements_part(cv, job)
+    skill, matched, missing = _skills_part(cv, job, cv_text, skills)
+    parts = {"keywords": keywords, "title": title, "requirements": requirements, "skills": skill}
+    weights = {k: w for k, w in WEIGHTS.items() if parts[k] is not None}
+    total_weight = sum(weights.values())
+    score = round(100.0 * sum(weights[k] * parts[k] for k in weights) / total_weight, 2)
+    similarity = cosine(cv.vector, job.vector)
     explanation = {
+        "parts": {
+            "keywords": {"score": round(100 * keywords, 2), "similarity": round(overlap.similarity, 4),
+                         "shared": overlap.shared},
+            "title": {"score": round(100 * title, 2), **title_reason},
+            "requirements": {"score": round(100 * requirements, 2), **requirement_reason},
+            "skills": {"score": None if skill is None else round(100 * skill, 2), "source": skill_source},
+        },
+        "weights": {k: round(w / total_weight, 4) for k, w in weights.items()},
         "matched_skills": matched,
         "missing_skills": missing,
         "similarity": round(similarity, 4),
-        "skill_score": skill,
-        "semantic_score": sem,
-        "weights": weights,
-        "skill_source": source,
-        "summary": _summary(matched, missing, similarity),
+        "skill_score": None if skill is None else round(100 * skill, 2),
+        "semantic_score": round(100 * requirements, 2),
+        "skill_source": skill_source,
     }
-    return ScreeningResult(
-        score=total, skill_score=skill, semantic_score=sem, similarity=similarity, explanation=explanation
-    )
+    explanation["summary"] = _summary(explanation)
+    return ScreeningResult(score=score, skill_score=explanation["skill_score"],
+                           semantic_score=explanation["semantic_score"], similarity=similarity,
+                           explanation=explanation)
 
 
-def _summary(matched: list[dict], missing: list[dict], similarity: float) -> str:
-    parts = []
+def _summary(explanation: dict) -> str:
+    parts = explanation["parts"]
+    out = []
+    if parts["title"]["cv_phrase"]:
+        out.append(f"title: \"{parts['title']['cv_phrase']}\" ({parts['title']['similarity']:.2f})")
+    if parts["keywords"]["shared"]:
+        out.append("shared keywords: " + ", ".join(parts["keywords"]["shared"][:5]))
+    matched, missing = explanation["matched_skills"], explanation["missing_skills"]
     if matched or missing:
-        parts.append(f"{len(matched)} of {len(matched) + len(missing)} skills found")
+        out.append(f"{len(matched)} of {len(matched) + len(missing)} skills shown")
         if missing:
-            parts.append("missing: " + ", ".join(s["skill"] for s in missing[:5]))
-    parts.append(f"text similarity {similarity:.2f}")
-    return "; ".join(parts)
+            out.append("missing: " + ", ".join(s["skill"] for s in missing[:5]))
+    out.append(f"requirements covered {parts['requirements']['coverage']:.2f}")
+    return "; ".join(out)

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import anyio
 from sqlalchemy import select, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from api.common.errors import NotFound
 from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
-from api.screening.scoring import score_cv
-from api.screening.text import content_hash, job_text
-from db.models import Application, Candidate, Job, Screening
+from api.screening.matching import JobPosting, profile_of_job, score
+from api.screening.profiles import PROFILE_MODEL, TextProfile, cv_profile
+from api.screening.text import content_hash
+from db.models import Application, CachedTextProfile, Candidate, Job, Screening
 from nlp.embeddings import MODEL_NAME, Embedder, get_embedder
 
 logger = logging.getLogger(__name__)
@@ -54,43 +57,56 @@ async def embed_texts(embedder: Embedder, texts: list[str]) -> list[list[float]]
     return [v.tolist() for v in vectors]
 
 
+def posting_of(job: Job) -> JobPosting:
+    return JobPosting(job.title, job.description, job.requirements, [(s.name, s.weight) for s in job.skills])
+
+
 def text_of_job(job: Job) -> str:
-    return job_text(job.title, job.description, job.requirements, [s.name for s in job.skills])
+    return posting_of(job).text
+
+
+async def cached_profile(
+    session: AsyncSession, digest: str, text: str, make: Callable[[], TextProfile]
+) -> tuple[TextProfile, bool]:
+    """(profile, from_cache): the text's stored profile, or one made now (in a worker thread) and stored."""
+    row = await session.scalar(
+        select(CachedTextProfile.profile).where(
+            CachedTextProfile.content_hash == digest, CachedTextProfile.model_name == PROFILE_MODEL
+        )
+    )
+    if row is not None and (profile := TextProfile.from_json(row, text)) is not None:
+        return profile, True
+    profile = await anyio.to_thread.run_sync(make)
+    # two screenings of one CV may race here: the first row stands, both made the same numbers
+    await session.execute(
+        pg_insert(CachedTextProfile)
+        .values(id=uuid.uuid4(), content_hash=digest, model_name=PROFILE_MODEL, profile=profile.to_json())
+        .on_conflict_do_nothing(constraint="uq_text_profiles_hash_model")
+    )
+    return profile, False
+
+
+async def job_profile_of(
+    session: AsyncSession, job: Job, embedder: Embedder | None = None
+) -> tuple[JobPosting, TextProfile]:
+    """The job's profile; its vector (jobs.jd_embedding, for search) follows the text's hash."""
+    posting = posting_of(job)
+    digest = content_hash(posting.text)
+    embedder = embedder or get_embedder()
+    profile, _ = await cached_profile(session, digest, posting.text, lambda: profile_of_job(embedder, posting))
+    if job.jd_content_hash != digest or job.jd_embedding is None:
+        job.jd_embedding = profile.vector
+        job.jd_content_hash = digest
+        await session.flush()
+    return posting, profile
 
 
 async def ensure_job_embedding(session: AsyncSession, job: Job, embedder: Embedder | None = None) -> list[float]:
     """The job's vector, recomputed only when its text (title, description, requirements, skills) changed."""
-    jd = text_of_job(job)
-    digest = content_hash(jd)
-    if job.jd_content_hash == digest and job.jd_embedding is not None:
+    if job.jd_content_hash == content_hash(text_of_job(job)) and job.jd_embedding is not None:
         return list(job.jd_embedding)
-    (vector,) = await embed_texts(embedder or get_embedder(), [jd])
-    job.jd_embedding = vector
-    job.jd_content_hash = digest
-    await session.flush()
-    return vector
-
-
-async def cached_cv_embedding(session: AsyncSession, digest: str) -> list[float] | None:
-    row = await session.scalar(
-        select(Screening.cv_embedding)
-        .where(
-            Screening.cv_content_hash == digest, Screening.cv_embedding.is_not(None), Screening.model_name == MODEL_NAME
-        )
-        .limit(1)
-    )
-    return list(row) if row is not None else None
-
-
-async def cv_embedding(
-    session: AsyncSession, cv_text: str, digest: str, embedder: Embedder | None = None
-) -> tuple[list[float], bool]:
-    """(vector, from_cache): any screening of the same CV text by the same model is reused."""
-    cached = await cached_cv_embedding(session, digest)
-    if cached is not None:
-        return cached, True
-    (vector,) = await embed_texts(embedder or get_embedder(), [cv_text])
-    return vector, False
+    _, profile = await job_profile_of(session, job, embedder)
+    return profile.vector
 
 
 async def parsed_cv_of(candidate: Candidate, storage) -> ParsedCV:
@@ -153,14 +169,16 @@ async def screen_application(
     candidate.cv_text = parsed.text
     candidate.cv_content_hash = parsed.content_hash
 
-    jd_vector = await ensure_job_embedding(session, job, embedder)
-    cv_vector, from_cache = await cv_embedding(session, parsed.text, parsed.content_hash, embedder)
-    result = score_cv(parsed.text, cv_vector, text_of_job(job), jd_vector, [(s.name, s.weight) for s in job.skills])
+    embedder = embedder or get_embedder()
+    posting, jd_profile = await job_profile_of(session, job, embedder)
+    cv, from_cache = await cached_profile(session, parsed.content_hash, parsed.text,
+                                          lambda: cv_profile(embedder, parsed))
+    result = score(parsed, cv, posting, jd_profile)
     explanation = {
         **result.explanation,
         "cv_sections": parsed.section_names,
         "embedding_cached": from_cache,
-        "model": MODEL_NAME,
+        "model": PROFILE_MODEL,
     }
     application.screening_score = result.score
     return await _upsert_screening(
@@ -170,7 +188,7 @@ async def screen_application(
         skill_score=result.skill_score,
         semantic_score=result.semantic_score,
         explanation=explanation,
-        cv_embedding=cv_vector,
+        cv_embedding=cv.vector,
         cv_content_hash=parsed.content_hash,
         model_name=MODEL_NAME,
     )

@@ -6,6 +6,7 @@ from db.models._types import EMBEDDING_DIM
 from db.models.ats import (
     Application,
     ApplicationStatusChange,
+    CachedTextProfile,
     Candidate,
     Company,
     Job,
@@ -39,6 +40,7 @@ __all__ = [
     "ApplicationStatusChange",
     "CVAnalysis",
     "CVRewrite",
+    "CachedTextProfile",
     "Candidate",
     "Company",
     "IdempotencyKey",

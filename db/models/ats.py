@@ -154,3 +154,14 @@ sa.Index("ix_screenings_cv_embedding_hnsw", Screening.cv_embedding, postgresql_u
          postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"cv_embedding": "vector_cosine_ops"})
 # the embedding cache is looked up by the CV's content hash
 sa.Index("ix_screenings_cv_content_hash", Screening.cv_content_hash)
+
+
+class CachedTextProfile(UUIDAuditBase):
+    """A CV's or a job's sentences and role phrases with their vectors (api/screening/profiles.py), kept by the
+    content hash of the text and the model that made them: a text is profiled once, whoever screens it."""
+
+    __tablename__ = "text_profiles"
+    __table_args__ = (sa.UniqueConstraint("content_hash", "model_name", name="uq_text_profiles_hash_model"),)
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    model_name: Mapped[str] = mapped_column(sa.String(100))
+    profile: Mapped[dict[str, Any]] = mapped_column(JsonB)

@@ -1,0 +1,146 @@
+"""What the screening score reads from a CV or a job: its sentences and a few role phrases, each with its vector.
+
+A CV's role phrases are what a recruiter reads first: the headline under the name, the most recent job title
+and the first sentence of the summary. A job's are its title and its skill names. Every sentence and phrase
+is embedded on its own (a CV's in one model call), so a requirement can be matched to the one sentence that
+shows it, and the explanation can quote that sentence.
+
+Vectors are rounded to float16 as soon as they are made: the profile cached in Postgres and a profile made
+afresh by `interviewly screen` hold the same numbers, so both give the same score.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from api.screening.cv_parser import ParsedCV
+from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder
+from nlp.keywords import KeywordVector
+
+PROFILE_VERSION = 1  # bump when what a profile holds changes: cached profiles of another version are remade
+PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"  # what made a cached profile (text_profiles.model_name)
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\bpresent\b|\bnow\b|\bcurrent\b", re.IGNORECASE)
+# what separates a job title from the employer and dates on an experience line
+_TITLE_END = re.compile(r"\s+[—–|·-]\s+|\s+at\s+|\s*\(|\s*\|\s*")
+_CONTACT = re.compile(r"@|https?:|www\.|\d[\d ()+-]{6,}\d")
+MAX_ENTRY_WORDS = 25  # a longer dated line is a sentence about the work, not a job entry
+HEADLINE_LINES = 3
+# sections that say nothing about the work (the header's headline is read as a role phrase instead); leaving them
+# out of the sentences saves model time
+UNREAD_SECTIONS = frozenset({"header", "contact", "interests", "languages"})
+
+
+def _lines(text: str) -> list[str]:
+    """Non-empty lines; a line starting in lower case after one that did not end a sentence continues it (PDF
+    text wraps long bullets)."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if out and line[:1].islower() and not out[-1].endswith((".", ":")):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """The text's lines split into sentences, bullets stripped."""
+    out: list[str] = []
+    for line in _lines(text):
+        line = line[2:] if line.startswith("- ") else line
+        out.extend(s.strip() for s in _SENTENCE.split(line) if len(s.strip()) >= 3)
+    return out
+
+
+def headline(sections: dict[str, str]) -> list[str]:
+    """The first lines above the first heading, contact lines left out: name, title, sometimes credentials."""
+    return [line for line in _lines(sections.get("header", "")) if not _CONTACT.search(line)][:HEADLINE_LINES]
+
+
+def role_phrases(text: str, sections: dict[str, str]) -> list[tuple[str, str]]:
+    """(kind, phrase): the headline lines, the first dated entry of the
+    experience section cut before its employer, and the summary's first sentence."""
+    phrases: list[tuple[str, str]] = [("headline", line) for line in headline(sections)]
+    for line in _lines(sections.get("experience") or text):
+        if line.startswith("- ") or len(line.split()) > MAX_ENTRY_WORDS or not _DATED.search(line):
+            continue
+        title = _TITLE_END.split(line)[0].strip(" ,")
+        if len(title) >= 3:
+            phrases.append(("recent_role", title))
+            break
+    summary = " ".join(sections.get("summary", "").split())
+    if summary:
+        phrases.append(("summary", _SENTENCE.split(summary)[0][:300]))
+    return phrases
+
+
+@dataclass
+class TextProfile:
+    sentences: list[str]
+    phrases: list[tuple[str, str]]  # (kind, text)
+    vectors: np.ndarray  # float16, one row per sentence then one per phrase
+    keywords: KeywordVector = field(repr=False)
+
+    @property
+    def sentence_vectors(self) -> np.ndarray:
+        return self.vectors[: len(self.sentences)].astype(np.float32)
+
+    def phrase_vectors(self, kind: str) -> tuple[list[str], np.ndarray]:
+        rows = [i for i, (k, _) in enumerate(self.phrases) if k == kind]
+        texts = [self.phrases[i][1] for i in rows]
+        return texts, self.vectors[[len(self.sentences) + i for i in rows]].astype(np.float32)
+
+    @property
+    def vector(self) -> list[float]:
+        """The whole text as one vector (normalised mean of its sentences): what pgvector searches."""
+        mean = self.sentence_vectors.mean(axis=0) if self.sentences else np.zeros(EMBEDDING_DIM, np.float32)
+        return (mean / (np.linalg.norm(mean) or 1.0)).tolist()
+
+    def to_json(self) -> dict:
+        return {"version": PROFILE_VERSION, "sentences": self.sentences, "phrases": [list(p) for p in self.phrases],
+                "vectors": base64.b64encode(self.vectors.astype("<f2").tobytes()).decode("ascii")}
+
+    @classmethod
+    def from_json(cls, data: dict, text: str) -> TextProfile | None:
+        """None if the cached profile was made by another version of this module."""
+        if data.get("version") != PROFILE_VERSION:
+            return None
+        vectors = np.frombuffer(base64.b64decode(data["vectors"]), dtype="<f2").reshape(-1, EMBEDDING_DIM)
+        return cls(data["sentences"], [tuple(p) for p in data["phrases"]], vectors.astype(np.float16),
+                   KeywordVector.of(text))
+
+
+def _profile(embedder: Embedder, text: str, units: list[str], phrases: list[tuple[str, str]]) -> TextProfile:
+    texts = [*units, *(p for _, p in phrases)]
+    unique = list(dict.fromkeys(texts))  # a headline is often a sentence too: embedded once
+    vectors = embedder.embed(unique) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
+    row = {t: i for i, t in enumerate(unique)}
+    return TextProfile(units, phrases, vectors[[row[t] for t in texts]].astype(np.float16), KeywordVector.of(text))
+
+
+def cv_sentences(parsed: ParsedCV) -> list[str]:
+    """The sentences of the sections about the work, each once."""
+    if not set(parsed.sections) - UNREAD_SECTIONS:  # no headings found: the whole text
+        return list(dict.fromkeys(sentences(parsed.text)))
+    read = [text for name, text in parsed.sections.items() if name not in UNREAD_SECTIONS]
+    return list(dict.fromkeys([*headline(parsed.sections), *(s for text in read for s in sentences(text))]))
+
+
+def cv_profile(embedder: Embedder, parsed: ParsedCV) -> TextProfile:
+    return _profile(embedder, parsed.text, cv_sentences(parsed), role_phrases(parsed.text, parsed.sections))
+
+
+def job_profile(embedder: Embedder, title: str, description: str, requirements: str, skills: list[str],
+                text: str) -> TextProfile:
+    """`text` is the job's whole text (api.screening.text.job_text), which its keywords come from."""
+    units = [title.strip(), *sentences(description or ""), *sentences(requirements or "")]
+    phrases = [("title", title.strip()), *(("skill", s) for s in skills)]
+    return _profile(embedder, text, units, phrases)
