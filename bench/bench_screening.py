@@ -1,20 +1,21 @@
-"""Screening figures: embedding throughput (CVs per second) on this machine's CPU, and ranking quality on the
-labelled sets (offline scoring, the same functions the worker uses; the test does it through Postgres).
+"""Screening figures: end-to-end speed (parse the file, profile the CV, score it against one job) in CPU time on
+one core, the memory of a process holding the API with the models loaded, and ranking quality.
 
-Ranking quality: for every labelled CV, the rank of its own job among the jobs of its set, by the full
-screening score, by semantic similarity alone and by skill match alone: top-1, top-3 and mean reciprocal
-rank for the easy set (12 far-apart roles), the hard set (23 near-neighbour roles) and both together (each
-CV still ranked within its own set's jobs: the two sets repeat several roles, so one pool would have two
-right answers).
+Ranking quality: for every labelled CV, the rank of its own job among the jobs of its set, by the product's score
+(the code `interviewly screen` runs) and by a plain TF-IDF cosine baseline fitted on the same pool; top-1 overall
+and on the hard CVs (styles "plain" and "neighbour"). Sets: the development half of tests/evalsets/screening (the
+only one tuned on), the project's own older set (tests/screening/data, easy + hard), and with --held-out the test
+half (run it to report a fixed method, never to choose between variants: tests/evalsets/screening/README.md).
 
-    .venv/bin/python bench/bench_screening.py [--repeat 3] [--threads N] [--misses]
+    .venv/bin/python bench/bench_screening.py [--held-out] [--misses] [--no-memory]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,110 +23,149 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.screening.scoring import score_cv  # noqa: E402
-from api.screening.text import job_text, normalize_text  # noqa: E402
-from nlp.embeddings import MODEL_NAME, Embedder  # noqa: E402
-from tests.screening.ranking_metrics import SCORERS, SETS, figures, load_set, rank_of  # noqa: E402
+from api.screening.cli import cv_files, load_jobs, screen_folder  # noqa: E402
+from api.screening.cv_parser import parse_cv, parse_cv_text  # noqa: E402
+from api.screening.matching import JobPosting, profile_of_job, score  # noqa: E402
+from api.screening.profiles import PROFILE_MODEL, cv_profile  # noqa: E402
+from nlp.embeddings import Embedder  # noqa: E402
+from tests.screening.ranking_metrics import (  # noqa: E402
+    EVALSET,
+    SETS,
+    eval_labels,
+    load_set,
+    rank_of,
+    tfidf_scores,
+    top1,
+)
 
-NARROW = 5.0  # a top-1 won by fewer screening-score points (of 100) than this is listed with --misses
+SPEED_JOB = "backend-engineer"
+
+# what the memory figure measures: a process that builds the API app and loads everything screening uses
+MEMORY_PROBE = """
+import json, resource, sys
+from pathlib import Path
+from api.app import create_app
+from api.screening.cli import load_jobs, screen_folder
+from nlp.embeddings import get_embedder
+import psutil
+ev = Path(sys.argv[1])
+jobs = load_jobs(ev / "jobs.json")
+screen_folder(dict(list(jobs.items())[:3]), ev / "dev", get_embedder())
+print(json.dumps({"rss_mb": psutil.Process().memory_info().rss / 2**20,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
 
 
-def set_ranks(embedder: Embedder, jobs: list[dict], cvs: list[dict]) -> tuple[dict[str, list[int]], list[dict]]:
-    """scorer → the rank of each CV's own job; and the CVs whose own job is not first by the full score, or
-    first by less than NARROW points."""
-    cv_texts = [normalize_text(c["text"]) for c in cvs]
-    jd_texts = [job_text(j["title"], j["description"], j["requirements"], list(j["skills"])) for j in jobs]
-    cv_vectors, jd_vectors = embedder.embed(cv_texts), embedder.embed(jd_texts)
-    ranks: dict[str, list[int]] = {s: [] for s in SCORERS}
-    misses = []
-    for cv, text, vec in zip(cvs, cv_texts, cv_vectors, strict=True):
-        results = {j["id"]: score_cv(text, vec, jd, jv, list(j["skills"].items()))
-                   for j, jd, jv in zip(jobs, jd_texts, jd_vectors, strict=True)}
-        by = {"score": {k: r.score for k, r in results.items()},
-              "semantic": {k: r.similarity for k, r in results.items()},
-              "skills": {k: r.skill_score for k, r in results.items()}}
-        for scorer in SCORERS:
-            ranks[scorer].append(rank_of(by[scorer], cv["job"]))
-        top = max((k for k in by["score"] if k != cv["job"]), key=by["score"].get)  # the best other job
-        if by["score"][top] > by["score"][cv["job"]] - NARROW:
-            misses.append({"cv": cv["id"], "rank": ranks["score"][-1], "top": top,
-                           "top_score": by["score"][top], "own_score": by["score"][cv["job"]]})
-    return ranks, misses
+def speed(embedder: Embedder) -> dict:
+    """CPU seconds per CV, end to end, on the development half's files (one-page CVs in .txt, .docx, .pdf)."""
+    jobs = load_jobs(EVALSET / "jobs.json")
+    job = jobs[SPEED_JOB]
+    job_profile = profile_of_job(embedder, job)
+    files = cv_files(EVALSET / "dev")
+    parse_s = profile_s = score_s = 0.0
+    words = 0
+    for path in files:
+        t0 = time.process_time()
+        parsed = parse_cv(path.read_bytes(), path.name)
+        t1 = time.process_time()
+        profile = cv_profile(embedder, parsed)
+        t2 = time.process_time()
+        score(parsed, profile, job, job_profile)
+        t3 = time.process_time()
+        parse_s, profile_s, score_s = parse_s + t1 - t0, profile_s + t2 - t1, score_s + t3 - t2
+        words += len(parsed.text.split())
+    n = len(files)
+    return {"cvs": n, "words": words / n, "parse_ms": 1000 * parse_s / n, "profile_ms": 1000 * profile_s / n,
+            "score_ms": 1000 * score_s / n, "per_core": n / (parse_s + profile_s + score_s)}
+
+
+def memory() -> dict:
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(EVALSET)], capture_output=True, text=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def eval_half(half: str, embedder: Embedder) -> tuple[dict[str, int], dict[str, int], dict[str, str], list[dict]]:
+    """(ranks by the product's score, ranks by TF-IDF, styles, misses) for one half of the evaluation set."""
+    labels = eval_labels(half)
+    jobs = load_jobs(EVALSET / "jobs.json")
+    scores = screen_folder(jobs, EVALSET / half, embedder)
+    texts = {p.name: parse_cv(p.read_bytes(), p.name).text for p in cv_files(EVALSET / half)}
+    baseline = tfidf_scores({k: j.text for k, j in jobs.items()}, texts)
+    ranks = {cv: rank_of(scores[cv], labels[cv]["job"]) for cv in labels}
+    tfidf = {cv: rank_of(baseline[cv], labels[cv]["job"]) for cv in labels}
+    misses = [{"cv": cv, "style": labels[cv]["style"], "rank": ranks[cv], "own": labels[cv]["job"],
+               "top": max(scores[cv], key=scores[cv].get)} for cv in labels if ranks[cv] > 1]
+    return ranks, tfidf, {cv: lab["style"] for cv, lab in labels.items()}, misses
+
+
+def old_set(embedder: Embedder) -> tuple[dict[str, int], dict[str, int]]:
+    """The project's own labelled set (easy + hard; each CV ranked within its own set's jobs)."""
+    ranks: dict[str, int] = {}
+    tfidf: dict[str, int] = {}
+    for name in SETS:
+        specs, cvs = load_set(name)
+        jobs = {j["id"]: JobPosting(j["title"], j["description"], j["requirements"], list(j["skills"].items()))
+                for j in specs}
+        profiles = {k: profile_of_job(embedder, j) for k, j in jobs.items()}
+        parsed = {c["id"]: parse_cv_text(c["text"]) for c in cvs}
+        baseline = tfidf_scores({k: j.text for k, j in jobs.items()}, {k: p.text for k, p in parsed.items()})
+        for c in cvs:
+            p = parsed[c["id"]]
+            profile = cv_profile(embedder, p)
+            row = {k: score(p, profile, j, profiles[k]).score for k, j in jobs.items()}
+            ranks[f"{name}/{c['id']}"] = rank_of(row, c["job"])
+            tfidf[f"{name}/{c['id']}"] = rank_of(baseline[c["id"]], c["job"])
+    return ranks, tfidf
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=0, help="onnxruntime intra-op threads (0: all cores)")
+    parser.add_argument("--held-out", action="store_true", help="also the test half (reporting only)")
     parser.add_argument("--misses", action="store_true", help="list the CVs whose own job is not first")
+    parser.add_argument("--no-memory", action="store_true")
     args = parser.parse_args()
-    _, cvs = load_set("easy")  # throughput on the easy set, as before
-    cv_texts = [normalize_text(c["text"]) for c in cvs]
 
-    embedder = Embedder(threads=args.threads or None)
+    one_core = Embedder(threads=1)
     t0 = time.perf_counter()
-    embedder.embed(["warm up"])
+    one_core.embed(["warm up"])
     load_s = time.perf_counter() - t0
-
-    runs = []
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        embedder.embed(cv_texts)
-        runs.append(time.perf_counter() - t0)
-    best, median = min(runs), statistics.median(runs)
-    windows = embedder.stats.windows - 1
-    words = sum(len(t.split()) for t in cv_texts) / len(cv_texts)
-
-    # full-length CVs (two pages, ~4x the labelled ones): several 256-token windows each
-    long_texts = ["\n\n".join([t, *cv_texts[(i + 1) % len(cv_texts):(i + 4) % len(cv_texts) or None][:3]])
-                  for i, t in enumerate(cv_texts)]
-    before = embedder.stats.windows
-    t0 = time.perf_counter()
-    embedder.embed(long_texts)
-    long_s = time.perf_counter() - t0
-    long_windows = (embedder.stats.windows - before) / len(long_texts)
-    long_words = sum(len(t.split()) for t in long_texts) / len(long_texts)
-
-    one = []
-    for text in cv_texts[:12]:
-        t0 = time.perf_counter()
-        embedder.embed([text])
-        one.append(time.perf_counter() - t0)
-
-    quality: dict[str, dict[str, list[int]]] = {}
-    misses: dict[str, list[dict]] = {}
-    sizes = {}
-    for name in SETS:
-        set_jobs, set_cvs = load_set(name)
-        quality[name], misses[name] = set_ranks(embedder, set_jobs, set_cvs)
-        sizes[name] = (len(set_cvs), len(set_jobs))
-    quality["easy+hard"] = {s: quality["easy"][s] + quality["hard"][s] for s in SCORERS}
-    sizes["easy+hard"] = (sizes["easy"][0] + sizes["hard"][0], None)
-
-    n = len(cvs)
-    print(f"model            : {MODEL_NAME} (onnxruntime CPU, {os.cpu_count()} cores visible, "
-          f"threads={args.threads or 'all'})")
+    s = speed(one_core)
+    print(f"scorer           : {PROFILE_MODEL} (onnxruntime CPU, one intra-op thread; {os.cpu_count()} cores)")
     print(f"model load       : {load_s:.2f} s (sha256 check + session)")
-    print(f"CVs              : {n}, {words:.0f} words on average, {windows // args.repeat / n:.1f} windows per CV")
-    print(f"batch throughput : {n / median:.1f} CVs/s median, {n / best:.1f} CVs/s best ({args.repeat} runs)")
-    print(f"full-length CVs  : {len(long_texts) / long_s:.1f} CVs/s ({long_words:.0f} words, "
-          f"{long_windows:.1f} windows per CV)")
-    print(f"single CV latency: {1000 * statistics.median(one):.0f} ms median")
-    print()
-    print("ranking quality (rank of each CV's own job among its set's jobs; ties count against it)")
-    labels = {"score": "screening score", "semantic": "similarity alone", "skills": "skills alone"}
-    for name, ranks in quality.items():
-        n_cvs, n_jobs = sizes[name]
-        pool = f"{n_jobs} jobs" if n_jobs else "each within its own set"
-        print(f"  {name} ({n_cvs} CVs, {pool})")
-        for scorer in SCORERS:
-            print(f"    {labels[scorer]:<17}: {figures(ranks[scorer]).row()}")
+    print(f"end to end       : {s['per_core']:.1f} CVs/s per core (CPU time), {s['cvs']} CVs of {s['words']:.0f} words:"
+          f" parse {s['parse_ms']:.1f} ms, profile {s['profile_ms']:.1f} ms, score against one job"
+          f" {s['score_ms']:.1f} ms")
+    print(f"load average     : {' '.join(f'{x:.1f}' for x in os.getloadavg())} (other work on the machine slows the"
+          " CPU time of this one)")
+    if not args.no_memory:
+        m = memory()
+        print(f"API process      : {m['rss_mb']:.0f} MB RSS, {m['peak_mb']:.0f} MB peak, with the app built and the"
+              " models loaded and used")
+
+    embedder = Embedder()
+    print("\nranking quality: the rank of each CV's own job among its set's jobs (ties count against it)")
+    halves = ["dev", "test"] if args.held_out else ["dev"]
+    all_misses = {}
+    for half in halves:
+        ranks, tfidf, styles, all_misses[half] = eval_half(half, embedder)
+        print(f"  evalset {half} ({len(ranks)} CVs, 23 jobs)")
+        print(f"    screening score : {top1(ranks, styles).row()}")
+        print(f"    TF-IDF baseline : {top1(tfidf, styles).row()}")
+        for style in ("ordinary", "plain", "neighbour"):
+            picked = {cv for cv, st in styles.items() if st == style}
+            ours = sum(ranks[cv] == 1 for cv in picked)
+            base = sum(tfidf[cv] == 1 for cv in picked)
+            print(f"      {style:<9}: {ours}/{len(picked)} (TF-IDF {base}/{len(picked)})")
+    ranks, tfidf = old_set(embedder)
+    print(f"  old set, easy + hard ({len(ranks)} CVs, 12 and 23 jobs)")
+    print(f"    screening score : {top1(ranks, {}).row()}")
+    print(f"    TF-IDF baseline : {top1(tfidf, {}).row()}")
     if args.misses:
-        for name, rows in misses.items():
-            print(f"  {name}: own job not first by screening score, or first by < {NARROW:g} points")
-            for m in rows:
-                print(f"    {m['cv']:<26} rank {m['rank']:>2}  own {m['own_score']:6.2f}  best other "
-                      f"{m['top']:<22} {m['top_score']:6.2f}")
+        for half, misses in all_misses.items():
+            for m in misses:
+                print(f"  {half} miss: {m['cv']:<34} {m['style']:<9} own {m['own']:<28} rank {m['rank']}"
+                      f"  top {m['top']}")
     return 0
 
 
