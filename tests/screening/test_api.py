@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import json
 import os
 import time
@@ -320,3 +322,38 @@ async def test_concurrent_requests_cannot_exceed_the_free_limit(api6) -> None:
     assert codes == [201, 201, 201, 402, 402], [r.text for r in results]
 
 
+
+
+async def test_screen_command_gives_the_scores_the_api_stores(api6, tmp_path) -> None:
+    """Jobs posted through the API (with skills, and one without), CV files (PDF, DOCX, TXT) applied through the
+    API and screened by the worker: `interviewly screen` on the same files and jobs prints the same scores."""
+    from api.screening.cli import main as screen
+    from tests.screening.ranking_metrics import EVALSET
+
+    specs = {j["key"]: j for j in json.loads((EVALSET / "jobs.json").read_text())}
+    specs = [specs["icu-nurse"], specs["medical-assistant"], {**specs["warehouse-supervisor"], "skills": []}]
+    files = ["Brianna_Novak_Resume.pdf", "luis_ramirez_cv.docx", "sunita_bains_cv.txt"]
+    recruiter = await dev_user(api6, "rec-eq", "RECRUITER", "Equal Co")
+    applications = []
+    for spec in specs:
+        body = {"title": spec["title"], "description": spec["description"],
+                "requirements": "\n".join(spec["requirements"]), "status": "OPEN", "skills": spec["skills"]}
+        r = await api6.post("/api/ats/v1/jobs", json=body, headers=recruiter.headers)
+        assert r.status_code == 201, r.text
+        for name in files:
+            content = (EVALSET / "dev" / name).read_bytes()
+            applications.append((spec["key"], name, await _apply(api6, r.json()["id"], "Ann Example", content, name)))
+    stored = {}
+    for key, name, application_id in applications:
+        stored[(name, key)] = (await _wait_screened(api6, recruiter.headers, application_id))["score"]
+
+    (tmp_path / "cvs").mkdir()
+    for name in files:
+        (tmp_path / "cvs" / name).write_bytes((EVALSET / "dev" / name).read_bytes())
+    (tmp_path / "jobs.json").write_text(json.dumps(specs))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert screen(["--jobs", str(tmp_path / "jobs.json"), "--cvs", str(tmp_path / "cvs"), "--json"]) == 0
+    printed = json.loads(out.getvalue())["scores"]
+    assert {(name, key): printed[name][key] for name, key in stored} == stored
+    assert len(set(stored.values())) == len(stored)  # nine different numbers, not one default

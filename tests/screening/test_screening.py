@@ -73,30 +73,30 @@ async def test_embeddings_are_cached_by_content_hash(clean_db, storage, embedder
         job_a = await make_job(session, company, _spec(labelled, "frontend"))
         job_b = await make_job(session, company, _spec(labelled, "ios"))
         first = await make_application(session, job_a, "Lucas Moreau", cv_text=cv)
-        before = embedder.stats.texts
+        before = embedder.stats.calls
         await screen_application(session, first.id, embedder=embedder)
-        assert embedder.stats.texts - before == 2  # the JD and the CV
+        assert embedder.stats.calls - before == 2  # the JD and the CV are profiled, a model call each
 
-        # the same screening again: neither text changed, so the model is not called at all
-        before = embedder.stats.texts
+        # the same screening again: neither text changed, so the model is not called at all (profiles in Postgres)
+        before = embedder.stats.calls
         again = await screen_application(session, first.id, embedder=embedder)
-        assert embedder.stats.texts == before
+        assert embedder.stats.calls == before
         assert again.explanation["embedding_cached"] is True
 
         # the same CV (re-wrapped, other case: same content hash) applying elsewhere: only the new JD is embedded
         second = await make_application(session, job_b, "Lucas M", cv_text=cv.upper().replace("\n", "\n\n"))
-        before = embedder.stats.texts
+        before = embedder.stats.calls
         s2 = await screen_application(session, second.id, embedder=embedder)
-        assert embedder.stats.texts - before == 1
+        assert embedder.stats.calls - before == 1
         assert s2.explanation["embedding_cached"] is True
 
         # editing the job's text changes its hash: it is embedded again, once
         job_a.description += "\nYou will also own our Storybook."
         await session.flush()
-        before = embedder.stats.texts
+        before = embedder.stats.calls
         await ensure_job_embedding(session, job_a, embedder)
         await ensure_job_embedding(session, job_a, embedder)
-        assert embedder.stats.texts - before == 1
+        assert embedder.stats.calls - before == 1
 
 
 @pytest.mark.parametrize(("make", "code"), [

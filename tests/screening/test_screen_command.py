@@ -1,0 +1,87 @@
+"""`interviewly screen`: the command's contract, and the top-1 floor on the held-out half of the evaluation set.
+
+The equality of its scores with the ones the API stores is checked through the API in test_api.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from api.screening.cli import load_jobs, main, screen_folder
+from api.screening.cv_parser import parse_cv
+from api.screening.profiles import PROFILE_MODEL
+from nlp.embeddings import Embedder
+from tests.screening.files import docx_bytes, encrypted_pdf, text_pdf, truncated
+from tests.screening.ranking_metrics import EVALSET, eval_labels, rank_of, tfidf_scores, top1
+
+# measured with bench/bench_screening.py --held-out: 88/92 (95.7%), hard 42/46; TF-IDF 83/92, hard 37/46.
+# Floors two CVs below; the issue asks for the TF-IDF baseline + 10 points (not met: 5.5)
+TEST_HALF_TOP1 = 86
+TEST_HALF_HARD_TOP1 = 40
+
+JOBS = [
+    {"key": "backend", "title": "Backend Engineer (Python)", "team": "ignored",
+     "description": "Build and run the Django services behind our payments API.",
+     "requirements": ["3+ years of Python and Django", "PostgreSQL, Celery, Docker, AWS"],
+     "skills": [{"name": "Python", "weight": 5}, {"name": "Django", "weight": 4}, {"name": "PostgreSQL", "weight": 3}]},
+    {"key": "nurse", "title": "Registered Nurse, ICU",
+     "description": "Care for critically ill patients on our intensive care unit.",
+     "requirements": "Active RN licence\nBLS and ACLS", "skills": [{"name": "ACLS", "weight": 3}]},
+    {"key": "teacher", "title": "Maths Teacher", "description": "Teach GCSE and A-level mathematics.",
+     "requirements": "QTS; experience teaching Key Stage 4", "skills": []},
+]
+
+
+def _cv(labelled, cv_id: str) -> str:
+    return next(c for c in labelled[1] if c["id"] == cv_id)["text"]
+
+
+def test_command_scores_every_readable_cv_against_every_job(tmp_path: Path, labelled, capsys) -> None:
+    jobs_file = tmp_path / "jobs.json"
+    jobs_file.write_text(json.dumps(JOBS))
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "marta.pdf").write_bytes(text_pdf(_cv(labelled, "backend_1")))
+    (cvs / "maria.docx").write_bytes(docx_bytes(_cv(labelled, "nurse_1")))
+    (cvs / "sarah.txt").write_text(_cv(labelled, "teacher_1"))
+    (cvs / "locked.pdf").write_bytes(encrypted_pdf(_cv(labelled, "backend_2")))
+    (cvs / "broken.docx").write_bytes(truncated(docx_bytes(_cv(labelled, "nurse_2"))))
+    (cvs / "notes.json").write_text("{}")  # not a CV file: left out
+
+    assert main(["--jobs", str(jobs_file), "--cvs", str(cvs), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"model", "scores"} and out["model"] == PROFILE_MODEL
+    scores = out["scores"]
+    assert set(scores) == {"marta.pdf", "maria.docx", "sarah.txt", "locked.pdf", "broken.docx"}
+    assert scores["locked.pdf"]["error"]["code"] == "encrypted_pdf" and scores["locked.pdf"]["error"]["message"]
+    assert scores["broken.docx"]["error"]["code"] == "corrupt_docx"
+    for name, own in [("marta.pdf", "backend"), ("maria.docx", "nurse"), ("sarah.txt", "teacher")]:
+        row = scores[name]
+        assert set(row) == {"backend", "nurse", "teacher"}
+        assert all(isinstance(v, float) and 0 <= v <= 100 for v in row.values())
+        assert max(row, key=row.get) == own, (name, row)
+
+
+def test_command_refuses_a_jobs_file_that_is_not_a_list(tmp_path: Path, capsys) -> None:
+    (tmp_path / "jobs.json").write_text(json.dumps({"key": "x"}))
+    with pytest.raises(SystemExit) as exit_:
+        main(["--jobs", str(tmp_path / "jobs.json"), "--cvs", str(tmp_path), "--json"])
+    assert exit_.value.code == 2 and "list of jobs" in capsys.readouterr().err
+
+
+def test_held_out_half_top1_floor(embedder: Embedder) -> None:
+    labels = eval_labels("test")
+    jobs = load_jobs(EVALSET / "jobs.json")
+    scores = screen_folder(jobs, EVALSET / "test", embedder)
+    texts = {name: parse_cv((EVALSET / "test" / name).read_bytes(), name).text for name in labels}
+    baseline = tfidf_scores({k: j.text for k, j in jobs.items()}, texts)
+    styles = {name: lab["style"] for name, lab in labels.items()}
+    ours = top1({cv: rank_of(scores[cv], lab["job"]) for cv, lab in labels.items()}, styles)
+    tfidf = top1({cv: rank_of(baseline[cv], lab["job"]) for cv, lab in labels.items()}, styles)
+    print(f"\nheld-out half: screening {ours.row()}; TF-IDF {tfidf.row()}")
+    assert ours.n == 92 and ours.hard_n == 46
+    assert ours.right >= TEST_HALF_TOP1 and ours.hard_right >= TEST_HALF_HARD_TOP1, (ours, tfidf)
+    assert ours.right > tfidf.right and ours.hard_right > tfidf.hard_right
