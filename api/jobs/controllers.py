@@ -17,8 +17,8 @@ from api.auth.deps import Principal
 from api.common.errors import NotFound
 from api.common.filters import PAGINATION, SortOrder
 from api.common.openapi import BEARER
-from api.jobs.schemas import JobCreate, JobOut, JobUpdate, PublicJobOut
-from api.jobs.services import JobService
+from api.jobs.schemas import JobCreate, JobOut, JobUpdate, PublicJobOut, SuggestedSkillOut
+from api.jobs.services import JobService, suggested_skills
 from db.enums import JobStatus
 from db.models import Company, Job
 
@@ -46,7 +46,10 @@ class JobController(Controller):
         data: JSONBody[JobCreate],
     ) -> JobOut:
         job = await jobs_service.create_job(recruiter.company_id, recruiter.user_id, data)  # type: ignore[arg-type]
-        return jobs_service.to_schema(job, schema_type=JobOut)
+        out = jobs_service.to_schema(job, schema_type=JobOut)
+        if not job.skills:
+            out.suggested_skills = [SuggestedSkillOut(**s) for s in suggested_skills(job)]
+        return out
 
     @get("/", summary="List the company's jobs")
     async def list_jobs(

@@ -55,6 +55,12 @@ class SkillOut(Schema):
     weight: float
 
 
+class SuggestedSkillOut(Schema):
+    name: str
+    weight: float
+    evidence: str  # the sentence of the job's text that named it
+
+
 class JobOut(Schema):
     id: uuid.UUID
     company_id: uuid.UUID
@@ -69,6 +75,8 @@ class JobOut(Schema):
     skills: list[SkillOut]
     created_at: datetime
     updated_at: datetime
+    # on creation without skills: suggestions from the job's text, to accept or edit with PATCH {"skills": [...]}
+    suggested_skills: list[SuggestedSkillOut] | None = None
 
 
 class PublicJobOut(Schema):

@@ -9,6 +9,7 @@ from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 
 from api.common.errors import BadRequest, Conflict, NotFound
 from api.jobs.schemas import JobCreate, JobUpdate, SkillIn
+from api.screening.skills import suggest_skills
 from db.enums import JobStatus
 from db.models import Job, JobSkill
 
@@ -33,6 +34,11 @@ def _check_salary(salary_min: int | None, salary_max: int | None, currency: str 
         raise BadRequest("salary_min must not exceed salary_max", extra={"field": "salary_min"})
     if (salary_min is not None or salary_max is not None) and currency is None:
         raise BadRequest("salary_currency is required with a salary range", extra={"field": "salary_currency"})
+
+
+def suggested_skills(job: Job) -> list[dict]:
+    """Weighted skills taken from the job's text (for a job created without any)."""
+    return suggest_skills(job.title, job.description, job.requirements)
 
 
 class JobService(SQLAlchemyAsyncRepositoryService[Job]):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from api.screening.cv_parser import ParsedCV
 from api.screening.profiles import TextProfile, job_profile
 from api.screening.scoring import ScreeningResult, score_cv
-from api.screening.skills import extract_skills
+from api.screening.skills import suggest_skills
 from api.screening.text import job_text
 from nlp.embeddings import Embedder
 
@@ -31,10 +31,12 @@ class JobPosting:
         return job_text(self.title, self.description, self.requirements, [name for name, _ in self.skills])
 
     def scoring_skills(self) -> tuple[list[tuple[str, float]], str]:
-        """The recruiter's skills; a job without any is matched on the vocabulary skills its text names."""
+        """The recruiter's skills; a job without any is matched on the skills its text names, weighted as they are
+        suggested to the recruiter."""
         if self.skills:
             return list(self.skills), "job_skills"
-        return [(name, 1.0) for name in extract_skills(self.text)], "job_description"
+        suggested = suggest_skills(self.title, self.description, self.requirements)
+        return [(s["name"], s["weight"]) for s in suggested], "job_description"
 
 
 def profile_of_job(embedder: Embedder, job: JobPosting) -> TextProfile:

@@ -139,3 +139,27 @@ def match_skills(cv_text: str, job_skills: list[tuple[str, float]]) -> SkillMatc
     missing.sort(key=lambda s: -s["weight"])
     matched.sort(key=lambda s: -s["weight"])
     return SkillMatch(matched=matched, missing=missing, score=round(score, 2))
+
+
+SUGGESTED_BASE_WEIGHT = 2.0
+SUGGESTED_MAX_WEIGHT = 5.0
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def suggest_skills(title: str, description: str, requirements: str) -> list[dict]:
+    """Skills for a job that has none, from its own text: every vocabulary skill it names, weighted by where and
+    how often (2, +2 when the title or the requirements name it, +1 when named more than once, at most 5), with
+    the sentence that named it. The recruiter accepts or edits them (PATCH the job's skills)."""
+    text = "\n".join(p for p in (title, description, requirements) if p)
+    stated = "\n".join(p for p in (title, requirements) if p)
+    out = []
+    for name, pattern in vocabulary().items():
+        found = pattern.find(text)
+        if not found:
+            continue
+        named = [s for s in _SENTENCE.split(text) if pattern.find(s)]
+        weight = SUGGESTED_BASE_WEIGHT + (2.0 if pattern.find(stated) else 0.0) + (1.0 if len(named) > 1 else 0.0)
+        out.append({"name": name, "weight": min(SUGGESTED_MAX_WEIGHT, weight),
+                    "evidence": (named[0] if named else found).strip()})
+    out.sort(key=lambda s: (-s["weight"], s["name"].casefold()))
+    return out

@@ -358,3 +358,25 @@ async def test_screen_command_gives_the_scores_the_api_stores(api6, tmp_path) ->
     printed = json.loads(out.getvalue())["scores"]
     assert {(name, key): printed[name][key] for name, key in stored} == stored
     assert len(set(stored.values())) == len(stored)  # nine different numbers, not one default
+
+
+async def test_a_job_created_without_skills_gets_weighted_suggestions_to_accept(api6) -> None:
+    recruiter = await dev_user(api6, "rec-sk", "RECRUITER", "Skills Co")
+    body = {"title": "Registered Nurse, ICU", "status": "OPEN",
+            "description": "Care for ventilated patients in our critical care unit. You will titrate drips.",
+            "requirements": "Active Registered Nurse license\nCurrent BLS and ACLS"}
+    r = await api6.post("/api/ats/v1/jobs", json=body, headers=recruiter.headers)
+    assert r.status_code == 201, r.text
+    job = r.json()
+    assert job["skills"] == []
+    suggested = {s["name"]: s for s in job["suggested_skills"]}
+    assert {"ACLS", "BLS", "Critical care"} <= set(suggested)
+    assert suggested["ACLS"]["weight"] > suggested["Critical care"]["weight"]  # stated in the requirements
+    assert "ACLS" in suggested["ACLS"]["evidence"]
+    # the recruiter keeps two, edits a weight: stored in job_skills
+    accepted = [{"name": "ACLS", "weight": 5}, {"name": "BLS", "weight": 2}]
+    r = await api6.patch(f"/api/ats/v1/jobs/{job['id']}", json={"skills": accepted}, headers=recruiter.headers)
+    assert r.status_code == 200, r.text
+    assert sorted((s["name"], s["weight"]) for s in r.json()["skills"]) == [("ACLS", 5.0), ("BLS", 2.0)]
+    r = await api6.post("/api/ats/v1/jobs", json={**body, "skills": accepted}, headers=recruiter.headers)
+    assert r.json()["suggested_skills"] is None  # a job with skills gets none
