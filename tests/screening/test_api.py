@@ -1,4 +1,5 @@
-"""Issue 6 through the HTTP API (real Postgres, real livekit-server, the real model, the worker in the app)."""
+"""Screening and the candidate tools through the HTTP API (real Postgres, real livekit-server, the real model, the
+worker in the app)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.asyncio(loop_scope="session")
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
 async def client6(database_url: str, livekit: Any, tmp_path_factory: pytest.TempPathFactory
                   ) -> AsyncIterator[AsyncTestClient]:
-    settings = make_settings(database_url, livekit, tmp_path_factory.mktemp("issue6"))
+    settings = make_settings(database_url, livekit, tmp_path_factory.mktemp("screening-api"))
     # tests/api turns the in-process worker off for its own app; this app runs it, as `make up` does
     saved = os.environ.get("SCREENING_WORKER")
     os.environ["SCREENING_WORKER"] = "1"
