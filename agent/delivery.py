@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
+
+from db.aggregates import InterviewFigures
+
 GOOD_RATE = (2.5, 5.5)  # syllables per second, conversational speech (De Jong & Wempe's range)
 
 
@@ -42,30 +46,27 @@ def fluency_score(fluency: dict[str, Any], transcript: dict[str, Any] | None = N
                    "components": {k: round(v, 3) for k, v in parts.items()}}
 
 
-def question_delivery(eye: dict[str, Any], fluency: dict[str, Any],
+def question_delivery(figures: InterviewFigures | None, fluency: dict[str, Any],
                       transcript: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One answer's delivery signals (advisory; not in its score)."""
+    """One answer's delivery signals (advisory; not in its score). Eye contact and face in view are the question's
+    seconds' figures (db/aggregates.py), as everywhere else."""
     flu, flu_signals = fluency_score(fluency, transcript)
-    eye_ratio = None
-    if eye.get("frames", 0) >= 3 and eye.get("face_present_ratio", 0.0) >= 0.5:
-        eye_ratio = round(float(eye.get("eye_contact_ratio") or 0.0), 3)
     return {
         "advisory": True,
         "fluency_score": None if flu is None else round(flu, 3),
         "fluency": flu_signals,
-        "eye_contact_ratio": eye_ratio,
-        "face_present_ratio": round(float(eye.get("face_present_ratio") or 0.0), 3),
-        "video_frames": int(eye.get("frames") or 0),
+        "eye_contact_ratio": figures.eye_contact_ratio if figures else None,
+        "face_in_view_ratio": figures.face_in_view_ratio if figures else None,
+        "video_seconds": figures.video_seconds if figures else 0,
     }
 
 
-def _eye_observations(eye: dict[str, Any]) -> list[dict[str, Any]]:
-    frames = int(eye.get("frames") or 0)
-    if frames < 10 or eye.get("face_present_ratio", 0) < 0.5:
+def _eye_observations(figures: InterviewFigures | None) -> list[dict[str, Any]]:
+    if figures is None or figures.eye_contact_ratio is None or figures.face_in_view_seconds < 10:
         return []
-    ratio = float(eye.get("eye_contact_ratio") or 0.0)
-    sig = {k: eye.get(k) for k in ("eye_contact_ratio", "face_present_ratio", "longest_look_away_s", "frames")}
-    return [{"area": "Eye contact", "detail": f"Looked at the camera {_pct(ratio)} of the time", "signals": sig}]
+    sig = {k: getattr(figures, k) for k in ("eye_contact_ratio", "face_in_view_ratio", "face_in_view_seconds")}
+    return [{"area": "Eye contact", "detail": f"Looked at the screen {_pct(figures.eye_contact_ratio)} of the "
+             f"{figures.face_in_view_seconds} s the face was in view", "signals": sig}]
 
 
 def _fluency_observations(fluency: dict[str, Any]) -> list[dict[str, Any]]:
@@ -84,13 +85,20 @@ def _fluency_observations(fluency: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def delivery_report(eye: dict[str, Any], fluency: dict[str, Any]) -> dict[str, Any]:
-    """The report's delivery section: what was observed, with its signals; never a verdict, never in a score."""
-    observations = _eye_observations(eye) + _fluency_observations(fluency)
+def delivery_report(fluency: dict[str, Any], figures: InterviewFigures | None,
+                    engagement: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report's delivery section: what was observed, with its signals; never a verdict, never in a score.
+    ``figures`` are the interview's per-second figures, ``engagement`` its observable engagement signals."""
+    observations = _eye_observations(figures) + _fluency_observations(fluency)
+    flu, flu_signals = fluency_score(fluency, fluency if fluency.get("word_count") else None)
     return {
         "advisory": True,
         "in_scores": False,
         "note": "How the answers were delivered, shown for context only: not part of any score. A stutter, a second "
                 "language or looking away from the camera say nothing about the skills asked about.",
         "observations": observations,
+        "figures": msgspec.to_builtins(figures) if figures else None,
+        "fluency_score": None if flu is None else round(flu, 3),
+        "fluency": flu_signals,
+        "engagement": engagement,
     }

@@ -38,6 +38,7 @@ from db.contract import (
     FrameRef,
     HeadPose,
     LiveMessage,
+    MetricRow,
 )
 
 if TYPE_CHECKING:
@@ -151,6 +152,7 @@ class LiveScores:
         self.sampler: VideoSampler | None = None
         self.question_index: int | None = None
         self.last_k = 0
+        self.rows: list[MetricRow] = []  # every row written: the report's figures are computed over them
         self._sends: asyncio.Queue[bytes] = asyncio.Queue(maxsize=5)
 
     def tick(self, k: int, t: float) -> LiveMessage:
@@ -166,7 +168,9 @@ class LiveScores:
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()
         self._sends.put_nowait((without_delivery(msg) if self.hide_delivery else msg).encode())
-        self.recorder.add_metric(msg.metric_row())
+        row = msg.metric_row()
+        self.rows.append(row)
+        self.recorder.add_metric(row)
         self.recorder.kick()
         return msg
 

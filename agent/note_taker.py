@@ -161,7 +161,7 @@ class NoteTakerRun(RoomRun):
         if eye:
             eye["calibrated"] = self.eyes.calibration is not None
         fluency = msgspec.structs.asdict(self.fluency.snapshot())
-        self.recorder.set_report(build_report([], eye=eye, fluency=fluency,
+        self.recorder.set_report(build_report([], eye=eye, fluency=fluency, rows=self.live.rows if self.live else (),
                                               end_reason=None if reason == "the candidate left" else reason,
                                               show_delivery=not self.context.hide_delivery_signals))
         self.usage.stop_room()

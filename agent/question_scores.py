@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import msgspec
@@ -23,6 +23,7 @@ from agent.recorder import Recorder
 from agent.report import QuestionResult, build_report, practice_feedback, score_question, with_llm_score
 from agent.scoring.rubric import Rubric
 from analytics.transcript_metrics import transcript_metrics
+from db.aggregates import MetricLike, interview_figures
 
 logger = logging.getLogger("interviewly.scores")
 
@@ -32,8 +33,10 @@ Judge = Callable[[str, str, "Rubric | None"], Awaitable[dict[str, Any]]]
 
 class QuestionScores:
     def __init__(self, flow: InterviewFlow, *, eyes: EyeTracker, fluency: FluencyTracker, recorder: Recorder,
-                 judge: Judge | None = None, show_delivery: bool = True) -> None:
+                 judge: Judge | None = None, show_delivery: bool = True,
+                 rows: Callable[[], Sequence[MetricLike]] = tuple) -> None:
         self.flow = flow
+        self.rows = rows  # the per-second rows written so far (eye contact and face in view come from them)
         self.eyes = eyes
         self.fluency = fluency
         self.recorder = recorder
@@ -65,23 +68,22 @@ class QuestionScores:
     async def _score(self, index: int, fluency: dict[str, Any], *, ended_s: float) -> None:
         state = self.flow.states[index]
         q = state.question
-        eye_summary = self.eyes.question(index)
-        eye = eye_summary.as_dict() if eye_summary is not None else {}
+        figures = interview_figures(r for r in self.rows() if r.question_index == index)
         words = self.fluency.words(index)
         tm = transcript_metrics(words).as_dict() if words else None
         answer = state.answer_text
         # embedding the answer takes tens of milliseconds of CPU: not on the event loop
         score, signals = await asyncio.to_thread(
-            score_question, question=q.text, answer=answer, rubric=q.rubric, eye=eye, fluency=fluency,
+            score_question, question=q.text, answer=answer, rubric=q.rubric, figures=figures, fluency=fluency,
             transcript=tm, probed=state.probe_reason)
         if state.probe:
             signals["follow_up"] = {"text": state.probe, "reason": state.probe_reason, "point": state.probe_point}
         self.results[index] = QuestionResult(index=index, question=q.text, skill=q.skill, weight=q.weight,
-                                             answer=answer, score=score, signals=signals, eye=eye,
+                                             answer=answer, score=score, signals=signals,
                                              fluency={**fluency, "transcript": tm})
         self._rows[index] = {
             "question_index": index, "question": q.text, "skill": q.skill, "answer_text": answer or None,
-            "score": score, "eye_contact_ratio": eye.get("eye_contact_ratio") if eye.get("frames") else None,
+            "score": score, "eye_contact_ratio": figures.eye_contact_ratio if figures else None,
             "fluency": {**fluency, "transcript": tm}, "signals": signals,
             "started_s": round(self._started.get(index, 0.0), 3), "ended_s": round(ended_s, 3),
         }
@@ -117,15 +119,16 @@ class QuestionScores:
             for task in late:
                 task.cancel()
 
-    def report(self, *, end_reason: str | None, practice_session_id: Any = None) -> dict[str, Any]:
+    def report(self, *, end_reason: str | None, practice_session_id: Any = None,
+               engagement: dict[str, Any] | None = None) -> dict[str, Any]:
         """The report row (and a practice interview's feedback), queued on the recorder."""
         results = [self.results[i] for i in sorted(self.results)]
         eye = self.eyes.total.summary().as_dict() if self.eyes.loaded else {}
         if eye:
             eye["calibrated"] = self.eyes.calibration is not None
         fluency = msgspec.structs.asdict(self.fluency.snapshot())
-        report = build_report(results, eye=eye, fluency=fluency, end_reason=end_reason,
-                              show_delivery=self.show_delivery)
+        report = build_report(results, eye=eye, fluency=fluency, rows=self.rows(), engagement=engagement,
+                              end_reason=end_reason, show_delivery=self.show_delivery)
         self.recorder.set_report(report)
         if practice_session_id is not None:
             self.recorder.set_practice_feedback(practice_session_id, practice_feedback(report, results))

@@ -8,25 +8,36 @@ it as advisory context (``agent/delivery.py``) and never enters a score. No emot
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from agent.delivery import delivery_report, question_delivery
 from agent.scoring.content import ContentScore, Embed, score_answer
+from agent.scoring.reasons import score_reasons
 from agent.scoring.rubric import Rubric
+from db.aggregates import (
+    InterviewFigures,
+    MetricLike,
+    describe_note,
+    integrity_notes,
+    interview_figures,
+    skill_scores,
+)
 
 _TOKEN = re.compile(r"[a-z0-9']+")
 STRONG_AT, WEAK_BELOW = 65.0, 40.0  # a skill's average content score that makes it a strength / a weakness
 
 
 def score_question(
-    *, question: str, answer: str, rubric: Rubric | None, eye: dict[str, Any], fluency: dict[str, Any],
+    *, question: str, answer: str, rubric: Rubric | None, figures: InterviewFigures | None, fluency: dict[str, Any],
     transcript: dict[str, Any] | None = None, probed: str | None = None, embed: Embed | None = None,
 ) -> tuple[float | None, dict[str, Any]]:
-    """Advisory 0..100 content score of one answer and the signals behind it (delivery alongside, not in it)."""
+    """Advisory 0..100 content score of one answer and the signals behind it (delivery alongside, not in it);
+    ``figures`` are the question's per-second figures (eye contact, face in view)."""
     content = score_answer(question, answer, rubric, embed=embed)
     return question_signals(content, answer=answer, rubric=rubric, probed=probed,
-                            delivery=question_delivery(eye, fluency, transcript))
+                            delivery=question_delivery(figures, fluency, transcript))
 
 
 def question_signals(content: ContentScore, *, answer: str, rubric: Rubric | None, probed: str | None,
@@ -42,6 +53,7 @@ def question_signals(content: ContentScore, *, answer: str, rubric: Rubric | Non
         "probe": probed,
         "delivery": delivery,
     }
+    signals["reasons"] = score_reasons(signals)
     if n_words == 0:
         return 0.0, {**signals, "note": "no answer"}
     return content.score, signals
@@ -52,6 +64,7 @@ def with_llm_score(signals: dict[str, Any], llm: dict[str, Any]) -> tuple[float,
     out = {**signals, "score_source": "llm", "llm": llm,
            "points_covered": [p["covers"] for p in llm.get("points", []) if p.get("covered")],
            "points_missing": [p["covers"] for p in llm.get("points", []) if not p.get("covered")]}
+    out["reasons"] = score_reasons(out)
     if not signals.get("answer_words"):
         return 0.0, out
     return float(llm["score"]), out
@@ -66,19 +79,19 @@ class QuestionResult:
     answer: str
     score: float | None
     signals: dict[str, Any]
-    eye: dict[str, Any] = field(default_factory=dict)
     fluency: dict[str, Any] = field(default_factory=dict)
 
 
-def _skill_findings(scored: list[QuestionResult]) -> tuple[list[dict], list[dict], dict[str, list[QuestionResult]]]:
+def _skill_findings(scored: list[QuestionResult]) -> tuple[list[dict], list[dict], dict[str, float]]:
     strengths: list[dict[str, Any]] = []
     weaknesses: list[dict[str, Any]] = []
     by_skill: dict[str, list[QuestionResult]] = {}
     for r in scored:
         by_skill.setdefault(r.skill or "General", []).append(r)
+    averages = skill_scores((r.skill, r.score) for r in scored)
     for skill, rs in by_skill.items():
-        avg = sum(r.score for r in rs) / len(rs)
-        sig = {"questions": [r.index for r in rs], "average_score": round(avg, 1),
+        avg = averages[skill]
+        sig = {"questions": [r.index for r in rs], "average_score": avg,
                "points_covered": [p for r in rs for p in r.signals.get("points_covered") or []],
                "points_missing": [p for r in rs for p in r.signals.get("points_missing") or []],
                "score_source": sorted({r.signals.get("score_source", "offline") for r in rs})}
@@ -87,34 +100,41 @@ def _skill_findings(scored: list[QuestionResult]) -> tuple[list[dict], list[dict
         elif avg < WEAK_BELOW:
             weaknesses.append({"area": skill, "detail": f"Answers on {skill} were general, thin or off the question",
                                "signals": sig})
-    return strengths, weaknesses, by_skill
+    return strengths, weaknesses, averages
+
+
+def note_flags(rows: Sequence[MetricLike], *, show_delivery: bool) -> list[dict[str, Any]]:
+    """Integrity notes with their times (db/aggregates.py), as the report's flags: notes, never verdicts."""
+    return [{"flag": n.kind, "start_s": n.start_s, "end_s": n.end_s, "detail": describe_note(n),
+             "signals": {"seconds": n.seconds}} for n in integrity_notes(rows, include_look_away=show_delivery)]
 
 
 def build_report(
-    results: list[QuestionResult], *, eye: dict[str, Any], fluency: dict[str, Any], end_reason: str | None = None,
-    show_delivery: bool = True,
+    results: list[QuestionResult], *, eye: dict[str, Any], fluency: dict[str, Any], rows: Sequence[MetricLike] = (),
+    engagement: dict[str, Any] | None = None, end_reason: str | None = None, show_delivery: bool = True,
 ) -> dict[str, Any]:
     """The interview_reports row: the content-only overall score, skill strengths and weaknesses with their
-    signals, a summary; delivery in its own advisory section (left out when the company hides it)."""
+    signals, a summary; delivery (figures over the per-second ``rows``, fluency, engagement) in its own advisory
+    section, left out when the company hides it. Eye contact and face in view are the rows' figures, the same the
+    API's summary computes (db/aggregates.py); the frame-level details stay beside them."""
     scored = [r for r in results if r.score is not None]
     total_w = sum(r.weight for r in scored)
     overall = round(sum(r.score * r.weight for r in scored) / total_w, 1) if total_w else None
-    strengths, weaknesses, by_skill = _skill_findings(scored)
+    strengths, weaknesses, averages = _skill_findings(scored)
 
     probed = [r.index for r in results if r.signals.get("probe")]
     if results and len(probed) > len(results) / 2:
         weaknesses.append({"area": "Depth", "detail": "Most answers needed a follow-up question",
                            "signals": {"probed_questions": probed, "questions": len(results)}})
 
-    flag_keys = ("longest_no_face_s", "longest_multiple_faces_s") + (("longest_look_away_s",) if show_delivery else ())
-    flags = [{"flag": f, "signals": {k: eye.get(k) for k in flag_keys}}
-             for f in eye.get("flags") or [] if show_delivery or not f.startswith("look_away")]
-
+    figures = interview_figures(rows)
+    if figures is not None:
+        eye = {**eye, "eye_contact_ratio": figures.eye_contact_ratio, "face_present_ratio": figures.face_in_view_ratio}
     answered = sum(1 for r in results if r.signals.get("answer_words"))
     parts = [f"Advisory skill score {overall:.0f}/100 from the content of the answers" if overall is not None
              else "No score", f"{answered} of {len(results)} questions answered"]
-    if by_skill:
-        parts.append("; ".join(f"{s} {sum(r.score for r in rs) / len(rs):.0f}" for s, rs in by_skill.items()))
+    if averages:
+        parts.append("; ".join(f"{skill} {avg:.0f}" for skill, avg in averages.items()))
     if end_reason:
         parts.append(f"ended: {end_reason}")
     return {
@@ -124,8 +144,8 @@ def build_report(
         "weaknesses": weaknesses,
         "eye_contact_summary": eye if show_delivery else {},
         "fluency_summary": fluency if show_delivery else {},
-        "delivery": delivery_report(eye, fluency) if show_delivery else {"hidden": True},
-        "flags": flags,
+        "delivery": delivery_report(fluency, figures, engagement) if show_delivery else {"hidden": True},
+        "flags": note_flags(rows, show_delivery=show_delivery),
     }
 
 

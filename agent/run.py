@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.avatar import start_avatar
 from agent.config import Settings
+from agent.engagement import compute_engagement, expected_words
 from agent.flow import Ask, Directive, InterviewFlow, Say
 from agent.interviewer import Interviewer, InterviewHooks, interview_texts, interviewer_instructions
 from agent.pipeline import Models, turn_handling
@@ -50,7 +51,8 @@ class InterviewRun(RoomRun, InterviewHooks):
         judge = JudgeSettings(settings.scoring_llm_base_url, settings.scoring_llm_api_key, settings.scoring_llm_model)
         self.scores = QuestionScores(self.flow, eyes=self.eyes, fluency=self.fluency, recorder=self.recorder,
                                      judge=self._judge if judge.configured else None,
-                                     show_delivery=not context.hide_delivery_signals)
+                                     show_delivery=not context.hide_delivery_signals,
+                                     rows=lambda: self.live.rows if self.live is not None else [])
         self._judge_settings = judge
         self.session: AgentSession | None = None
         self.agent: Interviewer | None = None
@@ -258,8 +260,12 @@ class InterviewRun(RoomRun, InterviewHooks):
 
     def write_report(self, status: InterviewStatus, reason: str) -> None:
         normal_end = status == InterviewStatus.COMPLETED and reason == "completed"
+        engagement = None
+        if not self.context.hide_delivery_signals:  # engagement is a delivery signal: none for such a company
+            expected = {q.index: expected_words(q.rubric) for q in self.context.plan.questions}
+            engagement = compute_engagement(self.turns, self.live.rows if self.live else [], expected, self.now())
         self.scores.report(end_reason=None if normal_end else reason,
-                           practice_session_id=self.context.practice_session_id)
+                           practice_session_id=self.context.practice_session_id, engagement=engagement)
         self.usage.stop_room()
         self.recorder.set_usage(self.usage.row())
 

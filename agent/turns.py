@@ -46,6 +46,7 @@ class TurnTracker:
         self._ask_index: list[int | None] = []
         self._pending_ask: tuple[int | None] | None = None
         self._unclaimed: list[Segment] = []
+        self.segments: list[Segment] = []  # every candidate segment, in the order heard (engagement reads them)
 
     # --- the interviewer --------------------------------------------------------------------------------------
 
@@ -74,6 +75,17 @@ class TurnTracker:
                 return False
         return False
 
+    def agent_intervals(self, until_s: float) -> list[tuple[float, float]]:
+        """When the interviewer spoke; an utterance still going is taken to ``until_s``."""
+        return [(start, until_s if end is None else end) for start, end in self._agent]  # type: ignore[misc]
+
+    def asks(self, until_s: float) -> list[tuple[int, float, float]]:
+        """(question index, start, end) of each utterance that asked a question, follow-ups and repeats included,
+        in order (the consent question is left out)."""
+        ends = {start: end for start, end in self.agent_intervals(until_s)}
+        return [(index, t, ends.get(t, t)) for index, t in zip(self._ask_index, self._ask_times, strict=True)
+                if index is not None]
+
     def asked_at(self, t: float) -> int | None:
         """The question the interviewer had asked last at time ``t`` (None: none yet)."""
         i = bisect_right(self._ask_times, t)
@@ -85,6 +97,7 @@ class TurnTracker:
                           words: list[dict[str, Any]] | None = None) -> Segment:
         seg = Segment(True, start_s, end_s, text, self.asked_at(start_s), self.agent_speaking_at(end_s), words)
         self._unclaimed.append(seg)
+        self.segments.append(seg)
         return seg
 
     def take_turn(self, current_index: int | None, fallback_text: str = "") -> Turn:

@@ -21,8 +21,10 @@ from agent.scoring.content import score_answer
 from agent.scoring.follow_up import RubricFollowUps
 from agent.scoring.llm_judge import JudgeSettings, judge_answer
 from agent.scoring.rubric import Rubric, bank_rubric
+from db.aggregates import interview_figures
 from tests.agent.answer_eval import evaluate, load_half
 from tests.agent.fake_openai import FakeOpenAI
+from tests.synthetic_interview import steady_rows as seconds
 
 REPO = Path(__file__).resolve().parents[2]
 SLOW_SQL = "A query that used to be fast has become slow. How do you investigate it?"
@@ -71,12 +73,12 @@ def test_scores_follow_content_not_length_or_delivery() -> None:
     assert good.score > generic.score > off.score and off.score < 30
     assert good.points_covered and all(p.evidence in SQL_ANSWER for p in good.points)
     # the same words, delivered fluently to the camera or haltingly looking away: the same score
-    eye_good = {"frames": 50, "face_present_ratio": 1.0, "eye_contact_ratio": 0.9}
-    eye_away = {"frames": 50, "face_present_ratio": 1.0, "eye_contact_ratio": 0.1}
+    eye_good = interview_figures(seconds(20, 0.9))
+    eye_away = interview_figures(seconds(20, 0.1))
     fluent = {"speaking_seconds": 20, "articulation_rate_sps": 4.0, "mean_pause_s": 0.5}
     halting = {"speaking_seconds": 20, "articulation_rate_sps": 1.5, "mean_pause_s": 2.5}
-    a, sig_a = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, eye=eye_good, fluency=fluent)
-    b, sig_b = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, eye=eye_away, fluency=halting)
+    a, sig_a = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, figures=eye_good, fluency=fluent)
+    b, sig_b = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, figures=eye_away, fluency=halting)
     assert a == b == good.score
     assert sig_a["delivery"]["advisory"] and sig_a["delivery"]["eye_contact_ratio"] == 0.9
     assert sig_b["delivery"]["fluency_score"] < sig_a["delivery"]["fluency_score"]
@@ -197,7 +199,7 @@ async def test_llm_scores_against_the_same_rubric_with_quoted_evidence(server: F
     covered = [p for p in judged["points"] if p["covered"]]
     assert covered and all(p["evidence_in_answer"] and p["evidence"] in SQL_ANSWER for p in covered)
 
-    offline, signals = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, eye={}, fluency={})
+    offline, signals = score_question(question=SLOW_SQL, answer=SQL_ANSWER, rubric=rubric, figures=None, fluency={})
     score, merged = with_llm_score(signals, judged)
     assert score == judged["score"] and merged["score_source"] == "llm"
     assert merged["content"]["score"] == offline  # the offline score is kept beside the LLM's
