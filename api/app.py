@@ -34,6 +34,7 @@ from api.config import Settings
 from api.health.controllers import health
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
+from api.interviews.reports import ReportController
 from api.interviews.tasks import LifecycleRuntime
 from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
@@ -56,6 +57,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         ApplyController,
         ApplicationController,
         InterviewController,
+        ReportController,
         CompanyController,
         InterviewLinkController,
         LiveKitTokenController,

@@ -22,7 +22,6 @@ from api.config import Settings
 from api.interviews.delivery import (
     metric_without_delivery,
     report_without_delivery,
-    score_without_delivery,
     summary_without_delivery,
 )
 from api.interviews.dispatcher import capacity_view
@@ -37,12 +36,9 @@ from api.interviews.schemas import (
     InterviewReschedule,
     MetricOut,
     MetricsPage,
-    QuestionScoreOut,
-    ReportBundle,
     ReportOut,
     ScheduleChangeOut,
     TranscriptSegmentOut,
-    UsageOut,
 )
 from api.interviews.services import FeedbackService, InterviewService, interview_visibility
 from api.livekit_tokens.gateway import LiveKitGateway
@@ -261,29 +257,6 @@ class InterviewController(Controller):
         await interviews_service.get_visible(interview_id, recruiter)
         rows = await interviews_service.transcript(interview_id, since_s, limit)
         return [_convert(r, TranscriptSegmentOut) for r in rows]  # type: ignore[misc]
-
-    @get("/interviews/{interview_id:uuid}/report", operation_id="getInterviewReport",
-         summary="Report, per-question scores and usage (null until written)")
-    async def report(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        interview_id: FromPath[uuid.UUID],
-    ) -> ReportBundle:
-        interview = await interviews_service.get_visible(interview_id, recruiter)
-        report, scores, usage = await interviews_service.report_bundle(interview_id)
-        report_out = _convert(report, ReportOut) if report else None
-        question_scores = [_convert(s, QuestionScoreOut) for s in scores]
-        if await interviews_service.delivery_hidden(interview.company_id):
-            report_out = report_without_delivery(report_out) if report_out else None
-            question_scores = [score_without_delivery(s) for s in question_scores]
-        return ReportBundle(
-            interview_id=interview.id,
-            status=interview.status,
-            report=report_out,  # type: ignore[arg-type]
-            question_scores=question_scores,  # type: ignore[arg-type]
-            usage=_convert(usage, UsageOut) if usage else None,  # type: ignore[arg-type]
-        )
 
     @post(
         "/interviews/{interview_id:uuid}/feedback",

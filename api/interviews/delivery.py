@@ -50,4 +50,6 @@ def metric_without_delivery(metric: Any) -> Any:
 
 
 def summary_without_delivery(summary: Any) -> Any:
-    return msgspec.structs.replace(summary, eye_contact_avg=None, speech_rate_avg_sps=None, pause_count=None)
+    """Interview figures (db/aggregates.py) without eye contact or fluency; face in view stays."""
+    return msgspec.structs.replace(summary, eye_contact_ratio=None, speech_rate_sps=None, articulation_rate_sps=None,
+                                   phonation_ratio=None, pause_count=None)

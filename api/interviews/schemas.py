@@ -7,6 +7,15 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from api.common.schemas import Input, Schema
+from api.interviews.report_schemas import (
+    Comparison,
+    Engagement,
+    IntegrityNoteOut,
+    QuestionDelivery,
+    QuestionEngagement,
+    doc,
+)
+from db.aggregates import InterviewFigures
 from db.enums import InterviewKind, InterviewMode, InterviewStatus, Speaker
 
 Duration = Annotated[int, msgspec.Meta(ge=5, le=240, description="minutes")]
@@ -69,15 +78,8 @@ class InterviewOut(Schema):
     delivery_signals_hidden: bool = False
 
 
-class MetricsSummary(Schema):
-    seconds: int
-    last_t_s: int | None
-    face_present_ratio: float | None
-    eye_contact_avg: float | None
-    speech_rate_avg_sps: float | None
-    pause_count: int | None
-    frames_analyzed: int
-    frames_dropped: int
+# the interview's figures over its per-second rows, defined once in db/aggregates.py (the report's are the same)
+MetricsSummary = InterviewFigures
 
 
 class ReportOut(Schema):
@@ -85,14 +87,15 @@ class ReportOut(Schema):
     summary: str
     strengths: list[dict[str, Any]]
     weaknesses: list[dict[str, Any]]
-    eye_contact_summary: dict[str, Any]
-    fluency_summary: dict[str, Any]
-    flags: list[dict[str, Any]]
+    eye_contact_summary: Annotated[dict[str, Any], doc("raw frame-level eye contact details, for tracing")]
+    fluency_summary: Annotated[dict[str, Any], doc("raw fluency totals, for tracing")]
+    flags: Annotated[list[dict[str, Any]], doc("integrity notes as stored; typed ones are the report's notes")]
     created_at: datetime
     updated_at: datetime
-    # delivery (eye contact, fluency) observations, advisory and not in any score; {"hidden": true} for a company
-    # that hides delivery signals
-    delivery: dict[str, Any] = msgspec.field(default_factory=dict)
+    # delivery (eye contact, fluency, engagement) as stored, advisory and not in any score; {"hidden": true} for a
+    # company that hides delivery signals
+    delivery: Annotated[dict[str, Any], doc("raw delivery section; typed figures are in the report bundle")] = (
+        msgspec.field(default_factory=dict))
 
 
 class InterviewDetail(InterviewOut, kw_only=True):
@@ -101,22 +104,24 @@ class InterviewDetail(InterviewOut, kw_only=True):
 
 
 class MetricOut(Schema):
-    t_s: int
+    """One interview second, as the agent measured it and the recruiters saw it live."""
+
+    t_s: Annotated[int, doc("seconds since the interview started (this row covers the second before)")]
     recorded_at: datetime
-    question_index: int | None
-    face_present: bool | None
-    num_faces: int | None
-    eye_contact: float | None
-    eye_contact_30s: float | None
-    head_yaw_deg: float | None
-    head_pitch_deg: float | None
-    speaking: str | None
-    speech_rate_sps: float | None
-    articulation_rate_sps: float | None
-    pause_count: int | None
-    phonation_ratio: float | None
-    frames_analyzed: int
-    frames_dropped: int
+    question_index: Annotated[int | None, doc("0-based question being asked (null: before the first)")]
+    face_present: Annotated[bool | None, doc("the face was in view for most of the second (null: no video)")]
+    num_faces: Annotated[int | None, doc("faces in view")]
+    eye_contact: Annotated[float | None, doc("0..1: share of the second's analysed frames with eye contact")]
+    eye_contact_30s: Annotated[float | None, doc("0..1: the same over the last 30 s")]
+    head_yaw_deg: Annotated[float | None, doc("degrees, head turned sideways")]
+    head_pitch_deg: Annotated[float | None, doc("degrees, head up (-) or down (+)")]
+    speaking: Annotated[str | None, doc("agent | candidate | both | none")]
+    speech_rate_sps: Annotated[float | None, doc("syllables per second of floor time, the interview so far")]
+    articulation_rate_sps: Annotated[float | None, doc("syllables per second of speaking, the interview so far")]
+    pause_count: Annotated[int | None, doc("pauses so far in the interview (a running total, not per second)")]
+    phonation_ratio: Annotated[float | None, doc("0..1: speaking time / floor time, the interview so far")]
+    frames_analyzed: Annotated[int, doc("camera frames analysed in this second")]
+    frames_dropped: Annotated[int, doc("camera frames dropped in this second")]
     flags: list[str]
 
 
@@ -139,12 +144,16 @@ class QuestionScoreOut(Schema):
     question: str
     skill: str | None
     answer_text: str | None
-    score: float | None
-    eye_contact_ratio: float | None
-    fluency: dict[str, Any]
-    signals: dict[str, Any]
-    started_s: float | None
-    ended_s: float | None
+    score: Annotated[float | None, doc("0..100, content only, advisory")]
+    eye_contact_ratio: Annotated[float | None, doc("0..1 over the question's seconds with a face (delivery)")]
+    fluency: Annotated[dict[str, Any], doc("raw fluency figures, for tracing")]
+    signals: Annotated[dict[str, Any], doc("every signal the score came from, for tracing")]
+    started_s: Annotated[float | None, doc("when the question was asked, seconds since the start")]
+    ended_s: Annotated[float | None, doc("when the next question (or the end) came, seconds since the start")]
+    reasons: Annotated[list[str], doc("the two or three signals that moved the score, in words")] = (
+        msgspec.field(default_factory=list))
+    delivery: QuestionDelivery | None = None
+    engagement: QuestionEngagement | None = None
 
 
 class UsageOut(Schema):
@@ -163,6 +172,13 @@ class ReportBundle(Schema):
     report: ReportOut | None
     question_scores: list[QuestionScoreOut]
     usage: UsageOut | None
+    job_id: uuid.UUID | None = None
+    delivery_signals_hidden: bool = False
+    # the per-second rows' figures and notes (db/aggregates.py: the same as the interview's metrics_summary)
+    figures: InterviewFigures | None = None
+    notes: list[IntegrityNoteOut] = msgspec.field(default_factory=list)
+    engagement: Engagement | None = None  # the agent's, stored with the report (null: none, or hidden)
+    comparison: Comparison | None = None  # against the job's other interviewed candidates
 
 
 class FeedbackIn(Input):

@@ -4,11 +4,12 @@ import logging
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import msgspec
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
-from sqlalchemy import ColumnElement, Integer, cast, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from api.applications.services import ApplicationService
 from api.auth.deps import Principal
@@ -17,6 +18,7 @@ from api.common.errors import BadRequest, Conflict, NotFound
 from api.interviews import lifecycle
 from api.interviews.delivery import hides_delivery
 from api.interviews.schemas import InterviewCreate, InterviewReschedule, MetricsSummary
+from db.aggregates import interview_figures
 from db.contract import room_name_for
 from db.enums import (
     TERMINAL_INTERVIEW_STATUSES,
@@ -217,32 +219,15 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
             .order_by(TranscriptSegment.start_s, TranscriptSegment.id).limit(limit))
         return list(rows)
 
-    async def metrics_summary(self, interview_id: uuid.UUID) -> MetricsSummary | None:
+    async def figure_rows(self, interview_id: uuid.UUID) -> list[Any]:
+        """The per-second rows' columns the figures read (db/aggregates.py), oldest first."""
         m = InterviewMetric
-        row = (
-            await self.repository.session.execute(
-                select(
-                    func.count(),
-                    func.max(m.t_s),
-                    func.avg(cast(m.face_present, Integer)),
-                    func.avg(m.eye_contact),
-                    func.avg(m.speech_rate_sps),
-                    func.sum(m.pause_count),
-                    func.coalesce(func.sum(m.frames_analyzed), 0),
-                    func.coalesce(func.sum(m.frames_dropped), 0),
-                ).where(m.interview_id == interview_id)
-            )
-        ).one()
-        seconds, last_t, face, eye, rate, pauses, analyzed, dropped = row
-        if not seconds:
-            return None
-        return MetricsSummary(
-            seconds=seconds,
-            last_t_s=last_t,
-            face_present_ratio=round(float(face), 4) if face is not None else None,
-            eye_contact_avg=round(float(eye), 4) if eye is not None else None,
-            speech_rate_avg_sps=round(float(rate), 3) if rate is not None else None,
-            pause_count=int(pauses) if pauses is not None else None,
-            frames_analyzed=int(analyzed),
-            frames_dropped=int(dropped),
-        )
+        rows = await self.repository.session.execute(
+            select(m.t_s, m.question_index, m.face_present, m.num_faces, m.eye_contact, m.speech_rate_sps,
+                   m.articulation_rate_sps, m.pause_count, m.phonation_ratio, m.frames_analyzed, m.frames_dropped)
+            .where(m.interview_id == interview_id).order_by(m.t_s))
+        return list(rows)
+
+    async def metrics_summary(self, interview_id: uuid.UUID) -> MetricsSummary | None:
+        """The interview's figures over its rows: the same function the agent's report uses."""
+        return interview_figures(await self.figure_rows(interview_id))

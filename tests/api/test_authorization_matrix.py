@@ -66,6 +66,7 @@ CASES = [
     Case("metrics", "GET", "/api/ats/v1/interviews/{interview_a}/metrics", (401, 403, 404, 200)),
     Case("transcript", "GET", "/api/ats/v1/interviews/{interview_a}/transcript", (401, 403, 404, 200)),
     Case("report", "GET", "/api/ats/v1/interviews/{interview_a}/report", (401, 403, 404, 200)),
+    Case("compare candidates", "GET", "/api/ats/v1/jobs/{job_a}/interview-comparison", (401, 403, 404, 200)),
     Case(
         "add feedback",
         "POST",

@@ -47,7 +47,7 @@ async def test_a_company_can_hide_delivery_signals(api, world: World, db_session
     assert bundle["report"]["delivery"]["observations"]
     assert bundle["question_scores"][0]["eye_contact_ratio"] == 0.8
     detail = (await api.get(f"/api/ats/v1/interviews/{iid}", headers=rec)).json()
-    assert detail["delivery_signals_hidden"] is False and detail["metrics_summary"]["eye_contact_avg"] == 0.9
+    assert detail["delivery_signals_hidden"] is False and detail["metrics_summary"]["eye_contact_ratio"] == 0.9
 
     r = await api.patch("/api/ats/v1/company/settings", json={"hide_delivery_signals": True}, headers=rec)
     assert r.status_code == 200 and r.json()["hide_delivery_signals"] is True
@@ -66,7 +66,8 @@ async def test_a_company_can_hide_delivery_signals(api, world: World, db_session
     detail = (await api.get(f"/api/ats/v1/interviews/{iid}", headers=rec)).json()
     assert detail["delivery_signals_hidden"] is True
     summary = detail["metrics_summary"]
-    assert summary["eye_contact_avg"] is None and summary["speech_rate_avg_sps"] is None
+    assert summary["eye_contact_ratio"] is None and summary["speech_rate_sps"] is None
+    assert summary["pause_count"] is None and summary["face_in_view_ratio"] == 1.0  # presence stays
     assert detail["report"]["delivery"] == {"hidden": True}
     [metric] = (await api.get(f"/api/ats/v1/interviews/{iid}/metrics", headers=rec)).json()["items"]
     assert metric["eye_contact"] is None and metric["speech_rate_sps"] is None and metric["flags"] == []
