@@ -134,9 +134,10 @@ class TranscriptSegmentOut(Schema):
     id: int
     speaker: Speaker
     text: str
-    start_s: float
-    end_s: float | None
-    question_index: int | None
+    start_s: Annotated[float, doc("seconds since the interview started")]
+    end_s: Annotated[float | None, doc("seconds since the interview started")]
+    question_index: Annotated[int | None, doc("0-based question this speech belongs to (null: before the first)")]
+    overlap: Annotated[bool, doc("begun while the other side was speaking: kept, never an answer by itself")] = False
 
 
 class QuestionScoreOut(Schema):

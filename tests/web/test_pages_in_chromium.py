@@ -121,7 +121,13 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         assert (await report.inner_text("#overall-score")).strip() not in ("", "–") or final["report"][
             "overall_score"] is None
         assert await report.locator("#transcript li").count() >= 1
-        assert await report.locator("#eye-chart canvas").count() >= 1
+        assert await report.locator("#timeline canvas").count() >= 1
+        assert await report.locator(".q-mark").count() >= 1  # the question asked is marked on the timeline
+        # the live page of the finished interview shows its stored series
+        over = await rec_ctx.new_page()
+        await over.goto(f"{web_stack}/recruiter/interviews/{interview['id']}")
+        await over.wait_for_function("document.body.dataset.state === 'over'", timeout=30_000)
+        assert int(await over.evaluate("document.body.dataset.chartSeconds")) >= 10
         await report.select_option("#rating", "4")
         await report.fill("#notes", "Clear answers; probe SQL depth next round.")
         await report.click("#feedback-form button[type=submit]")
