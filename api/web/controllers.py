@@ -40,6 +40,10 @@ class WebController(Controller):
     async def job_pipeline(self, job_id: FromPath[UUID]) -> Template:
         return Template("job_pipeline.html", context={"job_id": str(job_id)})
 
+    @get("/recruiter/jobs/{job_id:uuid}/compare")
+    async def job_compare(self, job_id: FromPath[UUID]) -> Template:
+        return Template("job_compare.html", context={"job_id": str(job_id)})
+
     @get("/recruiter/interviews/{interview_id:uuid}")
     async def live(self, interview_id: FromPath[UUID]) -> Template:
         return Template("recruiter_live.html", context={"interview_id": str(interview_id)})
