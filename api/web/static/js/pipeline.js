@@ -1,20 +1,18 @@
+// A job's applications by status, every one of them: pages of 100 (the API's limit) in the chosen order, the next
+// page loaded when the end of the board scrolls into view (or on "Show more").
 "use strict";
 (() => {
-  const { recruiterApi, items, $, el, show, num } = Interviewly;
+  const { recruiterApi, $, el, show, num } = Interviewly;
   const STATUSES = ["APPLIED", "SCREENING", "SHORTLISTED", "INTERVIEW_SCHEDULED", "OFFERED", "REJECTED", "HIRED"];
+  const PAGE_SIZE = 100;
   const id = window.JOB_ID;
+  const params = new URLSearchParams(location.search);
+  let order = params.get("order_by") === "created_at" ? "created_at" : "screening_score";
+  let loaded = 0, total = null, nextPage = 1, loading = null, generation = 0;
 
-  async function load() {
-    const job = await recruiterApi(`/api/ats/v1/jobs/${id}`);
-    $("#job-title").textContent = job.title;
-    const salary = job.salary_min ? `${job.salary_min}–${job.salary_max} ${job.salary_currency || ""}` : "";
-    $("#job-meta").textContent = [job.status, job.location, salary].filter(Boolean).join(" · ");
-    const apps = items(await recruiterApi(`/api/ats/v1/jobs/${id}/applications?sort=screening_score&limit=200`));
-    $("#pipeline").replaceChildren(...STATUSES.map((status) => {
-      const col = el("div", { class: "column", "data-status": status }, el("h3", { text: status.replace("_", " ").toLowerCase() }));
-      for (const a of apps.filter((x) => x.status === status)) col.append(card(a));
-      return col;
-    }));
+  function columns() {
+    $("#pipeline").replaceChildren(...STATUSES.map((status) => el("div", { class: "column", "data-status": status },
+      el("h3", { text: status.replace("_", " ").toLowerCase() }))));
   }
 
   function card(a) {
@@ -24,7 +22,7 @@
       if (!select.value) return;
       try {
         await recruiterApi(`/api/ats/v1/applications/${a.id}/status`, { method: "POST", body: { status: select.value } });
-        show(""); await load();
+        show(""); await reload();
       } catch (e) {
         const allowed = e.body && e.body.extra && e.body.extra.allowed;
         show(`Cannot move to ${select.value}: ${e.message}${allowed ? " (allowed: " + allowed.join(", ") + ")" : ""}`, "error");
@@ -32,10 +30,62 @@
       }
     });
     const score = a.screening_score === null || a.screening_score === undefined ? "not screened" : num(a.screening_score, 0);
-    return el("div", { class: "app-card", "data-application": a.id },
+    return el("div", { class: "app-card", "data-application": a.id, "data-score": a.screening_score ?? "" },
       el("div", { text: a.candidate_name || (a.candidate && a.candidate.full_name) || "candidate" }),
       el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score })), select);
   }
 
-  load().catch((e) => { if (e.message !== "signed out") show(e.message, "error"); });
+  function counted() {
+    $("#app-count").textContent = total === null ? "" : `${loaded} of ${total} application${total === 1 ? "" : "s"} shown`;
+    $("#load-more").hidden = total === null || loaded >= total;
+    document.body.dataset.applicationsShown = String(loaded);
+    document.body.dataset.applicationsTotal = String(total ?? "");
+  }
+
+  async function fetchPage() {
+    const mine = generation;
+    const page = await recruiterApi(`/api/ats/v1/jobs/${id}/applications?order_by=${order}&sort_order=desc` +
+      `&page_size=${PAGE_SIZE}&current_page=${nextPage}`);
+    if (mine !== generation) return;  // the order changed meanwhile: this page belongs to the old board
+    for (const a of page.items) document.querySelector(`.column[data-status="${a.status}"]`)?.append(card(a));
+    loaded += page.items.length;
+    total = page.total;
+    nextPage += 1;
+    counted();
+    // the board is still shorter than the window: the observer will not fire again, so keep going
+    if (loaded < total && $("#pipeline-end").getBoundingClientRect().top < window.innerHeight + 400) {
+      setTimeout(() => more().catch(fail), 0);
+    }
+  }
+
+  // one page at a time; a call while one loads waits for it
+  function more() {
+    if (total !== null && loaded >= total) return Promise.resolve();
+    if (!loading) loading = fetchPage().finally(() => { loading = null; });
+    return loading;
+  }
+
+  async function reload() {
+    generation += 1;
+    loaded = 0; total = null; nextPage = 1; loading = null;
+    columns(); counted();
+    await more();
+  }
+
+  async function load() {
+    const job = await recruiterApi(`/api/ats/v1/jobs/${id}`);
+    $("#job-title").textContent = job.title;
+    const salary = job.salary_min ? `${job.salary_min}–${job.salary_max} ${job.salary_currency || ""}` : "";
+    $("#job-meta").textContent = [job.status, job.location, salary].filter(Boolean).join(" · ");
+    $("#sort").value = order;
+    $("#sort").addEventListener("change", () => { order = $("#sort").value; reload().catch(fail); });
+    $("#load-more").addEventListener("click", () => more().catch(fail));
+    await reload();
+    new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) more().catch(fail); },
+      { rootMargin: "400px" }).observe($("#pipeline-end"));
+    document.body.dataset.pipeline = "ready";
+  }
+
+  const fail = (e) => { if (e.message !== "signed out") show(e.message, "error"); };
+  load().catch(fail);
 })();
