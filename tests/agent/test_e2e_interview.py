@@ -14,9 +14,11 @@ import statistics
 import time
 import uuid
 
+import msgspec
 import pytest
 import sqlalchemy as sa
 
+from db.aggregates import interview_figures
 from db.enums import ConsentDecision, ConsentMethod, InterviewStatus, Speaker
 from db.models import (
     Interview,
@@ -186,6 +188,19 @@ def check_scores_transcript_report(db: dict) -> None:
     assert usage.prices["pipeline"] == "offline"
 
 
+def check_figures_and_engagement(db: dict) -> None:
+    rows, report = db["rows"], db["report"]
+    # one definition of every figure: the report's (the agent's rows) are the summary's (the stored rows)
+    assert report.delivery["figures"] == msgspec.to_builtins(interview_figures(rows.values()))
+    assert report.fluency_summary["pause_count"] == rows[max(rows)].pause_count == report.delivery["figures"][
+        "pause_count"]
+    # engagement, per question, from the real turn timings: the candidate answers after each question
+    engagement = report.delivery["engagement"]
+    assert [q["question_index"] for q in engagement["questions"]] == [0, 1]
+    assert all(q["response_latency_s"] is not None and q["response_latency_s"] < 15 for q in engagement["questions"])
+    assert 0 < engagement["speaking_share"] < 1 and engagement["score"] is not None
+
+
 async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir) -> None:
     interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit, db_sessionmaker,
                                                                       answer_frames)
@@ -211,3 +226,4 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
     }, indent=2, default=str))
     check_rows_match_messages(db["rows"], messages)
     check_scores_transcript_report(db)
+    check_figures_and_engagement(db)
