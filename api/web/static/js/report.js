@@ -53,7 +53,8 @@
     $("#weaknesses").replaceChildren(...(report.weaknesses || []).map(point));
     $("#integrity-notes").replaceChildren(...(bundle.notes.length ? bundle.notes.map((n) => el("li", { "data-kind": n.kind, text: n.detail }))
       : [el("li", { class: "muted", text: "No notes." })]));
-    $("#questions").replaceChildren(...bundle.question_scores.map((q) => ReportView.question(q, segments, hidden)));
+    $("#questions").replaceChildren(...(bundle.question_scores.length ? bundle.question_scores.map((q) => ReportView.question(q, segments, hidden))
+      : [el("p", { class: "muted", text: "No question was asked." })]));
     if (!hidden) {
       $("#delivery-figures tbody").replaceChildren(...ReportView.deliveryRows(bundle));
       const e = bundle.engagement;
