@@ -158,13 +158,13 @@ class QuestionScoreOut(Schema):
 
 
 class UsageOut(Schema):
-    stt_seconds: float
-    llm_prompt_tokens: int
-    llm_completion_tokens: int
-    tts_characters: int
-    room_minutes: float
-    cost_usd: float
-    prices: dict[str, Any]
+    stt_seconds: Annotated[float, doc("seconds of audio transcribed")]
+    llm_prompt_tokens: Annotated[int, doc("LLM prompt tokens")]
+    llm_completion_tokens: Annotated[int, doc("LLM completion tokens")]
+    tts_characters: Annotated[int, doc("characters spoken by text-to-speech")]
+    room_minutes: Annotated[float, doc("minutes the agent spent in the room")]
+    cost_usd: Annotated[float, doc("priced cost, US dollars")]
+    prices: Annotated[dict[str, Any], doc("the unit prices the cost was computed with")]
 
 
 class ReportBundle(Schema):

@@ -22,7 +22,7 @@
       if (!select.value) return;
       try {
         await recruiterApi(`/api/ats/v1/applications/${a.id}/status`, { method: "POST", body: { status: select.value } });
-        show(""); await reload();
+        show(""); await reload(loaded);
       } catch (e) {
         const allowed = e.body && e.body.extra && e.body.extra.allowed;
         show(`Cannot move to ${select.value}: ${e.message}${allowed ? " (allowed: " + allowed.join(", ") + ")" : ""}`, "error");
@@ -65,11 +65,12 @@
     return loading;
   }
 
-  async function reload() {
+  // from the first page again (a card moved, or another order), as far down as the board had been
+  async function reload(keep = 0) {
     generation += 1;
     loaded = 0; total = null; nextPage = 1; loading = null;
     columns(); counted();
-    await more();
+    do { await more(); } while (loaded < keep && loaded < total);
   }
 
   async function load() {
