@@ -18,8 +18,8 @@ const Interviewly = (() => {
     constructor(status, detail, body) { super(detail); this.status = status; this.body = body; }
   }
 
-  async function api(path, { method = "GET", body, auth = true } = {}) {
-    const headers = { "Accept": "application/json" };
+  async function api(path, { method = "GET", body, auth = true, headers: extra = {} } = {}) {
+    const headers = { "Accept": "application/json", ...extra };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (auth && token()) headers["Authorization"] = "Bearer " + token();
     const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

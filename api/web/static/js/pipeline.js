@@ -30,9 +30,14 @@
       }
     });
     const score = a.screening_score === null || a.screening_score === undefined ? "not screened" : num(a.screening_score, 0);
+    const name = a.candidate_name || (a.candidate && a.candidate.full_name) || "candidate";
+    const book = el("button", { type: "button", class: "secondary book", text: "Book interview" });
+    book.addEventListener("click", () => Booking.open({ application: { id: a.id, name },
+                                                         done: () => reload(loaded).catch(fail) }));
     return el("div", { class: "app-card", "data-application": a.id, "data-score": a.screening_score ?? "" },
-      el("div", { text: a.candidate_name || (a.candidate && a.candidate.full_name) || "candidate" }),
-      el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score })), select);
+      el("div", { text: name }),
+      el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score })), select,
+      book);
   }
 
   function counted() {

@@ -12,16 +12,31 @@
       el("td", {}, el("a", { href: `/recruiter/interviews/${i.id}`, class: "watch", text: "Watch live" }))));
     $("#live-table tbody").replaceChildren(...liveRows);
     $("#live-empty").hidden = liveRows.length > 0;
-    $("#interview-table tbody").replaceChildren(...items(all).map((i) => el("tr", {},
+    $("#interview-table tbody").replaceChildren(...items(all).map((i) => el("tr", { "data-interview": i.id },
       el("td", { text: i.candidate_name || "–" }), el("td", { text: i.job_title || "–" }), el("td", { text: i.kind }),
       el("td", { text: when(i.scheduled_at) }), el("td", {}, el("span", { class: "badge", text: i.status })),
       el("td", {}, el("a", { href: i.status === "IN_PROGRESS" ? `/recruiter/interviews/${i.id}` : `/recruiter/interviews/${i.id}/report`,
-        text: i.status === "IN_PROGRESS" ? "Watch" : "Report" })))));
+        text: i.status === "IN_PROGRESS" ? "Watch" : "Report" }), ...actions(i)))));
     $("#job-table tbody").replaceChildren(...items(jobs).map((j) => el("tr", {},
       el("td", { text: j.title }), el("td", {}, el("span", { class: "badge", text: j.status })),
       el("td", { text: (j.skills || []).map((s) => `${s.name} ×${s.weight}`).join(", ") }),
       el("td", {}, el("a", { href: `/recruiter/jobs/${j.id}`, text: "Pipeline" })))));
   } catch (e) { if (e.message !== "signed out") show(e.message, "error"); }
+
+  // a booked interview can be moved (kept in its history) or cancelled until it starts
+  function actions(i) {
+    if (i.status !== "SCHEDULED") return [];
+    const move = el("button", { type: "button", class: "secondary move", text: "Move" });
+    move.addEventListener("click", () => Booking.open({ interview: i, application: { name: i.candidate_name || "" },
+                                                        done: () => setTimeout(() => location.reload(), 800) }));
+    const cancel = el("button", { type: "button", class: "secondary cancel", text: "Cancel" });
+    cancel.addEventListener("click", async () => {
+      if (!confirm("Cancel this interview? The candidate's link will say so.")) return;
+      try { await recruiterApi(`/api/ats/v1/interviews/${i.id}/cancel`, { method: "POST" }); location.reload(); }
+      catch (e) { show(e.message, "error"); }
+    });
+    return [" ", move, " ", cancel];
+  }
 
   // who can interview now, and who waits for them: refreshed every few seconds
   async function capacity() {
