@@ -21,6 +21,8 @@ from jwt import PyJWK
 logger = logging.getLogger(__name__)
 
 ALLOWED_ALGORITHMS = ("RS256",)
+# a NumericDate beyond this (year 2255) is not a time anyone meant; JSON floats past 2**53 are not exact anyway
+MAX_NUMERIC_DATE = 2**33
 
 
 class TokenError(Exception):
@@ -135,12 +137,18 @@ class TokenVerifier:
         except jwt.PyJWTError as exc:
             raise TokenError("malformed token") from exc
         alg = header.get("alg")
-        if alg not in ALLOWED_ALGORITHMS:
-            raise TokenError(f"token algorithm {alg!r} is not accepted")
-        issuer = self.issuers.get(unverified.get("iss"))  # type: ignore[arg-type]
+        if not isinstance(alg, str) or alg not in ALLOWED_ALGORITHMS:
+            raise TokenError(f"token algorithm {str(alg)[:20]!r} is not accepted")
+        kid = header.get("kid")
+        if kid is not None and not isinstance(kid, str):
+            raise TokenError("malformed token")
+        # anything read before the signature is checked is attacker-chosen JSON of any type (a list as `iss` once
+        # made every request a 500): look it up only when it is a string
+        iss = unverified.get("iss") if isinstance(unverified, dict) else None
+        issuer = self.issuers.get(iss) if isinstance(iss, str) else None
         if issuer is None:
             raise TokenError("token issuer is not trusted")
-        key = await issuer.jwks.get_key(header.get("kid"))
+        key = await issuer.jwks.get_key(kid)
         if key is None:
             raise TokenError("token signing key is unknown")
         try:
@@ -164,9 +172,24 @@ class TokenVerifier:
             raise TokenError(f"token lacks the {exc.claim!r} claim") from exc
         except jwt.PyJWTError as exc:
             raise TokenError("token is invalid") from exc
+        _check_claim_types(claims)
         if issuer.authorized_parties and claims.get("azp") not in issuer.authorized_parties:
             raise TokenError("token authorized party is not allowed")
-        sub = claims.get("sub")
-        if not isinstance(sub, str) or not sub or len(sub) > 255:
-            raise TokenError("token subject is invalid")
         return claims
+
+
+def _check_claim_types(claims: dict[str, Any]) -> None:
+    """PyJWT lets some odd values through (`true` as a time, an absurd expiry, a list as `azp`); the rest of the
+    app relies on these claims having their JSON types, so a token whose claims do not is refused."""
+    for name in ("exp", "iat", "nbf"):
+        value = claims.get(name)
+        if value is None and name == "nbf":
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_NUMERIC_DATE:
+            raise TokenError(f"token claim {name!r} is not a time")
+    sub = claims.get("sub")
+    if not isinstance(sub, str) or not sub or len(sub) > 255:
+        raise TokenError("token subject is invalid")
+    azp = claims.get("azp")
+    if azp is not None and not isinstance(azp, str):
+        raise TokenError("token authorized party is not allowed")

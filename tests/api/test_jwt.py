@@ -243,3 +243,48 @@ async def test_verified_tokens_are_cached_until_they_expire(monkeypatch) -> None
     monkeypatch.setattr(jwt_module.time, "time", lambda: later)
     with pytest.raises(TokenError, match="expired"):
         await verifier.verify(token)
+
+
+# every claim and header a verifier reads, with a value of every JSON type: a validly signed token and one signed
+# by a stranger must both be a 401, never a 500 (issue 14, finding 1). PyJWT refuses to encode some of these, so the
+# tokens are put together by hand.
+_ODD_VALUES: list[Any] = [["https://a", "https://b"], {"a": 1}, None, True, 1.5, 10**40, "", "x" * 5000, [[]]]
+# claims the app does not rely on may hold anything in a token the issuer really signed
+_IGNORED_CLAIMS = {"email", "name", "jti", "aud"}
+
+
+def _raw_token(key: rsa.RSAPrivateKey, header: dict[str, Any], claims: dict[str, Any]) -> str:
+    signing_input = f"{_b64(json.dumps(header).encode())}.{_b64(json.dumps(claims).encode())}"
+    signature = RSAAlgorithm(RSAAlgorithm.SHA256).sign(signing_input.encode(), key)
+    return f"{signing_input}.{_b64(signature)}"
+
+
+@pytest.mark.parametrize("claim", ["iss", "sub", "exp", "iat", "nbf", "azp", "email", "name", "jti", "aud"])
+async def test_a_claim_of_any_type_is_a_401(api, dev, claim: str) -> None:
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    header = {"alg": "RS256", "typ": "JWT", "kid": dev.kid}
+    for value in _ODD_VALUES:
+        claims = _claims(dev.issuer, **{claim: value})
+        r = await _me(api, _raw_token(stranger, header, claims))
+        assert r.status_code == 401, (claim, value, r.status_code, r.text[:300])
+        r = await _me(api, _raw_token(dev._key, header, claims))
+        assert r.status_code in ((200, 401) if _well_formed(claim, value) else (401,)), (claim, value, r.text[:300])
+
+
+def _well_formed(claim: str, value: Any) -> bool:
+    """Whether a token the issuer really signed may carry this value (then 200 or 401 are both fine)."""
+    if claim in _IGNORED_CLAIMS:
+        return True
+    if claim in {"iat", "nbf"}:  # a time long past is a time
+        return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 2**33
+    return claim == "azp" and (value is None or isinstance(value, str))  # the app requires no azp (null: none)
+
+
+@pytest.mark.parametrize("name", ["kid", "alg", "typ", "crit", "jku"])
+async def test_a_header_of_any_type_is_a_401(api, dev, name: str) -> None:
+    for value in _ODD_VALUES:
+        header = {"alg": "RS256", "typ": "JWT", "kid": dev.kid, name: value}
+        r = await _me(api, _raw_token(dev._key, header, _claims(dev.issuer)))
+        assert r.status_code in (200, 401), (name, value, r.status_code, r.text[:300])
+        if name in {"kid", "alg"}:
+            assert r.status_code == 401, (name, value)
