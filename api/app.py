@@ -83,6 +83,8 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
                     http,
                     cache_seconds=settings.jwks_cache_seconds,
                     min_refresh_seconds=settings.jwks_min_refresh_seconds,
+                    timeout_seconds=settings.jwks_timeout_seconds,
+                    failure_backoff_seconds=settings.jwks_failure_backoff_seconds,
                 ),
                 authorized_parties=settings.clerk_authorized_parties,
             )

@@ -49,6 +49,9 @@ class Settings:
     clerk_api_url: str = "https://api.clerk.com/v1"
     jwks_cache_seconds: int = 3600
     jwks_min_refresh_seconds: int = 30
+    # a JWKS fetch waits this long; after a failed one, requests needing a fetch get a 503 for the backoff
+    jwks_timeout_seconds: float = 5.0
+    jwks_failure_backoff_seconds: int = 10
     jwt_leeway_seconds: int = 5
     principal_cache_seconds: int = 30
     # auth: offline dev issuer
@@ -146,6 +149,8 @@ class Settings:
             "clerk_secret_key": env_str("CLERK_SECRET_KEY"),
             "clerk_api_url": env_str("CLERK_API_URL", "https://api.clerk.com/v1"),
             "jwks_cache_seconds": env_int("JWKS_CACHE_SECONDS", 3600),
+            "jwks_timeout_seconds": env_float("JWKS_TIMEOUT_SECONDS", 5.0),
+            "jwks_failure_backoff_seconds": env_int("JWKS_FAILURE_BACKOFF_SECONDS", 10),
             "principal_cache_seconds": env_int("PRINCIPAL_CACHE_SECONDS", 30),
             "dev_auth": env_bool("DEV_AUTH", env == "development"),
             "dev_issuer_key_path": Path(

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.jwt import TokenError, TokenVerifier
-from api.common.errors import Forbidden, Unauthorized
+from api.auth.jwt import KeysUnavailable, TokenError, TokenVerifier
+from api.common.errors import Forbidden, ServiceUnavailable, Unauthorized
 from db.enums import Role
 from db.models import RecruiterProfile, User
 
@@ -122,6 +122,11 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         claims = await verifier.verify(token)
     except TokenError as exc:
         raise Unauthorized(str(exc)) from exc
+    except KeysUnavailable as exc:
+        # not the caller's fault, and not a reason to sign them out (the pages treat a 401 as "sign in again")
+        retry_after = str(request.app.state.settings.jwks_failure_backoff_seconds)
+        raise ServiceUnavailable(f"{exc}; try again shortly", extra={"code": "jwks_unavailable"},
+                                 headers={"Retry-After": retry_after}) from exc
     return await load_principal(db_session, claims, request.app.state.principal_cache)
 
 

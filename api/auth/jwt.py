@@ -53,50 +53,82 @@ class StaticJWKSProvider:
         return self._keys.get(kid)
 
 
+class KeysUnavailable(Exception):
+    """No signing key of this issuer was ever fetched and its JWKS cannot be reached: the caller's token may be
+    perfectly good, so this is a 503 (a 401 would send the web pages to the sign-in screen)."""
+
+
 class HttpJWKSProvider:
+    """Clerk's keys over HTTP. During a JWKS outage a request must not wait on other requests' fetches: one fetch is
+    in flight at a time and every request that needs it shares it; a failed fetch is not retried for
+    `failure_backoff_seconds`; a known key is served even when the cache is stale (refreshed in the background)."""
+
     def __init__(
         self,
         url: str,
         client: httpx.AsyncClient,
         cache_seconds: float = 3600,
         min_refresh_seconds: float = 30,
+        timeout_seconds: float = 5.0,
+        failure_backoff_seconds: float = 10.0,
     ) -> None:
         self.url = url
         self.client = client
         self.cache_seconds = cache_seconds
         self.min_refresh_seconds = min_refresh_seconds
+        self.timeout_seconds = timeout_seconds
+        self.failure_backoff_seconds = failure_backoff_seconds
         self._keys: dict[str | None, PyJWK] = {}
         self._fetched_at: float | None = None
-        self._lock = asyncio.Lock()
+        self._failed_at: float | None = None
+        self._inflight: asyncio.Task[None] | None = None
         self.fetch_count = 0
 
-    async def _refresh(self) -> None:
-        response = await self.client.get(self.url, timeout=5.0)
-        response.raise_for_status()
-        self._keys = _parse_jwks(response.json())
+    async def _fetch(self) -> None:
+        try:
+            response = await self.client.get(self.url, timeout=self.timeout_seconds)
+            response.raise_for_status()
+            keys = _parse_jwks(response.json())
+        except (httpx.HTTPError, ValueError, AttributeError) as exc:
+            self._failed_at = time.monotonic()
+            logger.warning("JWKS fetch failed", extra={"url": self.url, "error": f"{type(exc).__name__}: {exc}"})
+            return
+        self._keys = keys
         self._fetched_at = time.monotonic()
+        self._failed_at = None
         self.fetch_count += 1
+
+    def _stale(self, now: float) -> bool:
+        return self._fetched_at is None or now - self._fetched_at >= self.cache_seconds
+
+    def _may_fetch(self, now: float, unknown_kid: bool) -> bool:
+        if self._inflight is not None and not self._inflight.done():
+            return True  # joining the fetch in flight costs nothing
+        if self._failed_at is not None and now - self._failed_at < self.failure_backoff_seconds:
+            return False  # the negative cache: an outage answers at once instead of timing out per request
+        if self._stale(now):
+            return True
+        # an unknown kid may mean the issuer rotated its keys: refetch, but not more than once per interval, so
+        # random kids cannot turn every request into a JWKS fetch
+        return unknown_kid and now - (self._fetched_at or 0.0) >= self.min_refresh_seconds
+
+    def _start_fetch(self) -> asyncio.Task[None]:
+        if self._inflight is None or self._inflight.done():
+            self._inflight = asyncio.create_task(self._fetch())
+        return self._inflight
 
     async def get_key(self, kid: str | None) -> PyJWK | None:
         now = time.monotonic()
-        fresh = self._fetched_at is not None and now - self._fetched_at < self.cache_seconds
-        if fresh and kid in self._keys:
+        if kid in self._keys:
+            if self._stale(now) and self._may_fetch(now, unknown_kid=False):
+                self._start_fetch()  # in the background: a known key keeps working meanwhile
             return self._keys[kid]
-        async with self._lock:
-            now = time.monotonic()
-            # an unknown kid may mean the issuer rotated its keys: refetch, but not more than once per interval,
-            # so random kids cannot turn every request into a JWKS fetch
-            may_refresh = self._fetched_at is None or now - self._fetched_at >= (
-                self.min_refresh_seconds if fresh else 0
-            )
-            if (not fresh or kid not in self._keys) and may_refresh:
-                try:
-                    await self._refresh()
-                except (httpx.HTTPError, ValueError) as exc:
-                    logger.warning("JWKS fetch failed", extra={"url": self.url, "error": str(exc)})
-                    if not self._keys:
-                        raise TokenError("cannot fetch the issuer's signing keys") from exc
-            return self._keys.get(kid)
+        if self._may_fetch(now, unknown_kid=True):
+            # shielded: a request that gives up (client gone) does not cancel the fetch the others wait for
+            await asyncio.shield(self._start_fetch())
+        if self._fetched_at is None:
+            raise KeysUnavailable("the issuer's signing keys cannot be fetched")
+        return self._keys.get(kid)
 
 
 @dataclass

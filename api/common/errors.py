@@ -12,8 +12,9 @@ from litestar.exceptions import HTTPException
 class ApiError(HTTPException):
     status_code = 400
 
-    def __init__(self, detail: str, *, extra: dict[str, Any] | None = None, status_code: int | None = None) -> None:
-        super().__init__(detail=detail, extra=extra, status_code=status_code or self.status_code)
+    def __init__(self, detail: str, *, extra: dict[str, Any] | None = None, status_code: int | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail=detail, extra=extra, status_code=status_code or self.status_code, headers=headers)
 
 
 class BadRequest(ApiError):
