@@ -30,7 +30,7 @@ from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
 from api.company.controllers import CompanyController
-from api.config import Settings
+from api.config import Settings, settings_or_exit
 from api.health.controllers import health
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
@@ -86,7 +86,7 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
                     timeout_seconds=settings.jwks_timeout_seconds,
                     failure_backoff_seconds=settings.jwks_failure_backoff_seconds,
                 ),
-                authorized_parties=settings.clerk_authorized_parties,
+                authorized_parties=settings.authorized_parties,
             )
         )
     if dev_issuer is not None:
@@ -132,7 +132,7 @@ def cors(settings: Settings) -> CORSConfig | None:
 
 
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
-    settings = settings or Settings.from_env()
+    settings = settings or settings_or_exit()
     configure_logging(settings.log_level)
     http = httpx.AsyncClient(transport=http_transport)
     dev_issuer = build_dev_issuer(settings)

@@ -6,12 +6,13 @@ The LiveKit defaults duplicate devstack.livekit_server's dev key and secret on p
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from db.contract import agent_name
-from db.env import env_bool, env_float, env_int, env_list, env_str
+from db.env import ConfigError, env_bool, env_float, env_int, env_list, env_str
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,6 +109,16 @@ class Settings:
         return self.env == "development"
 
     @property
+    def authorized_parties(self) -> list[str]:
+        """The `azp` values a Clerk token may carry. Outside development an empty CLERK_AUTHORIZED_PARTIES does not
+        turn the check off: it means the origin of PUBLIC_BASE_URL, where the web pages that hold the tokens live."""
+        from api.config_checks import DEVELOPMENT_ENVS, origin_of
+
+        if self.clerk_authorized_parties or self.env in DEVELOPMENT_ENVS:
+            return list(self.clerk_authorized_parties)
+        return [origin_of(self.public_base_url)]
+
+    @property
     def dev_issuer(self) -> str:
         return self.public_base_url.rstrip("/") + "/api/auth/dev"
 
@@ -180,11 +191,24 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        if self.env == "production" and self.dev_auth:
-            raise ValueError("DEV_AUTH must not be enabled when ENV=production")
-        if not 1 <= self.lifecycle_tick_seconds <= 3600:
-            raise ValueError(f"LIFECYCLE_TICK_SECONDS must be in [1, 3600], not {self.lifecycle_tick_seconds}")
-        if self.storage_backend not in {"local", "s3"}:
-            raise ValueError(f"STORAGE_BACKEND must be 'local' or 's3', not {self.storage_backend!r}")
-        if self.storage_backend == "s3" and not self.s3_bucket:
-            raise ValueError("STORAGE_BACKEND=s3 needs S3_BUCKET")
+        """Raises SettingsError naming every problem, one a line (api/config_checks.py)."""
+        from api.config_checks import SettingsError, problems
+
+        found = problems(self)
+        if found:
+            raise SettingsError(found)
+
+
+def settings_or_exit() -> Settings:
+    """The settings from the environment; a refused configuration stops start-up with one line per problem (and no
+    traceback to dig them out of)."""
+    from api.config_checks import SettingsError
+
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
+    except ConfigError as exc:  # a value that does not parse (db/env.py): one line too
+        print(f"configuration refused: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None

@@ -122,11 +122,11 @@ async def queue_lifespan(app) -> AsyncIterator[None]:
 
 
 async def _main() -> None:  # pragma: no cover - stand-alone worker
-    from api.config import Settings
+    from api.config import settings_or_exit
     from db.engine import database_url as env_database_url
     from db.engine import make_engine
 
-    settings = Settings.from_env()
+    settings = settings_or_exit()
     url = settings.database_url or env_database_url()
     engine = make_engine(url, pool_size=2, max_overflow=2)
     context = await build_context(settings, engine)

@@ -85,7 +85,7 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
             assert rows[t_s].flags == received[t_s]["flags"]
 
         # the lifecycle job (the API's queue: no agent needed) sweeps it once the heartbeat is 5 s old
-        settings = Settings.from_env(database_url=database_url, stale_after_seconds=5)
+        settings = Settings.from_env(env="test", database_url=database_url, stale_after_seconds=5)
         swept: list[str] = []
         while not swept:
             assert time.monotonic() - killed_at < 30, "never swept"

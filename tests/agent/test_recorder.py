@@ -199,7 +199,7 @@ async def test_buffer_is_bounded_and_drops_oldest_metrics(db_sessionmaker) -> No
 
 
 def _settings() -> Settings:
-    return Settings.from_env(database_url="postgresql://unused", stale_after_seconds=15)
+    return Settings.from_env(env="test", database_url="postgresql://unused", stale_after_seconds=15)
 
 
 async def test_heartbeat_takes_back_an_interview_the_sweeper_declared_lost(db_sessionmaker) -> None:

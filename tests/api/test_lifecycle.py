@@ -106,7 +106,7 @@ async def test_arrivals_wait_in_line_and_a_long_wait_is_told(api, db_sessionmake
     assert {w["candidate_name"] for w in capacity["waiting"]} == {"Jane Doe"}
 
     # the wait limit passes: the candidate is told, and may try again
-    settings = Settings.from_env(database_url="postgresql://unused", wait_limit_seconds=60)
+    settings = Settings.from_env(env="test", database_url="postgresql://unused", wait_limit_seconds=60)
     async with db_sessionmaker() as s:
         expired = await expire_waits(s, settings, datetime.now(UTC) + timedelta(seconds=61))
     assert sorted(expired) == sorted(i["id"] for i in booked)
@@ -130,7 +130,7 @@ async def test_no_show_by_the_clock_only_for_those_who_never_arrived(api, db_ses
         await s.execute(update(Interview).where(Interview.id == uuid.UUID(later["id"]))
                         .values(scheduled_at=datetime.now(UTC) + timedelta(hours=1)))
         await s.commit()
-    settings = Settings.from_env(database_url="postgresql://unused", join_grace_seconds=60)
+    settings = Settings.from_env(env="test", database_url="postgresql://unused", join_grace_seconds=60)
     async with db_sessionmaker() as s:
         assert await mark_no_shows(s, settings, datetime.now(UTC) + timedelta(seconds=30)) == []  # still in grace
         assert await mark_no_shows(s, settings, datetime.now(UTC) + timedelta(seconds=61)) == [never["id"]]
