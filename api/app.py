@@ -19,6 +19,7 @@ from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
 from api.applications.controllers import ApplicationController, ApplyController
+from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
 from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
@@ -56,6 +57,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         PublicJobController,
         ApplyController,
         ApplicationController,
+        MyApplicationController,
         InterviewController,
         ReportController,
         CompanyController,

@@ -18,14 +18,13 @@ from api.applications.schemas import (
     StatusChangeIn,
     StatusChangeOut,
 )
-from api.applications.services import ApplicationService, StatusHistoryService, visibility
+from api.applications.services import ApplicationService, StatusHistoryService, cv_download, visibility
 from api.auth.deps import Principal
-from api.common.errors import NotFound, ServiceUnavailable
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.common.ratelimit import apply_rate_limit
 from api.config import Settings
-from api.storage.services import Storage, StorageError
+from api.storage.services import Storage
 from api.storage.uploads import check_cv
 from db.enums import ApplicationStatus, Role
 from db.models import ApplicationStatusChange
@@ -117,24 +116,24 @@ class ApplicationController(Controller):
         return page(items, total, filters)
 
     @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
-         summary="Applications I may see: a recruiter's company's, or a candidate's own")
+         summary="The company's applications (candidates: /api/candidate/v1/applications)")
     async def list_visible(
         self,
-        member: NamedDependency[Principal],
+        recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
     ) -> OffsetPagination[ApplicationListItem]:
-        items, total = await applications_service.list_rows(filters, *visibility(member))
+        items, total = await applications_service.list_rows(filters, *visibility(recruiter))
         return page(items, total, filters)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(
         self,
-        member: NamedDependency[Principal],
+        recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         application_id: FromPath[uuid.UUID],
     ) -> ApplicationOut:
-        application = await applications_service.get_visible(application_id, member)
+        application = await applications_service.get_visible(application_id, recruiter)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
     @post(
@@ -153,15 +152,16 @@ class ApplicationController(Controller):
         application = await applications_service.change_status(application, data.status, recruiter.user_id, data.reason)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
-    @get("/applications/{application_id:uuid}/history", summary="Every status change, oldest first")
+    @get("/applications/{application_id:uuid}/history",
+         summary="Every status change with the hiring team's reasons, oldest first")
     async def history(
         self,
-        member: NamedDependency[Principal],
+        recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         history_service: NamedDependency[StatusHistoryService],
         application_id: FromPath[uuid.UUID],
     ) -> list[StatusChangeOut]:
-        await applications_service.get_visible(application_id, member)
+        await applications_service.get_visible(application_id, recruiter)
         rows = await history_service.get_many(
             ApplicationStatusChange.application_id == application_id, order_by=[(ApplicationStatusChange.id, False)]
         )
@@ -171,32 +171,9 @@ class ApplicationController(Controller):
     async def download_cv(
         self,
         request: Request,
-        member: NamedDependency[Principal],
+        recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         application_id: FromPath[uuid.UUID],
     ) -> Response[bytes]:
-        application = await applications_service.get_visible(application_id, member)
-        candidate = application.candidate
-        if not candidate.cv_storage_key:
-            raise NotFound("this application has no CV")
-        storage: Storage = request.app.state.storage
-        try:
-            content = await storage.get(candidate.cv_storage_key)
-        except StorageError as exc:
-            raise ServiceUnavailable("the file store is unavailable") from exc
-        filename = (candidate.cv_filename or "cv").replace('"', "")
-        return Response(
-            content,
-            media_type=candidate.cv_content_type or "application/octet-stream",
-            headers={
-                "Content-Disposition": f"attachment; filename*=UTF-8''{_quote(filename)}",
-                "X-Content-Type-Options": "nosniff",
-                "Cache-Control": "private, no-store",
-            },
-        )
-
-
-def _quote(name: str) -> str:
-    from urllib.parse import quote
-
-    return quote(name, safe="")
+        application = await applications_service.get_visible(application_id, recruiter)
+        return await cv_download(request.app.state.storage, application.candidate)

@@ -71,3 +71,32 @@ class StatusChangeOut(Schema):
     changed_by_id: uuid.UUID | None
     reason: str | None
     changed_at: datetime
+
+
+# --- what a candidate sees of their own applications: status, dates, the job, and what they sent (no score, no
+# hiring-team notes or user ids: those are the company's)
+
+
+class JobRef(Schema):
+    id: uuid.UUID
+    title: str
+    company_name: str
+
+
+class MyApplicationOut(Schema):
+    id: uuid.UUID
+    status: ApplicationStatus
+    created_at: datetime
+    updated_at: datetime
+    job: JobRef
+    full_name: str
+    email: str
+    phone: str | None
+    cover_letter: str | None
+    cv_filename: str | None
+    cv_content_type: str | None
+
+
+class MyStatusChangeOut(Schema):
+    status: ApplicationStatus
+    changed_at: datetime

@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+from urllib.parse import quote
 
 from advanced_alchemy.filters import LimitOffset, OrderBy, StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from litestar import Response
 from sqlalchemy import ColumnElement, exists, func, select
 
 from api.applications.schemas import ApplicationListItem, CandidateOut
@@ -219,3 +221,23 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application = await self.update(application)
         await self._record(application, current, to_status, by, reason)
         return application
+
+
+async def cv_download(storage: Storage, candidate: Candidate) -> Response[bytes]:
+    """The stored CV as an attachment, exactly as it was uploaded."""
+    if not candidate.cv_storage_key:
+        raise NotFound("this application has no CV")
+    try:
+        content = await storage.get(candidate.cv_storage_key)
+    except StorageError as exc:
+        raise ServiceUnavailable("the file store is unavailable") from exc
+    filename = (candidate.cv_filename or "cv").replace('"', "")
+    return Response(
+        content,
+        media_type=candidate.cv_content_type or "application/octet-stream",
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename, safe='')}",
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "private, no-store",
+        },
+    )

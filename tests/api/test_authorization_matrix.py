@@ -42,8 +42,8 @@ CASES = [
     Case("public job", "GET", "/api/ats/v1/public/jobs/{job_a}", (200, 200, 200, 200)),
     Case("apply", "POST", "/api/ats/v1/jobs/{job_a}/apply", (201, 201, 201, 201), multipart=True),
     Case("job applications", "GET", "/api/ats/v1/jobs/{job_a}/applications", (401, 403, 404, 200)),
-    Case("my applications", "GET", "/api/ats/v1/applications", (401, 200, 200, 200)),
-    Case("get application", "GET", "/api/ats/v1/applications/{application_a}", (401, 200, 404, 200)),
+    Case("company applications", "GET", "/api/ats/v1/applications", (401, 403, 200, 200)),
+    Case("get application", "GET", "/api/ats/v1/applications/{application_a}", (401, 403, 404, 200)),
     Case(
         "application status",
         "POST",
@@ -51,8 +51,13 @@ CASES = [
         (401, 403, 404, 200),
         json={"status": "SCREENING"},
     ),
-    Case("application history", "GET", "/api/ats/v1/applications/{application_a}/history", (401, 200, 404, 200)),
-    Case("application cv", "GET", "/api/ats/v1/applications/{application_a}/cv", (401, 200, 404, 200)),
+    Case("application history", "GET", "/api/ats/v1/applications/{application_a}/history", (401, 403, 404, 200)),
+    Case("application cv", "GET", "/api/ats/v1/applications/{application_a}/cv", (401, 403, 404, 200)),
+    Case("my applications", "GET", "/api/candidate/v1/applications", (401, 200, 403, 403)),
+    Case("my application", "GET", "/api/candidate/v1/applications/{application_a}", (401, 200, 403, 403)),
+    Case("my application history", "GET", "/api/candidate/v1/applications/{application_a}/history",
+         (401, 200, 403, 403)),
+    Case("my cv", "GET", "/api/candidate/v1/applications/{application_a}/cv", (401, 200, 403, 403)),
     Case(
         "schedule interview",
         "POST",
@@ -136,7 +141,7 @@ async def test_lists_show_only_what_is_yours(api, world: World) -> None:
         files={"cv": ("cv.pdf", PDF_BYTES, "application/pdf")},
     )
     assert other.status_code == 201
-    r = await api.get("/api/ats/v1/applications", headers=world.candidate.headers)
+    r = await api.get("/api/candidate/v1/applications", headers=world.candidate.headers)
     assert [a["id"] for a in r.json()["items"]] == [world.application_a]
     r = await api.get("/api/ats/v1/interviews", headers=world.candidate.headers)
     assert [i["id"] for i in r.json()["items"]] == [world.interview_a["id"]]
@@ -150,13 +155,13 @@ async def test_other_candidate_and_roleless_user_see_nothing(api, world: World) 
     stranger = await dev_user(api, "cand-2", "CANDIDATE")
     roleless = await dev_user(api, "nobody")
     for path in (
-        f"/api/ats/v1/applications/{world.application_a}",
-        f"/api/ats/v1/applications/{world.application_a}/cv",
+        f"/api/candidate/v1/applications/{world.application_a}",
+        f"/api/candidate/v1/applications/{world.application_a}/cv",
         f"/api/ats/v1/interviews/{world.interview_a['id']}",
     ):
         assert (await api.get(path, headers=stranger.headers)).status_code == 404
         assert (await api.get(path, headers=roleless.headers)).status_code == 403
     r = await api.post("/api/livekit/token", json={"interview_id": world.interview_a["id"]}, headers=stranger.headers)
     assert r.status_code == 404
-    r = await api.get("/api/ats/v1/applications", headers=stranger.headers)
+    r = await api.get("/api/candidate/v1/applications", headers=stranger.headers)
     assert r.json()["total"] == 0
