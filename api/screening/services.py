@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 
 from api.common.errors import NotFound
 from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
+from api.screening.disclosure import seen_by_company
 from api.screening.matching import JobPosting, profile_of_job, score
 from api.screening.profiles import PROFILE_MODEL, TextProfile, cv_profile
 from api.screening.text import content_hash
@@ -177,7 +178,8 @@ async def screen_application(
     explanation = {
         **result.explanation,
         "cv_sections": parsed.section_names,
-        "embedding_cached": from_cache,
+        # the cache is shared by every company; what this company reads may not reveal that (disclosure.py)
+        "embedding_cached": from_cache and await seen_by_company(session, job.company_id, parsed.content_hash),
         "model": PROFILE_MODEL,
     }
     application.screening_score = result.score
