@@ -42,6 +42,7 @@ from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
 from api.queue.worker import queue_lifespan
 from api.screening.controllers import ScreeningController
+from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_storage
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 from db.contract import page_contract
@@ -140,6 +141,9 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
     dev_issuer = build_dev_issuer(settings)
     livekit = LiveKitGateway(settings)
     db_config = alchemy_config(settings)
+    cv_parser = CVParserPool(ParseLimits(workers=settings.cv_parse_workers, memory_mb=settings.cv_parse_memory_mb,
+                                         timeout_seconds=settings.cv_parse_timeout_seconds,
+                                         max_bytes=settings.max_upload_bytes))
     state = {
         "settings": settings,
         "verifier": build_verifier(settings, http, dev_issuer),
@@ -152,6 +156,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         if settings.clerk_secret_key else None,
         "http": http,
         "storage": make_storage(settings),
+        "cv_parser": cv_parser,  # every uploaded CV file is parsed here (api/storage/safe_parse.py)
         # what work done after a response needs (an arrival's dispatch)
         "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
     }
@@ -162,6 +167,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
     async def on_shutdown() -> None:
         await livekit.close()
         await http.aclose()
+        await cv_parser.close()
 
     return Litestar(
         route_handlers=route_handlers(settings),

@@ -95,6 +95,11 @@ class Settings:
     s3_prefix: str = "cv"
     # limits
     max_upload_bytes: int = 5 * 1024 * 1024
+    # CV files are parsed in this many processes at most, each with this much memory beyond its own, and this long
+    # (api/storage/safe_parse.py)
+    cv_parse_workers: int = 2
+    cv_parse_memory_mb: int = 384
+    cv_parse_timeout_seconds: float = 20.0
     max_request_body_bytes: int = 1024 * 1024
     apply_rate_limit_per_minute: int = 10
     public_rate_limit_per_minute: int = 120
@@ -179,6 +184,9 @@ class Settings:
             "s3_secret_access_key": env_str("S3_SECRET_ACCESS_KEY"),
             "s3_prefix": env_str("S3_PREFIX", "cv"),
             "max_upload_bytes": env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
+            "cv_parse_workers": env_int("CV_PARSE_WORKERS", 2),
+            "cv_parse_memory_mb": env_int("CV_PARSE_MEMORY_MB", 384),
+            "cv_parse_timeout_seconds": env_float("CV_PARSE_TIMEOUT_SECONDS", 20.0),
             "apply_rate_limit_per_minute": env_int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
             "public_rate_limit_per_minute": env_int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),

@@ -83,6 +83,10 @@ def limit_problems(s: Settings) -> list[str]:
         problems.append(f"STORAGE_BACKEND must be 'local' or 's3', not {s.storage_backend!r}")
     if s.storage_backend == "s3" and not s.s3_bucket:
         problems.append("STORAGE_BACKEND=s3 needs S3_BUCKET")
+    if not 1 <= s.cv_parse_workers <= 64:
+        problems.append(f"CV_PARSE_WORKERS must be in [1, 64], not {s.cv_parse_workers}")
+    if not 64 <= s.cv_parse_memory_mb <= 16384:
+        problems.append(f"CV_PARSE_MEMORY_MB must be in [64, 16384], not {s.cv_parse_memory_mb}")
     return problems
 
 

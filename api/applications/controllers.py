@@ -11,6 +11,7 @@ from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.applications.schemas import (
+    ApplicantForm,
     ApplicationListItem,
     ApplicationOut,
     AppliedOut,
@@ -19,13 +20,13 @@ from api.applications.schemas import (
     StatusChangeOut,
 )
 from api.applications.services import ApplicationService, StatusHistoryService, cv_download, visibility
+from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.common.ratelimit import apply_rate_limit
 from api.config import Settings
 from api.storage.services import Storage
-from api.storage.uploads import check_cv
 from db.enums import ApplicationStatus, Role
 from db.models import ApplicationStatusChange
 
@@ -71,20 +72,13 @@ class ApplyController(Controller):
     ) -> AppliedOut:
         content = await data.cv.read(settings.max_upload_bytes + 1)
         await data.cv.close()
-        checked = check_cv(content, data.cv.filename, settings.max_upload_bytes)
-        storage: Storage = request.app.state.storage
+        cv = await read_cv(request.app.state.cv_parser, content, data.cv.filename, settings.max_upload_bytes)
         user_id = optional_user.user_id if optional_user and optional_user.role == Role.CANDIDATE else None
-        application = await applications_service.apply(
-            job_id,
-            full_name=data.full_name,
-            email=data.email,
-            phone=data.phone,
-            cover_letter=data.cover_letter,
-            cv=checked,
-            cv_bytes=content,
-            storage=storage,
-            user_id=user_id,
-        )
+        form = ApplicantForm(full_name=data.full_name, email=data.email, phone=data.phone,
+                             cover_letter=data.cover_letter)
+        storage: Storage = request.app.state.storage
+        application = await submit_application(applications_service, storage, job_id, form, content, cv, user_id)
+        checked = cv[0]
         return AppliedOut(
             application_id=application.id,
             job_id=job_id,

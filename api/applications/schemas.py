@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated
 
@@ -8,6 +9,8 @@ import msgspec
 from litestar.datastructures import UploadFile
 
 from api.common.schemas import Input, Schema
+from api.screening.cv_parser import ParsedCV
+from api.storage.uploads import CheckedFile
 from db.enums import ApplicationStatus
 
 
@@ -19,6 +22,25 @@ class ApplyForm(msgspec.Struct, kw_only=True):
     cv: UploadFile
     phone: Annotated[str, msgspec.Meta(max_length=50)] | None = None
     cover_letter: Annotated[str, msgspec.Meta(max_length=20_000)] | None = None
+
+
+@dataclass(frozen=True)
+class ApplicantForm:
+    """What the applicant typed (the form without its file)."""
+
+    full_name: str
+    email: str
+    phone: str | None
+    cover_letter: str | None
+
+
+@dataclass(frozen=True)
+class StoredCV:
+    """An uploaded CV once it is checked, parsed (None: unreadable, screening will say so) and stored under `key`."""
+
+    key: str
+    checked: CheckedFile
+    parsed: ParsedCV | None
 
 
 class CandidateOut(Schema):

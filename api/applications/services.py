@@ -8,14 +8,13 @@ from advanced_alchemy.filters import LimitOffset, OrderBy, StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from litestar import Response
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, Row, exists, func, select
 
-from api.applications.schemas import ApplicationListItem, CandidateOut
+from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
 from api.screening.tasks import enqueue_screening
-from api.storage.services import Storage, StorageError, new_key
-from api.storage.uploads import CheckedFile
+from api.storage.services import Storage, StorageError
 from db.enums import ApplicationStatus, JobStatus
 from db.models import Application, ApplicationStatusChange, Candidate, Job
 
@@ -151,61 +150,47 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
             )
         )
 
-    async def apply(
-        self,
-        job_id: uuid.UUID,
-        *,
-        full_name: str,
-        email: str,
-        phone: str | None,
-        cover_letter: str | None,
-        cv: CheckedFile,
-        cv_bytes: bytes,
-        storage: Storage,
-        user_id: uuid.UUID | None,
-    ) -> Application:
+    async def open_job(self, job_id: uuid.UUID) -> uuid.UUID:
+        """The company of an open job (404, 409 otherwise), read without a lock: the file goes to storage before
+        any row is locked, and the locked re-check in `apply` has the last word."""
+        job = (await self.repository.session.execute(select(Job.company_id, Job.status).where(Job.id == job_id))
+               ).first()
+        _check_open(job)
+        return job.company_id  # type: ignore[union-attr]
+
+    async def apply(self, job_id: uuid.UUID, form: ApplicantForm, cv: StoredCV, user_id: uuid.UUID | None
+                    ) -> Application:
+        """The rows of an application whose CV is already stored, under the job's row lock (held only for these
+        few statements, never across a storage call)."""
         session = self.repository.session
-        job = (
-            await session.execute(select(Job.id, Job.company_id, Job.status).where(Job.id == job_id).with_for_update())
-        ).first()
-        if job is None:
-            raise NotFound("job not found")
-        if job.status != JobStatus.OPEN:
-            raise Conflict(
-                f"this job does not accept applications (it is {job.status.value})",
-                extra={"job_status": job.status.value},
-            )
+        job = (await session.execute(select(Job.status).where(Job.id == job_id).with_for_update())).first()
+        _check_open(job)
         duplicate = await session.scalar(
             select(func.count())
             .select_from(Application)
             .join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.job_id == job_id, func.lower(Candidate.email) == email.lower())
+            .where(Application.job_id == job_id, func.lower(Candidate.email) == form.email.lower())
         )
         if duplicate:
             raise Conflict("an application with this email already exists for this job")
-        key = new_key(str(job.company_id), str(job_id), extension=cv.extension)
         candidate = Candidate(
             user_id=user_id,
-            full_name=full_name.strip(),
-            email=email.strip(),
-            phone=phone,
-            cv_storage_key=key,
-            cv_filename=cv.filename,
-            cv_content_type=cv.content_type,
-            cv_text=cv.text,
+            full_name=form.full_name.strip(),
+            email=form.email.strip(),
+            phone=form.phone,
+            cv_storage_key=cv.key,
+            cv_filename=cv.checked.filename,
+            cv_content_type=cv.checked.content_type,
+            # the guarded parse's text and hash (screening then needs no second parse), else the sniffer's text
+            cv_text=cv.parsed.text if cv.parsed else cv.checked.text,
+            cv_content_hash=cv.parsed.content_hash if cv.parsed else None,
         )
         application = Application(
-            job_id=job_id, candidate=candidate, status=ApplicationStatus.APPLIED, cover_letter=cover_letter
+            job_id=job_id, candidate=candidate, status=ApplicationStatus.APPLIED, cover_letter=form.cover_letter
         )
         application = await self.create(application)
         await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
         await enqueue_screening(session, application.id)  # screened in the background, in this transaction
-        # the file goes last, once the rows are in (flushed): on failure the transaction rolls back
-        try:
-            await storage.put(key, cv_bytes, cv.content_type)
-        except StorageError as exc:
-            logger.error("CV upload failed", extra={"key": key, "error": str(exc)})
-            raise ServiceUnavailable("the file store is unavailable; nothing was saved, please retry") from exc
         return application
 
     async def change_status(
@@ -221,6 +206,16 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application = await self.update(application)
         await self._record(application, current, to_status, by, reason)
         return application
+
+
+def _check_open(job: Row | None) -> None:
+    if job is None:
+        raise NotFound("job not found")
+    if job.status != JobStatus.OPEN:
+        raise Conflict(
+            f"this job does not accept applications (it is {job.status.value})",
+            extra={"job_status": job.status.value},
+        )
 
 
 async def cv_download(storage: Storage, candidate: Candidate) -> Response[bytes]:

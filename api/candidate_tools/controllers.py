@@ -7,7 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from litestar import Controller, get, post
+from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, JSONBody
@@ -33,7 +33,8 @@ from api.candidate_tools.services import CandidateTools
 from api.common.errors import ApiError, BadRequest, ServiceUnavailable
 from api.common.openapi import BEARER
 from api.config import Settings
-from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_text
+from api.screening.cv_parser import CVParseError, ParsedCV
+from api.storage.safe_parse import CVParserPool, parse_pasted
 from db.models import CVAnalysis, CVRewrite, Interview, InterviewSession
 
 LLM_SETTINGS = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "LLM_MODEL"]
@@ -140,16 +141,17 @@ def _plan_limit(exc: PlanLimitReached) -> PaymentRequired:
     })
 
 
-async def _read_cv(data: AnalyzeForm) -> ParsedCV:
+async def _read_cv(parser: CVParserPool, data: AnalyzeForm) -> ParsedCV:
+    """The upload goes through the same guarded parser as an application's CV (api/storage/safe_parse.py)."""
     try:
         if data.cv is not None:
             content = await data.cv.read(MAX_CV_UPLOAD + 1)
             await data.cv.close()
             if len(content) > MAX_CV_UPLOAD:
                 raise UnprocessableCV("the CV file is larger than 5 MB", extra={"code": "too_large"})
-            return parse_cv(content, data.cv.filename, data.cv.content_type)
+            return await parser.parse(content, data.cv.filename, data.cv.content_type)
         if data.cv_text:
-            return parse_cv_text(data.cv_text)
+            return await parse_pasted(data.cv_text)
     except CVParseError as exc:
         raise _cv_error(exc) from exc
     raise BadRequest("send a CV file (field 'cv') or its text (field 'cv_text')", extra={"field": "cv"})
@@ -179,10 +181,11 @@ class CandidateToolsController(Controller):
     )
     async def analyze(
         self,
+        request: Request,
         tools: NamedDependency[CandidateTools],
         data: Annotated[AnalyzeForm, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> AnalysisOut:
-        parsed = await _read_cv(data)
+        parsed = await _read_cv(request.app.state.cv_parser, data)
         row, cached = await tools.analyze(parsed, await tools.target_text(data.job_id, data.target_jd))
         return _analysis_out(row, cached=cached)
 
@@ -201,7 +204,7 @@ class CandidateToolsController(Controller):
     )
     async def rewrite(self, tools: NamedDependency[CandidateTools], data: JSONBody[RewriteIn]) -> RewriteOut:
         try:
-            parsed = parse_cv_text(data.cv_text)
+            parsed = await parse_pasted(data.cv_text)
         except CVParseError as exc:
             raise _cv_error(exc) from exc
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+import anyio
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,7 +66,8 @@ class CandidateTools:
         cv_vec = jd_vec = None
         if jd_text:
             cv_vec, jd_vec = await embed_texts(get_embedder(), [parsed.text, jd_text])
-        result = analyze_cv(parsed, jd_text, cv_vec, jd_vec)
+        # rules over the whole text (which a large upload makes long): in a worker thread, not on the event loop
+        result = await anyio.to_thread.run_sync(analyze_cv, parsed, jd_text, cv_vec, jd_vec)
         result["format"] = parsed.format
         row = CVAnalysis(user_id=self.user_id, cv_content_hash=parsed.content_hash, jd_content_hash=jd_hash,
                          ats_score=result["ats_score"], result=result)

@@ -56,6 +56,10 @@ class UnsupportedMedia(ApiError):
     status_code = 415
 
 
+class UnprocessableContent(ApiError):
+    status_code = 422
+
+
 class ServiceUnavailable(ApiError):
     status_code = 503
 

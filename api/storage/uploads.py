@@ -42,24 +42,32 @@ def safe_filename(name: str | None, extension: str) -> str:
     return base[-200:]
 
 
+def zip_bomb_problem(archive: zipfile.ZipFile) -> str | None:
+    """Why this archive must not be unpacked (it claims too many parts, too many bytes, or compresses too well), or
+    None. The sizes are what the archive claims: readers must still cap what they read."""
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        return "the DOCX has too many parts"
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > MAX_ENTRY_RATIO * max(info.compress_size, 1):
+            return "the DOCX is compressed suspiciously well (zip bomb?)"
+    if total > MAX_UNCOMPRESSED_TOTAL:
+        return "the DOCX unpacks to more than 50 MB (zip bomb?)"
+    return None
+
+
 def _docx_text(data: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError) as exc:
         raise UnsupportedMedia("the file looks like a zip but is not a valid DOCX", extra={"field": "cv"}) from exc
     with archive:
-        infos = archive.infolist()
-        if len(infos) > MAX_ZIP_ENTRIES:
-            raise BadRequest("the DOCX has too many parts", extra={"field": "cv"})
-        total = 0
-        names = set()
-        for info in infos:
-            total += info.file_size
-            names.add(info.filename)
-            if info.file_size > 1024 * 1024 and info.file_size > MAX_ENTRY_RATIO * max(info.compress_size, 1):
-                raise BadRequest("the DOCX is compressed suspiciously well (zip bomb?)", extra={"field": "cv"})
-        if total > MAX_UNCOMPRESSED_TOTAL:
-            raise BadRequest("the DOCX unpacks to more than 50 MB (zip bomb?)", extra={"field": "cv"})
+        problem = zip_bomb_problem(archive)
+        if problem is not None:
+            raise BadRequest(problem, extra={"field": "cv"})
+        names = set(archive.namelist())
         if "word/document.xml" not in names or "[Content_Types].xml" not in names:
             raise UnsupportedMedia("the zip is not a Word document (DOCX)", extra={"field": "cv"})
         # the sizes above are what the archive claims; read with a hard cap in case they lie
