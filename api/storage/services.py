@@ -64,7 +64,10 @@ class LocalStorage:
                 os.fsync(f.fileno())
             os.replace(tmp, path)
 
-        await anyio.to_thread.run_sync(write)
+        try:
+            await anyio.to_thread.run_sync(write)
+        except OSError as exc:  # a full or read-only disk is the store being unavailable, as S3's errors are
+            raise StorageError(f"could not store {key!r}: {type(exc).__name__}") from exc
 
     async def get(self, key: str) -> bytes:
         path = self._path(key)
@@ -74,7 +77,10 @@ class LocalStorage:
             raise StorageError(f"no object {key!r}") from exc
 
     async def delete(self, key: str) -> None:
-        await anyio.to_thread.run_sync(lambda: self._path(key).unlink(missing_ok=True))
+        try:
+            await anyio.to_thread.run_sync(lambda: self._path(key).unlink(missing_ok=True))
+        except OSError as exc:
+            raise StorageError(f"could not delete {key!r}: {type(exc).__name__}") from exc
 
 
 class S3Storage:
