@@ -30,6 +30,7 @@ from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
+from api.common.ratelimit import MemoryRateLimitStore
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
 from api.health.controllers import health
@@ -156,6 +157,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         if settings.clerk_secret_key else None,
         "http": http,
         "storage": make_storage(settings),
+        # rate-limit counts (in this process; a shared store can take its place: api/common/ratelimit.py)
+        "rate_limits": MemoryRateLimitStore(),
         "cv_parser": cv_parser,  # every uploaded CV file is parsed here (api/storage/safe_parse.py)
         # what work done after a response needs (an arrival's dispatch)
         "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),

@@ -101,8 +101,14 @@ class Settings:
     cv_parse_memory_mb: int = 384
     cv_parse_timeout_seconds: float = 20.0
     max_request_body_bytes: int = 1024 * 1024
+    # rate limits a minute (api/common/ratelimit.py): per client address, and per signed-in user where it says so
     apply_rate_limit_per_minute: int = 10
     public_rate_limit_per_minute: int = 120
+    join_rate_limit_per_minute: int = 30  # the join-code token endpoint, per address and per user
+    costly_rate_limit_per_minute: int = 10  # coach, CV rewrites and analyses, practice interviews: per user
+    costly_rate_limit_per_ip_per_minute: int = 60  # the same, per address
+    booking_rate_limit_per_minute: int = 60  # booking interviews, per recruiter
+    booking_rate_limit_per_ip_per_minute: int = 240
     max_page_size: int = 100
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
@@ -189,6 +195,11 @@ class Settings:
             "cv_parse_timeout_seconds": env_float("CV_PARSE_TIMEOUT_SECONDS", 20.0),
             "apply_rate_limit_per_minute": env_int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
             "public_rate_limit_per_minute": env_int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
+            "join_rate_limit_per_minute": env_int("JOIN_RATE_LIMIT_PER_MINUTE", 30),
+            "costly_rate_limit_per_minute": env_int("COSTLY_RATE_LIMIT_PER_MINUTE", 10),
+            "costly_rate_limit_per_ip_per_minute": env_int("COSTLY_RATE_LIMIT_PER_IP_PER_MINUTE", 60),
+            "booking_rate_limit_per_minute": env_int("BOOKING_RATE_LIMIT_PER_MINUTE", 60),
+            "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),

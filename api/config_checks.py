@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 DEVELOPMENT_ENVS = frozenset({"development", "test"})
 # names nobody outside this machine (or its link) can resolve: RFC 6761 (localhost, test) and RFC 6762 (local)
 LOCAL_SUFFIXES = (".localhost", ".test", ".local")
+RATE_LIMIT_FIELDS = ("apply_rate_limit_per_minute", "public_rate_limit_per_minute", "join_rate_limit_per_minute",
+                     "costly_rate_limit_per_minute", "costly_rate_limit_per_ip_per_minute",
+                     "booking_rate_limit_per_minute", "booking_rate_limit_per_ip_per_minute")
 
 
 class SettingsError(ValueError):
@@ -85,6 +88,9 @@ def limit_problems(s: Settings) -> list[str]:
         problems.append("STORAGE_BACKEND=s3 needs S3_BUCKET")
     if not 1 <= s.cv_parse_workers <= 64:
         problems.append(f"CV_PARSE_WORKERS must be in [1, 64], not {s.cv_parse_workers}")
+    for field in RATE_LIMIT_FIELDS:
+        if getattr(s, field) < 1:
+            problems.append(f"{field.upper()} must be at least 1, not {getattr(s, field)}")
     if not 64 <= s.cv_parse_memory_mb <= 16384:
         problems.append(f"CV_PARSE_MEMORY_MB must be in [64, 16384], not {s.cv_parse_memory_mb}")
     return problems

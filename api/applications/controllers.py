@@ -24,7 +24,7 @@ from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
-from api.common.ratelimit import apply_rate_limit
+from api.common.ratelimit import APPLY, rate_limited
 from api.config import Settings
 from api.storage.services import Storage
 from db.enums import ApplicationStatus, Role
@@ -58,7 +58,7 @@ class ApplyController(Controller):
         "/{job_id:uuid}/apply",
         status_code=HTTP_201_CREATED,
         request_max_body_size=APPLY_MAX_BODY_BYTES,
-        middleware=[apply_rate_limit],
+        middleware=[rate_limited(APPLY)],
         summary="Apply to an OPEN job with a CV (public, rate limited)",
     )
     async def apply(

@@ -32,6 +32,7 @@ from api.candidate_tools.schemas import (
 from api.candidate_tools.services import CandidateTools
 from api.common.errors import ApiError, BadRequest, ServiceUnavailable
 from api.common.openapi import BEARER
+from api.common.ratelimit import COACH, CV_ANALYSIS, CV_REWRITE, MOCK_INTERVIEW, rate_limited
 from api.config import Settings
 from api.screening.cv_parser import CVParseError, ParsedCV
 from api.storage.safe_parse import CVParserPool, parse_pasted
@@ -175,6 +176,7 @@ class CandidateToolsController(Controller):
         "/cv/analyses",
         operation_id="analyzeCv",
         status_code=HTTP_201_CREATED,
+        middleware=[rate_limited(CV_ANALYSIS)],
         request_max_body_size=ANALYZE_MAX_BODY,
         summary="Analyse a CV (file or text), optionally against a target job: ATS score, keyword coverage, "
         "missing keywords, section and formatting issues. The same CV and JD return the stored result.",
@@ -199,6 +201,7 @@ class CandidateToolsController(Controller):
         "/cv/rewrites",
         operation_id="rewriteCv",
         status_code=HTTP_201_CREATED,
+        middleware=[rate_limited(CV_REWRITE)],
         summary="Rewrite a CV in a style (MODERN, MINIMAL, EXECUTIVE, ATS_OPTIMIZED) with the configured LLM; "
         "503 when no LLM is configured; the same CV and style return the stored rewrite",
     )
@@ -225,6 +228,7 @@ class CandidateToolsController(Controller):
         "/coach/chat",
         operation_id="chatWithCoach",
         status_code=200,
+        middleware=[rate_limited(COACH)],
         summary="Chat with the career coach; the answer streams as Server-Sent Events "
         '(`data: {"delta": ...}` then `event: done`); 503 when no LLM is configured',
     )
@@ -242,6 +246,7 @@ class CandidateToolsController(Controller):
         "/mock-interviews",
         operation_id="startPracticeInterview",
         status_code=HTTP_201_CREATED,
+        middleware=[rate_limited(MOCK_INTERVIEW)],
         summary="Start a practice interview with the AI interviewer for a target role (FREE: 3 a month, "
         "402 beyond; PRO: unlimited); returns the join link",
     )

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.common.errors import NotFound
-from api.common.ratelimit import public_rate_limit
+from api.common.ratelimit import PUBLIC, rate_limited
 from api.config import Settings
 from api.interviews.lifecycle import join_window, link_state, waiting_position
 from api.interviews.schemas import InterviewLinkOut
@@ -22,7 +22,7 @@ class InterviewLinkController(Controller):
 
     @get(
         "/{join_code:str}",
-        middleware=[public_rate_limit],
+        middleware=[rate_limited(PUBLIC)],
         summary="What the candidate's join page shows (public; the code is the capability)",
     )
     async def get_link(

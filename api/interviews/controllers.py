@@ -18,6 +18,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from api.auth.deps import Principal
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
+from api.common.ratelimit import BOOKING, rate_limited
 from api.config import Settings
 from api.interviews.delivery import (
     metric_without_delivery,
@@ -101,6 +102,7 @@ class InterviewController(Controller):
     @post(
         "/applications/{application_id:uuid}/interviews",
         status_code=HTTP_201_CREATED,
+        middleware=[rate_limited(BOOKING)],
         summary="Book an interview. Nothing joins its room until the candidate arrives inside the join window. "
         "Send an Idempotency-Key header to make retries safe: a repeated request returns the first booking.",
     )

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal, provide_optional_user
 from api.common.errors import BadRequest, Forbidden, NotFound, Unauthorized
-from api.common.ratelimit import public_rate_limit_unauthenticated
+from api.common.ratelimit import JOIN, rate_limited
 from api.config import Settings
 from api.interviews.lifecycle import arrive, ensure_joinable
 from api.interviews.services import interview_visibility
@@ -30,7 +30,7 @@ class LiveKitTokenController(Controller):
     @post(
         "/token",
         status_code=HTTP_200_OK,
-        middleware=[public_rate_limit_unauthenticated],
+        middleware=[rate_limited(JOIN)],
         security=[{}, {"BearerAuth": []}],
         summary="A LiveKit token for an interview room: by join_code (public) or interview_id (signed in). A "
         "candidate's token inside the join window is their arrival: the interviewer is sent to the room then.",

@@ -19,6 +19,7 @@ from litestar.testing import AsyncTestClient
 
 from api.app import create_app
 from api.config import Settings
+from api.config_checks import RATE_LIMIT_FIELDS
 
 # the in-process screening worker (issue 6) would rescore applications while these tests look at them
 os.environ.setdefault("SCREENING_WORKER", "0")
@@ -37,8 +38,7 @@ def make_settings(database_url: str, livekit: Any, tmp: Path, **overrides: Any) 
         "livekit_api_secret": livekit.api_secret,
         "storage_backend": "local",
         "storage_local_dir": tmp / "uploads",
-        "apply_rate_limit_per_minute": 100_000,
-        "public_rate_limit_per_minute": 100_000,
+        **{field: 100_000 for field in RATE_LIMIT_FIELDS},
         "access_log": False,
         "log_level": "WARNING",
         "cors_allow_origins": ["http://testserver.local"],
