@@ -32,6 +32,8 @@ def make_engine(url: str | None = None, **kwargs) -> AsyncEngine:
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
+    # a failed statement's parameters (CV text, emails, transcripts) stay out of exceptions and so out of the logs
+    kwargs.setdefault("hide_parameters", True)
     return create_async_engine(normalize_url(url or database_url()), **kwargs)
 
 

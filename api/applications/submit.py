@@ -17,6 +17,7 @@ import logging
 import uuid
 
 import anyio
+from advanced_alchemy.exceptions import RepositoryError
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.applications.schemas import ApplicantForm, StoredCV
@@ -60,8 +61,10 @@ async def submit_application(service: ApplicationService, storage: Storage, job_
         await service.repository.session.commit()
     except BaseException as exc:
         await _forget(storage, key)
-        if isinstance(exc, SQLAlchemyError):
-            logger.error("application not saved", extra={"error": f"{type(exc).__name__}: {exc}"[:500]})
+        if isinstance(exc, SQLAlchemyError | RepositoryError):
+            cause = exc.__cause__ if isinstance(exc, RepositoryError) and exc.__cause__ else exc
+            # the statement's parameters (the CV text) are not in it: the engines hide them
+            logger.error("application not saved", extra={"error": f"{type(cause).__name__}: {cause}"[:1000]})
             raise ServiceUnavailable("the application could not be saved; nothing was kept, please retry") from exc
         raise
     return application

@@ -88,6 +88,8 @@ def alchemy_config(settings: Settings) -> SQLAlchemyAsyncConfig:
             # a pre-ping is a round trip per checkout; recycle instead, and let a dead connection fail one request
             pool_pre_ping=False,
             pool_recycle=1800,
+            # a failed statement's parameters (CV text, emails, transcripts) stay out of exceptions and their logs
+            hide_parameters=True,
         ),
         session_config=AsyncSessionConfig(expire_on_commit=False),
         create_all=False,

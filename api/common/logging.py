@@ -1,7 +1,13 @@
-"""JSON logs, each line carrying the request id of the request it belongs to.
+"""JSON logs, each line carrying the request id of the request it belongs to, and none carrying a capability.
 
 `RequestIdMiddleware` takes a sane `X-Request-ID` from the caller (or makes one), puts it in a context variable
 that the JSON formatter reads, returns it in the response header and writes one access line per request.
+
+A join code is enough to join an interview as its candidate, and a token is a session: neither may reach a log
+(issue 14, finding 7). Paths are logged with the code replaced (`/interview/<code>`), and every line, ours and
+uvicorn's (its access log included), passes through `redact` before it is written: JWTs, bearer credentials and
+join codes in paths, query strings and JSON become placeholders. CV text is kept out by construction: no request
+body is logged, and SQL errors carry no parameters (`hide_parameters`).
 """
 
 from __future__ import annotations
@@ -24,6 +30,40 @@ access_logger = logging.getLogger("api.access")
 
 _STANDARD_ATTRS = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
 
+_REDACTIONS = (
+    # any JWT: session tokens, LiveKit tokens
+    (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"), "<token>"),
+    (re.compile(r"(?i)\b(bearer)\s+[^\s\"',;]+"), r"\1 <token>"),
+    # join codes in the two paths that carry them, in query strings and in JSON bodies
+    (re.compile(r"(/interview(?:-links)?/)[^/?#\s\"']+"), r"\1<code>"),
+    (re.compile(r"(?i)([?&](?:join_code|code|token|access_token)=)[^&#\s\"']+"), r"\1<redacted>"),
+    (re.compile(r"(?i)([\"']?(?:join_code|current_token|token)[\"']?\s*[:=]\s*[\"']?)[A-Za-z0-9_\-.]{8,}"),
+     r"\1<redacted>"),
+)
+
+
+def redact(text: str) -> str:
+    for pattern, replacement in _REDACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _redacted(value: Any) -> Any:
+    return redact(value) if isinstance(value, str) else value
+
+
+class RedactingFilter(logging.Filter):
+    """For loggers that format their own records (uvicorn's access log formats its `args` by position): the message
+    and each string argument are redacted in place."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = _redacted(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(_redacted(a) for a in record.args)
+        elif isinstance(record.args, dict):
+            record.args = {k: _redacted(v) for k, v in record.args.items()}
+        return True
+
 
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
@@ -41,7 +81,8 @@ class JsonFormatter(logging.Formatter):
                 data[key] = value
         if record.exc_info:
             data["exc"] = self.formatException(record.exc_info)
-        return json.dumps(data, default=str)
+        # the whole line, extras and traceback included, whatever logger wrote it
+        return redact(json.dumps(data, default=str))
 
 
 _HANDLER_NAME = "interviewly-json"
@@ -56,6 +97,11 @@ def configure_logging(level: str) -> None:
         handler.setFormatter(JsonFormatter())
         root.addHandler(handler)
     root.setLevel(level)
+    # uvicorn's loggers have handlers of their own (its access log prints each request line)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactingFilter) for f in logger.filters):
+            logger.addFilter(RedactingFilter())
     for noisy in ("advanced_alchemy", "httpx", "aiohttp", "livekit"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
@@ -91,14 +137,15 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             if self.access_log:
+                path = redact(scope.get("path") or "")
                 access_logger.info(
                     "%s %s %s",
                     scope.get("method"),
-                    scope.get("path"),
+                    path,
                     status,
                     extra={
                         "method": scope.get("method"),
-                        "path": scope.get("path"),
+                        "path": path,
                         "status": status,
                         "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                         "client": (scope.get("client") or ("?",))[0],

@@ -7,7 +7,7 @@ from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal, provide_optional_user
@@ -19,6 +19,7 @@ from api.interviews.services import interview_visibility
 from api.interviews.tasks import dispatch_now
 from api.livekit_tokens.schemas import TokenOut, TokenRequest
 from api.livekit_tokens.services import candidate_token, panelist_token, recruiter_token
+from api.livekit_tokens.takeover import refuse_second_join
 from db.enums import InterviewKind
 from db.models import Application, Candidate, Interview
 
@@ -45,9 +46,7 @@ class LiveKitTokenController(Controller):
         if (data.interview_id is None) == (data.join_code is None):
             raise BadRequest("send exactly one of interview_id and join_code")
         if data.join_code is not None:
-            interview = await db_session.scalar(
-                select(Interview).where(Interview.join_code == data.join_code).with_for_update()
-            )
+            interview = await _candidates_interview(request, db_session, data, Interview.join_code == data.join_code)
             if interview is None:
                 raise NotFound("unknown interview link")
             return await _candidate_arrives(request, db_session, interview, settings)
@@ -57,15 +56,29 @@ class LiveKitTokenController(Controller):
             raise Unauthorized("sign in, or use the join_code from the interview link")
         if not (principal.is_recruiter or principal.is_candidate):
             raise Forbidden("choose a role first: POST /api/auth/set-role")
-        interview = await db_session.scalar(
-            select(Interview).where(Interview.id == data.interview_id, *interview_visibility(principal))
-            .with_for_update()
-        )
+        visible = (Interview.id == data.interview_id, *interview_visibility(principal))
+        if principal.is_recruiter:
+            interview = await db_session.scalar(select(Interview).where(*visible).with_for_update())
+            if interview is None:
+                raise NotFound("interview not found")
+            return Response(_hiring_team_token(interview, principal, settings, data.as_panelist))
+        interview = await _candidates_interview(request, db_session, data, *visible)
         if interview is None:
             raise NotFound("interview not found")
-        if principal.is_recruiter:
-            return Response(_hiring_team_token(interview, principal, settings, data.as_panelist))
         return await _candidate_arrives(request, db_session, interview, settings)
+
+
+async def _candidates_interview(request: Request, session: AsyncSession, data: TokenRequest,
+                                *where: ColumnElement[bool]) -> Interview | None:
+    """The interview a candidate token is asked for, locked; a second join while the candidate is connected is
+    refused first (takeover.py), without the lock: LiveKit is never called while the row is held."""
+    found = await session.scalar(select(Interview).where(*where))
+    if found is None:
+        return None
+    await refuse_second_join(request.app.state.livekit, found, data.current_token, request.app.state.settings)
+    return await session.scalar(
+        select(Interview).where(Interview.id == found.id).with_for_update().execution_options(populate_existing=True)
+    )
 
 
 def _hiring_team_token(interview: Interview, principal: Principal, settings: Settings, as_panelist: bool | None

@@ -102,6 +102,17 @@ class LiveKitGateway:
         )
         return {p.identity for p in participants.participants}
 
+    async def participant_attributes(self, room: str, identity: str) -> dict[str, str] | None:
+        """The attributes of `identity` while it is connected to `room`, else None."""
+        rooms = await self._call("list rooms", self.api.room.list_rooms(lk.ListRoomsRequest(names=[room])))
+        if not rooms.rooms:
+            return None
+        participants = await self._call(
+            "list participants", self.api.room.list_participants(lk.ListParticipantsRequest(room=room))
+        )
+        found = next((p for p in participants.participants if p.identity == identity), None)
+        return dict(found.attributes) if found is not None else None
+
     async def delete_room(self, room: str) -> None:
         """Best effort (a room that is already gone is fine)."""
         try:

@@ -18,6 +18,9 @@ class TokenRequest(Input):
     # recruiters only: join visibly, camera and microphone on (default: visible in HUMAN interviews, a hidden
     # watcher in AI ones)
     as_panelist: bool | None = None
+    # candidates: the LiveKit token this page already joined with, when it asks again from inside the room (to wait
+    # in line again): it shows the request comes from the connected candidate, not from a second device
+    current_token: Annotated[str, msgspec.Meta(max_length=4096)] | None = None
 
 
 class TokenOut(Schema):

@@ -1,6 +1,7 @@
 """Least-privilege LiveKit access tokens.
 
-candidate-<interview_id>: joins only that room, publishes camera and microphone only, subscribes (to hear the
+candidate-<interview_id>: joins only that room (each token carries its own `grant` attribute: see
+    api/livekit_tokens/takeover.py), publishes camera and microphone only, subscribes (to hear the
     interviewer), no data publishing, cannot change its own metadata.
 recruiter-<user_id>: hidden, subscribe-only (receives tracks and the agent's data messages), publishes nothing.
 panelist-<user_id>: a visible interviewer from the hiring team (HUMAN interviews): camera and microphone.
@@ -10,6 +11,7 @@ TTL: the interview's length plus a margin.
 from __future__ import annotations
 
 import json
+import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -19,6 +21,9 @@ from api.config import Settings
 from api.livekit_tokens.schemas import TokenOut
 from db.contract import PANELIST_PREFIX, RECRUITER_PREFIX, candidate_identity
 from db.models import Interview
+
+# a candidate token's own id, seen in the connected participant's attributes (takeover.py)
+GRANT_ATTRIBUTE = "grant"
 
 
 def _ttl(interview: Interview, settings: Settings) -> timedelta:
@@ -38,7 +43,8 @@ def _finish(token: lk.AccessToken, interview: Interview, identity: str, settings
 
 
 def _issue(
-    interview: Interview, settings: Settings, *, identity: str, name: str, role: str, **grants: object
+    interview: Interview, settings: Settings, *, identity: str, name: str, role: str,
+    attributes: dict[str, str] | None = None, **grants: object
 ) -> TokenOut:
     """A token for this interview's room only; what differs between roles is in `grants`."""
     info = {"role": role, "interview_id": str(interview.id)}
@@ -47,7 +53,7 @@ def _issue(
         .with_identity(identity)
         .with_name(name)
         .with_metadata(json.dumps(info))
-        .with_attributes(info)
+        .with_attributes({**info, **(attributes or {})})
         .with_grants(
             lk.VideoGrants(
                 room_join=True,
@@ -64,7 +70,8 @@ def _issue(
 
 def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
     return _issue(interview, settings, identity=candidate_identity(interview.id), name=name or "Candidate",
-                  role="candidate", can_publish=True, can_publish_sources=["camera", "microphone"])
+                  role="candidate", attributes={GRANT_ATTRIBUTE: secrets.token_urlsafe(12)}, can_publish=True,
+                  can_publish_sources=["camera", "microphone"])
 
 
 def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None) -> TokenOut:

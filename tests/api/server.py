@@ -43,7 +43,8 @@ def api_env(database_url: str, livekit: Any, tmp: Path, **extra: str) -> dict[st
 
 
 @contextmanager
-def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None) -> Iterator[str]:
+def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None, uvicorn_access_log: bool = False
+            ) -> Iterator[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**env, "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", base)}
@@ -61,7 +62,7 @@ def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None) -> I
             str(port),
             "--workers",
             str(workers),
-            "--no-access-log",
+            "--access-log" if uvicorn_access_log else "--no-access-log",
             "--loop",
             "uvloop",
             "--http",

@@ -33,15 +33,18 @@ async def _count(db_sessionmaker, model) -> int:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def refuse_commits(db_engine: AsyncEngine) -> AsyncIterator:
-    """`await refuse(table)`: from then on, any transaction that inserted into `table` fails at COMMIT."""
+    """`await refuse(table)`: from then on, any transaction that inserted into `table` fails at COMMIT (or, with
+    `at_commit=False`, at the INSERT itself)."""
     tables: list[str] = []
 
-    async def refuse(table: str) -> None:
+    async def refuse(table: str, at_commit: bool = True) -> None:
+        when = ("CONSTRAINT TRIGGER test_refuse_commit AFTER INSERT", "DEFERRABLE INITIALLY DEFERRED") if at_commit \
+            else ("TRIGGER test_refuse_commit BEFORE INSERT", "")
         async with db_engine.begin() as conn:
             await conn.execute(text("CREATE OR REPLACE FUNCTION test_refuse_commit() RETURNS trigger LANGUAGE plpgsql"
                                     " AS $$ BEGIN RAISE EXCEPTION 'the test refuses this commit'; END $$"))
-            await conn.execute(text(f"CREATE CONSTRAINT TRIGGER test_refuse_commit AFTER INSERT ON {table} "
-                                    "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_refuse_commit()"))
+            await conn.execute(text(f"CREATE {when[0]} ON {table} {when[1]} FOR EACH ROW "
+                                    "EXECUTE FUNCTION test_refuse_commit()"))
         tables.append(table)
 
     yield refuse

@@ -9,6 +9,7 @@
   const JOINABLE = new Set(["open", "waiting", "starting", "wait_over", "in_progress"]);
   let previewStream = null;
   let room = null;
+  let joinedWith = null;  // the LiveKit token this page is in the room with
   let meterTimer = null;
   let waitTimer = null;
 
@@ -88,6 +89,7 @@
     setState("joining");
     let grant;
     try { grant = await api("/api/livekit/token", { method: "POST", auth: false, body: { join_code: code } }); }
+    // (a 409 says the interview is open on another device or tab: the message says so)
     catch (e) { setState("setup"); $("#join").disabled = false; return show(e.message, "error"); }
     clearInterval(meterTimer);
     previewStream.getTracks().forEach((t) => t.stop());
@@ -95,6 +97,7 @@
     wireRoom(room);
     try {
       await room.connect(grant.url, grant.token);
+      joinedWith = grant.token;
       await room.localParticipant.enableCameraAndMicrophone();
     } catch (e) { setState("setup"); $("#join").disabled = false; return show("Could not join: " + e.message, "error"); }
     const cam = room.localParticipant.getTrackPublication(LK.Track.Source.Camera);
@@ -124,7 +127,9 @@
 
   async function tryAgain() {
     $("#try-again").hidden = true;
-    try { await api("/api/livekit/token", { method: "POST", auth: false, body: { join_code: code } }); }
+    // the token this page joined with shows that this is the connected candidate asking again, not a second join
+    const body = { join_code: code, current_token: joinedWith };
+    try { await api("/api/livekit/token", { method: "POST", auth: false, body }); }
     catch (e) { show(e.message, "error"); }
     watchForInterviewer();
   }
