@@ -55,6 +55,9 @@ class Settings:
     jwks_failure_backoff_seconds: int = 10
     jwt_leeway_seconds: int = 5
     principal_cache_seconds: int = 30
+    # the web sign-in page's "Sign in" button: an identity provider's page (or a bridge in front of it) that sends
+    # the person back to /recruiter/login#token=<session token>&state=<the state it was given> (api/web login.js)
+    sign_in_url: str | None = None
     # auth: offline dev issuer
     dev_auth: bool = False
     dev_issuer_key_path: Path = REPO_ROOT / ".data" / "dev-issuer-key.pem"
@@ -174,6 +177,7 @@ class Settings:
             "jwks_timeout_seconds": env_float("JWKS_TIMEOUT_SECONDS", 5.0),
             "jwks_failure_backoff_seconds": env_int("JWKS_FAILURE_BACKOFF_SECONDS", 10),
             "principal_cache_seconds": env_int("PRINCIPAL_CACHE_SECONDS", 30),
+            "sign_in_url": env_str("SIGN_IN_URL"),
             "dev_auth": env_bool("DEV_AUTH", env == "development"),
             "dev_issuer_key_path": Path(
                 env_str("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),

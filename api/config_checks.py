@@ -72,6 +72,8 @@ def production_problems(s: Settings) -> list[str]:
     if s.livekit_api_key == DEV_LIVEKIT_API_KEY:
         problems.append(f"LIVEKIT_API_KEY is the public development key with ENV={s.env!r}: set your LiveKit "
                         "server's key (or ENV=development for a local stack)")
+    if s.sign_in_url and not s.sign_in_url.startswith("https://"):
+        problems.append(f"SIGN_IN_URL must be an https:// address with ENV={s.env!r}: session tokens come back from it")
     if s.livekit_api_secret == DEV_LIVEKIT_API_SECRET:
         problems.append(f"LIVEKIT_API_SECRET is the public development secret with ENV={s.env!r}: set your LiveKit "
                         "server's secret (or ENV=development for a local stack)")

@@ -205,10 +205,11 @@ def banner(api_url: str, token: str, interview: dict) -> str:
     join = interview.get("join_url") or ""
     return f"""
   API docs (OpenAPI) : {api_url}/schema
-  Recruiter pages    : {api_url}/recruiter#token={token}
-  Watch live         : {api_url}/recruiter/interviews/{interview['id']}#token={token}
+  Recruiter pages    : {api_url}/recruiter/login  ("Continue as the demo recruiter")
+  Watch live         : {api_url}/recruiter/interviews/{interview['id']}
   Candidate join     : {join}
-  Dev recruiter token: (in the links above; or POST {api_url}/api/auth/dev/token)
+  Dev recruiter token: {token}
+                       (for the API, or to paste on the sign-in page; POST {api_url}/api/auth/dev/token for more)
   Logs               : {LOG_DIR}
 
   Ctrl-C stops everything; the next `make up` reuses the data.

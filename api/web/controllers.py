@@ -12,6 +12,8 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 from litestar.static_files import create_static_files_router
 
+from api.config import Settings
+
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
@@ -29,8 +31,8 @@ class WebController(Controller):
         return Template("candidate_join.html", context={"join_code": join_code})
 
     @get("/recruiter/login")
-    async def login(self, dev_auth: NamedDependency[bool]) -> Template:
-        return Template("login.html", context={"dev_auth": dev_auth})
+    async def login(self, dev_auth: NamedDependency[bool], settings: NamedDependency[Settings]) -> Template:
+        return Template("login.html", context={"dev_auth": dev_auth, "sign_in_url": settings.sign_in_url})
 
     @get("/recruiter")
     async def recruiter_home(self) -> Template:

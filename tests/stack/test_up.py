@@ -86,10 +86,10 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
         link = httpx.get(f"{api}/api/interview-links/{code}", timeout=10).json()
         assert link["state"] == "open" and link["job_title"] == "Backend Engineer"
         assert httpx.get(join, timeout=10).status_code == 200
-        token = re.search(r"#token=(\S+)", banner).group(1)
+        token = re.search(r"Dev recruiter token: (\S+)", banner).group(1)
         me = httpx.get(f"{api}/api/auth/me", headers={"Authorization": f"Bearer {token}"}, timeout=10).json()
         assert me["role"] == "RECRUITER"
-        watch_id = re.search(r"/recruiter/interviews/([0-9a-f-]+)#", banner).group(1)
+        watch_id = re.search(r"/recruiter/interviews/([0-9a-f-]+)", banner).group(1)
     finally:
         tail = _stop(proc)
     assert "stopped" in tail
@@ -99,7 +99,7 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
     # a second run finds the same data: the same demo interview, not a new one
     proc, banner = _start(tmp_path, ports)
     try:
-        assert re.search(r"/recruiter/interviews/([0-9a-f-]+)#", banner).group(1) == watch_id
+        assert re.search(r"/recruiter/interviews/([0-9a-f-]+)", banner).group(1) == watch_id
     finally:
         _stop(proc)
 

@@ -73,7 +73,12 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         # recruiter: hidden, live scores update on the page
         rec_ctx = await chromium.new_context(viewport={"width": 1300, "height": 1000})
         rec = await rec_ctx.new_page()
-        await rec.goto(f"{web_stack}/recruiter/interviews/{interview['id']}#token={token}")
+        # not signed in yet: the page sends the recruiter to sign in, who pastes the session token, and comes back
+        await rec.goto(f"{web_stack}/recruiter/interviews/{interview['id']}")
+        await rec.wait_for_url("**/recruiter/login?next=*", timeout=20_000)
+        await rec.fill("#token", token)
+        await rec.click("#token-form button[type=submit]")
+        await rec.wait_for_url(f"**/recruiter/interviews/{interview['id']}", timeout=20_000)
         await rec.wait_for_function("document.body.dataset.state === 'watching'", timeout=30_000)
         await rec.wait_for_function("Number(document.body.dataset.liveMessages || 0) >= 4", timeout=60_000)
         first = int(await rec.evaluate("document.body.dataset.liveMessages"))

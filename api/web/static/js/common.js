@@ -3,10 +3,10 @@
 const Interviewly = (() => {
   const TOKEN_KEY = "interviewly.token";
 
-  // A token in the URL fragment (#token=...) signs this browser in; the fragment never reaches the server.
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get("token");
-  if (fromHash) {
-    localStorage.setItem(TOKEN_KEY, fromHash);
+  // A token in a link's fragment (#token=...) does not sign this browser in: whoever sent the link would choose the
+  // account (login CSRF). Only the sign-in page takes one, as the answer to a sign-in it started (login.js). Here
+  // it is only taken out of the address bar.
+  if (location.pathname !== "/recruiter/login" && new URLSearchParams(location.hash.slice(1)).has("token")) {
     history.replaceState(null, "", location.pathname + location.search);
   }
 
