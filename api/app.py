@@ -29,7 +29,7 @@ from api.candidate_tools.controllers import CandidateToolsController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
-from api.common.openapi import openapi_config
+from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
@@ -172,7 +172,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         await http.aclose()
         await cv_parser.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=route_handlers(settings),
         plugins=[SQLAlchemyPlugin(config=db_config)],
         dependencies={
@@ -195,3 +195,5 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         logging_config=None,
         debug=False,
     )
+    document_errors(app)  # every operation's error statuses in /schema (api/common/openapi.py)
+    return app

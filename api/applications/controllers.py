@@ -23,7 +23,7 @@ from api.applications.services import ApplicationService, StatusHistoryService, 
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
 from api.common.filters import Filters, listing, page
-from api.common.openapi import BEARER
+from api.common.openapi import BEARER, UNPROCESSABLE_CV, UNSUPPORTED_MEDIA
 from api.common.ratelimit import APPLY, rate_limited
 from api.config import Settings
 from api.storage.services import Storage
@@ -59,6 +59,7 @@ class ApplyController(Controller):
         status_code=HTTP_201_CREATED,
         request_max_body_size=APPLY_MAX_BODY_BYTES,
         middleware=[rate_limited(APPLY)],
+        raises=[UNSUPPORTED_MEDIA, UNPROCESSABLE_CV],
         summary="Apply to an OPEN job with a CV (public, rate limited)",
     )
     async def apply(

@@ -31,7 +31,7 @@ from api.candidate_tools.schemas import (
 )
 from api.candidate_tools.services import CandidateTools
 from api.common.errors import ApiError, BadRequest, ServiceUnavailable
-from api.common.openapi import BEARER
+from api.common.openapi import BAD_GATEWAY, BEARER, PAYMENT_REQUIRED, UNPROCESSABLE_CV
 from api.common.ratelimit import COACH, CV_ANALYSIS, CV_REWRITE, MOCK_INTERVIEW, rate_limited
 from api.config import Settings
 from api.screening.cv_parser import CVParseError, ParsedCV
@@ -177,6 +177,7 @@ class CandidateToolsController(Controller):
         operation_id="analyzeCv",
         status_code=HTTP_201_CREATED,
         middleware=[rate_limited(CV_ANALYSIS)],
+        raises=[UNPROCESSABLE_CV],
         request_max_body_size=ANALYZE_MAX_BODY,
         summary="Analyse a CV (file or text), optionally against a target job: ATS score, keyword coverage, "
         "missing keywords, section and formatting issues. The same CV and JD return the stored result.",
@@ -202,6 +203,7 @@ class CandidateToolsController(Controller):
         operation_id="rewriteCv",
         status_code=HTTP_201_CREATED,
         middleware=[rate_limited(CV_REWRITE)],
+        raises=[UNPROCESSABLE_CV, BAD_GATEWAY],
         summary="Rewrite a CV in a style (MODERN, MINIMAL, EXECUTIVE, ATS_OPTIMIZED) with the configured LLM; "
         "503 when no LLM is configured; the same CV and style return the stored rewrite",
     )
@@ -247,6 +249,7 @@ class CandidateToolsController(Controller):
         operation_id="startPracticeInterview",
         status_code=HTTP_201_CREATED,
         middleware=[rate_limited(MOCK_INTERVIEW)],
+        raises=[PAYMENT_REQUIRED],
         summary="Start a practice interview with the AI interviewer for a target role (FREE: 3 a month, "
         "402 beyond; PRO: unlimited); returns the join link",
     )

@@ -82,6 +82,8 @@ def log_unexpected(exc: Exception, scope: Any) -> None:
 
     if isinstance(exc, HTTPException) and exc.status_code < 500:
         return
+    if isinstance(exc, ApiError):  # a 5xx we answer on purpose (a service down, LLM not configured): said where raised
+        return
     if isinstance(exc, (*EXCEPTION_HANDLERS, NotFoundError, DuplicateKeyError, ForeignKeyError, IntegrityError)):
         return
     logging.getLogger("api").error("unhandled error", exc_info=exc, extra={"path": scope.get("path")})

@@ -4,6 +4,7 @@ import asyncio
 
 from litestar import Request, Response, get
 from litestar.di import NamedDependency
+from litestar.openapi import ResponseSpec
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -15,6 +16,8 @@ from api.livekit_tokens.gateway import LiveKitGateway, LiveKitUnavailable
     tags=["health"],
     summary="Database and LiveKit reachability (200 when both are ok, else 503)",
     cache_control=None,
+    responses={503: ResponseSpec(data_container=dict[str, str], description="The database or LiveKit is unreachable",
+                                 generate_examples=False)},
 )
 async def health(request: Request, db_engine: NamedDependency[AsyncEngine]) -> Response[dict[str, str]]:
     async def check_db() -> str:

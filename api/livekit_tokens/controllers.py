@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal, provide_optional_user
 from api.common.errors import BadRequest, Forbidden, NotFound, Unauthorized
+from api.common.openapi import CONFLICT, FORBIDDEN, GONE, UNAUTHORIZED, UNAVAILABLE
 from api.common.ratelimit import JOIN, rate_limited
 from api.config import Settings
 from api.interviews.lifecycle import arrive, ensure_joinable
@@ -33,6 +34,8 @@ class LiveKitTokenController(Controller):
         status_code=HTTP_200_OK,
         middleware=[rate_limited(JOIN)],
         security=[{}, {"BearerAuth": []}],
+        # auth is read in the handler (a join code needs none); 409: not open yet, or open on another device
+        raises=[UNAUTHORIZED, FORBIDDEN, CONFLICT, GONE, UNAVAILABLE],
         summary="A LiveKit token for an interview room: by join_code (public) or interview_id (signed in). A "
         "candidate's token inside the join window is their arrival: the interviewer is sent to the room then.",
     )
