@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.api.conftest import apply, create_job, dev_user
+from tests.web.signin import sign_in
 from tests.web.test_pages_in_chromium import assert_not_blank
 
 pytestmark = [pytest.mark.browser]
@@ -24,7 +25,7 @@ async def test_book_with_a_double_click_then_move(web_stack: str, chromium, db_s
 
         ctx = await chromium.new_context(viewport={"width": 1300, "height": 900})
         page = await ctx.new_page()
-        await page.goto(f"{web_stack}/recruiter/jobs/{job['id']}#token={token}")
+        await sign_in(page, web_stack, f"/recruiter/jobs/{job['id']}", token)
         await page.wait_for_function("document.body.dataset.pipeline === 'ready'", timeout=20_000)
         await page.click(f".app-card[data-application='{application_id}'] button.book")
         await page.wait_for_selector("dialog#booking[open]")

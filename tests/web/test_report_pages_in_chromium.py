@@ -20,6 +20,7 @@ from db.models import Application, Candidate
 from tests.api.conftest import User, apply, create_job, dev_user, in_minutes
 from tests.api.server import api_env, run_api
 from tests.synthetic_interview import metric_rows, write_synthetic_interview
+from tests.web.signin import sign_in
 from tests.web.test_pages_in_chromium import assert_not_blank
 
 pytestmark = [pytest.mark.browser]
@@ -65,7 +66,7 @@ async def _page(chromium, url: str, width: int = 1300, height: int = 1000):
 async def test_report_timeline_marks_questions_and_a_click_shows_the_transcript(
         pages_api: str, chromium, two_candidates, web_artifacts: Path) -> None:
     ctx, page = await _page(chromium, "")
-    await page.goto(f"{pages_api}/recruiter/interviews/{two_candidates['ada']}/report#token={two_candidates['token']}")
+    await sign_in(page, pages_api, f"/recruiter/interviews/{two_candidates['ada']}/report", two_candidates['token'])
     await page.wait_for_function("document.body.dataset.report === 'ready'", timeout=30_000)
     assert await page.locator("#timeline canvas").count() >= 1
     assert await page.evaluate("document.body.dataset.timelineSeconds") == "96"
@@ -107,7 +108,7 @@ async def test_report_timeline_marks_questions_and_a_click_shows_the_transcript(
 async def test_compare_page_lists_the_candidates_side_by_side(
         pages_api: str, chromium, two_candidates, web_artifacts: Path) -> None:
     ctx, page = await _page(chromium, "")
-    await page.goto(f"{pages_api}/recruiter/jobs/{two_candidates['job']['id']}/compare#token={two_candidates['token']}")
+    await sign_in(page, pages_api, f"/recruiter/jobs/{two_candidates['job']['id']}/compare", two_candidates['token'])
     await page.wait_for_function("document.body.dataset.compare === 'ready'", timeout=30_000)
     names = await page.locator("#compare tbody tr td:first-child").all_inner_texts()
     assert names == ["Ada Lovelace", "Alan Turing"]  # by overall score, highest first
@@ -131,7 +132,7 @@ async def test_compare_page_lists_the_candidates_side_by_side(
 async def test_live_page_shows_the_stored_series_after_and_during_the_interview(
         pages_api: str, chromium, two_candidates, db_sessionmaker, web_artifacts: Path) -> None:
     ctx, page = await _page(chromium, "")
-    await page.goto(f"{pages_api}/recruiter/interviews/{two_candidates['ada']}#token={two_candidates['token']}")
+    await sign_in(page, pages_api, f"/recruiter/interviews/{two_candidates['ada']}", two_candidates['token'])
     await page.wait_for_function("document.body.dataset.state === 'over'", timeout=30_000)
     assert await page.evaluate("document.body.dataset.chartSeconds") == "96"
     so_far = await page.inner_text("#so-far")
@@ -170,7 +171,7 @@ async def test_pipeline_shows_150_applications_in_score_order(
             s.add(Application(job_id=uuid.UUID(job["id"]), candidate_id=candidate.id, screening_score=score))
     token = recruiter.headers["Authorization"].split(" ", 1)[1]
     ctx, page = await _page(chromium, "", height=900)
-    await page.goto(f"{pages_api}/recruiter/jobs/{job['id']}#token={token}")
+    await sign_in(page, pages_api, f"/recruiter/jobs/{job['id']}", token)
     await page.wait_for_function("document.body.dataset.pipeline === 'ready'", timeout=30_000)
     assert await page.evaluate("document.body.dataset.applicationsTotal") == "150"
     assert int(await page.evaluate("document.body.dataset.applicationsShown")) == 100  # a page, then more on scroll
