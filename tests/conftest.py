@@ -23,6 +23,8 @@ from devstack.livekit_server import LiveKitServer, api_credentials
 from devstack.postgres import EmbeddedPostgres, free_port
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / ".artifacts"
+# one per test session: two sessions on one machine must not read each other's server log
+LIVEKIT_LOG = Path(tempfile.gettempdir()) / f"interviewly-test-livekit-{os.getpid()}.log"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def database_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def livekit() -> Iterator[LiveKitInfo]:
     server = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(),
-                           log_path=Path(tempfile.gettempdir()) / "interviewly-test-livekit.log")
+                           log_path=LIVEKIT_LOG)
     server.start()
     key, secret = api_credentials()
     try:

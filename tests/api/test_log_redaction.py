@@ -20,11 +20,10 @@ import pytest
 from tests.api.conftest import create_job, dev_user, in_minutes
 from tests.api.server import api_env, run_api
 from tests.api.test_external_effects import refuse_commits  # noqa: F401 - the fixture
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, LIVEKIT_LOG
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 CODE_PATH = re.compile(r"/interview(?:-links)?/(?!<code>)[A-Za-z0-9_-]{16,}")
-LIVEKIT_LOG = Path("/tmp/interviewly-test-livekit.log")
 
 
 async def _exercise(base: str, marker: str, refuse: Any) -> set[str]:
