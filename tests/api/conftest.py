@@ -25,8 +25,14 @@ from api.config_checks import RATE_LIMIT_FIELDS
 os.environ.setdefault("SCREENING_WORKER", "0")
 
 
+# the API tests' own agent name: the session's agent workers (tests/agent) register under "interviewer" on the same
+# livekit-server and Postgres, and would take these tests' dispatches and count in their free slots
+API_AGENT = "interviewer-api-tests"
+
+
 def make_settings(database_url: str, livekit: Any, tmp: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
+        "agent_name": API_AGENT,
         "env": "test",
         "database_url": database_url,
         "public_base_url": "http://testserver.local",
@@ -157,7 +163,7 @@ def in_minutes(minutes: float) -> str:
 
 
 async def register_worker(sessionmaker: Any, worker_id: str, *, max_jobs: int = 1, active_jobs: int = 0,
-                          agent_name: str = "interviewer") -> None:
+                          agent_name: str = API_AGENT) -> None:
     """An agent worker's registry row, as a registered worker writes it (fresh heartbeat)."""
     from db.models import AgentWorker
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from tests.api.conftest import apply, create_job, dev_user
+from tests.api.conftest import API_AGENT, apply, create_job, dev_user
 
 
 async def test_recruiter_creates_job_and_candidate_applies(api) -> None:
@@ -60,7 +60,7 @@ async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
     assert tick.dispatched == [interview["id"]]
     async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
         dispatches = await client.agent_dispatch.list_dispatch(interview["room_name"])
-    ours = [d for d in dispatches if d.agent_name == "interviewer"]
+    ours = [d for d in dispatches if d.agent_name == API_AGENT]
     assert len(ours) == 1 and json.loads(ours[0].metadata) == {"interview_id": interview["id"]}
     assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "starting"
     r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)

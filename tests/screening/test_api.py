@@ -21,7 +21,7 @@ from sqlalchemy import select, update
 from api.app import create_app
 from db.enums import Plan
 from db.models import InterviewSession, Subscription
-from tests.api.conftest import dev_user, make_settings
+from tests.api.conftest import API_AGENT, dev_user, make_settings
 from tests.screening.conftest import clear_queue
 from tests.screening.fake_llm import FakeLLM
 from tests.screening.files import docx_bytes, encrypted_pdf, scanned_pdf, text_pdf, truncated
@@ -274,7 +274,7 @@ async def test_mock_interviews_dispatch_the_agent_and_enforce_the_plan(api6, db_
         async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
             rooms = await client.room.list_rooms(lk.ListRoomsRequest(names=[first["room_name"]]))
             dispatches = await client.agent_dispatch.list_dispatch(first["room_name"]) if rooms.rooms else []
-        ours = [d for d in dispatches if d.agent_name == "interviewer"]
+        ours = [d for d in dispatches if d.agent_name == API_AGENT]
         if ours:
             break
         await asyncio.sleep(0.1)
