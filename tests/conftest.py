@@ -21,6 +21,7 @@ from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
 from devstack.postgres import EmbeddedPostgres, free_port
+from tests.rooms import disconnect_all
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / ".artifacts"
 # one per test session: two sessions on one machine must not read each other's server log
@@ -59,8 +60,8 @@ def database_url() -> Iterator[str]:
             pg.stop()
 
 
-@pytest.fixture(scope="session")
-def livekit() -> Iterator[LiveKitInfo]:
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def livekit() -> AsyncIterator[LiveKitInfo]:
     server = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(),
                            log_path=LIVEKIT_LOG)
     server.start()
@@ -68,6 +69,8 @@ def livekit() -> Iterator[LiveKitInfo]:
     try:
         yield LiveKitInfo(url=server.url, http_url=server.http_url, api_key=key, api_secret=secret)
     finally:
+        # rooms a failed test left open must close while the server is still there (see tests/rooms.py)
+        await disconnect_all()
         server.stop()
 
 

@@ -27,6 +27,7 @@ from db import contract
 from db.enums import InterviewKind, InterviewMode
 from db.models import Application, Company, Interview, InterviewSession, Job, JobSkill, User
 from db.models import Candidate as CandidateRow
+from tests.rooms import new_room
 
 REPO = Path(__file__).resolve().parents[2]
 LIVE_TOPIC = contract.LIVE_TOPIC
@@ -204,7 +205,7 @@ class Participant:
         self.info = info
         self.room_name = room_name
         self.identity = identity
-        self.room = rtc.Room()
+        self.room = new_room()
         self.received = Received()
         # a token the API issued (as the pages get it), or one made here
         self._token = jwt or token(info.api_key, info.api_secret, identity, room_name, hidden=hidden, publish=publish)

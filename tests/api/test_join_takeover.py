@@ -9,13 +9,14 @@ import asyncio
 from livekit import rtc
 
 from tests.api.conftest import World
+from tests.rooms import new_room
 
 
 async def test_a_second_join_does_not_take_over_the_room(api, world: World) -> None:
     first = await api.post("/api/livekit/token", json={"join_code": world.join_code})
     assert first.status_code == 200, first.text
     grant = first.json()
-    candidate = rtc.Room()
+    candidate = new_room()
     await candidate.connect(grant["url"], grant["token"])
     try:
         # someone else with the code, or the same candidate in another tab: refused, and told why

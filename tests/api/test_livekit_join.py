@@ -12,6 +12,7 @@ from livekit import api as lk
 from livekit import rtc
 
 from tests.api.conftest import World
+from tests.rooms import new_room
 
 
 async def _token(api, body: dict, headers: dict | None = None) -> dict:
@@ -37,7 +38,7 @@ async def test_tokens_join_with_least_privilege(api, world: World, livekit) -> N
     assert rec["identity"] == f"recruiter-{world.recruiter_a.id}"
     assert cand["url"] == livekit.url
 
-    candidate, recruiter, agent = rtc.Room(), rtc.Room(), rtc.Room()
+    candidate, recruiter, agent = new_room(), new_room(), new_room()
     got_track: asyncio.Future = asyncio.get_running_loop().create_future()
     got_data: asyncio.Future = asyncio.get_running_loop().create_future()
 

@@ -7,6 +7,8 @@ import asyncio
 import numpy as np
 from livekit import api, rtc
 
+from tests.rooms import new_room
+
 
 def _token(info, identity: str, room: str) -> str:
     return (
@@ -19,7 +21,7 @@ def _token(info, identity: str, room: str) -> str:
 
 async def test_video_track_travels_between_participants(livekit) -> None:
     room_name = "smoke-room"
-    publisher, subscriber = rtc.Room(), rtc.Room()
+    publisher, subscriber = new_room(), new_room()
     received: asyncio.Future[rtc.RemoteVideoTrack] = asyncio.get_running_loop().create_future()
 
     @subscriber.on("track_subscribed")

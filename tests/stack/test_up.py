@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from devstack.postgres import free_port
+from tests.rooms import new_room
 
 READY_LINE = "Ctrl-C stops everything"
 
@@ -119,7 +120,7 @@ async def _join_and_time_the_interviewer(api: str, code: str, livekit_url: str) 
         r = await client.post(f"{api}/api/livekit/token", json={"join_code": code})
         assert r.status_code == 200, r.text
         token = r.json()
-    room = rtc.Room()
+    room = new_room()
     joined = asyncio.Event()
     room.on("participant_connected", lambda p: joined.set() if p.identity.startswith("interviewer-") else None)
     await room.connect(livekit_url, token["token"], rtc.RoomOptions(auto_subscribe=False))
