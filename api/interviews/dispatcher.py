@@ -72,13 +72,24 @@ async def capacity(session: AsyncSession, settings: Settings, now: datetime | No
         .order_by(AgentWorker.registered_at)
     )).all())
     free = sum(max(0, w.max_jobs - w.active_jobs) for w in workers if not w.draining)
+    waiting_for_agent = and_(
+        Interview.status == InterviewStatus.SCHEDULED,
+        Interview.dispatched_at > now - timedelta(seconds=settings.dispatch_join_grace_seconds),
+        or_(Interview.agent_joined_at.is_(None), Interview.agent_joined_at < Interview.dispatched_at),
+    )
+    # an agent that joined after a worker's last report may not be counted in that report's active_jobs yet:
+    # counting it here too errs towards waiting a heartbeat, never towards two candidates in one slot
+    oldest_report = min((w.heartbeat_at for w in workers), default=now)
+    joined_since_report = and_(
+        Interview.status.in_((InterviewStatus.SCHEDULED, InterviewStatus.IN_PROGRESS)),
+        Interview.agent_joined_at >= Interview.dispatched_at,
+        Interview.agent_joined_at >= oldest_report,
+    )
     in_flight = await session.scalar(
         select(func.count()).select_from(Interview).where(
-            Interview.status == InterviewStatus.SCHEDULED,
             Interview.waiting_since.is_not(None),
             Interview.dispatched_at >= Interview.waiting_since,
-            Interview.dispatched_at > now - timedelta(seconds=settings.dispatch_join_grace_seconds),
-            or_(Interview.agent_joined_at.is_(None), Interview.agent_joined_at < Interview.dispatched_at),
+            or_(waiting_for_agent, joined_since_report),
         )
     ) or 0
     return Capacity(workers=workers, free_slots=max(0, free - in_flight), in_flight=in_flight)
@@ -126,7 +137,9 @@ async def dispatch_waiting(session: AsyncSession, livekit: LiveKitGateway, setti
             logger.warning("dispatch failed, retried on the next tick: %s", exc)
             break
         interview.dispatch_id = dispatch.dispatch_id
-        interview.dispatched_at = now
+        # never before the arrival: a tick that began before the candidate's arrival committed would otherwise
+        # stamp a dispatch that reads as unanswered, and the slot it holds as free
+        interview.dispatched_at = max(datetime.now(UTC), interview.waiting_since)
         interview.dispatch_attempts += 1
         tick.dispatched.append(str(interview.id))
         slots -= 1
