@@ -15,7 +15,9 @@ from db.models.ats import (
     User,
 )
 from db.models.candidate_tools import CVAnalysis, CVRewrite, Subscription
+from db.models.email import CompanyEmailSettings, EmailOutbox, EmailTemplate, EmailUnsubscribe
 from db.models.idempotency import IdempotencyKey
+from db.models.imports import ImportBatch
 from db.models.interviews import (
     Interview,
     InterviewConsent,
@@ -41,7 +43,12 @@ __all__ = [
     "CVRewrite",
     "Candidate",
     "Company",
+    "CompanyEmailSettings",
+    "EmailOutbox",
+    "EmailTemplate",
+    "EmailUnsubscribe",
     "IdempotencyKey",
+    "ImportBatch",
     "Interview",
     "InterviewConsent",
     "InterviewFeedback",
