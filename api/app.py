@@ -30,6 +30,7 @@ from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
 from api.config import Settings
+from api.email.controllers import EmailController, UnsubscribeController
 from api.health.controllers import health
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
@@ -59,6 +60,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,
         CandidateToolsController,
+        EmailController,
+        UnsubscribeController,
         WebController,
         static_files_router,
     ]

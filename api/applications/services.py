@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, exists, func, select
 from api.applications.schemas import ApplicationListItem, CandidateOut
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
+from api.email import events as email_events
 from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError, new_key
 from api.storage.uploads import CheckedFile
@@ -198,6 +199,7 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application = await self.create(application)
         await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
         await enqueue_screening(session, application.id)  # screened in the background, in this transaction
+        await email_events.application_received(session, application.id)  # the outbox, in this transaction
         # the file goes last, once the rows are in (flushed): on failure the transaction rolls back
         try:
             await storage.put(key, cv_bytes, cv.content_type)
@@ -218,4 +220,5 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application.status = to_status
         application = await self.update(application)
         await self._record(application, current, to_status, by, reason)
+        await email_events.status_changed(self.repository.session, application.id, current, to_status)
         return application
