@@ -32,6 +32,7 @@ from api.common.openapi import openapi_config
 from api.config import Settings
 from api.email.controllers import EmailController, UnsubscribeController
 from api.health.controllers import health
+from api.imports.controllers import ImportController
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
 from api.interviews.tasks import LifecycleRuntime
@@ -61,6 +62,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         ScreeningController,
         CandidateToolsController,
         EmailController,
+        ImportController,
         UnsubscribeController,
         WebController,
         static_files_router,

@@ -28,6 +28,7 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
     """Periodic jobs are added only when their period is given (a worker that runs them)."""
     from api.email.tasks import periodic_tasks as email_periodic
     from api.email.tasks import tasks as email_tasks
+    from api.imports.tasks import tasks as import_tasks
     from api.interviews.tasks import lifecycle_tasks
     from api.queue.stalled import stalled_tasks
     from api.screening.tasks import tasks as screening_tasks
@@ -41,6 +42,7 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
     app = App(connector=connector)
     app.add_tasks_from(screening_tasks, namespace="screening")
     app.add_tasks_from(email_tasks, namespace="email")
+    app.add_tasks_from(import_tasks, namespace="imports")
     if lifecycle_tick_seconds is not None:
         app.add_tasks_from(lifecycle_tasks(lifecycle_tick_seconds), namespace="lifecycle")
     if email_tick_seconds is not None:

@@ -88,6 +88,7 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
     """What the jobs need, by domain: handed to every job as procrastinate's additional context."""
     from api.email.config import EmailConfig
     from api.email.sender import EmailRuntime
+    from api.imports.tasks import ImportRuntime
     from api.interviews.tasks import LifecycleRuntime
     from api.livekit_tokens.gateway import LiveKitGateway
     from api.screening.tasks import ScreeningRuntime
@@ -102,6 +103,7 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
         "screening": ScreeningRuntime(sessionmaker, storage=storage, embedder=get_embedder()),
         "lifecycle": LifecycleRuntime(sessionmaker, settings=settings, livekit=livekit),
         "email": EmailRuntime(sessionmaker, EmailConfig.from_env(), settings.public_base_url),
+        "imports": ImportRuntime(sessionmaker, storage=storage),
     }
 
 
