@@ -73,7 +73,7 @@ class EmailController(Controller):
          summary="The company's automated mail and its delivery state")
     async def list_outbox(self, recruiter: NamedDependency[Principal], outbox: NamedDependency[OutboxService],
                           filters: Filters) -> OffsetPagination[OutboxItem]:
-        items, total = await outbox.list_and_count(*filters, EmailOutbox.company_id == recruiter.company_id)
+        items, total = await outbox.get_many_and_count(*filters, EmailOutbox.company_id == recruiter.company_id)
         return page(outbox.to_schema(items, schema_type=OutboxItem).items, total, filters)
 
 

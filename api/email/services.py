@@ -24,7 +24,7 @@ class EmailTemplateService(SQLAlchemyAsyncRepositoryService[EmailTemplate]):
     repository_type = Repo
 
     async def effective(self, company_id: uuid.UUID) -> list[TemplateOut]:
-        own = {t.kind: t for t in await self.list(EmailTemplate.company_id == company_id)}
+        own = {t.kind: t for t in await self.get_many(EmailTemplate.company_id == company_id)}
         out = []
         for kind, spec in KINDS.items():
             t = own.get(kind)

@@ -66,7 +66,7 @@ class ImportController(Controller):
     @get("/jobs/{job_id:uuid}/imports", operation_id="listImports", summary="A job's imports, newest first")
     async def list_imports(self, recruiter: NamedDependency[Principal], imports: NamedDependency[ImportService],
                            job_id: FromPath[uuid.UUID]) -> list[ImportOut]:
-        batches = await imports.list(ImportBatch.job_id == job_id, ImportBatch.company_id == recruiter.company_id,
+        batches = await imports.get_many(ImportBatch.job_id == job_id, ImportBatch.company_id == recruiter.company_id,
                                      order_by=[(ImportBatch.created_at, True)])
         return [import_out(b) for b in batches[:50]]
 
@@ -82,7 +82,7 @@ class ImportController(Controller):
           summary="Run the import on the queue (idempotent); follow it at GET /imports/{id}")
     async def commit(self, request: Request, recruiter: NamedDependency[Principal],
                      imports: NamedDependency[ImportService], import_id: FromPath[uuid.UUID],
-                     data: JSONBody[MappingIn] | None = None) -> ImportOut:
+                     data: JSONBody[MappingIn | None] = None) -> ImportOut:
         batch = await imports.get_for_company(import_id, recruiter)
         batch = await imports.commit(batch, request.app.state.storage, data.mapping if data else None)
         return import_out(batch)
