@@ -30,6 +30,7 @@ from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import openapi_config
 from api.config import Settings
+from api.dashboards.controllers import DashboardController
 from api.email.controllers import EmailController, UnsubscribeController
 from api.health.controllers import health
 from api.imports.controllers import ImportController
@@ -61,6 +62,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,
         CandidateToolsController,
+        DashboardController,
         EmailController,
         ImportController,
         UnsubscribeController,
