@@ -23,6 +23,7 @@ from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
+from devstack.mailpit import Mailpit
 from devstack.paths import DATA_DIR, REPO_ROOT
 from devstack.postgres import EmbeddedPostgres
 
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="the agent worker's health endpoint")
     parser.add_argument("--livekit-port", type=int, default=int(os.environ.get("LIVEKIT_PORT", "7880")),
                         help="HTTP/WebSocket port; RTC TCP and UDP use the next two")
+    parser.add_argument("--smtp-port", type=int, default=int(os.environ.get("MAILPIT_SMTP_PORT", "1025")),
+                        help="the mail catcher's SMTP port")
+    parser.add_argument("--inbox-port", type=int, default=int(os.environ.get("MAILPIT_HTTP_PORT", "8025")),
+                        help="the mail catcher's web inbox")
     args = parser.parse_args(argv)
     LOG_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -189,8 +194,20 @@ def main(argv: list[str] | None = None) -> int:
             stack.append(lk)
             say(f"livekit-server on {livekit_url}")
 
+        # mail: any SMTP server in SMTP_HOST, or the local catcher whose web inbox shows what the product sends
+        mail_env: dict[str, str] = {}
+        inbox = "(SMTP_HOST is set: mail goes to that server)"
+        if not os.environ.get("SMTP_HOST"):
+            mailpit = Mailpit(smtp_port=args.smtp_port, http_port=args.inbox_port, database=DATA_DIR / "mailpit.db",
+                              log_path=LOG_DIR / "mailpit.log")
+            inbox = mailpit.start()
+            stack.append(mailpit)
+            mail_env = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(args.smtp_port), "SMTP_SECURITY": "none"}
+            say(f"mail catcher (Mailpit) on smtp://127.0.0.1:{args.smtp_port}, inbox at {inbox}")
+
         api_url = f"http://127.0.0.1:{args.api_port}"
         env = {
+            **mail_env,
             **os.environ,
             "ENV": os.environ.get("ENV", "development"),
             "DATABASE_URL": database_url,
@@ -224,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
   Recruiter pages    : {api_url}/recruiter#token={token}
   Watch live         : {api_url}/recruiter/interviews/{interview['id']}#token={token}
   Candidate join     : {join}
+  Mail inbox         : {inbox}
   Dev recruiter token: (in the links above; or POST {api_url}/api/auth/dev/token)
   Logs               : {LOG_DIR}
 
