@@ -66,7 +66,6 @@ SEED = [
        SELECT gen_random_uuid(), aid, :company, 'AI', 'RECRUITING', 'SCHEDULED',
               now() + make_interval(mins => (g % 10000)), 30, false, 0, now(), now()
        FROM seed WHERE reached = 4 AND NOT rejected LIMIT 200""",
-    "ANALYZE",
 ]
 
 
@@ -85,6 +84,10 @@ async def seed(database_url: str, n: int) -> tuple[str, str]:
                 await conn.execute(text("DROP TABLE IF EXISTS seed"))
             await conn.execute(text(statement.replace("CREATE TEMP TABLE", "CREATE UNLOGGED TABLE")),
                                {"company": company, "n": n, "stages": STAGES})
+    async with engine.connect() as conn:
+        # what autovacuum does after a burst of writes (the seed writes every application's history at once)
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text("VACUUM ANALYZE"))
     async with engine.begin() as conn:
         await conn.execute(text("DROP TABLE seed"))
         job = (await conn.execute(text("SELECT id FROM jobs WHERE company_id = :c LIMIT 1"), {"c": company})).scalar()

@@ -39,30 +39,34 @@ def date_range(start: date | None, end: date | None, today: date | None = None) 
     return start, end
 
 
-def _funnel(furthest: dict[str, int], current: dict[str, int]) -> list[FunnelStage]:
+def _funnel(furthest: dict[str, int], status: dict[str, int]) -> list[FunnelStage]:
     out: list[FunnelStage] = []
     for i, stage in enumerate(STAGES):
         reached = sum(n for rank, n in furthest.items() if int(rank) >= i + 1)
         previous = out[-1].reached if out else None
         conversion = round(reached / previous, 4) if previous else None
-        out.append(FunnelStage(stage=stage, reached=reached, current=current.get(stage, 0), conversion=conversion))
+        out.append(FunnelStage(stage=stage, reached=reached, current=status.get(stage, 0), conversion=conversion))
     return out
+
+
+def _hours(seconds: float | None) -> float | None:
+    return round(seconds / 3600, 2) if seconds is not None else None
 
 
 def shape(raw: dict[str, Any], company_id: uuid.UUID, job_id: uuid.UUID | None, start: date, end: date
           ) -> DashboardOut:
-    stays = raw["stays"]
+    medians, status, bands = raw["medians"], raw["status"], raw["band"]
     interviews = raw["interviews"]
     upcoming_days = [DayCount(day=date.fromisoformat(d), count=n) for d, n in sorted(raw["upcoming_days"].items())]
     return DashboardOut(
-        company_id=company_id, job_id=job_id, start=start, end=end, applications=raw["total"],
-        rejected=raw["current"].get("REJECTED", 0),
-        funnel=_funnel(raw["furthest"], raw["current"]),
-        time_in_stage=[StageTime(stage=s, median_hours=round(stays[s]["median"] / 3600, 2) if s in stays else None,
-                                 stays=stays[s]["n"] if s in stays else 0) for s in STAGES[:-1]],
-        sources=[Count(name=s.value, count=raw["sources"].get(s.value, 0)) for s in ApplicationSource],
-        scores=[ScoreBucket(low=b * 10, high=b * 10 + 10, count=raw["scores"].get(str(b + 1), 0)) for b in range(10)],
-        unscored=raw["unscored"],
+        company_id=company_id, job_id=job_id, start=start, end=end, applications=sum(status.values()),
+        rejected=status.get("REJECTED", 0),
+        funnel=_funnel(raw["furthest"], status),
+        time_in_stage=[StageTime(stage=s, median_hours=_hours(medians[f"median_{k + 1}"]),
+                                 stays=medians[f"stays_{k + 1}"]) for k, s in enumerate(STAGES[:-1])],
+        sources=[Count(name=s.value, count=raw["source"].get(s.value, 0)) for s in ApplicationSource],
+        scores=[ScoreBucket(low=b * 10, high=b * 10 + 10, count=bands.get(str(b + 1), 0)) for b in range(10)],
+        unscored=bands.get("0", 0),
         ai_interviews=[Count(name=s, count=interviews.get(s, 0)) for s in OUTCOMES]
         + [Count(name=s, count=n) for s, n in sorted(interviews.items()) if s not in OUTCOMES],
         upcoming_days=upcoming_days,

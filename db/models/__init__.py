@@ -15,6 +15,7 @@ from db.models.ats import (
     User,
 )
 from db.models.candidate_tools import CVAnalysis, CVRewrite, Subscription
+from db.models.dashboards import PipelineFact
 from db.models.email import CompanyEmailSettings, EmailOutbox, EmailTemplate, EmailUnsubscribe
 from db.models.idempotency import IdempotencyKey
 from db.models.imports import ImportBatch
@@ -58,6 +59,7 @@ __all__ = [
     "InterviewUsage",
     "Job",
     "JobSkill",
+    "PipelineFact",
     "QuestionScore",
     "RecruiterProfile",
     "ScheduleChange",
