@@ -24,10 +24,12 @@ const Dashboard = (() => {
       ctx.font = `${Math.round(12 * devicePixelRatio)}px system-ui, sans-serif`;
       ctx.fillStyle = "#1d2330";
       ctx.textAlign = "center";
+      const line = 14 * devicePixelRatio;
       values.forEach((v, i) => {
         if (v === null || v === undefined) return;
         const x = u.valToPos(i, "x", true), y = u.valToPos(v, "y", true);
-        ctx.fillText(label(i), x, y - 6 * devicePixelRatio);
+        // one or two lines above the bar (a count, and for the funnel its conversion)
+        [].concat(label(i)).reverse().forEach((text, k) => ctx.fillText(text, x, y - 6 * devicePixelRatio - k * line));
       });
       ctx.restore();
     };
@@ -35,7 +37,7 @@ const Dashboard = (() => {
       width, height: 220,
       legend: { show: false },
       cursor: { points: { show: false }, y: false, drag: { x: false, y: false } },
-      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: [0, top * 1.2] } },
+      scales: { x: { time: false, range: [-0.6, labels.length - 0.4] }, y: { range: [0, top * 1.35] } },
       axes: [
         { splits: () => xs, values: (u, splits) => splits.map((i) => labels[i] ?? ""), gap: 4, size: 40,
           grid: { show: false }, font: "12px system-ui, sans-serif" },
@@ -58,6 +60,7 @@ const Dashboard = (() => {
     const plot = new uPlot(opts, [xs, values.map((v) => (v === null || v === undefined ? null : v))], target);
     target.append(tooltip);
     target.dataset.ready = "1";
+    target.uplot = plot;  // for tests and the console
     return plot;
   }
 
@@ -81,7 +84,7 @@ const Dashboard = (() => {
     const f = d.funnel;
     barChart(root.querySelector("#chart-funnel"), {
       labels: f.map((s) => STAGE_NAMES[s.stage]), values: f.map((s) => s.reached), yLabel: "applications",
-      label: (i) => (f[i].conversion === null ? `${f[i].reached}` : `${f[i].reached} · ${Math.round(f[i].conversion * 100)}%`),
+      label: (i) => (f[i].conversion === null ? `${f[i].reached}` : [`${f[i].reached}`, `${Math.round(f[i].conversion * 100)}%`]),
       tip: (i) => `${STAGE_NAMES[f[i].stage]}: ${f[i].reached} reached, ${f[i].current} there now` +
         (f[i].conversion === null ? "" : `, ${(f[i].conversion * 100).toFixed(1)}% of the stage before`),
     });
@@ -109,7 +112,10 @@ const Dashboard = (() => {
     const days = [], counts = Object.fromEntries(d.upcoming_days.map((x) => [x.day, x.count]));
     for (let k = 0; k < 7; k++) days.push(iso(new Date(Date.now() + k * 86400000)));
     barChart(root.querySelector("#chart-week"), {
-      labels: days.map((x) => new Date(x + "T00:00:00Z").toLocaleDateString(undefined, { weekday: "short", day: "numeric", timeZone: "UTC" })),
+      labels: days.map((x) => {
+        const day = new Date(x + "T00:00:00Z");
+        return `${day.toLocaleDateString(undefined, { weekday: "short", timeZone: "UTC" })} ${day.getUTCDate()}`;
+      }),
       values: days.map((x) => counts[x] || 0), yLabel: "interviews",
       label: (i) => `${counts[days[i]] || 0}`, tip: (i) => `${days[i]}: ${counts[days[i]] || 0} interview(s)`,
     });
@@ -140,6 +146,7 @@ const Dashboard = (() => {
       el("section", { class: "card" }, el("h2", { text: "Upcoming interviews" }), el("ul", { class: "dash-upcoming" })));
     const report = (e) => { if (e.message !== "signed out") Interviewly.show(e.message, "error"); };
     load(root, url).catch(report);
+    document.addEventListener("interviewly:imported", () => load(root, url).catch(report));
   }
 
   return { mount, barChart };

@@ -70,6 +70,7 @@
       `${b.created_count} created, ${b.updated_count} updated, ${b.skipped_count} skipped, ${b.error_count} bad`;
     if (b.status === "QUEUED" || b.status === "RUNNING") setTimeout(() => poll(id).catch((e) => show(e.message, "error")), 1000);
     else if (b.status === "FAILED") show(`The import failed: ${b.failure}`, "error");
+    else document.dispatchEvent(new Event("interviewly:imported"));
   }
 
   $("#import-form").addEventListener("submit", async (e) => {

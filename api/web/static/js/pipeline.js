@@ -9,7 +9,7 @@
     $("#job-title").textContent = job.title;
     const salary = job.salary_min ? `${job.salary_min}–${job.salary_max} ${job.salary_currency || ""}` : "";
     $("#job-meta").textContent = [job.status, job.location, salary].filter(Boolean).join(" · ");
-    const apps = items(await recruiterApi(`/api/ats/v1/jobs/${id}/applications?sort=screening_score&limit=200`));
+    const apps = items(await recruiterApi(`/api/ats/v1/jobs/${id}/applications?order_by=screening_score&page_size=100`));
     $("#pipeline").replaceChildren(...STATUSES.map((status) => {
       const col = el("div", { class: "column", "data-status": status }, el("h3", { text: status.replace("_", " ").toLowerCase() }));
       for (const a of apps.filter((x) => x.status === status)) col.append(card(a));
@@ -38,4 +38,6 @@
   }
 
   load().catch((e) => { if (e.message !== "signed out") show(e.message, "error"); });
+  // a finished import (imports.js) brings new candidates onto the board
+  document.addEventListener("interviewly:imported", () => load().catch((e) => show(e.message, "error")));
 })();
