@@ -111,11 +111,7 @@ async def test_preview_commit_and_reimport(ats, ats_settings, db_sessionmaker) -
     assert alan.full_name == '=HYPERLINK("http://evil.test")' and alan.phone == "-1", "stored as typed, as text"
     assert grace.cv_filename == "grace.txt" and "COBOL" in grace.cv_text and grace.cv_storage_key
 
-    export = await ats.get(f"/api/ats/v1/jobs/{job['id']}/applications.csv", headers=recruiter.headers)
-    assert export.status_code == 200
-    assert "'=HYPERLINK" in export.text and ",'-1," in export.text, "never exported as a formula"
-    errors_csv = await ats.get(f"/api/ats/v1/imports/{preview['id']}/errors.csv", headers=recruiter.headers)
-    assert errors_csv.text.count("\n") == 6 and "cv_unreadable" in errors_csv.text
+    await assert_exports_are_safe(ats, recruiter, job["id"], preview["id"])
 
     # the same file again: every row is known and unchanged
     r = await upload(ats, recruiter, job["id"], csv_bytes(SHEET), cvs=CVS)
@@ -123,6 +119,14 @@ async def test_preview_commit_and_reimport(ats, ats_settings, db_sessionmaker) -
     await ats.post(f"/api/ats/v1/imports/{r.json()['id']}/commit", headers=recruiter.headers)
     await run_queued(ats_settings, db_sessionmaker, r.json()["id"])
     assert await counts(db_sessionmaker) == after, "re-importing changes nothing"
+
+
+async def assert_exports_are_safe(ats, recruiter, job_id: str, import_id: str) -> None:
+    export = await ats.get(f"/api/ats/v1/jobs/{job_id}/applications.csv", headers=recruiter.headers)
+    assert export.status_code == 200
+    assert "'=HYPERLINK" in export.text and ",'-1," in export.text, "never exported as a formula"
+    errors_csv = await ats.get(f"/api/ats/v1/imports/{import_id}/errors.csv", headers=recruiter.headers)
+    assert errors_csv.text.count("\n") == 6 and "cv_unreadable" in errors_csv.text
 
 
 async def test_imports_belong_to_their_company(ats, db_sessionmaker) -> None:
