@@ -15,6 +15,7 @@ from sqlalchemy import select
 from api.auth.deps import Principal
 from api.common.errors import NotFound, PayloadTooLarge
 from api.common.openapi import BEARER
+from api.imports.manual import ManualCandidateIn, ManualCandidateOut, add_by_hand
 from api.imports.mapping import export_cell
 from api.imports.schemas import ImportOut, ImportPreview, ImportUpload, MappingIn
 from api.imports.services import ImportService, import_out, parse_mapping
@@ -62,6 +63,13 @@ class ImportController(Controller):
                                     file_name=data.file.filename, cvs=cvs,
                                     cvs_name=data.cvs.filename if data.cvs is not None else None,
                                     mapping=parse_mapping(data.mapping))
+
+    @post("/jobs/{job_id:uuid}/candidates", operation_id="addCandidateByHand", status_code=HTTP_201_CREATED,
+          summary="Add one candidate to a job by hand (screened like an applicant; 409 if already applied)")
+    async def add_candidate(self, request: Request, recruiter: NamedDependency[Principal],
+                            imports: NamedDependency[ImportService], job_id: FromPath[uuid.UUID],
+                            data: JSONBody[ManualCandidateIn]) -> ManualCandidateOut:
+        return await add_by_hand(imports.repository.session, recruiter, job_id, data, request.app.state.storage)
 
     @get("/jobs/{job_id:uuid}/imports", operation_id="listImports", summary="A job's imports, newest first")
     async def list_imports(self, recruiter: NamedDependency[Principal], imports: NamedDependency[ImportService],

@@ -24,13 +24,19 @@ CHUNK_ROWS = 500
 
 @dataclass
 class Target:
-    """Where an import writes: the company and job, who imported, and under which name CVs are stored."""
+    """Where rows are written: the company and job, who added them, under which name CVs are stored, and how the
+    applications came in (a file import, or a recruiter adding one person by hand)."""
 
     company_id: uuid.UUID
     job_id: uuid.UUID
     batch_id: uuid.UUID
     user_id: uuid.UUID | None
     file_name: str
+    source: ApplicationSource = ApplicationSource.IMPORTED
+
+    @property
+    def reason(self) -> str:
+        return f"imported from {self.file_name}" if self.source == ApplicationSource.IMPORTED else "added by hand"
 
 
 @dataclass
@@ -82,7 +88,7 @@ async def _store_cvs(storage: Storage, target: Target, decisions: list[Decision]
 
 def _application(target: Target, candidate_id: uuid.UUID, record: Record) -> Application:
     return Application(id=uuid.uuid4(), job_id=target.job_id, candidate_id=candidate_id,
-                       status=ApplicationStatus.APPLIED, source=ApplicationSource.IMPORTED,
+                       status=ApplicationStatus.APPLIED, source=target.source,
                        cover_letter=record.cover_letter)
 
 
@@ -121,7 +127,7 @@ async def write_chunk(session: AsyncSession, target: Target, decisions: list[Dec
     session.add_all(applications)
     await session.flush()
     session.add_all([ApplicationStatusChange(application_id=a.id, from_status=None, to_status=ApplicationStatus.APPLIED,
-                                             changed_by_id=target.user_id, reason=f"imported from {target.file_name}")
+                                             changed_by_id=target.user_id, reason=target.reason)
                      for a in applications])
     await session.flush()
     to_screen += [a.id for a in applications]

@@ -147,3 +147,21 @@ async def test_pdf_bytes_named_csv(ats) -> None:
     job = await create_job(ats, recruiter)
     r = await upload(ats, recruiter, job["id"], PDF_BYTES, name="people.csv")
     assert r.status_code == 400 and r.json()["extra"]["code"] == "unsupported_file"
+
+
+async def test_a_candidate_added_by_hand(ats, db_sessionmaker) -> None:
+    recruiter = await dev_user(ats, "rec-hand", "RECRUITER", "Hand Corp")
+    job = await create_job(ats, recruiter)
+    before = await counts(db_sessionmaker)  # (the queue's tables are not emptied between tests)
+    body = {"full_name": "Rosalind Franklin", "email": "rosalind@example.test", "phone": "+44 1223 000000"}
+    r = await ats.post(f"/api/ats/v1/jobs/{job['id']}/candidates", json=body, headers=recruiter.headers)
+    assert r.status_code == 201, r.text
+    assert r.json()["source"] == "MANUAL"
+    again = await ats.post(f"/api/ats/v1/jobs/{job['id']}/candidates", json={**body, "email": "ROSALIND@example.test"},
+                           headers=recruiter.headers)
+    assert again.status_code == 409 and again.json()["extra"]["application_id"] == r.json()["application_id"]
+    after = await counts(db_sessionmaker)
+    assert (after["applications"], after["imported"], after["history"]) == (1, 0, 1)
+    assert after["screening_jobs"] == before["screening_jobs"] + 1
+    d = (await ats.get(f"/api/ats/v1/dashboards/jobs/{job['id']}", headers=recruiter.headers)).json()
+    assert {s["name"]: s["count"] for s in d["sources"]}["MANUAL"] == 1
