@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import ssl
 from dataclasses import dataclass
 
 
@@ -19,6 +20,8 @@ class EmailConfig:
     smtp_security: str = "none"
     smtp_username: str | None = None
     smtp_password: str | None = None
+    # a private CA to trust for the server's certificate (STARTTLS / TLS); the system's CAs otherwise
+    smtp_ca_file: str | None = None
     smtp_timeout_seconds: float = 30.0
     from_address: str = "Interviewly <no-reply@interviewly.local>"
     # how often the queue's email job looks for due mail, reminders and finished interviews
@@ -38,6 +41,7 @@ class EmailConfig:
             "smtp_security": _env("SMTP_SECURITY", "none").lower(),
             "smtp_username": os.environ.get("SMTP_USERNAME") or None,
             "smtp_password": os.environ.get("SMTP_PASSWORD") or None,
+            "smtp_ca_file": os.environ.get("SMTP_CA_FILE") or None,
             "smtp_timeout_seconds": float(_env("SMTP_TIMEOUT_SECONDS", "30")),
             "from_address": _env("EMAIL_FROM", "Interviewly <no-reply@interviewly.local>"),
             "tick_seconds": int(_env("EMAIL_TICK_SECONDS", "10")),
@@ -50,6 +54,10 @@ class EmailConfig:
         if config.smtp_security not in {"none", "starttls", "tls"}:
             raise ValueError(f"SMTP_SECURITY must be none, starttls or tls, not {config.smtp_security!r}")
         return config
+
+    def tls_context(self) -> ssl.SSLContext:
+        """Certificates are always verified (host name included)."""
+        return ssl.create_default_context(cafile=self.smtp_ca_file)
 
     def backoff(self, attempts: int) -> float:
         return min(self.max_backoff_seconds, self.retry_base_seconds * 2 ** max(0, attempts - 1))

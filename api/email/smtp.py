@@ -4,7 +4,6 @@ plain text and HTML alternatives, the .ics invitation, List-Unsubscribe for non-
 from __future__ import annotations
 
 import smtplib
-import ssl
 from email.message import EmailMessage
 from email.utils import formatdate
 
@@ -38,11 +37,11 @@ class SMTPConnection:
         try:
             if c.smtp_security == "tls":
                 client: smtplib.SMTP = smtplib.SMTP_SSL(c.smtp_host, c.smtp_port, timeout=c.smtp_timeout_seconds,
-                                                        context=ssl.create_default_context())
+                                                        context=c.tls_context())
             else:
                 client = smtplib.SMTP(c.smtp_host, c.smtp_port, timeout=c.smtp_timeout_seconds)
                 if c.smtp_security == "starttls":
-                    client.starttls(context=ssl.create_default_context())
+                    client.starttls(context=c.tls_context())
             if c.smtp_username:
                 client.login(c.smtp_username, c.smtp_password or "")
         except smtplib.SMTPAuthenticationError as exc:

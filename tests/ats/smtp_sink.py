@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -21,6 +22,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Folder:
@@ -43,16 +45,43 @@ class Folder:
         return "250 Message accepted for delivery"
 
 
+def _security(args: argparse.Namespace) -> dict:
+    if args.tls == "none":
+        return {}
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(args.cert, args.key)
+    options: dict = {"server_hostname": "127.0.0.1"}
+    if args.tls == "tls":
+        options["ssl_context"] = context
+    else:
+        options |= {"tls_context": context, "require_starttls": True}
+    if args.login:
+        user, password = args.login.split(":", 1)
+
+        def check(server, session, envelope, mechanism, auth_data):  # aiosmtpd's authenticator signature
+            ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user \
+                and auth_data.password.decode() == password
+            return AuthResult(success=ok, handled=False)  # handled=True would leave the client waiting
+
+        # implicit TLS is TLS from the first byte, but aiosmtpd only counts STARTTLS as such
+        options |= {"authenticator": check, "auth_required": True, "auth_require_tls": args.tls == "starttls"}
+    return options
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--dir", type=Path, required=True)
     parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--tls", choices=["none", "starttls", "tls"], default="none")
+    parser.add_argument("--cert", type=Path)
+    parser.add_argument("--key", type=Path)
+    parser.add_argument("--login", help="user:password the server requires (over TLS only)")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
     # blocked before the server's thread starts (it inherits the mask), so sigwait below receives them
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-    controller = Controller(Folder(args.dir, args.delay), hostname="127.0.0.1", port=args.port)
+    controller = Controller(Folder(args.dir, args.delay), hostname="127.0.0.1", port=args.port, **_security(args))
     controller.start()
     print("ready", flush=True)
     signal.sigwait({signal.SIGTERM, signal.SIGINT})
@@ -62,14 +91,15 @@ def main() -> None:
 class SMTPSink:
     """The server above as a child process of the test (start, stop, start again on the same port)."""
 
-    def __init__(self, port: int, folder: Path, delay: float = 0.0) -> None:
+    def __init__(self, port: int, folder: Path, delay: float = 0.0, extra: list[str] | None = None) -> None:
         self.port, self.folder, self.delay = port, folder, delay
+        self.extra = extra or []
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> SMTPSink:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.ats.smtp_sink", "--port", str(self.port), "--dir", str(self.folder),
-             "--delay", str(self.delay)],
+             "--delay", str(self.delay), *self.extra],
             stdout=subprocess.PIPE, env={**os.environ}, start_new_session=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
