@@ -14,11 +14,12 @@ and, from ``interviews``, AI interview outcomes (by scheduled time) and the week
 from __future__ import annotations
 
 STAGES = ["APPLIED", "SCREENING", "SHORTLISTED", "INTERVIEW_SCHEDULED", "OFFERED", "HIRED"]
+STAY_COLUMNS = ["applied_s", "screening_s", "shortlisted_s", "interview_s", "offered_s"]
 
 
 def _medians() -> str:
-    return ",\n        ".join(f"percentile_cont(0.5) WITHIN GROUP (ORDER BY stays[{k}]) AS median_{k}, "
-                                f"count(stays[{k}]) AS stays_{k}" for k in range(1, len(STAGES)))
+    return ",\n        ".join(f"percentile_cont(0.5) WITHIN GROUP (ORDER BY {col}) AS median_{k}, "
+                                f"count({col}) AS stays_{k}" for k, col in enumerate(STAY_COLUMNS, start=1))
 
 
 def dashboard_sql(by_job: bool) -> str:

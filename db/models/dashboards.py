@@ -10,7 +10,6 @@ from datetime import datetime
 import sqlalchemy as sa
 from advanced_alchemy.base import orm_registry
 from advanced_alchemy.types import DateTimeUTC
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Mapped, mapped_column
 
 
@@ -30,5 +29,10 @@ class PipelineFact(orm_registry.generate_base()):  # type: ignore[misc]
     screening_score: Mapped[float | None] = mapped_column(sa.Float)
     # the furthest stage reached, 1 (APPLIED) .. 6 (HIRED); a rejection keeps the stage it was rejected from
     furthest: Mapped[int] = mapped_column(sa.SmallInteger)
-    # seconds spent in stages 1..5 (entered to left), NULL while still there or never there
-    stays: Mapped[list[float | None]] = mapped_column(postgresql.ARRAY(sa.Float, dimensions=1))
+    # seconds spent in each stage but the last (entered to left), NULL while still there or never there; one
+    # column each because the medians read them for every application in range (an array's subscripts cost 3x)
+    applied_s: Mapped[float | None] = mapped_column(sa.Float)
+    screening_s: Mapped[float | None] = mapped_column(sa.Float)
+    shortlisted_s: Mapped[float | None] = mapped_column(sa.Float)
+    interview_s: Mapped[float | None] = mapped_column(sa.Float)
+    offered_s: Mapped[float | None] = mapped_column(sa.Float)

@@ -20,12 +20,17 @@ depends_on: str | Sequence[str] | None = None
 
 
 STAGES = ("APPLIED", "SCREENING", "SHORTLISTED", "INTERVIEW_SCHEDULED", "OFFERED", "HIRED")
-_STAGE_ARRAY = "ARRAY[" + ", ".join(f"'{s}'" for s in STAGES[:-1]) + "]"
+# seconds spent in each stage but the last, one column each (db/models/dashboards.py)
+STAY_COLUMNS = ("applied_s", "screening_s", "shortlisted_s", "interview_s", "offered_s")
 _STAY = """(SELECT EXTRACT(EPOCH FROM o.changed_at - i.changed_at)::float8
             FROM application_status_history i
             JOIN application_status_history o ON o.application_id = i.application_id
             WHERE i.application_id = {app} AND i.to_status = {stage} AND o.from_status = {stage}
             ORDER BY i.id DESC, o.id DESC LIMIT 1)"""
+# in the history trigger: the stay this change closes (left stage kf) or opens (entered stage kt)
+_SET_STAYS = ",\n          ".join(
+    f"{col} = CASE {k} WHEN kf THEN left_s WHEN kt THEN entered_s ELSE {col} END"
+    for k, col in enumerate(STAY_COLUMNS, start=1))
 
 # pipeline_facts (db/models/dashboards.py) is kept current by triggers, so every writer keeps it right
 PIPELINE_FUNCTIONS = [
@@ -35,9 +40,9 @@ PIPELINE_FUNCTIONS = [
     BEGIN
       IF TG_OP = 'INSERT' THEN
         INSERT INTO pipeline_facts (application_id, company_id, job_id, created_at, status, source, screening_score,
-                                    furthest, stays)
+                                    furthest)
         SELECT NEW.id, j.company_id, NEW.job_id, NEW.created_at, NEW.status, NEW.source, NEW.screening_score,
-               GREATEST(1, pipeline_stage_rank(NEW.status)), ARRAY[NULL, NULL, NULL, NULL, NULL]::float8[]
+               GREATEST(1, pipeline_stage_rank(NEW.status))
         FROM jobs j WHERE j.id = NEW.job_id;
       ELSE
         UPDATE pipeline_facts SET status = NEW.status, source = NEW.source, screening_score = NEW.screening_score,
@@ -50,23 +55,19 @@ PIPELINE_FUNCTIONS = [
     DECLARE
       kf smallint := pipeline_stage_rank(NEW.from_status);
       kt smallint := pipeline_stage_rank(NEW.to_status);
-      old_stays float8[]; new_stays float8[]; reached smallint;
+      left_s float8; entered_s float8;
     BEGIN
-      SELECT stays, furthest INTO old_stays, reached FROM pipeline_facts
-      WHERE application_id = NEW.application_id FOR UPDATE;
-      IF NOT FOUND THEN RETURN NULL; END IF;
-      new_stays := old_stays;
-      -- the stay in the stage this change leaves, and in the one it enters (rows may arrive out of order)
+      -- rows may arrive out of order (a seed, an import): each stay is computed from both ends
       IF kf BETWEEN 1 AND 5 THEN
-        new_stays[kf] := """ + _STAY.format(app="NEW.application_id", stage="NEW.from_status") + """;
+        left_s := """ + _STAY.format(app="NEW.application_id", stage="NEW.from_status") + """;
       END IF;
       IF kt BETWEEN 1 AND 5 THEN
-        new_stays[kt] := """ + _STAY.format(app="NEW.application_id", stage="NEW.to_status") + """;
+        entered_s := """ + _STAY.format(app="NEW.application_id", stage="NEW.to_status") + """;
       END IF;
-      IF new_stays IS DISTINCT FROM old_stays OR GREATEST(kf, kt) > reached THEN
-        UPDATE pipeline_facts SET stays = new_stays, furthest = GREATEST(furthest, kf, kt)
-        WHERE application_id = NEW.application_id;
-      END IF;
+      UPDATE pipeline_facts SET
+          """ + _SET_STAYS + """,
+          furthest = GREATEST(furthest, kf, kt)
+      WHERE application_id = NEW.application_id;
       RETURN NULL;
     END $$""",
     """CREATE TRIGGER tr_pipeline_facts_application AFTER INSERT OR UPDATE OF status, source, screening_score, created_at
@@ -77,13 +78,12 @@ PIPELINE_FUNCTIONS = [
 
 BACKFILL = """
 INSERT INTO pipeline_facts (application_id, company_id, job_id, created_at, status, source, screening_score, furthest,
-                            stays)
+                            """ + ", ".join(STAY_COLUMNS) + """)
 SELECT a.id, j.company_id, a.job_id, a.created_at, a.status, a.source, a.screening_score,
        GREATEST(1, pipeline_stage_rank(a.status), COALESCE((
            SELECT max(GREATEST(pipeline_stage_rank(h.from_status), pipeline_stage_rank(h.to_status)))
            FROM application_status_history h WHERE h.application_id = a.id), 0)),
-       ARRAY(SELECT """ + _STAY.format(app="a.id", stage="s.stage") + """
-             FROM unnest(""" + _STAGE_ARRAY + """) WITH ORDINALITY AS s(stage, k) ORDER BY s.k)
+       """ + ",\n       ".join(_STAY.format(app="a.id", stage=f"'{s}'") for s in STAGES[:-1]) + """
 FROM applications a JOIN jobs j ON j.id = a.job_id
 """
 
@@ -206,7 +206,7 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=32), nullable=False),
     sa.Column('screening_score', sa.Float(), nullable=True),
     sa.Column('furthest', sa.SmallInteger(), nullable=False),
-    sa.Column('stays', postgresql.ARRAY(sa.Float(), dimensions=1), nullable=False),
+    *[sa.Column(name, sa.Float(), nullable=True) for name in STAY_COLUMNS],
     sa.ForeignKeyConstraint(['application_id'], ['applications.id'], name=op.f('fk_pipeline_facts_application_id_applications'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('application_id', name=op.f('pk_pipeline_facts'))
     )
