@@ -133,7 +133,7 @@ def main() -> None:
             company, job = asyncio.run(seed(url, args.applications))
             livekit = SimpleNamespace(url="ws://127.0.0.1:9", http_url="http://127.0.0.1:9", api_key="devkey",
                                       api_secret="interviewly-dev-secret-not-for-production")
-            env = api_env(url, livekit, Path(tmp), QUEUE_WORKER="0", PRINCIPAL_CACHE_SECONDS="0")
+            env = api_env(url, livekit, Path(tmp), QUEUE_WORKER="0", PRINCIPAL_CACHE_SECONDS="30")
             with run_api(env) as base:
                 token = httpx.post(f"{base}/api/auth/dev/token", json={
                     "sub": "bench|dash", "email": "dash@bench.test", "name": "Dash", "role": "RECRUITER",
@@ -152,7 +152,8 @@ def main() -> None:
 
 
 def engine_fix(url: str, company: str) -> None:
-    """The dev token made its own company: move the recruiter to the seeded one."""
+    """The dev token made its own company: move the recruiter to the seeded one (before any request signs in, so
+    the API's principal cache, on as in production, holds the seeded company)."""
 
     async def move() -> None:
         engine = make_engine(url)
