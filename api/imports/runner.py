@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import anyio
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -73,7 +74,8 @@ async def run_import(runtime: ImportRuntime, batch_id: uuid.UUID) -> str:
         session.expunge(batch)
     storage: Storage = runtime.storage
     try:
-        sheet = read_sheet(await storage.get(batch.file_key), batch.file_name)
+        # reading a big workbook is seconds of CPU: off the worker's event loop
+        sheet = await anyio.to_thread.run_sync(read_sheet, await storage.get(batch.file_key), batch.file_name)
         archive = CVArchive(await storage.get(batch.zip_key)) if batch.zip_key else None
     except (SheetError, ZipError) as exc:  # checked at upload; only a changed store gets here
         await _fail(runtime, batch_id, token, exc.message)
