@@ -6,6 +6,7 @@ only assembles them, so a domain never imports another domain's tasks.
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -40,9 +41,11 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
         max_size=max_pool_size,
     )
     app = App(connector=connector)
-    app.add_tasks_from(screening_tasks, namespace="screening")
-    app.add_tasks_from(email_tasks, namespace="email")
-    app.add_tasks_from(import_tasks, namespace="imports")
+    # add_tasks_from renames a blueprint's tasks in place: a module-level blueprint added to a second app in the same
+    # process (two workers in one test session) would register "screening:screening:..."; each app gets a copy
+    app.add_tasks_from(copy.deepcopy(screening_tasks), namespace="screening")
+    app.add_tasks_from(copy.deepcopy(email_tasks), namespace="email")
+    app.add_tasks_from(copy.deepcopy(import_tasks), namespace="imports")
     if lifecycle_tick_seconds is not None:
         app.add_tasks_from(lifecycle_tasks(lifecycle_tick_seconds), namespace="lifecycle")
     if email_tick_seconds is not None:
