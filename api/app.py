@@ -33,7 +33,10 @@ from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
+from api.dashboards.controllers import DashboardController
+from api.email.controllers import EmailController, UnsubscribeController
 from api.health.controllers import health
+from api.imports.controllers import ImportController
 from api.interview_links.controllers import InterviewLinkController
 from api.interviews.controllers import InterviewController
 from api.interviews.reports import ReportController
@@ -67,6 +70,10 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,
         CandidateToolsController,
+        DashboardController,
+        EmailController,
+        ImportController,
+        UnsubscribeController,
         WebController,
         static_files_router,
     ]

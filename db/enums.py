@@ -85,3 +85,27 @@ TERMINAL_INTERVIEW_STATUSES = frozenset(
         InterviewStatus.DECLINED,
     }
 )
+
+
+class ApplicationSource(StrEnum):
+    """How an application entered the pipeline (the dashboards count each)."""
+
+    APPLIED = "APPLIED"  # the candidate applied on the job page
+    IMPORTED = "IMPORTED"  # a recruiter's CSV/XLSX import
+    MANUAL = "MANUAL"  # added by hand by a recruiter
+
+
+class ImportStatus(StrEnum):
+    PREVIEW = "PREVIEW"  # uploaded and checked (dry run); nothing written to the pipeline yet
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+class EmailStatus(StrEnum):
+    PENDING = "PENDING"  # waiting for its (next) attempt
+    SENDING = "SENDING"  # claimed by a sender until locked_until; a sender killed mid-way leaves it to expire
+    SENT = "SENT"  # the SMTP server accepted it (250 after DATA)
+    FAILED = "FAILED"  # refused for good (a 5xx for the recipient); never retried
+    SUPPRESSED = "SUPPRESSED"  # non-essential mail to an address that unsubscribed: kept as a record, not sent

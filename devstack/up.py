@@ -23,6 +23,7 @@ from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
+from devstack.mailpit import Mailpit
 from devstack.paths import DATA_DIR, REPO_ROOT
 from devstack.postgres import EmbeddedPostgres
 
@@ -153,6 +154,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the agent worker's health endpoint")
     parser.add_argument("--livekit-port", type=int, default=int(os.environ.get("LIVEKIT_PORT", "7880")),
                         help="HTTP/WebSocket port; RTC TCP and UDP use the next two")
+    parser.add_argument("--smtp-port", type=int, default=int(os.environ.get("MAILPIT_SMTP_PORT", "1025")),
+                        help="the mail catcher's SMTP port")
+    parser.add_argument("--inbox-port", type=int, default=int(os.environ.get("MAILPIT_HTTP_PORT", "8025")),
+                        help="the mail catcher's web inbox")
     return parser.parse_args(argv)
 
 
@@ -182,6 +187,17 @@ class Stack:
         say(f"livekit-server on {url}")
         return url
 
+    def mail(self, smtp_port: int, inbox_port: int) -> tuple[dict[str, str], str]:
+        """The environment that points the product's mail at a server, and where a person reads it."""
+        if os.environ.get("SMTP_HOST"):
+            return {}, "(SMTP_HOST is set: mail goes to that server)"
+        mailpit = Mailpit(smtp_port=smtp_port, http_port=inbox_port, database=DATA_DIR / "mailpit.db",
+                          log_path=LOG_DIR / "mailpit.log")
+        inbox = mailpit.start()
+        self.parts.append(mailpit)
+        say(f"mail catcher (Mailpit) on smtp://127.0.0.1:{smtp_port}, inbox at {inbox}")
+        return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_port), "SMTP_SECURITY": "none"}, inbox
+
     def child(self, name: str, argv: list[str], env: dict[str, str]) -> Child:
         child = Child(name, argv, env)
         self.parts.append(child)
@@ -201,13 +217,14 @@ class Stack:
         say("stopped")
 
 
-def banner(api_url: str, token: str, interview: dict) -> str:
+def banner(api_url: str, token: str, interview: dict, *, inbox: str) -> str:
     join = interview.get("join_url") or ""
     return f"""
   API docs (OpenAPI) : {api_url}/schema
   Recruiter pages    : {api_url}/recruiter/login  ("Continue as the demo recruiter")
   Watch live         : {api_url}/recruiter/interviews/{interview['id']}
   Candidate join     : {join}
+  Mail inbox         : {inbox}
   Dev recruiter token: {token}
                        (for the API, or to paste on the sign-in page; POST {api_url}/api/auth/dev/token for more)
   Logs               : {LOG_DIR}
@@ -234,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         say("migrations applied")
         livekit_url = stack.livekit(args.livekit_port)
         key, secret = api_credentials()
+        # mail: any SMTP server in SMTP_HOST, or the local catcher whose web inbox shows what the product sends
+        mail_env, inbox = stack.mail(args.smtp_port, args.inbox_port)
         api_url = f"http://127.0.0.1:{args.api_port}"
-        env = {**os.environ, "ENV": os.environ.get("ENV", "development"), "DATABASE_URL": database_url,
+        env = {**mail_env, **os.environ, "ENV": os.environ.get("ENV", "development"), "DATABASE_URL": database_url,
                "LIVEKIT_URL": livekit_url, "LIVEKIT_API_KEY": key, "LIVEKIT_API_SECRET": secret,
                "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url), "PYTHONUNBUFFERED": "1"}
         # the agent loads its models while the API starts: neither waits for the other
@@ -251,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         # a dispatch made from now on has somewhere to go
         workers = asyncio.run(wait_registered(database_url, 120, agent))
         say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
-        print(banner(api_url, *demo_interview(api_url, ids)), flush=True)
+        print(banner(api_url, *demo_interview(api_url, ids), inbox=inbox), flush=True)
         while not stopping:
             for child in (api, agent):
                 if not child.alive():

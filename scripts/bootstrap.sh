@@ -38,6 +38,12 @@ if ! .venv/bin/python -c "from devstack.livekit_server import find_binary; impor
 fi
 .venv/bin/python -c "from devstack.livekit_server import ensure_binary; ensure_binary()"
 
+# Mailpit (the mail catcher `make up` runs): PATH, MAILPIT_BIN, or built once from its pinned Go module.
+if ! .venv/bin/python -c "from devstack.mailpit import find_binary; import sys; sys.exit(find_binary() is None)"; then
+  log "building mailpit from its Go module (once per version, ~2 min on 2 cores)"
+fi
+.venv/bin/python -c "from devstack.mailpit import ensure_binary; ensure_binary()"
+
 # Web assets (livekit-client, charts) bundled from npm into static files, when the web pages exist.
 if [ -f api/web/package.json ]; then
   bash scripts/build_web.sh

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Row, exists, func, select
 from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
+from api.email import events as email_events
 from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError
 from db.enums import ApplicationStatus, JobStatus
@@ -191,6 +192,7 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application = await self.create(application)
         await self._record(application, None, ApplicationStatus.APPLIED, user_id, "applied")
         await enqueue_screening(session, application.id)  # screened in the background, in this transaction
+        await email_events.application_received(session, application.id)  # the outbox, in this transaction
         return application
 
     async def change_status(
@@ -205,6 +207,7 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         application.status = to_status
         application = await self.update(application)
         await self._record(application, current, to_status, by, reason)
+        await email_events.status_changed(self.repository.session, application.id, current, to_status)
         return application
 
 

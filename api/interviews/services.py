@@ -15,6 +15,7 @@ from api.applications.services import ApplicationService
 from api.auth.deps import Principal
 from api.common import idempotency
 from api.common.errors import BadRequest, Conflict, NotFound
+from api.email import events as email_events
 from api.interviews import lifecycle
 from api.interviews.delivery import hides_delivery
 from api.interviews.schemas import InterviewCreate, InterviewReschedule, MetricsSummary
@@ -162,6 +163,7 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
             await applications.change_status(
                 application, ApplicationStatus.INTERVIEW_SCHEDULED, recruiter.user_id, "interview scheduled"
             )
+        await email_events.interview_booked(session, interview)  # the invitation, in the booking's transaction
         return interview, False
 
     async def reschedule(self, interview: Interview, recruiter: Principal, data: InterviewReschedule) -> Interview:
@@ -169,7 +171,9 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         change = lifecycle.reschedule(interview, scheduled_at=scheduled_at, duration_minutes=data.duration_minutes,
                                       reason=data.reason, changed_by=recruiter.user_id)
         self.repository.session.add(change)
-        return await self.update(interview)
+        interview = await self.update(interview)
+        await email_events.interview_rescheduled(self.repository.session, interview, change)
+        return interview
 
     async def schedule_history(self, interview_id: uuid.UUID) -> list[ScheduleChange]:
         rows = await self.repository.session.scalars(

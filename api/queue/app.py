@@ -6,6 +6,7 @@ only assembles them, so a domain never imports another domain's tasks.
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -23,8 +24,14 @@ def psycopg_conninfo(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None) -> App:
+def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None,
+                   email_tick_seconds: float | None = None, stalled_check_seconds: float | None = None) -> App:
+    """Periodic jobs are added only when their period is given (a worker that runs them)."""
+    from api.email.tasks import periodic_tasks as email_periodic
+    from api.email.tasks import tasks as email_tasks
+    from api.imports.tasks import tasks as import_tasks
     from api.interviews.tasks import lifecycle_tasks
+    from api.queue.stalled import stalled_tasks
     from api.screening.tasks import tasks as screening_tasks
 
     connector = PsycopgConnector(
@@ -34,9 +41,17 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
         max_size=max_pool_size,
     )
     app = App(connector=connector)
-    app.add_tasks_from(screening_tasks, namespace="screening")
+    # add_tasks_from renames a blueprint's tasks in place: a module-level blueprint added to a second app in the same
+    # process (two workers in one test session) would register "screening:screening:..."; each app gets a copy
+    app.add_tasks_from(copy.deepcopy(screening_tasks), namespace="screening")
+    app.add_tasks_from(copy.deepcopy(email_tasks), namespace="email")
+    app.add_tasks_from(copy.deepcopy(import_tasks), namespace="imports")
     if lifecycle_tick_seconds is not None:
         app.add_tasks_from(lifecycle_tasks(lifecycle_tick_seconds), namespace="lifecycle")
+    if email_tick_seconds is not None:
+        app.add_tasks_from(email_periodic(email_tick_seconds), namespace="email_tick")
+    if stalled_check_seconds is not None:
+        app.add_tasks_from(stalled_tasks(stalled_check_seconds), namespace="queue")
     return app
 
 

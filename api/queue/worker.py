@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from api.queue.app import make_queue_app
+from api.queue.stalled import stalled_seconds
 
 logger = logging.getLogger(__name__)
 
-QUEUES = ["screening", "lifecycle"]
+QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping"]
 
 
 class QueueWorker:
@@ -29,8 +30,10 @@ class QueueWorker:
 
     def __init__(self, database_url: str, context: dict[str, Any], *, concurrency: int = 2,
                  polling_interval: float = 5.0, lifecycle_tick_seconds: float | None = None,
-                 queues: list[str] | None = None) -> None:
-        self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds)
+                 queues: list[str] | None = None, email_tick_seconds: float | None = None,
+                 stalled_check_seconds: float | None = None) -> None:
+        self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds,
+                                  email_tick_seconds=email_tick_seconds, stalled_check_seconds=stalled_check_seconds)
         self.context = context
         self.concurrency = concurrency
         self.polling_interval = polling_interval
@@ -51,6 +54,9 @@ class QueueWorker:
                 shutdown_graceful_timeout=20,
                 additional_context=self.context,
                 delete_jobs="successful",
+                # a worker silent for this long is dead: its jobs are retried (api/queue/stalled.py)
+                stalled_worker_timeout=stalled_seconds(),
+                update_heartbeat_interval=max(1.0, stalled_seconds() / 3),
             ),
             name="queue-worker",
         )
@@ -80,6 +86,9 @@ def worker_enabled() -> bool:
 async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = None, livekit: Any = None
                         ) -> dict[str, Any]:
     """What the jobs need, by domain: handed to every job as procrastinate's additional context."""
+    from api.email.config import EmailConfig
+    from api.email.sender import EmailRuntime
+    from api.imports.tasks import ImportRuntime
     from api.interviews.tasks import LifecycleRuntime
     from api.livekit_tokens.gateway import LiveKitGateway
     from api.screening.tasks import ScreeningRuntime
@@ -89,11 +98,22 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
     livekit = livekit or LiveKitGateway(settings)
     await livekit.start()  # idempotent: the API's own gateway may not have started yet
+    storage = storage or make_storage(settings)
     return {
-        "screening": ScreeningRuntime(sessionmaker, storage=storage or make_storage(settings),
-                                      embedder=get_embedder()),
+        "screening": ScreeningRuntime(sessionmaker, storage=storage, embedder=get_embedder()),
         "lifecycle": LifecycleRuntime(sessionmaker, settings=settings, livekit=livekit),
+        "email": EmailRuntime(sessionmaker, EmailConfig.from_env(), settings.public_base_url),
+        "imports": ImportRuntime(sessionmaker, storage=storage),
     }
+
+
+def worker_options(settings: Any) -> dict[str, Any]:
+    """The periodic jobs a full worker runs (the API's, or one started alone)."""
+    from api.email.config import EmailConfig
+
+    return {"lifecycle_tick_seconds": settings.lifecycle_tick_seconds,
+            "email_tick_seconds": EmailConfig.from_env().tick_seconds,
+            "stalled_check_seconds": max(1.0, stalled_seconds() / 3)}
 
 
 @contextlib.asynccontextmanager
@@ -111,7 +131,7 @@ async def queue_lifespan(app) -> AsyncIterator[None]:
     engine: AsyncEngine = make_engine(url, pool_size=2, max_overflow=2)
     context = await build_context(settings, engine, storage=getattr(app.state, "storage", None),
                                   livekit=getattr(app.state, "livekit", None))
-    worker = QueueWorker(url, context, lifecycle_tick_seconds=settings.lifecycle_tick_seconds)
+    worker = QueueWorker(url, context, **worker_options(settings))
     await worker.start()
     app.state.queue_worker = worker
     try:
@@ -130,8 +150,7 @@ async def _main() -> None:  # pragma: no cover - stand-alone worker
     url = settings.database_url or env_database_url()
     engine = make_engine(url, pool_size=2, max_overflow=2)
     context = await build_context(settings, engine)
-    async with QueueWorker(url, context, lifecycle_tick_seconds=settings.lifecycle_tick_seconds,
-                           polling_interval=2.0) as worker:
+    async with QueueWorker(url, context, polling_interval=2.0, **worker_options(settings)) as worker:
         assert worker._task is not None
         await worker._task
 

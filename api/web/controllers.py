@@ -38,6 +38,10 @@ class WebController(Controller):
     async def recruiter_home(self) -> Template:
         return Template("recruiter_home.html")
 
+    @get("/recruiter/analytics")
+    async def company_dashboard(self) -> Template:
+        return Template("dashboard.html")
+
     @get("/recruiter/jobs/{job_id:uuid}")
     async def job_pipeline(self, job_id: FromPath[UUID]) -> Template:
         return Template("job_pipeline.html", context={"job_id": str(job_id)})

@@ -16,7 +16,10 @@ from db.models.ats import (
     User,
 )
 from db.models.candidate_tools import CVAnalysis, CVRewrite, Subscription
+from db.models.dashboards import PipelineFact
+from db.models.email import CompanyEmailSettings, EmailOutbox, EmailTemplate, EmailUnsubscribe
 from db.models.idempotency import IdempotencyKey
+from db.models.imports import ImportBatch
 from db.models.interviews import (
     Interview,
     InterviewConsent,
@@ -43,7 +46,12 @@ __all__ = [
     "CachedTextProfile",
     "Candidate",
     "Company",
+    "CompanyEmailSettings",
+    "EmailOutbox",
+    "EmailTemplate",
+    "EmailUnsubscribe",
     "IdempotencyKey",
+    "ImportBatch",
     "Interview",
     "InterviewConsent",
     "InterviewFeedback",
@@ -53,6 +61,7 @@ __all__ = [
     "InterviewUsage",
     "Job",
     "JobSkill",
+    "PipelineFact",
     "QuestionScore",
     "RecruiterProfile",
     "ScheduleChange",

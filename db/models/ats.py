@@ -11,7 +11,7 @@ from advanced_alchemy.base import BigIntBase, UUIDAuditBase
 from advanced_alchemy.types import DateTimeUTC, JsonB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.enums import ApplicationStatus, JobStatus, Role
+from db.enums import ApplicationSource, ApplicationStatus, JobStatus, Role
 from db.models._types import embedding, enum_column
 
 
@@ -112,6 +112,9 @@ class Application(UUIDAuditBase):
         enum_column(ApplicationStatus), default=ApplicationStatus.APPLIED
     )
     cover_letter: Mapped[str | None] = mapped_column(sa.Text)
+    source: Mapped[ApplicationSource] = mapped_column(
+        enum_column(ApplicationSource), default=ApplicationSource.APPLIED, server_default="APPLIED"
+    )
     # denormalised from screenings so the list endpoint can sort by it on an index
     screening_score: Mapped[float | None] = mapped_column(sa.Float)
     candidate: Mapped[Candidate] = relationship(lazy="selectin")
@@ -152,6 +155,8 @@ sa.Index("ix_jobs_jd_embedding_hnsw", Job.jd_embedding, postgresql_using="hnsw",
          postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"jd_embedding": "vector_cosine_ops"})
 sa.Index("ix_screenings_cv_embedding_hnsw", Screening.cv_embedding, postgresql_using="hnsw",
          postgresql_with={"m": 16, "ef_construction": 64}, postgresql_ops={"cv_embedding": "vector_cosine_ops"})
+# imports match people by email within a company, case-insensitively
+sa.Index("ix_candidates_email_lower", sa.func.lower(Candidate.email))
 # the embedding cache is looked up by the CV's content hash
 sa.Index("ix_screenings_cv_content_hash", Screening.cv_content_hash)
 

@@ -22,11 +22,12 @@ READY_LINE = "Ctrl-C stops everything"
 
 
 def _start(data_dir: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[str], str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LIVEKIT_URL", "AGENT_NAME"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LIVEKIT_URL", "AGENT_NAME", "SMTP_HOST"}}
     env["INTERVIEWLY_DATA_DIR"] = str(data_dir)
     proc = subprocess.Popen(
         [sys.executable, "-m", "devstack.cli", "up", "--api-port", str(ports["api"]), "--pg-port", str(ports["pg"]),
-         "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"])],
+         "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"]),
+         "--smtp-port", str(ports["smtp"]), "--inbox-port", str(ports["inbox"])],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     out: list[str] = []
@@ -76,7 +77,8 @@ def _free_block(n: int) -> int:
 
 
 def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
-    ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port()}
+    ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port(),
+                 "smtp": free_port(), "inbox": free_port()}
     proc, banner = _start(tmp_path, ports)
     try:
         api = f"http://127.0.0.1:{ports['api']}"
@@ -91,6 +93,9 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
         me = httpx.get(f"{api}/api/auth/me", headers={"Authorization": f"Bearer {token}"}, timeout=10).json()
         assert me["role"] == "RECRUITER"
         watch_id = re.search(r"/recruiter/interviews/([0-9a-f-]+)", banner).group(1)
+        # the mail catcher's inbox, where a person reads the mail the product sends
+        inbox = re.search(r"Mail inbox\s+: (\S+)", banner).group(1)
+        assert inbox == f"http://127.0.0.1:{ports['inbox']}" and httpx.get(inbox, timeout=10).status_code == 200
     finally:
         tail = _stop(proc)
     assert "stopped" in tail
@@ -138,7 +143,8 @@ def test_up_on_an_empty_folder_is_ready_when_it_says_so(tmp_path: Path) -> None:
     candidate joins the demo interview: the interviewer is in the room within 5 s."""
     waits = []
     for attempt in range(10):
-        ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port()}
+        ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port(),
+                 "smtp": free_port(), "inbox": free_port()}
         burner = _burn_cpu(240)
         data = tmp_path / f"run{attempt}"
         try:

@@ -94,4 +94,6 @@
 
   const fail = (e) => { if (e.message !== "signed out") show(e.message, "error"); };
   load().catch(fail);
+  // a finished import (imports.js) brings new candidates onto the board
+  document.addEventListener("interviewly:imported", () => reload(loaded).catch(fail));
 })();

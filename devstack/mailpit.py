@@ -1,0 +1,117 @@
+"""A local mail catcher for `make up`: Mailpit, built (pinned) from its Go module into .tools/ once, like
+livekit-server. It takes the product's mail over SMTP and shows it in a web inbox; nothing leaves the machine.
+
+A `mailpit` on PATH (or MAILPIT_BIN) wins over building.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from devstack.paths import TOOLS_DIR
+
+MAILPIT_VERSION = "v1.33.1"
+MODULE = "github.com/axllent/mailpit"
+
+
+class MailpitError(RuntimeError):
+    pass
+
+
+def _built_binary() -> Path:
+    return TOOLS_DIR / f"mailpit-{MAILPIT_VERSION}" / "mailpit"
+
+
+def find_binary() -> Path | None:
+    explicit = os.environ.get("MAILPIT_BIN")
+    if explicit:
+        return Path(explicit)
+    on_path = shutil.which("mailpit")
+    if on_path:
+        return Path(on_path)
+    built = _built_binary()
+    return built if built.exists() else None
+
+
+def build_binary() -> Path:
+    """`go install` the pinned Mailpit into .tools/ (skipped when that version is there). Pure Go (its SQLite is
+    modernc.org/sqlite), so CGO is off and no C toolchain is needed."""
+    target = _built_binary()
+    if target.exists():
+        return target
+    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
+    if go is None:
+        raise MailpitError(f"mailpit not found and no Go toolchain to build it: install Go >= 1.26 (or put mailpit "
+                           f"{MAILPIT_VERSION} on PATH, or set MAILPIT_BIN)")
+    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=TOOLS_DIR) as gobin:
+        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
+        result = subprocess.run([go, "install", f"{MODULE}@{MAILPIT_VERSION}"], env=env, capture_output=True,
+                                text=True)
+        if result.returncode != 0:
+            raise MailpitError(f"building mailpit failed:\n{result.stderr[-4000:]}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(Path(gobin) / "mailpit"), target)
+    return target
+
+
+def ensure_binary() -> Path:
+    return find_binary() or build_binary()
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Mailpit:
+    """Mailpit on loopback: SMTP on ``smtp_port``, the web inbox on ``http_port``, mail kept in ``database``."""
+
+    def __init__(self, *, smtp_port: int = 1025, http_port: int = 8025, database: Path | None = None,
+                 log_path: Path | None = None) -> None:
+        self.smtp_port, self.http_port = smtp_port, http_port
+        self.database, self.log_path = database, log_path
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def inbox_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}"
+
+    def start(self, timeout: float = 20.0) -> str:
+        binary = ensure_binary()
+        for port in (self.smtp_port, self.http_port):
+            if _port_open(port):
+                raise MailpitError(f"port {port} is already in use: is another mail catcher running?")
+        argv = [str(binary), "--smtp", f"127.0.0.1:{self.smtp_port}", "--listen", f"127.0.0.1:{self.http_port}",
+                "--disable-version-check", "--smtp-auth-accept-any", "--smtp-auth-allow-insecure"]
+        if self.database is not None:
+            self.database.parent.mkdir(parents=True, exist_ok=True)
+            argv += ["--database", str(self.database)]
+        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise MailpitError(f"mailpit exited with {self.process.returncode} (log: {self.log_path})")
+            if _port_open(self.smtp_port) and _port_open(self.http_port):
+                return self.inbox_url
+            time.sleep(0.1)
+        self.stop()
+        raise MailpitError(f"mailpit did not listen within {timeout}s")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
