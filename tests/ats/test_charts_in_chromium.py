@@ -15,6 +15,7 @@ from tests.api.server import api_env, run_api
 from tests.ats.conftest import NO_LIVEKIT
 from tests.ats.files import csv_bytes, people
 from tests.ats.test_dashboards import seed
+from tests.web.signin import sign_in
 
 pytestmark = [pytest.mark.browser]
 
@@ -48,7 +49,7 @@ async def test_charts_and_import_in_chromium(database_url, db_sessionmaker, arti
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = await browser.new_page(viewport={"width": 1300, "height": 1000})
-            await page.goto(f"{base}/recruiter/analytics#token={token}")
+            await sign_in(page, base, "/recruiter/analytics", token)
             await page.wait_for_selector("#dashboard[data-loaded='1']", timeout=20_000)
             assert await page.locator(".bar-chart[data-ready='1'] canvas").count() == 6
             assert "5 applications" in await page.inner_text(".dash-total")
@@ -70,6 +71,7 @@ async def test_charts_and_import_in_chromium(database_url, db_sessionmaker, arti
             await page.wait_for_selector("#dashboard[data-loaded='1']", timeout=20_000)
             sheet = tmp_path / "people.csv"
             sheet.write_bytes(csv_bytes(people(40)))
+            await page.click("#import summary")  # folded away until a recruiter wants it
             await page.set_input_files("#import-form input[name=file]", str(sheet))
             await page.click("#import-form button[type=submit]")
             await page.wait_for_selector("#import-counts", timeout=20_000)
