@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -41,15 +42,18 @@ __all__ = [
     "AgentWorker",
     "Application",
     "ApplicationStatusChange",
+    "AuditEvent",
     "CVAnalysis",
     "CVRewrite",
     "CachedTextProfile",
     "Candidate",
+    "CandidateDemographics",
     "Company",
     "CompanyEmailSettings",
     "EmailOutbox",
     "EmailTemplate",
     "EmailUnsubscribe",
+    "ErasureRequest",
     "IdempotencyKey",
     "ImportBatch",
     "Interview",
@@ -64,6 +68,7 @@ __all__ = [
     "PipelineFact",
     "QuestionScore",
     "RecruiterProfile",
+    "RetentionRun",
     "ScheduleChange",
     "Screening",
     "Subscription",
