@@ -90,6 +90,10 @@ class InterviewContext:
     kind: InterviewKind = InterviewKind.AI
     note_taker: bool = False
     hide_delivery_signals: bool = False  # the company's setting: no eye contact or fluency in its reports
+    # False: the candidate's camera is not analysed (declined on the join page, or the company analyses shortlisted
+    # applications only): no calibration, no frames, video metrics stored as not collected
+    video_analysis: bool = True
+    video_analysis_off_reason: str | None = None
 
     @property
     def first_name(self) -> str:
@@ -260,4 +264,6 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         kind=InterviewKind(interview.kind),
         note_taker=bool(interview.note_taker),
         hide_delivery_signals=hide_delivery,
+        video_analysis=bool(interview.video_analysis),
+        video_analysis_off_reason=interview.video_analysis_off_reason,
     )

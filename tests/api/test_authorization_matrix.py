@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import PDF_BYTES, World, build_world, in_minutes
+from tests.consent import consent
 
 ACTORS = ("anonymous", "candidate", "recruiter_b", "recruiter_a")
 
@@ -81,9 +82,13 @@ CASES = [
     ),
     Case("list feedback", "GET", "/api/ats/v1/interviews/{interview_a}/feedback", (401, 403, 404, 200)),
     Case(
-        "token by interview", "POST", "/api/livekit/token", (401, 200, 404, 200), json={"interview_id": "{interview_a}"}
+        "token by interview", "POST", "/api/livekit/token", (401, 200, 404, 200),
+        json={"interview_id": "{interview_a}", "consent": consent()},
     ),
-    Case("token by join code", "POST", "/api/livekit/token", (200, 200, 200, 200), json={"join_code": "{code}"}),
+    Case("token by join code", "POST", "/api/livekit/token", (200, 200, 200, 200),
+         json={"join_code": "{code}", "consent": consent()}),
+    Case("token by join code, no consent", "POST", "/api/livekit/token", (403, 403, 403, 403),
+         json={"join_code": "{code}"}),
     Case("interview link", "GET", "/api/interview-links/{code}", (200, 200, 200, 200)),
     Case("company settings", "GET", "/api/ats/v1/company/settings", (401, 403, 200, 200)),
     Case("update company settings", "PATCH", "/api/ats/v1/company/settings", (401, 403, 200, 200),
@@ -96,6 +101,8 @@ def _fill(value: Any, ids: dict[str, str]) -> Any:
         return in_minutes(30) if value == "<soon>" else value.format(**ids)
     if isinstance(value, dict):
         return {k: _fill(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, ids) for v in value]
     return value
 
 
