@@ -37,7 +37,8 @@ def register_expirer(name: str, expirer: Expirer) -> None:
 # an interview's data ages from its end (or, never started, its slot)
 _EXPIRED_INTERVIEWS = """
     SELECT i.id FROM interviews i JOIN companies c ON c.id = i.company_id
-    WHERE c.{days} IS NOT NULL AND coalesce(i.ended_at, i.scheduled_at) < :now - make_interval(days => c.{days})"""
+    WHERE c.{days} IS NOT NULL
+      AND coalesce(i.ended_at, i.scheduled_at) < CAST(:now AS timestamptz) - make_interval(days => c.{days})"""
 
 
 async def expire_metrics(session: AsyncSession, storage: Storage, now: datetime) -> int:
@@ -81,10 +82,11 @@ async def archive_old_applications(session: AsyncSession, storage: Storage, now:
     """Applications of closed jobs untouched for longer than the company's archive age leave the list queries
     (`?include_archived=true` brings them back; each stays readable by id)."""
     result = await session.execute(text("""
-        UPDATE applications a SET archived_at = :now
+        UPDATE applications a SET archived_at = CAST(:now AS timestamptz)
         FROM jobs j JOIN companies c ON c.id = j.company_id
         WHERE a.job_id = j.id AND j.status = 'CLOSED' AND c.archive_closed_after_days IS NOT NULL
-          AND a.archived_at IS NULL AND a.updated_at < :now - make_interval(days => c.archive_closed_after_days)"""),
+          AND a.archived_at IS NULL
+          AND a.updated_at < CAST(:now AS timestamptz) - make_interval(days => c.archive_closed_after_days)"""),
         {"now": now})
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
