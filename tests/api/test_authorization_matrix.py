@@ -93,6 +93,19 @@ CASES = [
     Case("company settings", "GET", "/api/ats/v1/company/settings", (401, 403, 200, 200)),
     Case("update company settings", "PATCH", "/api/ats/v1/company/settings", (401, 403, 200, 200),
          json={"hide_delivery_signals": True}),
+    # privacy (issue 17)
+    Case("privacy settings", "GET", "/api/ats/v1/company/privacy", (401, 403, 200, 200)),
+    Case("update privacy settings", "PATCH", "/api/ats/v1/company/privacy", (401, 403, 200, 200),
+         json={"retention_metrics_days": 90, "video_analytics_scope": "SHORTLISTED"}),
+    Case("audit trail", "GET", "/api/ats/v1/applications/{application_a}/audit", (401, 403, 404, 200)),
+    Case("bias report", "GET", "/api/ats/v1/jobs/{job_a}/bias-report", (401, 403, 404, 200)),
+    Case("erase candidate", "POST", "/api/ats/v1/candidates/{candidate_a}/erasure", (401, 403, 404, 202)),
+    Case("get erasure", "GET", "/api/ats/v1/erasures/{erasure_a}", (401, 403, 404, 200)),
+    Case("erase me", "POST", "/api/candidate/v1/me/erasure", (401, 202, 403, 403)),
+    Case("my erasure", "GET", "/api/candidate/v1/me/erasures/{erasure_a}", (401, 404, 403, 403)),
+    Case("export my data", "GET", "/api/candidate/v1/me/export", (401, 200, 403, 403)),
+    Case("my demographics", "PUT", "/api/candidate/v1/applications/{application_a}/demographics",
+         (401, 200, 403, 403), json={"gender": "prefer to self-describe"}),
 ]
 
 
@@ -115,6 +128,13 @@ async def test_authorization_matrix(api, case: Case) -> None:
         "interview_a": world.interview_a["id"],
         "code": world.join_code,
     }
+    if "{candidate_a}" in case.path or "{erasure_a}" in case.path:
+        app = (await api.get(f"/api/ats/v1/applications/{world.application_a}",
+                             headers=world.recruiter_a.headers)).json()
+        ids["candidate_a"] = app["candidate"]["id"]
+    if "{erasure_a}" in case.path:  # company A's erasure of its candidate (no queue worker runs here)
+        r = await api.post(f"/api/ats/v1/candidates/{ids['candidate_a']}/erasure", headers=world.recruiter_a.headers)
+        ids["erasure_a"] = r.json()["id"]
     headers = {
         "anonymous": {},
         "candidate": world.candidate.headers,
