@@ -20,11 +20,11 @@ DEV_LIVEKIT_API_KEY = "devkey"
 DEV_LIVEKIT_API_SECRET = "interviewly-dev-secret-not-for-production"
 
 DEFAULT_CONSENT_TEXT = (
-    "This interview is conducted by an AI interviewer. Your camera and microphone are analysed during the "
-    "interview to measure eye contact and speech fluency, and the conversation is transcribed. These signals are "
-    "advisory: a person at the hiring company reviews them and makes every decision. Recordings are not kept; the "
-    "transcript, the per-second measurements and the report are stored with your application. By joining you "
-    "agree to this processing."
+    "This interview is conducted by an AI interviewer. The conversation is transcribed, your answers are scored "
+    "against the job's questions and your speech fluency is measured; if you agree below, your camera is also "
+    "analysed for eye contact and face in view. These signals are advisory: a person at the hiring company reviews "
+    "them and makes every decision. The transcript, the per-second measurements and the report are stored with your "
+    "application for the company's retention period; you can ask for them, or for their erasure."
 )
 
 

@@ -29,8 +29,8 @@ RECORDING = "recording"
 VIDEO_ANALYSIS = "video_analysis"
 
 SCOPE_TEXT = {
-    AI_INTERVIEWER: "I agree to be interviewed by an AI interviewer, and to my answers being transcribed and scored "
-                    "for a person at the hiring company to review.",
+    AI_INTERVIEWER: "I agree to be interviewed by an AI interviewer, to my answers being transcribed and scored and "
+                    "my speech fluency measured, for a person at the hiring company to review.",
     RECORDING: "I agree to the interview's audio and video being recorded and kept for the company's retention "
                "period.",
     VIDEO_ANALYSIS: "I agree to my camera being analysed for eye contact and face in view (optional: without it the "
