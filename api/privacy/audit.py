@@ -27,4 +27,7 @@ async def set_actor(session: AsyncSession, user_id: object) -> None:
     if session.info.get(ACTOR_KEY) == actor:
         return
     session.info[ACTOR_KEY] = actor
-    await session.execute(_SET_ACTOR, {"actor": actor})  # the transaction already open (the principal's lookup)
+    # a transaction already open (the principal's lookup) is named now; otherwise the first statement's begin names
+    # it (no round trip for requests that never touch the database)
+    if session.in_transaction():
+        await session.execute(_SET_ACTOR, {"actor": actor})

@@ -112,3 +112,18 @@ async def test_the_trail_is_append_only(ats, db_sessionmaker, statement: str) ->
             await s.execute(text(statement))
     async with db_sessionmaker() as s:
         assert await s.scalar(select(func.count()).select_from(AuditEvent)) == 1
+
+
+async def test_the_actor_names_every_transaction_of_its_session(db_sessionmaker) -> None:
+    """A cached principal needs no query: the actor is then set when the session's first transaction begins, and
+    again for each later one (a request that commits part-way keeps its actor)."""
+    from api.privacy.audit import set_actor
+
+    user_id = uuid.uuid4()
+    async with db_sessionmaker() as s:
+        await set_actor(s, user_id)  # no transaction open yet
+        assert await s.scalar(text("SELECT current_setting('interviewly.actor', true)")) == f"user:{user_id}"
+        await s.commit()
+        assert await s.scalar(text("SELECT current_setting('interviewly.actor', true)")) == f"user:{user_id}"
+    async with db_sessionmaker() as s:  # another session: nobody
+        assert await s.scalar(text("SELECT current_setting('interviewly.actor', true)")) in (None, "")
