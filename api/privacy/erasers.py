@@ -16,7 +16,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text, update
+from sqlalchemy import and_, delete, func, or_, select, text, update
+from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.services import Storage, StorageError
@@ -123,13 +125,18 @@ async def erase_cv_text(ctx: ErasureContext) -> int:
     s, t = ctx.session, ctx.target
     hashes = set((await s.scalars(select(Candidate.cv_content_hash).where(
         Candidate.id.in_(t.candidate_ids), Candidate.cv_content_hash.is_not(None)))).all())
+    if t.scope == "account" and t.user_id is not None:  # their CV analyses profiled their CVs too
+        analysed = select(CVAnalysis.cv_content_hash).where(CVAnalysis.user_id == t.user_id)
+        hashes |= set((await s.scalars(analysed)).all())
     await s.execute(update(Candidate).where(Candidate.id.in_(t.candidate_ids)).values(cv_text=None,
                                                                                       cv_content_hash=None))
     screenings = await s.execute(delete(Screening).where(Screening.application_id.in_(t.application_ids)))
     if hashes:
         still_used = select(Candidate.id).where(Candidate.cv_content_hash == CachedTextProfile.content_hash)
+        others_analysis = select(CVAnalysis.id).where(CVAnalysis.cv_content_hash == CachedTextProfile.content_hash,
+                                                      CVAnalysis.user_id != t.user_id if t.user_id else sa_true())
         await s.execute(delete(CachedTextProfile).where(CachedTextProfile.content_hash.in_(hashes),
-                                                        ~still_used.exists()))
+                                                        ~still_used.exists(), ~others_analysis.exists()))
     return int(screenings.rowcount or 0) + len(hashes)  # type: ignore[attr-defined]
 
 
@@ -163,11 +170,12 @@ def _scoped(column: Any, t: Target) -> list[Any]:
 
 
 async def erase_email(ctx: ErasureContext) -> int:
+    """Mail to them, and mail about them to the hiring team (its context names their application or interview)."""
     s, t = ctx.session, ctx.target
-    if not t.emails:
-        return 0
-    sent = await s.execute(delete(EmailOutbox).where(func.lower(EmailOutbox.to_address).in_(t.emails),
-                                                     *_scoped(EmailOutbox.company_id, t)))
+    about = or_(EmailOutbox.context["application_id"].as_string().in_([str(i) for i in t.application_ids]),
+                EmailOutbox.context["interview_id"].as_string().in_([str(i) for i in t.interview_ids]))
+    to_them = func.lower(EmailOutbox.to_address).in_(t.emails) if t.emails else sa_false()
+    sent = await s.execute(delete(EmailOutbox).where(or_(about, and_(to_them, *_scoped(EmailOutbox.company_id, t)))))
     await s.execute(delete(EmailUnsubscribe).where(func.lower(EmailUnsubscribe.email).in_(t.emails),
                                                    *_scoped(EmailUnsubscribe.company_id, t)))
     return int(sent.rowcount or 0)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ import zipfile
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.storage.services import Storage, StorageError
@@ -108,10 +108,11 @@ async def export_data(session: AsyncSession, user_id: uuid.UUID) -> tuple[dict[s
     applications, cvs = await _applications(session, user_id)
     analyses = await session.scalars(select(CVAnalysis).where(CVAnalysis.user_id == user_id))
     rewrites = await session.scalars(select(CVRewrite).where(CVRewrite.user_id == user_id))
-    practice_ids = select(InterviewSession.interview_id).where(InterviewSession.user_id == user_id)
+    # (NOT IN over a column with NULLs is never true: sessions without an interview are left out of the list)
+    practice_ids = select(InterviewSession.interview_id).where(InterviewSession.user_id == user_id,
+                                                               InterviewSession.interview_id.is_not(None))
     other = await session.scalars(select(Interview).where(
-        Interview.candidate_user_id == user_id, Interview.application_id.is_(None),
-        or_(Interview.id.not_in(practice_ids), Interview.id.is_(None))))
+        Interview.candidate_user_id == user_id, Interview.application_id.is_(None), Interview.id.not_in(practice_ids)))
     data = {
         "exported_at": datetime.now(UTC).isoformat(),
         "account": {"email": user.email if user else None, "full_name": user.full_name if user else None,

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from api.email.outbox import add_mail
 from api.screening.services import screen_application
 from db.enums import ConsentDecision, ConsentMethod, Speaker
 from db.models import (
@@ -90,11 +91,19 @@ async def footprint(client: Any, sessionmaker: Any, recruiter: User, job_id: str
                               summary=f"{person.name} explained how they {person.said}."))
         s.add(InterviewFeedback(interview_id=interview_id, rating=4, notes=f"{person.name} was clear"))
         s.add(CandidateDemographics(application_id=uuid.UUID(app_id), gender="woman", age_band="25-34"))
+        # the hiring team's mail about them (an interview's completion): addressed to a recruiter, naming them
+        await add_mail(s, company_id=recruiter_company(recruiter), kind="interview_completed",
+                       to=recruiter.me["email"], context={"application_id": app_id, "interview_id": str(interview_id),
+                                                           "candidate_name": person.name})
     sheet = f"email,full name\n{person.email},{person.name}\n".encode()
     r = await client.post(f"/api/ats/v1/jobs/{job_id}/imports", headers=recruiter.headers,
                           files={"file": ("people.csv", sheet, "text/csv")})
     assert r.status_code in (200, 201), r.text
     return {"application_id": app_id, "interview_id": str(interview_id)}
+
+
+def recruiter_company(recruiter: User) -> uuid.UUID:
+    return uuid.UUID(recruiter.me["company"]["id"])
 
 
 async def second_job(client: Any, recruiter: User) -> str:
