@@ -4,6 +4,7 @@ audit trail, the candidate's data export, voluntary demographics and the bias ex
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import msgspec
 from litestar import Controller, Request, Response, get, patch, post, put
@@ -14,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal
-from api.common.errors import NotFound
+from api.common.errors import Conflict, NotFound
 from api.common.openapi import BEARER
 from api.privacy.bias import BiasReportOut, bias_report
-from api.privacy.erasure import request_erasure
+from api.privacy.erasure import InterviewRunning, request_erasure
 from api.privacy.export import export_zip
 from api.privacy.schemas import (
     AuditEventOut,
@@ -34,6 +35,14 @@ SETTING_FIELDS = tuple(PrivacySettingsOut.__struct_fields__)
 def _erasure_out(r: ErasureRequest) -> ErasureOut:
     return ErasureOut(id=r.id, scope=r.scope, status=r.status, candidate_id=r.candidate_id,
                       requested_at=r.created_at, completed_at=r.completed_at, steps=dict(r.steps or {}))
+
+
+async def _request(session: AsyncSession, **kwargs: Any) -> ErasureOut:
+    try:
+        return _erasure_out(await request_erasure(session, **kwargs))
+    except InterviewRunning:
+        raise Conflict("an interview of this candidate is in progress: erase them once it is over",
+                       extra={"code": "interview_in_progress"}) from None
 
 
 async def _company(session: AsyncSession, recruiter: Principal) -> Company:
@@ -77,9 +86,8 @@ class PrivacyController(Controller):
             .where(Candidate.id == candidate_id, Job.company_id == recruiter.company_id).limit(1))
         if ours is None:
             raise NotFound("candidate not found")
-        request = await request_erasure(db_session, scope="company", requested_by=recruiter.user_id,
-                                        company_id=recruiter.company_id, candidate_id=candidate_id)
-        return _erasure_out(request)
+        return await _request(db_session, scope="company", requested_by=recruiter.user_id,
+                              company_id=recruiter.company_id, candidate_id=candidate_id)
 
     @get("/erasures/{erasure_id:uuid}", summary="Where an erasure stands (steps done, DONE when finished)")
     async def get_erasure(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
@@ -123,9 +131,8 @@ class CandidatePrivacyController(Controller):
           "asking again returns the open request)")
     async def erase_me(self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
                        ) -> ErasureOut:
-        request = await request_erasure(db_session, scope="account", requested_by=candidate.user_id,
-                                        company_id=None, user_id=candidate.user_id)
-        return _erasure_out(request)
+        return await _request(db_session, scope="account", requested_by=candidate.user_id, company_id=None,
+                              user_id=candidate.user_id)
 
     @get("/me/erasures/{erasure_id:uuid}", summary="Where my erasure stands")
     async def my_erasure(self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],

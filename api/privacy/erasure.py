@@ -24,6 +24,7 @@ from api.privacy import hooks
 from api.privacy.erasers import ERASERS, ErasureContext, Target
 from api.queue.app import defer_in_transaction
 from api.storage.services import Storage
+from db.enums import InterviewStatus
 from db.models import Application, AuditEvent, Candidate, ErasureRequest, Interview, Job, User
 
 logger = logging.getLogger(__name__)
@@ -41,9 +42,32 @@ class PrivacyRuntime:
     step_pause_seconds: float = 0.0
 
 
+class InterviewRunning(Exception):
+    """An interview of theirs is in progress: the agent is still writing it (erase once it is over)."""
+
+
+async def _running(session: AsyncSession, candidate_id: uuid.UUID | None, user_id: uuid.UUID | None) -> bool:
+    """Any interview of the person (their candidate rows by id, account or email) in progress."""
+    if user_id is not None:
+        email = select(func.lower(User.email)).where(User.id == user_id).scalar_subquery()
+        people = select(Candidate.id).where(or_(Candidate.user_id == user_id, func.lower(Candidate.email) == email))
+        theirs = or_(Interview.candidate_user_id == user_id, Interview.application_id.in_(
+            select(Application.id).where(Application.candidate_id.in_(people))))
+    else:
+        email = select(func.lower(Candidate.email)).where(Candidate.id == candidate_id).scalar_subquery()
+        people = select(Candidate.id).where(or_(Candidate.id == candidate_id, func.lower(Candidate.email) == email))
+        theirs = Interview.application_id.in_(select(Application.id).where(Application.candidate_id.in_(people)))
+    found = await session.scalar(select(Interview.id).where(Interview.status == InterviewStatus.IN_PROGRESS, theirs)
+                                 .limit(1))
+    return found is not None
+
+
 async def request_erasure(session: AsyncSession, *, scope: str, requested_by: uuid.UUID, company_id: uuid.UUID | None,
                           candidate_id: uuid.UUID | None = None, user_id: uuid.UUID | None = None) -> ErasureRequest:
-    """The open request for this person, or a new one with its job deferred in the caller's transaction."""
+    """The open request for this person, or a new one with its job deferred in the caller's transaction. Raises
+    InterviewRunning while one of their interviews is in progress."""
+    if await _running(session, candidate_id, user_id):
+        raise InterviewRunning()
     key = ErasureRequest.candidate_id == candidate_id if scope == "company" else ErasureRequest.user_id == user_id
     existing = await session.scalar(select(ErasureRequest).where(key, ErasureRequest.scope == scope,
                                                                  ErasureRequest.status == "PENDING").limit(1))

@@ -46,6 +46,15 @@ class Person:
                 "PostgreSQL, distributed systems.\nExperience\nSenior engineer at Example Ltd, 2019-2024.\n").encode()
 
 
+def unique(person: Person) -> Person:
+    """The same person with a word of their own in each needle: the session's storage folder outlives each test's
+    tables, so an earlier test's files must not match this test's scan."""
+    tag = uuid.uuid4().hex[:8]
+    user, domain = person.email.split("@")
+    return Person(f"{person.name}-{tag}", f"{user}.{tag}@{domain}", f"{person.cv_phrase} {tag}",
+                  f"{person.said} {tag}")
+
+
 ZEPHYRINE = Person("Zephyrine Quillfeather", "zephyrine.quill@erasure.test",
                    "Built lighthouse telemetry for narwhal migrations", "calibrated the cryogenic kombucha reactor")
 OTHER = Person("Barnaby Otterbrook", "barnaby.otter@erasure.test", "Tuned marmalade pipelines for glaciers",

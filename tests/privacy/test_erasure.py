@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from api.privacy.erasure import PrivacyRuntime, run_erasure
-from db.models import Application, AuditEvent, ErasureRequest, PipelineFact
+from db.enums import InterviewStatus
+from db.models import Application, AuditEvent, ErasureRequest, Interview, PipelineFact
 from tests.api.conftest import create_job, dev_user
-from tests.privacy.people import OTHER, ZEPHYRINE, footprint, scan_files, scan_tables, second_job
+from tests.privacy.people import OTHER, ZEPHYRINE, footprint, scan_files, scan_tables, second_job, unique
 
 
 def runtime(ats, sessionmaker, ats_settings) -> PrivacyRuntime:
@@ -24,17 +25,23 @@ async def _candidate_of(sessionmaker, app_id: str) -> uuid.UUID:
 
 
 async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sessionmaker) -> None:
+    person, other_person = unique(ZEPHYRINE), unique(OTHER)
     recruiter = await dev_user(ats, "rec-erase", "RECRUITER", "Erasure Corp")
     jobs = [(await create_job(ats, recruiter))["id"], await second_job(ats, recruiter)]
-    mine = [await footprint(ats, db_sessionmaker, recruiter, job, ZEPHYRINE) for job in jobs]
-    other = await footprint(ats, db_sessionmaker, recruiter, jobs[0], OTHER)
+    mine = [await footprint(ats, db_sessionmaker, recruiter, job, person) for job in jobs]
+    other = await footprint(ats, db_sessionmaker, recruiter, jobs[0], other_person)
     storage_dir = ats_settings.storage_local_dir
 
-    before = await scan_tables(db_sessionmaker, ZEPHYRINE)
+    before = await scan_tables(db_sessionmaker, person)
     assert set(before) == {"name", "email", "cv text", "transcript"}, before  # the scan sees them
-    assert len(before["name"]) >= 6 and set(scan_files(storage_dir, ZEPHYRINE)) >= {"name", "email", "cv text"}
+    assert len(before["name"]) >= 6 and set(scan_files(storage_dir, person)) >= {"name", "email", "cv text"}
 
     candidate_id = await _candidate_of(db_sessionmaker, mine[0]["application_id"])
+    # not while the agent is still writing one of their interviews
+    await _set_status(db_sessionmaker, mine[1]["interview_id"], InterviewStatus.IN_PROGRESS)
+    r = await ats.post(f"/api/ats/v1/candidates/{candidate_id}/erasure", headers=recruiter.headers)
+    assert r.status_code == 409 and r.json()["extra"]["code"] == "interview_in_progress", r.text
+    await _set_status(db_sessionmaker, mine[1]["interview_id"], InterviewStatus.COMPLETED)
     r = await ats.post(f"/api/ats/v1/candidates/{candidate_id}/erasure", headers=recruiter.headers)
     assert r.status_code == 202 and r.json()["status"] == "PENDING", r.text
     erasure = r.json()
@@ -44,11 +51,11 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
 
     assert await run_erasure(runtime(ats, db_sessionmaker, ats_settings), uuid.UUID(erasure["id"])) == "DONE"
 
-    assert await scan_tables(db_sessionmaker, ZEPHYRINE) == {}
-    assert scan_files(storage_dir, ZEPHYRINE) == {}
+    assert await scan_tables(db_sessionmaker, person) == {}
+    assert scan_files(storage_dir, person) == {}
     # the other candidate is untouched, everywhere
-    assert set(await scan_tables(db_sessionmaker, OTHER)) == {"name", "email", "cv text", "transcript"}
-    assert set(scan_files(storage_dir, OTHER)) >= {"name", "email", "cv text"}
+    assert set(await scan_tables(db_sessionmaker, other_person)) == {"name", "email", "cv text", "transcript"}
+    assert set(scan_files(storage_dir, other_person)) >= {"name", "email", "cv text"}
     # the tombstone: applications still counted, the request done with counts, who erased what in the trail
     assert await _pipeline(db_sessionmaker) == pipeline
     done = (await ats.get(f"/api/ats/v1/erasures/{erasure['id']}", headers=recruiter.headers)).json()
@@ -69,6 +76,11 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
     assert other
 
 
+async def _set_status(sessionmaker, interview_id: str, status: InterviewStatus) -> None:
+    async with sessionmaker() as s, s.begin():
+        await s.execute(update(Interview).where(Interview.id == uuid.UUID(interview_id)).values(status=status))
+
+
 async def _pipeline(sessionmaker) -> list[tuple]:
     async with sessionmaker() as s:
         return sorted((await s.execute(select(PipelineFact.job_id, PipelineFact.status, func.count())
@@ -76,19 +88,20 @@ async def _pipeline(sessionmaker) -> list[tuple]:
 
 
 async def test_a_candidate_erases_their_own_account(ats, ats_settings, db_sessionmaker) -> None:
+    person = unique(ZEPHYRINE)
     recruiter = await dev_user(ats, "rec-self", "RECRUITER", "Self Erasure Corp")
-    me = await dev_user(ats, "cand-self", "CANDIDATE", email=ZEPHYRINE.email)
-    r = await ats.post("/api/auth/sync-user", json={"full_name": ZEPHYRINE.name}, headers=me.headers)
+    me = await dev_user(ats, "cand-self", "CANDIDATE", email=person.email)
+    r = await ats.post("/api/auth/sync-user", json={"full_name": person.name}, headers=me.headers)
     assert r.status_code == 200, r.text
     job = (await create_job(ats, recruiter))["id"]
-    await footprint(ats, db_sessionmaker, recruiter, job, ZEPHYRINE, headers=me.headers)
-    assert "name" in await scan_tables(db_sessionmaker, ZEPHYRINE)
+    await footprint(ats, db_sessionmaker, recruiter, job, person, headers=me.headers)
+    assert "name" in await scan_tables(db_sessionmaker, person)
 
     r = await ats.post("/api/candidate/v1/me/erasure", headers=me.headers)
     assert r.status_code == 202, r.text
     assert (await ats.post(f"/api/ats/v1/candidates/{uuid.uuid4()}/erasure", headers=me.headers)).status_code == 403
     assert await run_erasure(runtime(ats, db_sessionmaker, ats_settings), uuid.UUID(r.json()["id"])) == "DONE"
-    assert await scan_tables(db_sessionmaker, ZEPHYRINE) == {}
-    assert scan_files(ats_settings.storage_local_dir, ZEPHYRINE) == {}
+    assert await scan_tables(db_sessionmaker, person) == {}
+    assert scan_files(ats_settings.storage_local_dir, person) == {}
     mine = (await ats.get(f"/api/candidate/v1/me/erasures/{r.json()['id']}", headers=me.headers)).json()
     assert mine["status"] == "DONE"

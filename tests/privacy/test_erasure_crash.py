@@ -14,7 +14,7 @@ from db.models import ErasureRequest
 from tests.api.conftest import create_job, dev_user
 from tests.ats.conftest import worker_process
 from tests.ats.test_email import ats_database_url
-from tests.privacy.people import ZEPHYRINE, footprint, scan_files, scan_tables
+from tests.privacy.people import ZEPHYRINE, footprint, scan_files, scan_tables, unique
 from tests.privacy.test_erasure import _candidate_of
 
 
@@ -25,9 +25,10 @@ async def _request(sessionmaker, request_id: str) -> ErasureRequest:
 
 async def test_an_erasure_killed_half_way_completes_on_restart(ats, ats_settings, db_sessionmaker,
                                                                artifacts_dir) -> None:
+    person = unique(ZEPHYRINE)
     recruiter = await dev_user(ats, "rec-kill", "RECRUITER", "Kill Corp")
     job = (await create_job(ats, recruiter))["id"]
-    ids = await footprint(ats, db_sessionmaker, recruiter, job, ZEPHYRINE)
+    ids = await footprint(ats, db_sessionmaker, recruiter, job, person)
     candidate_id = await _candidate_of(db_sessionmaker, ids["application_id"])
     r = await ats.post(f"/api/ats/v1/candidates/{candidate_id}/erasure", headers=recruiter.headers)
     assert r.status_code == 202, r.text
@@ -45,7 +46,7 @@ async def test_an_erasure_killed_half_way_completes_on_restart(ats, ats_settings
     worker.wait()
     killed = await _request(db_sessionmaker, request_id)
     assert killed.status == "PENDING" and 2 <= len(killed.steps) < len(ERASERS), killed.steps
-    assert await scan_tables(db_sessionmaker, ZEPHYRINE) != {}, "half-way: some of them is still there"
+    assert await scan_tables(db_sessionmaker, person) != {}, "half-way: some of them is still there"
 
     worker = worker_process(url, storage, log)
     try:
@@ -58,5 +59,5 @@ async def test_an_erasure_killed_half_way_completes_on_restart(ats, ats_settings
         worker.wait(30)
     assert set(request.steps) == {name for name, _ in ERASERS}
     assert {k: v for k, v in request.steps.items() if k in killed.steps} == killed.steps, "done steps not redone"
-    assert await scan_tables(db_sessionmaker, ZEPHYRINE) == {}
-    assert scan_files(storage, ZEPHYRINE) == {}
+    assert await scan_tables(db_sessionmaker, person) == {}
+    assert scan_files(storage, person) == {}
