@@ -15,6 +15,13 @@ def consent(*, video: bool = True, offer: Offer = DEFAULT_OFFER) -> dict[str, An
     return {"version": offer.version, "scopes": [AI_INTERVIEWER, *([VIDEO_ANALYSIS] if video else [])]}
 
 
+async def accepted(client: Any, code: str, *, video: bool = True, **extra: Any) -> dict[str, Any]:
+    """A token request by join code accepting what the join page offers for this interview (any kind)."""
+    offer = (await client.get(f"/api/interview-links/{code}")).json()["consent"]
+    scopes = [s["scope"] for s in offer["scopes"] if s["required"] or (video and s["scope"] == VIDEO_ANALYSIS)]
+    return {"join_code": code, "consent": {"version": offer["version"], "scopes": scopes}, **extra}
+
+
 def join_body(code: str, **extra: Any) -> dict[str, Any]:
     """A candidate's token request by join code, with the consent accepted."""
     return {"join_code": code, "consent": consent(), **extra}

@@ -101,8 +101,10 @@ async def _candidate_arrives(request: Request, session: AsyncSession, interview:
     # no consent on record, no token (and none of the arrival below happens: the refusal rolls it all back)
     await record_or_require(session, request, interview, data.consent, settings.consent_text)
     joins_line = arrive(interview)
-    token = candidate_token(interview, settings, await _candidate_name(session, interview),
-                            camera=interview.video_analysis_off_reason != "declined")
+    # declining video analysis makes an AI interview audio only; people interviewing still see the candidate (the
+    # note-taker then leaves the camera alone)
+    audio_only = interview.video_analysis_off_reason == "declined" and interview.kind == InterviewKind.AI
+    token = candidate_token(interview, settings, await _candidate_name(session, interview), camera=not audio_only)
     # the dispatch reads the arrival, so it runs once this request's transaction has committed
     background = BackgroundTask(dispatch_now, request.app.state.lifecycle) if joins_line else None
     return Response(token, background=background)

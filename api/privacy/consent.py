@@ -21,22 +21,34 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.common.errors import BadRequest, Conflict, Forbidden
 from api.common.schemas import Input, Schema
-from db.enums import ApplicationStatus, ConsentDecision, ConsentMethod
+from db.enums import ApplicationStatus, ConsentDecision, ConsentMethod, InterviewKind
 from db.models import Application, ApplicationStatusChange, Company, Interview, InterviewConsent
 
 AI_INTERVIEWER = "ai_interviewer"
+HUMAN_INTERVIEW = "interview"  # a HUMAN interview: people from the hiring team interview
+AI_NOTE_TAKER = "ai_note_taker"  # ... with the agent as a silent note-taker
 RECORDING = "recording"
 VIDEO_ANALYSIS = "video_analysis"
+
+# the configured CONSENT_TEXT describes an AI interview; an interview with people says what happens in it instead
+HUMAN_TEXT = "This interview is with people from the hiring company, in a video room."
+NOTE_TAKER_TEXT = ("An AI note-taker joins silently: it transcribes the conversation and measures your speech "
+                   "fluency; if you agree below, it also analyses your camera for eye contact and face in view. These "
+                   "signals are advisory: a person at the hiring company makes every decision.")
+NO_AI_TEXT = "No AI takes part: nothing is transcribed or analysed."
 
 SCOPE_TEXT = {
     AI_INTERVIEWER: "I agree to be interviewed by an AI interviewer, to my answers being transcribed and scored and "
                     "my speech fluency measured, for a person at the hiring company to review.",
+    HUMAN_INTERVIEW: "I agree to take part in this video interview with the hiring team.",
+    AI_NOTE_TAKER: "I agree to the AI note-taker transcribing the interview and measuring my speech fluency, for the "
+                   "hiring team to review.",
     RECORDING: "I agree to the interview's audio and video being recorded and kept for the company's retention "
                "period.",
     VIDEO_ANALYSIS: "I agree to my camera being analysed for eye contact and face in view (optional: without it the "
                     "interview is audio only and these measurements are not collected).",
 }
-REQUIRED = frozenset({AI_INTERVIEWER})
+REQUIRED = frozenset({AI_INTERVIEWER, HUMAN_INTERVIEW, AI_NOTE_TAKER})
 # shortlisting (or anything after it) is what a company that analyses "shortlisted only" means
 SHORTLISTED_OR_LATER = (ApplicationStatus.SHORTLISTED, ApplicationStatus.OFFERED, ApplicationStatus.HIRED)
 
@@ -62,7 +74,9 @@ class ConsentIn(Input):
 class Offer:
     text: str
     scopes: tuple[str, ...]
-    video_off_reason: str | None  # why video analysis is not offered at all (None: it is offered)
+    # why video analysis is not offered at all (None: it is offered): not_shortlisted, or no_note_taker (a HUMAN
+    # interview without the agent: nothing is analysed)
+    video_off_reason: str | None
 
     @property
     def version(self) -> str:
@@ -91,16 +105,23 @@ async def _was_shortlisted(session: AsyncSession, application_id: object) -> boo
 async def offer_for(session: AsyncSession, interview: Interview, consent_text: str) -> Offer:
     """What this interview's candidate is asked to agree to."""
     company = await session.get(Company, interview.company_id) if interview.company_id else None
-    scopes = [AI_INTERVIEWER]
+    human = interview.kind == InterviewKind.HUMAN
+    if human:
+        text = f"{HUMAN_TEXT} {NOTE_TAKER_TEXT if interview.note_taker else NO_AI_TEXT}"
+        scopes = [HUMAN_INTERVIEW, *([AI_NOTE_TAKER] if interview.note_taker else [])]
+    else:
+        text, scopes = consent_text, [AI_INTERVIEWER]
     if recording_enabled(company):
         scopes.append(RECORDING)
     off_reason = None
-    if company is not None and company.video_analytics_scope == "SHORTLISTED" and not (
+    if human and not interview.note_taker:
+        off_reason = "no_note_taker"
+    elif company is not None and company.video_analytics_scope == "SHORTLISTED" and not (
             interview.application_id and await _was_shortlisted(session, interview.application_id)):
         off_reason = "not_shortlisted"
     else:
         scopes.append(VIDEO_ANALYSIS)
-    return Offer(text=consent_text, scopes=tuple(scopes), video_off_reason=off_reason)
+    return Offer(text=text, scopes=tuple(scopes), video_off_reason=off_reason)
 
 
 def _client(request: Request) -> tuple[str | None, str | None]:
@@ -129,7 +150,7 @@ async def record_or_require(session: AsyncSession, request: Request, interview: 
     if unknown:
         raise BadRequest(f"scopes not offered for this interview: {', '.join(unknown)}",
                          extra={"code": "unknown_scope", "offered": list(offer.scopes)})
-    missing = sorted(REQUIRED - set(consent.scopes))
+    missing = sorted((REQUIRED & set(offer.scopes)) - set(consent.scopes))
     if missing:
         raise Forbidden(f"the interview needs your agreement to: {', '.join(missing)}",
                         extra={"code": "consent_required", "missing": missing})

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 
 from db.enums import ApplicationStatus, ConsentMethod
 from db.models import Company, Interview, InterviewConsent
-from tests.api.conftest import World
+from tests.api.conftest import World, in_minutes
 from tests.consent import DEFAULT_OFFER, consent
 
 
@@ -99,3 +99,24 @@ async def test_shortlisted_only_analytics(api, world: World, db_sessionmaker) ->
         assert r.status_code == 200, r.text
     offer = (await api.get(f"/api/interview-links/{world.join_code}")).json()["consent"]
     assert [s["scope"] for s in offer["scopes"]] == ["ai_interviewer", "video_analysis"]
+
+
+async def test_an_interview_with_people_asks_for_what_happens_in_it(api, world: World, db_sessionmaker) -> None:
+    r = await api.post(f"/api/ats/v1/applications/{world.application_a}/interviews", headers=world.recruiter_a.headers,
+                       json={"kind": "HUMAN", "scheduled_at": in_minutes(0), "duration_minutes": 30,
+                             "note_taker": True})
+    assert r.status_code == 201, r.text
+    code = r.json()["join_url"].rsplit("/", 1)[1]
+    offer = (await api.get(f"/api/interview-links/{code}")).json()["consent"]
+    assert "AI note-taker" in offer["text"] and "AI interviewer" not in offer["text"]
+    assert [(s["scope"], s["required"]) for s in offer["scopes"]] == [
+        ("interview", True), ("ai_note_taker", True), ("video_analysis", False)]
+    body = {"join_code": code, "consent": {"version": offer["version"], "scopes": ["interview"]}}
+    r = await api.post("/api/livekit/token", json=body)
+    assert r.status_code == 403 and r.json()["extra"]["missing"] == ["ai_note_taker"], r.text
+    body["consent"]["scopes"] = ["interview", "ai_note_taker"]
+    r = await api.post("/api/livekit/token", json=body)
+    # video analysis declined: the note-taker leaves the camera alone, and the interviewers still see the candidate
+    assert r.status_code == 200 and r.json()["camera"] is True, r.text
+    interview = await _interview(db_sessionmaker, r.json()["room"].removeprefix("interview-"))
+    assert (interview.video_analysis, interview.video_analysis_off_reason) == (False, "declined")

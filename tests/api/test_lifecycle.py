@@ -14,7 +14,7 @@ from api.interviews.tasks import end_human_slots, expire_waits, mark_no_shows
 from db.enums import InterviewStatus
 from db.models import Interview, ScheduleChange
 from tests.api.conftest import apply, create_job, dev_user, in_minutes, register_worker
-from tests.consent import join_body
+from tests.consent import accepted, join_body
 
 
 async def _application(api, recruiter, email: str) -> str:
@@ -155,7 +155,12 @@ async def test_human_interviews_meet_in_rooms(api, db_sessionmaker) -> None:
     assert watcher["identity"].startswith("recruiter-")
     link = (await api.get(f"/api/interview-links/{_code(interview)}")).json()
     assert link["state"] == "open" and "Your interviewer joins you" in link["message"]
-    assert (await api.post("/api/livekit/token", json=join_body(_code(interview)))).status_code == 200
+    # the page says what happens in an interview with people (no AI here) and asks for agreement to that
+    assert "No AI takes part" in link["consent"]["text"]
+    assert [s["scope"] for s in link["consent"]["scopes"]] == ["interview"]
+    assert (await api.post("/api/livekit/token", json=join_body(_code(interview)))).status_code == 409  # AI text
+    grant = await api.post("/api/livekit/token", json=await accepted(api, _code(interview)))
+    assert grant.status_code == 200 and grant.json()["camera"], grant.text
     async with db_sessionmaker() as s:
         row = await s.get(Interview, uuid.UUID(interview["id"]))
         assert row.status == InterviewStatus.IN_PROGRESS and row.waiting_since is None  # no agent to wait for
