@@ -111,6 +111,9 @@ class InterviewContext:
             "company": self.company_name,
             "minutes": max(1, round(minutes)),
             "question_count": len(self.plan.questions),
+            # the spoken consent notice says what is analysed: the camera only when the candidate agreed to it
+            "video_clause": (", how you speak and whether you look at the camera" if self.video_analysis
+                             else " and how you speak; your camera is not analysed"),
         }
 
 

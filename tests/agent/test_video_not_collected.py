@@ -45,3 +45,21 @@ def test_a_camera_that_is_off_is_still_a_note_when_video_was_agreed() -> None:
     assert "camera_off" in rows[0].flags
     assert [n.kind for n in integrity_notes(rows)] == ["no_video"]
     assert build_report([], eye={}, fluency={}, rows=rows)["delivery"]["video_collected"] is True
+
+
+def test_the_spoken_notice_says_the_camera_is_not_analysed() -> None:
+    import uuid as _uuid
+
+    from agent.interviewer import interview_texts
+    from agent.plan import InterviewContext, InterviewPlan
+    from db.enums import InterviewMode, InterviewStatus
+
+    plan = InterviewPlan.from_json({"questions": ["How do you test code?"]})
+    texts = {}
+    for video in (True, False):
+        context = InterviewContext(interview_id=_uuid.uuid4(), status=InterviewStatus.SCHEDULED,
+                                   mode=InterviewMode.RECRUITING, company_name="Acme", job_title="Engineer",
+                                   candidate_name="Ada", duration_minutes=30, plan=plan, video_analysis=video)
+        texts[video] = interview_texts(context.template_values(30), practice=False)["consent"]
+    assert "whether you look at the camera" in texts[True] and "not analysed" not in texts[True]
+    assert "your camera is not analysed" in texts[False] and "{" not in texts[False]
