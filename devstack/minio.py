@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -75,8 +74,7 @@ def _port_open(port: int) -> bool:
 class MinioServer:
     """One MinIO on loopback holding its objects in ``data_dir``; fresh random root credentials each start.
 
-    ``pause()``/``resume()`` freeze the process (SIGSTOP/SIGCONT): to clients the store is unreachable mid-request,
-    as in a network outage, and nothing it holds is lost."""
+    ``kill()`` then ``start()`` again is an outage: the same port, credentials and data come back."""
 
     def __init__(self, data_dir: Path, *, port: int, console_port: int, log_path: Path | None = None) -> None:
         self.data_dir, self.port, self.console_port, self.log_path = data_dir, port, console_port, log_path
@@ -125,17 +123,15 @@ class MinioServer:
         if not client.bucket_exists(name):
             client.make_bucket(name)
 
-    def pause(self) -> None:
-        if self.process is not None:
-            os.kill(self.process.pid, signal.SIGSTOP)
-
-    def resume(self) -> None:
-        if self.process is not None:
-            os.kill(self.process.pid, signal.SIGCONT)
+    def kill(self) -> None:
+        """SIGKILL: the store is gone mid-request, as in a crash or an outage (what it had stored stays on disk)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
 
     def stop(self, timeout: float = 10.0) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.resume()
             self.process.terminate()
             try:
                 self.process.wait(timeout)

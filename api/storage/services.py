@@ -212,7 +212,7 @@ class S3Storage:
 
         try:
             return int((await obstore.head_async(self.store, check_key(key)))["size"])
-        except NotFoundError:
+        except (NotFoundError, FileNotFoundError):  # obstore raises the builtin for a missing object
             return None
         except Exception as exc:
             raise StorageError(f"could not look up {key!r}: {type(exc).__name__}") from exc
