@@ -14,62 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import anyio
-import httpx
 import pytest
-import pytest_asyncio
 from litestar.testing import AsyncTestClient
 
-from api.app import create_app
 from api.recordings.upload import upload_with_retry
 from api.storage.services import FileStorage, StorageError, make_storage
 from devstack.minio import MinioServer
-from tests.api.conftest import PDF_BYTES, apply, create_job, dev_user, make_settings
-from tests.recordings.conftest import storage_env
+from tests.api.conftest import PDF_BYTES, apply, create_job, dev_user
+from tests.recordings.conftest import fetch
 
-os.environ.setdefault("SCREENING_WORKER", "0")
 pytestmark = pytest.mark.timeout(180)
-
-BASE = "http://testserver.local"
-
-
-@pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def clients(database_url: str, livekit: Any, minio: MinioServer,
-                  tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """One API per backend (its storage, its signed links)."""
-    made: dict[str, AsyncTestClient] = {}
-    for backend in ("local", "s3"):
-        tmp = tmp_path_factory.mktemp(f"storage-{backend}")
-        env = storage_env(backend, tmp, minio)
-        overrides = {"storage_backend": env["STORAGE_BACKEND"], "storage_local_dir": tmp / "uploads",
-                     "recording_url_seconds": 2}
-        if backend == "s3":
-            overrides.update(s3_bucket=env["S3_BUCKET"], s3_endpoint_url=env["S3_ENDPOINT_URL"],
-                             s3_access_key_id=env["S3_ACCESS_KEY_ID"], s3_secret_access_key=env["S3_SECRET_ACCESS_KEY"],
-                             s3_prefix=env["S3_PREFIX"], s3_recordings_prefix=env["S3_RECORDINGS_PREFIX"])
-        client = AsyncTestClient(create_app(make_settings(database_url, livekit, tmp, **overrides)), base_url=BASE)
-        made[backend] = await client.__aenter__()
-    yield made
-    for client in made.values():
-        await client.__aexit__(None, None, None)
-
-
-@pytest.fixture
-def client(clients: dict[str, AsyncTestClient], backend: str) -> AsyncTestClient:
-    return clients[backend]
-
-
-@pytest.fixture
-def store(client: AsyncTestClient) -> FileStorage:
-    return client.app.state.recording_storage
-
-
-async def fetch(client: AsyncTestClient, url: str, **headers: str) -> httpx.Response:
-    """A link as a browser follows it: the API's own (local backend) or the store's presigned one (S3)."""
-    if url.startswith("/"):
-        return await client.get(url, headers=headers)
-    async with httpx.AsyncClient() as http:
-        return await http.get(url, headers=headers)
-
 
 def big_file(path: Path, mb: int) -> Path:
     with open(path, "wb") as f:
