@@ -35,10 +35,15 @@ class FragmentedMp4Writer:
         self.audio_samples = 0
         self._black = np.zeros((height, width, 3), np.uint8)
 
-    def write_video(self, rgb: np.ndarray | None) -> None:
-        """The next frame at the fixed rate; None repeats black (the camera is off or not there yet)."""
-        frame = av.VideoFrame.from_ndarray(self._black if rgb is None else rgb, format="rgb24")
-        frame = frame.reformat(width=self.width, height=self.height, format="yuv420p")
+    def write_video(self, image: np.ndarray | None) -> None:
+        """The next frame at the fixed rate: I420 planes (rows x 1.5, columns) or RGB (rows, columns, 3); None is
+        black (the camera is off or not there yet)."""
+        if image is None:
+            image = self._black
+        fmt = "rgb24" if image.ndim == 3 else "yuv420p"
+        frame = av.VideoFrame.from_ndarray(image, format=fmt)
+        if (frame.width, frame.height, fmt) != (self.width, self.height, "yuv420p"):
+            frame = frame.reformat(width=self.width, height=self.height, format="yuv420p")
         frame.pts, frame.time_base = self.video_frames, Fraction(1, self.fps)
         self.video_frames += 1
         for packet in self.video.encode(frame):

@@ -52,18 +52,31 @@ class RoomRecorder:
         self._latest: rtc.VideoFrame | None = None
         self._readers: dict[str, asyncio.Task[None]] = {}
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="recorder-encode")
+        self.room.on("track_published", self._on_published)
         self.room.on("track_subscribed", self._on_track)
         self.room.on("track_unsubscribed", self._on_untrack)
 
     async def join(self, url: str, token: str) -> None:
-        await self.room.connect(url, token, rtc.RoomOptions(auto_subscribe=True))
+        # only what goes in the file: every voice and the candidate's camera (a video track not taken is one
+        # WebRTC stream less to receive and decode)
+        await self.room.connect(url, token, rtc.RoomOptions(auto_subscribe=False))
+        for p in self.room.remote_participants.values():
+            for pub in p.track_publications.values():
+                self._on_published(pub, p)
+
+    def _wanted(self, pub: rtc.RemoteTrackPublication, p: rtc.RemoteParticipant) -> bool:
+        return pub.kind == rtc.TrackKind.KIND_AUDIO or (
+            p.identity == self.candidate_identity and pub.source == rtc.TrackSource.SOURCE_CAMERA)
+
+    def _on_published(self, pub: rtc.RemoteTrackPublication, p: rtc.RemoteParticipant) -> None:
+        if self._wanted(pub, p):
+            pub.set_subscribed(True)
 
     def _on_track(self, track: rtc.Track, pub: rtc.RemoteTrackPublication, p: rtc.RemoteParticipant) -> None:
         if track.kind == rtc.TrackKind.KIND_AUDIO:
             self.stats.audio_sources += 1
             self._readers[track.sid] = asyncio.create_task(self._read_audio(track))
-        elif track.kind == rtc.TrackKind.KIND_VIDEO and p.identity == self.candidate_identity \
-                and pub.source != rtc.TrackSource.SOURCE_SCREENSHARE:
+        elif track.kind == rtc.TrackKind.KIND_VIDEO and self._wanted(pub, p):
             self._readers[track.sid] = asyncio.create_task(self._read_video(track))
 
     def _on_untrack(self, track: rtc.Track, pub: rtc.RemoteTrackPublication, p: rtc.RemoteParticipant) -> None:
@@ -83,12 +96,18 @@ class RoomRecorder:
         async for ev in rtc.VideoStream(track):
             self._latest = ev.frame
 
-    def _rgb(self) -> np.ndarray | None:
+    def _yuv(self) -> np.ndarray | None:
+        """The latest camera frame as I420 planes (what WebRTC decodes to: no colour conversion)."""
         frame = self._latest
         if frame is None:
             return None
-        rgb = frame.convert(rtc.VideoBufferType.RGB24)
-        return np.frombuffer(rgb.data, np.uint8).reshape(rgb.height, rgb.width, 3)
+        i420 = frame if frame.type == rtc.VideoBufferType.I420 else frame.convert(rtc.VideoBufferType.I420)
+        w, h = i420.width // 2 * 2, i420.height // 2 * 2
+        if (w, h) != (i420.width, i420.height):  # odd sizes: take the even part (a pixel row or column)
+            i420 = i420.convert(rtc.VideoBufferType.RGB24)
+            rgb = np.frombuffer(i420.data, np.uint8).reshape(i420.height, i420.width, 3)[:h, :w]
+            return np.ascontiguousarray(rgb)
+        return np.frombuffer(i420.data, np.uint8)[:w * h * 3 // 2].reshape(h * 3 // 2, w)
 
     def _encode(self, writer: FragmentedMp4Writer, rgb: np.ndarray | None, audio: np.ndarray) -> None:
         writer.write_video(rgb)
@@ -104,7 +123,7 @@ class RoomRecorder:
         try:
             while not stop.is_set():
                 n = self.stats.video_frames
-                rgb = self._rgb()
+                rgb = self._yuv()
                 due = int((time.monotonic() - t0 - AUDIO_LATENCY_S) * AUDIO_RATE) - written
                 audio = self.mixer.pull(max(0, due))
                 written += audio.size
