@@ -130,9 +130,10 @@ async def run_lifecycle(runtime: LifecycleRuntime, now: datetime | None = None) 
 
 async def _start_recordings(session: AsyncSession, settings: Settings) -> list[str]:
     """Recorders for the interviews that should be recorded (api/recordings/launcher.py); never fails the tick."""
-    from api.recordings.launcher import start_due_recordings
+    from api.recordings.launcher import recover_dead_recorders, start_due_recordings
 
     try:
+        await recover_dead_recorders(session)
         return await start_due_recordings(session, settings)
     except Exception:
         logger.exception("starting recorders failed; the next tick tries again")

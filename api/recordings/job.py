@@ -110,7 +110,7 @@ async def run(recording_id: uuid.UUID, settings: Settings) -> RecordingStatus:
 
 
 async def _upload(sm: async_sessionmaker, settings: Settings, recording_id: uuid.UUID, company_id: uuid.UUID,
-                  interview_id: uuid.UUID, out: Path, seconds: float) -> RecordingStatus:
+                  interview_id: uuid.UUID, out: Path, seconds: float | None) -> RecordingStatus:
     await _set(sm, recording_id, status=RecordingStatus.UPLOADING, duration_s=seconds)
     key = new_key(str(company_id), str(interview_id), extension=".mp4")
     try:
@@ -124,12 +124,46 @@ async def _upload(sm: async_sessionmaker, settings: Settings, recording_id: uuid
     return RecordingStatus.READY
 
 
+async def recover(recording_id: uuid.UUID, settings: Settings) -> RecordingStatus:
+    """A dead recorder's file, as far as it got (api/recordings/launcher.py: recover_dead_recorders)."""
+    engine = make_engine(settings.database_url)
+    sm = make_sessionmaker(engine)
+    try:
+        async with sm() as s:
+            rec = await s.get(Recording, recording_id)
+        out = spool_dir() / f"{recording_id}.mp4"
+        if rec is None:
+            return RecordingStatus.FAILED
+        if not await anyio.Path(out).exists():
+            await _set(sm, recording_id, status=RecordingStatus.FAILED, error="the recorder died before writing")
+            return RecordingStatus.FAILED
+        return await _upload(sm, settings, recording_id, rec.company_id, rec.interview_id, out, await _duration(out))
+    finally:
+        await engine.dispose()
+
+
+async def _duration(path: Path) -> float | None:
+    def probe() -> float | None:
+        import av
+
+        try:
+            with av.open(str(path)) as c:
+                stream = c.streams.video[0]
+                last = max((p.pts + (p.duration or 0) for p in c.demux(stream) if p.pts is not None), default=0)
+                return float(last * stream.time_base)
+        except av.error.FFmpegError:
+            return None
+
+    return await anyio.to_thread.run_sync(probe)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="record one interview's room")
     parser.add_argument("--recording-id", required=True, type=uuid.UUID)
+    parser.add_argument("--recover", action="store_true", help="upload what a dead recorder left in the spool")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    status = asyncio.run(run(args.recording_id, Settings.from_env()))
+    status = asyncio.run((recover if args.recover else run)(args.recording_id, Settings.from_env()))
     raise SystemExit(0 if status == RecordingStatus.READY else 1)
 
 

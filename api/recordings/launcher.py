@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import and_, cast, exists, or_, select
+from sqlalchemy import and_, cast, exists, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -46,14 +46,15 @@ def consent_to_record(interview_id: object):
     )
 
 
-def spawn_recorder(recording_id: uuid.UUID) -> int | None:
+def spawn_recorder(recording_id: uuid.UUID, *flags: str) -> int | None:
     """A detached process (its own session: it outlives an API restart and finishes its upload)."""
     from api.recordings.job import spool_dir
 
     log = spool_dir() / f"{recording_id}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "api.recordings.job", "--recording-id", str(recording_id)],
+        proc = subprocess.Popen([sys.executable, "-m", "api.recordings.job", "--recording-id", str(recording_id),
+                                 *flags],
                                 stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 start_new_session=True, env=os.environ.copy(),
                                 cwd=str(Path(__file__).resolve().parents[2]))
@@ -88,3 +89,41 @@ async def start_due_recordings(session: AsyncSession, settings: Settings,
         except OSError as exc:
             logger.error("could not start the recorder for interview %s: %s", interview_id, exc)
     return [str(i) for i, _ in claimed]
+
+
+def _recorder_alive(pid: int | None, recording_id: uuid.UUID) -> bool:
+    import psutil
+
+    try:
+        return pid is not None and str(recording_id) in " ".join(psutil.Process(pid).cmdline())
+    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        return False
+
+
+async def recover_dead_recorders(session: AsyncSession, spawn: Spawner | None = None) -> list[str]:
+    """A recorder of this host that died (SIGKILL, OOM) left its file in the spool, playable up to the crash: a new
+    process uploads it as the recording (the row moves to UPLOADING first: one claim). Returns the interview ids."""
+    import socket
+
+    rows = (await session.scalars(
+        select(Recording).where(Recording.status == RecordingStatus.RECORDING,
+                                Recording.recorder_host == socket.gethostname(), Recording.recorder_pid.is_not(None))
+    )).all()
+    claimed = []
+    for rec in rows:
+        if _recorder_alive(rec.recorder_pid, rec.id):
+            continue
+        won = await session.execute(
+            update(Recording).where(Recording.id == rec.id, Recording.status == RecordingStatus.RECORDING,
+                                    Recording.recorder_pid == rec.recorder_pid)
+            .values(status=RecordingStatus.UPLOADING, error="the recorder died: kept up to where it stopped"))
+        if won.rowcount:
+            claimed.append((rec.interview_id, rec.id))
+    await session.commit()
+    for _, recording_id in claimed:
+        (spawn or spawn_uploader)(recording_id)
+    return [str(i) for i, _ in claimed]
+
+
+def spawn_uploader(recording_id: uuid.UUID) -> int | None:
+    return spawn_recorder(recording_id, "--recover")

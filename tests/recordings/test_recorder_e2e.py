@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from api.config import Settings
 from api.recordings.job import spool_dir
-from api.recordings.launcher import start_due_recordings
+from api.recordings.launcher import recover_dead_recorders, start_due_recordings
 from api.storage.services import make_recording_storage
 from db.enums import InterviewStatus, RecordingStatus
 from db.models import Interview, Recording
@@ -167,3 +167,13 @@ async def test_sigkill_leaves_a_playable_file(db_sessionmaker: Any, livekit: Any
     last = d.video[-1][1]
     assert float(np.abs(last.astype(np.int16) - face.astype(np.int16)).mean()) < 20
     print(f"killed after {killed_after:.2f}s: {d.duration_s:.2f}s playable, {d.errors} bad packets")
+
+    # the next lifecycle tick sees the dead recorder and uploads what it left (once, however many ticks)
+    async with sm() as s:
+        assert await recover_dead_recorders(s) == [str(interview_id)]
+        assert await recover_dead_recorders(s) == []
+    row = await _until(sm, interview_id, lambda r: r.status in (RecordingStatus.READY, RecordingStatus.FAILED), 60)
+    assert row.status == RecordingStatus.READY, row.error
+    assert row.duration_s == pytest.approx(d.duration_s, abs=0.5)
+    stored = await make_recording_storage(recorder_env).get(row.storage_key)
+    assert len(stored) == row.size_bytes and not spooled.exists()
