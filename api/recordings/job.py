@@ -47,9 +47,10 @@ async def _status(sm: async_sessionmaker, interview_id: uuid.UUID) -> InterviewS
         return await s.scalar(select(Interview.status).where(Interview.id == interview_id))
 
 
-async def _set(sm: async_sessionmaker, recording_id: uuid.UUID, **values: object) -> None:
+async def _set(sm: async_sessionmaker, recording_id: uuid.UUID, **values: object) -> int:
+    """Returns 0 when the row is gone: the candidate's recordings were erased meanwhile."""
     async with sm() as s, s.begin():
-        await s.execute(update(Recording).where(Recording.id == recording_id).values(**values))
+        return (await s.execute(update(Recording).where(Recording.id == recording_id).values(**values))).rowcount
 
 
 async def _wait_for(sm: async_sessionmaker, interview_id: uuid.UUID, stop: asyncio.Event, *, running: bool,
@@ -111,16 +112,22 @@ async def run(recording_id: uuid.UUID, settings: Settings) -> RecordingStatus:
 
 async def _upload(sm: async_sessionmaker, settings: Settings, recording_id: uuid.UUID, company_id: uuid.UUID,
                   interview_id: uuid.UUID, out: Path, seconds: float | None) -> RecordingStatus:
-    await _set(sm, recording_id, status=RecordingStatus.UPLOADING, duration_s=seconds)
+    storage = make_recording_storage(settings)
+    if not await _set(sm, recording_id, status=RecordingStatus.UPLOADING, duration_s=seconds):
+        await anyio.Path(out).unlink(missing_ok=True)  # erased while it recorded: nothing may be kept
+        return RecordingStatus.FAILED
     key = new_key(str(company_id), str(interview_id), extension=".mp4")
     try:
-        await upload_with_retry(make_recording_storage(settings), key, out)
+        await upload_with_retry(storage, key, out)
     except Exception as exc:  # the spooled file stays for an operator; the row says why
         await _set(sm, recording_id, status=RecordingStatus.FAILED, error=f"upload failed: {exc}"[:400])
         return RecordingStatus.FAILED
     size = (await anyio.Path(out).stat()).st_size
-    await _set(sm, recording_id, status=RecordingStatus.READY, storage_key=key, size_bytes=size)
+    kept = await _set(sm, recording_id, status=RecordingStatus.READY, storage_key=key, size_bytes=size)
     await anyio.Path(out).unlink(missing_ok=True)
+    if not kept:  # erased during the upload: the file goes too
+        await storage.delete(key)
+        return RecordingStatus.FAILED
     return RecordingStatus.READY
 
 

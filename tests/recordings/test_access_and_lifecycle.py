@@ -115,3 +115,27 @@ async def test_erasure_deletes_the_candidates_recordings(client: AsyncTestClient
     assert await store.size(other.key) == len(other.body)  # someone else's stays
     r = await client.get(f"/api/ats/v1/interviews/{rec.interview_id}/recording", headers=rec.headers["a"])
     assert r.status_code == 404
+
+
+async def test_a_recording_erased_while_it_was_made_is_not_kept(store: FileStorage, db_sessionmaker: Any,
+                                                                 database_url: str, client: AsyncTestClient,
+                                                                 tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                 ) -> None:
+    """The recorder finishes after erasure removed its row: its upload must leave nothing behind."""
+    from api.recordings import job
+
+    monkeypatch.setenv("RECORDING_SPOOL_DIR", str(tmp_path))
+    out = tmp_path / f"{uuid.uuid4()}.mp4"
+    out.write_bytes(b"\x00" * 5000)
+    settings = dataclasses.replace(client.app.state.settings, database_url=database_url)
+    sm = db_sessionmaker
+    company, interview = uuid.uuid4(), uuid.uuid4()
+    status = await job._upload(sm, settings, uuid.uuid4(), company, interview, out, 12.0)
+    assert status == RecordingStatus.FAILED and not out.exists()
+    prefix = f"{company}/{interview}/"
+    if hasattr(store, "root"):
+        assert not (store.root / str(company)).exists()
+    else:
+        import obstore
+
+        assert not [o for batch in obstore.list(store.store, prefix=prefix) for o in batch]  # type: ignore[attr-defined]
