@@ -89,9 +89,8 @@ class Offer:
 
 
 def recording_enabled(company: Company | None) -> bool:
-    """Whether the company records interviews. HOOK (issue 21): `companies.recording_enabled` is added by the
-    recordings branch; until it is merged no company records and the scope is never shown."""
-    return bool(getattr(company, "recording_enabled", False))
+    """Whether the company records interviews (issue 21's setting, off by default)."""
+    return bool(company is not None and company.recording_enabled)
 
 
 async def _was_shortlisted(session: AsyncSession, application_id: object) -> bool:

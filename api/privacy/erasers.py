@@ -272,4 +272,15 @@ register_eraser("email", erase_email)
 register_eraser("candidate_tools", erase_candidate_tools)
 register_eraser("identity", erase_identity)
 register_eraser("audit_trail", redact_audit_trail)
-# HOOK (issue 21): register_eraser("recordings", erase_candidate_recordings)
+
+
+async def erase_recordings(ctx: ErasureContext) -> int:
+    """Issue 21's recordings of every interview on their applications (in the recordings' own store)."""
+    from api.recordings.services import erase_candidate_recordings
+    from api.storage.services import make_recording_storage
+
+    storage = ctx.extra.get("recording_storage") or make_recording_storage(ctx.extra["settings"])
+    return sum([await erase_candidate_recordings(ctx.session, storage, cid) for cid in ctx.target.candidate_ids])
+
+
+register_eraser("recordings", erase_recordings)

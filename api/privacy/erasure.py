@@ -139,7 +139,8 @@ async def run_erasure(runtime: PrivacyRuntime, request_id: uuid.UUID) -> str:
             assert request is not None
             if name in request.steps:
                 continue
-            count = await eraser(ErasureContext(session, runtime.storage, target))
+            count = await eraser(ErasureContext(session, runtime.storage, target,
+                                                extra={"settings": runtime.settings}))
             request.steps = {**request.steps, name: count}
         logger.info("erasure %s: %s done (%d)", request_id, name, count)
         if runtime.step_pause_seconds:

@@ -92,14 +92,18 @@ async def archive_old_applications(session: AsyncSession, storage: Storage, now:
 
 
 def clock(settings: Any) -> datetime:
-    return datetime.now(UTC) + timedelta(seconds=int(getattr(settings, "retention_clock_offset_seconds", 0) or 0))
+    """Now, moved ahead by RETENTION_CLOCK_OFFSET_SECONDS and issue 21's RETENTION_CLOCK_OFFSET_DAYS."""
+    seconds = float(getattr(settings, "retention_clock_offset_seconds", 0) or 0) + 86400 * float(
+        getattr(settings, "retention_clock_offset_days", 0) or 0)
+    return datetime.now(UTC) + timedelta(seconds=seconds)
 
 
 async def run_retention(runtime: PrivacyRuntime, now: datetime | None = None) -> dict[str, int]:
     """One run: every expirer, each in its own transaction; then the record of what was deleted."""
     now = now or clock(runtime.settings)
     deleted: dict[str, int] = {}
-    for name, expirer in EXPIRERS:
+    # issue 21's recordings (company recording_retention_days) need the settings for their own store
+    for name, expirer in [*EXPIRERS, ("recordings", _recordings_expirer(runtime.settings))]:
         async with runtime.sessionmaker() as session, session.begin():
             deleted[name] = await expirer(session, runtime.storage, now)
     async with runtime.sessionmaker() as session, session.begin():
@@ -112,4 +116,13 @@ register_expirer("metrics", expire_metrics)
 register_expirer("transcripts", expire_transcripts)
 register_expirer("rejected_cvs", expire_rejected_cvs)
 register_expirer("archived_applications", archive_old_applications)
-# HOOK (issue 21): register_expirer("recordings", expire_recordings)
+
+
+def _recordings_expirer(settings: Any) -> Expirer:
+    async def expire(session: AsyncSession, storage: Storage, now: datetime) -> int:
+        from api.recordings.services import expire_recordings
+        from api.storage.services import make_recording_storage
+
+        return await expire_recordings(session, make_recording_storage(settings), settings, now)
+
+    return expire

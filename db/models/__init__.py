@@ -33,6 +33,7 @@ from db.models.interviews import (
     TranscriptSegment,
 )
 from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
+from db.models.recordings import Recording
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -67,6 +68,7 @@ __all__ = [
     "JobSkill",
     "PipelineFact",
     "QuestionScore",
+    "Recording",
     "RecruiterProfile",
     "RetentionRun",
     "ScheduleChange",

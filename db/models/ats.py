@@ -32,6 +32,9 @@ class Company(UUIDAuditBase):
     video_analytics_scope: Mapped[str] = mapped_column(sa.String(16), default="ALL", server_default="ALL")
     # the hiring team's scores go into a candidate's data export only when the company chooses to share them
     share_scores_with_candidates: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    # interviews are recorded only when this is on AND the candidate consented to "recording" (issue 21)
+    recording_enabled: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    recording_retention_days: Mapped[int] = mapped_column(sa.Integer, default=90, server_default="90")
 
 
 class User(UUIDAuditBase):

@@ -101,7 +101,8 @@ async def test_retention_deletes_exactly_what_expired(ats, ats_settings, db_sess
             assert time.monotonic() < deadline, "the retention job did not run"
             await asyncio.sleep(0.2)
     first = (await _runs(db_sessionmaker))[0]
-    assert first.deleted == {"metrics": 3, "transcripts": 0, "rejected_cvs": 1, "archived_applications": 0}
+    assert first.deleted == {"metrics": 3, "transcripts": 0, "rejected_cvs": 1, "archived_applications": 0,
+                             "recordings": 0}
     assert (first.clock - first.ran_at).total_seconds() > 44 * DAY
     assert await _counts(db_sessionmaker, strict_iv) == (0, 1, True)  # metrics (30 d) gone; transcript (60 d) kept
     assert await _counts(db_sessionmaker, keeper_iv) == (3, 1, True)  # this company keeps everything
@@ -113,7 +114,7 @@ async def test_retention_deletes_exactly_what_expired(ats, ats_settings, db_sess
     much_later = dataclasses.replace(later, settings=dataclasses.replace(ats_settings,
                                                                         retention_clock_offset_seconds=100 * DAY))
     assert await run_retention(much_later) == {"metrics": 0, "transcripts": 1, "rejected_cvs": 0,
-                                               "archived_applications": 2}
+                                               "archived_applications": 2, "recordings": 0}
     assert await _counts(db_sessionmaker, strict_iv) == (0, 0, False)
     assert await _counts(db_sessionmaker, keeper_iv) == (3, 1, True)
     listed = await ats.get(f"/api/ats/v1/jobs/{strict_job}/applications", headers=strict.headers)

@@ -2,7 +2,7 @@
 retention runs, self-reported demographics, company retention/analytics settings, per-interview video analysis
 
 Revision ID: 0009_privacy
-Revises: 0008_ats_phase2
+Revises: 0012_recordings
 Create Date: 2026-11-30 13:15:28.611012
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = '0009_privacy'
-down_revision: str | None = '0008_ats_phase2'
+down_revision: str | None = '0012_recordings'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
