@@ -18,6 +18,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
+from api.apikeys.controllers import ApiKeyController
 from api.applications.controllers import ApplicationController, ApplyController
 from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
@@ -48,6 +49,7 @@ from api.queue.worker import queue_lifespan
 from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_storage
+from api.teams.controllers import TeamController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 from db.contract import page_contract
 
@@ -74,6 +76,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         EmailController,
         ImportController,
         UnsubscribeController,
+        TeamController,
+        ApiKeyController,
         WebController,
         static_files_router,
     ]
@@ -137,7 +141,7 @@ def cors(settings: Settings) -> CORSConfig | None:
     return CORSConfig(
         allow_origins=settings.cors_allow_origins,
         allow_credentials=False,
-        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "X-Company-Id"],
         expose_headers=["X-Request-ID", "Idempotent-Replayed"],
     )
 

@@ -32,6 +32,8 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.teams import ApiKey, CompanyInvitation, CompanyMembership, JobScorecard, Note
+from db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -39,6 +41,7 @@ metadata = orm_registry.metadata
 __all__ = [
     "EMBEDDING_DIM",
     "AgentWorker",
+    "ApiKey",
     "Application",
     "ApplicationStatusChange",
     "CVAnalysis",
@@ -47,6 +50,8 @@ __all__ = [
     "Candidate",
     "Company",
     "CompanyEmailSettings",
+    "CompanyInvitation",
+    "CompanyMembership",
     "EmailOutbox",
     "EmailTemplate",
     "EmailUnsubscribe",
@@ -60,7 +65,9 @@ __all__ = [
     "InterviewSession",
     "InterviewUsage",
     "Job",
+    "JobScorecard",
     "JobSkill",
+    "Note",
     "PipelineFact",
     "QuestionScore",
     "RecruiterProfile",
@@ -69,5 +76,9 @@ __all__ = [
     "Subscription",
     "TranscriptSegment",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "metadata",
 ]
