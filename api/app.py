@@ -51,6 +51,7 @@ from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_storage
 from api.teams.controllers import TeamController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
+from api.webhooks.controllers import RestHookController, WebhookController
 from db.contract import page_contract
 
 logger = logging.getLogger("api")
@@ -78,6 +79,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         UnsubscribeController,
         TeamController,
         ApiKeyController,
+        WebhookController,
+        RestHookController,
         WebController,
         static_files_router,
     ]
