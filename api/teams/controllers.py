@@ -50,11 +50,13 @@ class TeamController(Controller):
         return await services.my_companies(db_session, current_user)
 
     @post("/companies", status_code=HTTP_201_CREATED, summary="Create another company (I become its owner)")
-    async def create_company(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                             settings: NamedDependency[Settings], data: JSONBody[CompanyIn]) -> Response[MyCompanyOut]:
-        if recruiter.api_key_id is not None:
-            raise Forbidden("API keys cannot create companies")
-        company = await services.create_company(db_session, recruiter, data.name)
+    async def create_company(self, current_user: NamedDependency[Principal],
+                             db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings],
+                             data: JSONBody[CompanyIn]) -> Response[MyCompanyOut]:
+        # any recruiter, a read-only hiring manager elsewhere included: it is a company of their own
+        if current_user.role != Role.RECRUITER or current_user.api_key_id is not None:
+            raise Forbidden("this endpoint is for recruiters")
+        company = await services.create_company(db_session, current_user, data.name)
         out = MyCompanyOut(id=company.id, name=company.name, slug=company.slug, role=CompanyRole.OWNER, current=True)
         return Response(out, status_code=HTTP_201_CREATED, cookies=[_company_cookie(company.id, settings)])
 
