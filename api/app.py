@@ -27,6 +27,7 @@ from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
 from api.candidate_tools.controllers import CandidateToolsController
+from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
@@ -79,6 +80,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         UnsubscribeController,
         TeamController,
         ApiKeyController,
+        CollaborationController,
         WebhookController,
         RestHookController,
         WebController,

@@ -234,6 +234,12 @@ async def _team(api, world: World) -> dict[str, Any]:
     team["hook"] = r.json()["id"]
     r = await api.post("/api/teams/v1/invitations", json={"email": "invitee@example.test"}, headers=owner)
     team["invitation"], team["invitation_token"] = r.json()["id"], r.json()["accept_url"].split("#token=")[1]
+    r = await api.post(f"/api/ats/v1/applications/{world.application_a}/notes", json={"body": "n"}, headers=owner)
+    team["note"], team["candidate"] = r.json()["id"], (await api.get(
+        f"/api/ats/v1/applications/{world.application_a}", headers=owner)).json()["candidate"]["id"]
+    r = await api.put(f"/api/ats/v1/interviews/{world.interview_a['id']}/feedback/mine", json={"rating": 4},
+                      headers=owner)
+    team["feedback"] = r.json()["id"]
     api.cookies.clear()
     return team
 
@@ -313,6 +319,26 @@ NEW_CASES = [
     Case("unsubscribe hook", "DELETE", "/api/integrations/v1/hooks/{hook}", (401, 403, 404, 403, 403, 403, 200, 404)),
     Case("recent items", "GET", "/api/integrations/v1/hooks/recent/application.created",
          (401, 403, 200, 403, 403, 403, 200, 200)),
+    Case("add candidate note", "POST", "/api/ats/v1/candidates/{candidate}/notes",
+         (401, 403, 404, 201, 201, 403, 403, 201), json={"body": "hello"}),
+    Case("candidate notes", "GET", "/api/ats/v1/candidates/{candidate}/notes",
+         (401, 403, 404, 200, 200, 403, 403, 200)),
+    Case("add application note", "POST", "/api/ats/v1/applications/{application_a}/notes",
+         (401, 403, 404, 201, 201, 403, 403, 201), json={"body": "hello"}),
+    Case("application notes", "GET", "/api/ats/v1/applications/{application_a}/notes",
+         (401, 403, 404, 200, 200, 403, 403, 200)),
+    Case("edit note", "PATCH", "/api/ats/v1/notes/{note}", (401, 403, 404, 403, 403, 403, 403, 200),
+         json={"body": "edited"}),
+    Case("delete note", "DELETE", "/api/ats/v1/notes/{note}", (401, 403, 404, 403, 403, 403, 403, 204)),
+    Case("scorecard", "GET", "/api/ats/v1/jobs/{job_a}/scorecard", (401, 403, 404, 200, 200, 403, 403, 200)),
+    Case("set scorecard", "PUT", "/api/ats/v1/jobs/{job_a}/scorecard", (401, 403, 404, 403, 200, 403, 403, 200),
+         json={"criteria": [{"name": "SQL"}]}),
+    Case("my feedback", "PUT", "/api/ats/v1/interviews/{interview_a}/feedback/mine",
+         (401, 403, 404, 200, 200, 403, 403, 200), json={"rating": 3}),
+    Case("delete feedback", "DELETE", "/api/ats/v1/interviews/{interview_a}/feedback/{feedback}",
+         (401, 403, 404, 403, 403, 403, 403, 204)),
+    Case("team feedback", "GET", "/api/ats/v1/interviews/{interview_a}/team-feedback",
+         (401, 403, 404, 200, 200, 403, 403, 200)),
 ]
 
 
@@ -323,7 +349,8 @@ async def test_authorization_matrix_teams_and_integrations(api, case: Case) -> N
     ids = {"company_a": world.recruiter_a.me["company"]["id"], "member_a": team["member-a"].id,
            "invitation": team["invitation"], "invitation_token": team["invitation_token"],
            "key_spare": team["key_spare"]["id"], "endpoint": team["endpoint"], "delivery": team["delivery"],
-           "hook": team["hook"]}
+           "hook": team["hook"], "note": team["note"], "candidate": team["candidate"], "feedback": team["feedback"],
+           "job_a": world.job_a["id"], "application_a": world.application_a, "interview_a": world.interview_a["id"]}
     headers = {"anonymous": {}, "candidate": world.candidate.headers, "recruiter_b": world.recruiter_b.headers,
                "hm_a": team["hm-a"].headers, "member_a": team["member-a"].headers, "key_read": _key(team, "read"),
                "key_hooks": _key(team, "hooks"), "owner_a": world.recruiter_a.headers}
