@@ -51,8 +51,9 @@ async def invite(session: AsyncSession, admin: Principal, data: InvitationIn, pu
     session.add(inv)
     await session.flush()
     company = await session.get(Company, admin.company_id)
-    # the token travels in the fragment: browsers never send it, so no server or proxy log holds it
-    accept_url = f"{public_base_url.rstrip('/')}/recruiter/invitation#token={token}"
+    # the token travels in the fragment: browsers never send it, so no server or proxy log holds it ("#invite=",
+    # not "#token=", which every page strips as a sign-in token: api/web/static/js/common.js)
+    accept_url = f"{public_base_url.rstrip('/')}/recruiter/invitation#invite={token}"
     await add_mail(session, company_id=admin.company_id, kind="team_invitation", to=email, context={
         "company_name": company.name if company else "", "inviter_name": admin.name or "A colleague",
         "role_label": ROLE_LABELS[CompanyRole(data.role)], "accept_url": accept_url,

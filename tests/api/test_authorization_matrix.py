@@ -209,7 +209,7 @@ async def _team(api, world: World) -> dict[str, Any]:
         assert r.status_code == 201, r.text
         user = await dev_user(api, sub, email=f"{sub}@example.test")
         r = await api.post("/api/teams/v1/invitations/accept",
-                           json={"token": r.json()["accept_url"].split("#token=")[1]}, headers=user.headers)
+                           json={"token": r.json()["accept_url"].split("#invite=")[1]}, headers=user.headers)
         assert r.status_code == 200, r.text
         team[sub] = user
     for name, scopes in (("all", ["jobs:read", "jobs:write", "applications:read", "applications:write",
@@ -233,7 +233,7 @@ async def _team(api, world: World) -> dict[str, Any]:
     assert r.status_code == 201, r.text
     team["hook"] = r.json()["id"]
     r = await api.post("/api/teams/v1/invitations", json={"email": "invitee@example.test"}, headers=owner)
-    team["invitation"], team["invitation_token"] = r.json()["id"], r.json()["accept_url"].split("#token=")[1]
+    team["invitation"], team["invitation_token"] = r.json()["id"], r.json()["accept_url"].split("#invite=")[1]
     r = await api.post(f"/api/ats/v1/applications/{world.application_a}/notes", json={"body": "n"}, headers=owner)
     team["note"], team["candidate"] = r.json()["id"], (await api.get(
         f"/api/ats/v1/applications/{world.application_a}", headers=owner)).json()["candidate"]["id"]

@@ -52,7 +52,7 @@ async def invite_and_accept(client: AsyncTestClient, admin: User, sub: str, role
     email = email or f"{sub}@example.test"
     r = await client.post("/api/teams/v1/invitations", json={"email": email, "role": role}, headers=admin.headers)
     assert r.status_code == 201, r.text
-    token = r.json()["accept_url"].split("#token=", 1)[1]
+    token = r.json()["accept_url"].split("#invite=", 1)[1]
     user = await dev_user(client, sub, email=email)
     r = await client.post("/api/teams/v1/invitations/accept", json={"token": token}, headers=user.headers)
     assert r.status_code == 200, r.text

@@ -19,7 +19,7 @@ from tests.teams.conftest import in_company, invite_and_accept
 async def _invite(client, admin, email: str, role: str = "RECRUITER") -> str:
     r = await client.post("/api/teams/v1/invitations", json={"email": email, "role": role}, headers=admin.headers)
     assert r.status_code == 201, r.text
-    return r.json()["accept_url"].split("#token=", 1)[1]
+    return r.json()["accept_url"].split("#invite=", 1)[1]
 
 
 async def test_invitation_is_mailed_and_accepted_once_by_its_address(teams, db_sessionmaker, smtp_sink) -> None:
@@ -31,7 +31,7 @@ async def test_invitation_is_mailed_and_accepted_once_by_its_address(teams, db_s
     assert len(report.sent) == 1
     [mail] = smtp_sink.messages()
     assert mail["To"] == "new.hire@example.test" and "Invite Corp" in mail["Subject"]
-    link = re.search(r"http://testserver\.local/recruiter/invitation#token=([\w-]+)", mail.get_body(("plain",))
+    link = re.search(r"http://testserver\.local/recruiter/invitation#invite=([\w-]+)", mail.get_body(("plain",))
                      .get_content())
     assert link is not None
     token = link.group(1)
