@@ -20,14 +20,15 @@ from api.apikeys.scopes import SCOPES
 from api.auth.deps import Principal
 from api.common.errors import BadRequest, NotFound
 from api.common.openapi import BEARER
-from api.common.schemas import Input, Name, Schema
+from api.common.schemas import Input, Schema
+from api.teams.schemas import PlainName
 from db.models import ApiKey
 
 Scope = Literal[tuple(SCOPES)]  # type: ignore[valid-type]
 
 
 class ApiKeyIn(Input):
-    name: Name
+    name: PlainName
     scopes: Annotated[list[Scope], msgspec.Meta(min_length=1, max_length=len(SCOPES))]
     expires_at: datetime | None = None
 
@@ -56,7 +57,7 @@ class ApiKeyController(Controller):
     security = BEARER
 
     @post("/", status_code=HTTP_201_CREATED, summary="Create an API key (the key is in this answer only)")
-    async def create(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def create_api_key(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      data: JSONBody[ApiKeyIn]) -> ApiKeyOut:
         if data.expires_at is not None and data.expires_at.astimezone(UTC) <= datetime.now(UTC):
             raise BadRequest("expires_at must be in the future", extra={"field": "expires_at"})
@@ -70,18 +71,18 @@ class ApiKeyController(Controller):
         return _out(row, key)
 
     @get("/", summary="The company's API keys (never the keys themselves)")
-    async def list_keys(self, company_admin: NamedDependency[Principal],
+    async def list_api_keys(self, company_admin: NamedDependency[Principal],
                         db_session: NamedDependency[AsyncSession]) -> list[ApiKeyOut]:
         rows = await db_session.scalars(select(ApiKey).where(ApiKey.company_id == company_admin.company_id)
                                         .order_by(ApiKey.created_at.desc()))
         return [_out(r) for r in rows]
 
     @get("/scopes", summary="The scopes a key may have, and the endpoints each allows")
-    async def scopes(self, company_admin: NamedDependency[Principal]) -> dict[str, list[str]]:
+    async def api_key_scopes(self, company_admin: NamedDependency[Principal]) -> dict[str, list[str]]:
         return {scope: [f"{m} {p}" for m, p in routes] for scope, routes in SCOPES.items()}
 
     @delete("/{key_id:uuid}", status_code=HTTP_200_OK, summary="Revoke an API key: refused from the next request on")
-    async def revoke(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def revoke_api_key(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      key_id: FromPath[uuid.UUID]) -> ApiKeyOut:
         row = await db_session.scalar(select(ApiKey).where(ApiKey.id == key_id,
                                                            ApiKey.company_id == company_admin.company_id))

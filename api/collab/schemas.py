@@ -7,8 +7,9 @@ from typing import Annotated
 import msgspec
 
 from api.common.schemas import Input, Schema
+from api.teams.schemas import NO_NUL
 
-Body = Annotated[str, msgspec.Meta(min_length=1, max_length=10_000)]
+Body = Annotated[str, msgspec.Meta(min_length=1, max_length=10_000, pattern=NO_NUL)]
 Rating = Annotated[int, msgspec.Meta(ge=1, le=5)]
 
 
@@ -35,8 +36,8 @@ class NoteOut(Schema):
 
 
 class Criterion(Input):
-    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
-    description: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]+$")]
+    description: Annotated[str, msgspec.Meta(max_length=500, pattern=NO_NUL)] | None = None
 
 
 class ScorecardIn(Input):
@@ -55,8 +56,8 @@ class ScorecardOut(Schema):
 
 class MyFeedbackIn(Input):
     rating: Rating
-    notes: Annotated[str, msgspec.Meta(max_length=10_000)] = ""
-    scores: dict[str, Rating] = {}
+    notes: Annotated[str, msgspec.Meta(max_length=10_000, pattern=NO_NUL)] = ""
+    scores: dict[Annotated[str, msgspec.Meta(max_length=100)], Rating] = {}
 
 
 class FeedbackRow(Schema):

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import COMPANY_COOKIE, Principal
 from api.common.errors import Forbidden
-from api.common.openapi import BEARER
+from api.common.openapi import BEARER, INVITATION_GONE
 from api.config import Settings
 from api.teams import invitations, services
 from api.teams.schemas import (
@@ -62,7 +62,7 @@ class TeamController(Controller):
 
     @post("/current-company", status_code=HTTP_200_OK,
           summary="Switch company: later requests without X-Company-Id act in it (a cookie for the pages too)")
-    async def switch(self, current_user: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def switch_company(self, current_user: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      settings: NamedDependency[Settings], data: JSONBody[SwitchCompanyIn]) -> Response[MyCompanyOut]:
         if current_user.role != Role.RECRUITER or current_user.api_key_id is not None:
             raise Forbidden("this endpoint is for recruiters")
@@ -89,12 +89,13 @@ class TeamController(Controller):
         await services.remove_member(db_session, company_admin, user_id)
 
     @post("/ownership", status_code=HTTP_200_OK, summary="Transfer the ownership to another member (owner only)")
-    async def transfer(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                       data: JSONBody[TransferOwnershipIn]) -> list[MemberOut]:
+    async def transfer_ownership(self, company_admin: NamedDependency[Principal],
+                                 db_session: NamedDependency[AsyncSession],
+                                 data: JSONBody[TransferOwnershipIn]) -> list[MemberOut]:
         return await services.transfer_ownership(db_session, company_admin, data.user_id)
 
     @post("/invitations", status_code=HTTP_201_CREATED, summary="Invite an address (mailed a single-use link)")
-    async def invite(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def invite_member(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      settings: NamedDependency[Settings], data: JSONBody[InvitationIn]) -> InvitationOut:
         return await invitations.invite(db_session, company_admin, data, settings.public_base_url)
 
@@ -109,10 +110,11 @@ class TeamController(Controller):
                                 invitation_id: FromPath[uuid.UUID]) -> InvitationOut:
         return await invitations.revoke(db_session, company_admin, invitation_id)
 
-    @post("/invitations/accept", status_code=HTTP_200_OK,
+    @post("/invitations/accept", status_code=HTTP_200_OK, raises=[INVITATION_GONE],
           summary="Accept an invitation (signed in with the invited address)")
-    async def accept(self, current_user: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                     settings: NamedDependency[Settings], data: JSONBody[AcceptInvitationIn]) -> Response[AcceptedOut]:
+    async def accept_invitation(self, current_user: NamedDependency[Principal],
+                                db_session: NamedDependency[AsyncSession], settings: NamedDependency[Settings],
+                                data: JSONBody[AcceptInvitationIn]) -> Response[AcceptedOut]:
         if current_user.api_key_id is not None:
             raise Forbidden("API keys cannot join companies")
         out = await invitations.accept(db_session, current_user, data.token)

@@ -6,10 +6,15 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from api.common.schemas import Email, Input, Name, Schema
+from api.common.schemas import Input, Schema
 from db.enums import CompanyRole
 
 InvitableRole = Literal["ADMIN", "RECRUITER", "HIRING_MANAGER"]
+# Postgres text cannot hold NUL; control characters have no place in an address
+NO_NUL = r"^[^\x00]*$"
+InviteEmail = Annotated[str, msgspec.Meta(min_length=3, max_length=320,
+                                          pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$")]
+PlainName = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
 
 
 class MyCompanyOut(Schema):
@@ -21,7 +26,7 @@ class MyCompanyOut(Schema):
 
 
 class CompanyIn(Input):
-    name: Name
+    name: PlainName
 
 
 class SwitchCompanyIn(Input):
@@ -45,7 +50,7 @@ class TransferOwnershipIn(Input):
 
 
 class InvitationIn(Input):
-    email: Email
+    email: InviteEmail
     role: InvitableRole = "RECRUITER"
     expires_in_hours: Annotated[int, msgspec.Meta(ge=1, le=30 * 24)] = 72
 

@@ -80,11 +80,11 @@ class WebhookController(Controller):
     security = BEARER
 
     @get("/event-types", summary="The events a webhook can subscribe to")
-    async def event_types(self, recruiter: NamedDependency[Principal]) -> list[EventTypeOut]:
+    async def webhook_event_types(self, recruiter: NamedDependency[Principal]) -> list[EventTypeOut]:
         return [EventTypeOut(type=t, description=d) for t, d in EVENT_TYPES.items()]
 
     @post("/webhooks", status_code=HTTP_201_CREATED, summary="Register an endpoint (its secret is in this answer)")
-    async def create(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def create_webhook(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      settings: NamedDependency[Settings], data: JSONBody[EndpointIn]) -> EndpointOut:
         url = await checked_url(data.url, settings)
         e = await add_endpoint(db_session, integrator, url, list(data.event_types), data.description, "API")
@@ -127,8 +127,9 @@ class WebhookController(Controller):
         await db_session.delete(await company_endpoint(db_session, integrator, endpoint_id))
 
     @get("/webhooks/{endpoint_id:uuid}/deliveries", summary="The endpoint's delivery log, newest first")
-    async def deliveries(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                         endpoint_id: FromPath[uuid.UUID], limit: Limit = 50) -> list[DeliveryOut]:
+    async def webhook_deliveries(self, company_admin: NamedDependency[Principal],
+                                 db_session: NamedDependency[AsyncSession],
+                                 endpoint_id: FromPath[uuid.UUID], limit: Limit = 50) -> list[DeliveryOut]:
         await company_endpoint(db_session, company_admin, endpoint_id)
         rows = await db_session.execute(
             select(WebhookDelivery, WebhookEvent.event_type).join(WebhookEvent, WebhookEvent.id ==
@@ -150,8 +151,9 @@ class WebhookController(Controller):
         return d
 
     @get("/deliveries/{delivery_id:uuid}/attempts", summary="Every attempt of one delivery")
-    async def attempts(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                       delivery_id: FromPath[uuid.UUID]) -> list[AttemptOut]:
+    async def delivery_attempts(self, company_admin: NamedDependency[Principal],
+                                db_session: NamedDependency[AsyncSession],
+                                delivery_id: FromPath[uuid.UUID]) -> list[AttemptOut]:
         await self._delivery(db_session, company_admin, delivery_id)
         rows = await db_session.scalars(select(WebhookAttempt).where(WebhookAttempt.delivery_id == delivery_id)
                                         .order_by(WebhookAttempt.id))
@@ -160,8 +162,9 @@ class WebhookController(Controller):
 
     @post("/deliveries/{delivery_id:uuid}/redeliver", status_code=HTTP_202_ACCEPTED,
           summary="Send a delivery again now (the same webhook-id: receivers recognise a repeat)")
-    async def redeliver(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                        delivery_id: FromPath[uuid.UUID]) -> DeliveryOut:
+    async def redeliver_delivery(self, company_admin: NamedDependency[Principal],
+                                 db_session: NamedDependency[AsyncSession],
+                                 delivery_id: FromPath[uuid.UUID]) -> DeliveryOut:
         d = await self._delivery(db_session, company_admin, delivery_id)
         if d.status == S.SENDING:
             raise BadRequest("this delivery is being sent right now", extra={"code": "sending"})
@@ -185,20 +188,20 @@ class RestHookController(Controller):
     security = BEARER
 
     @post("/", status_code=HTTP_201_CREATED, summary="Subscribe a target URL to one event")
-    async def subscribe(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def subscribe_hook(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                         settings: NamedDependency[Settings], data: JSONBody[HookIn]) -> HookOut:
         url = await checked_url(data.target_url, settings)
         e = await add_endpoint(db_session, integrator, url, [data.event], "REST hook", "REST_HOOK")
         return HookOut(id=e.id, target_url=e.url, event=data.event, secret=e.secret)
 
     @delete("/{hook_id:uuid}", status_code=HTTP_200_OK, summary="Unsubscribe")
-    async def unsubscribe(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def unsubscribe_hook(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                           hook_id: FromPath[uuid.UUID]) -> dict[str, str]:
         await db_session.delete(await company_endpoint(db_session, integrator, hook_id))
         return {"id": str(hook_id), "status": "unsubscribed"}
 
     @get("/recent/{event_type:str}", summary="The latest events of a type, newest first (a polling trigger)")
-    async def recent(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def recent_items(self, integrator: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      settings: NamedDependency[Settings], event_type: FromPath[str],
                      limit: Limit = 25) -> list[RecentItem]:
         if event_type not in EVENT_TYPES:

@@ -10,19 +10,20 @@ from api.common.schemas import Input, Schema
 from api.webhooks.events import EVENT_TYPES
 
 EventType = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
-Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2000)]
+Url = Annotated[str, msgspec.Meta(min_length=8, max_length=2000, pattern=r"^https?://[^\x00-\x20\x7f]+$")]
+Description = Annotated[str, msgspec.Meta(max_length=500, pattern=r"^[^\x00]*$")]
 
 
 class EndpointIn(Input):
     url: Url
     event_types: Annotated[list[EventType], msgspec.Meta(min_length=1)]
-    description: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    description: Description | None = None
 
 
 class EndpointPatch(Input):
     url: Url | None = None
     event_types: Annotated[list[EventType], msgspec.Meta(min_length=1)] | None = None
-    description: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    description: Description | None = None
     enabled: bool | None = None
 
 

@@ -37,7 +37,11 @@ def _internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def parse(url: str) -> tuple[str, str, int]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing it raises on a bad port
+    except ValueError as exc:
+        raise UnsafeUrl(f"the URL does not parse: {exc}") from exc
     if parts.scheme not in {"http", "https"}:
         raise UnsafeUrl("the URL must start with https:// or http://")
     if not parts.hostname:
@@ -57,7 +61,7 @@ async def resolve(url: str, *, allow_private: bool) -> Target:
         raise UnsafeUrl(f"{host} is an internal host name")
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
         raise UnsafeUrl(f"{host} does not resolve") from exc
     addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
     if not addresses:
