@@ -125,3 +125,10 @@ class WebhookDeliveryStatus(StrEnum):
     SENDING = "SENDING"  # claimed by a sender until locked_until
     DELIVERED = "DELIVERED"  # the receiver answered 2xx
     FAILED = "FAILED"  # retried for the whole retry window (3 days) without a 2xx, or its endpoint was disabled
+
+
+class RecordingStatus(StrEnum):
+    RECORDING = "RECORDING"  # a recorder process holds it (joined, writing once the interview runs)
+    UPLOADING = "UPLOADING"
+    READY = "READY"  # the file is in storage
+    FAILED = "FAILED"  # nothing usable was kept (see error)

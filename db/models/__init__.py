@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.recordings import Recording
 from db.models.teams import ApiKey, CompanyInvitation, CompanyMembership, JobScorecard, Note
 from db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from db.models.workers import AgentWorker
@@ -70,6 +71,7 @@ __all__ = [
     "Note",
     "PipelineFact",
     "QuestionScore",
+    "Recording",
     "RecruiterProfile",
     "ScheduleChange",
     "Screening",

@@ -71,6 +71,9 @@ CASES = [
     Case("metrics", "GET", "/api/ats/v1/interviews/{interview_a}/metrics", (401, 403, 404, 200)),
     Case("transcript", "GET", "/api/ats/v1/interviews/{interview_a}/transcript", (401, 403, 404, 200)),
     Case("report", "GET", "/api/ats/v1/interviews/{interview_a}/report", (401, 403, 404, 200)),
+    # the world's interview was not recorded: A learns that (404 "no recording"), the others learn nothing
+    Case("recording", "GET", "/api/ats/v1/interviews/{interview_a}/recording", (401, 403, 404, 404)),
+    Case("recording file without a signature", "GET", "/media/recordings/{job_a}/x.mp4", (403, 403, 403, 403)),
     Case("compare candidates", "GET", "/api/ats/v1/jobs/{job_a}/interview-comparison", (401, 403, 404, 200)),
     Case(
         "add feedback",
@@ -188,7 +191,8 @@ TEAM_EXPECTED: dict[str, tuple[int, int, int]] = {
     "my application history": (403, 403, 403), "my cv": (403, 403, 403),
     "schedule interview": (403, 201, 201), "list interviews": (200, 200, 200), "get interview": (200, 200, 200),
     "cancel interview": (403, 200, 409), "metrics": (200, 403, 200), "transcript": (200, 200, 200),
-    "report": (200, 200, 200), "compare candidates": (200, 403, 200), "add feedback": (201, 403, 201),
+    "report": (200, 200, 200), "recording": (404, 403, 404), "recording file without a signature": (403, 403, 403),
+    "compare candidates": (200, 403, 200), "add feedback": (201, 403, 201),
     "list feedback": (200, 200, 200), "token by interview": (200, 403, 200), "token by join code": (200, 200, 200),
     "interview link": (200, 200, 200), "company settings": (200, 403, 200),
     "update company settings": (403, 403, 403),
