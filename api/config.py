@@ -129,6 +129,18 @@ class Settings:
     retention_cron: str = "17 3 * * *"
     retention_clock_offset_seconds: int = 0
     erasure_step_pause_seconds: float = 0.0
+    # webhooks (api/webhooks/): loopback, private, link-local, multicast, reserved and metadata addresses are refused
+    # unless this is on (development, tests, or a receiver on a private network you trust)
+    webhook_allow_private_urls: bool = False
+    webhook_timeout_seconds: float = 10.0
+    # a failed delivery waits base * 2^(attempt-1) seconds, at most max_backoff, and is retried for retry_window;
+    # an endpoint without a success for retry_window is disabled (and its admins are told)
+    webhook_retry_base_seconds: float = 30.0
+    webhook_max_backoff_seconds: float = 6 * 3600.0
+    webhook_retry_window_seconds: float = 3 * 24 * 3600.0
+    # a sender that claimed a delivery and died leaves it to another after this
+    webhook_lease_seconds: float = 60.0
+    webhook_tick_seconds: int = 10
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
     log_level: str = "INFO"
@@ -229,6 +241,13 @@ class Settings:
             "retention_cron": env_str("RETENTION_CRON", "17 3 * * *"),
             "retention_clock_offset_seconds": env_int("RETENTION_CLOCK_OFFSET_SECONDS", 0),
             "erasure_step_pause_seconds": env_float("ERASURE_STEP_PAUSE_SECONDS", 0.0),
+            "webhook_allow_private_urls": env_bool("WEBHOOK_ALLOW_PRIVATE_URLS", False),
+            "webhook_timeout_seconds": env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0),
+            "webhook_retry_base_seconds": env_float("WEBHOOK_RETRY_BASE_SECONDS", 30.0),
+            "webhook_max_backoff_seconds": env_float("WEBHOOK_MAX_BACKOFF_SECONDS", 6 * 3600.0),
+            "webhook_retry_window_seconds": env_float("WEBHOOK_RETRY_WINDOW_SECONDS", 3 * 24 * 3600.0),
+            "webhook_lease_seconds": env_float("WEBHOOK_LEASE_SECONDS", 60.0),
+            "webhook_tick_seconds": env_int("WEBHOOK_TICK_SECONDS", 10),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),

@@ -213,6 +213,8 @@ class InterviewFeedback(UUIDAuditBase):
     author_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     rating: Mapped[int] = mapped_column(sa.SmallInteger)
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # the job's scorecard criteria rated 1-5 by this author (issue 20): {"criterion name": 4}
+    scores: Mapped[dict[str, int]] = mapped_column(JsonB, default=dict, server_default=sa.text("'{}'::jsonb"))
 
 
 class InterviewSession(UUIDAuditBase):
