@@ -12,6 +12,7 @@ import random
 import re
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -90,6 +91,9 @@ class InterviewContext:
     kind: InterviewKind = InterviewKind.AI
     note_taker: bool = False
     hide_delivery_signals: bool = False  # the company's setting: no eye contact or fluency in its reports
+    # set when another host ran this interview until it was lost: this run resumes it (agent/resume.py)
+    resumed_from: datetime | None = None  # the interview's original start (its clock goes on from there)
+    resumes: int = 0  # interviews.resumes when this run took it
 
     @property
     def first_name(self) -> str:
@@ -260,4 +264,6 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         kind=InterviewKind(interview.kind),
         note_taker=bool(interview.note_taker),
         hide_delivery_signals=hide_delivery,
+        resumed_from=interview.started_at if interview.resumes and interview.started_at else None,
+        resumes=int(interview.resumes or 0),
     )

@@ -65,6 +65,8 @@ class Interview(UUIDAuditBase):
     agent_joined_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
     # the candidate's own gaze centre, measured while they looked at the interviewer tile (None: not calibrated)
     gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(JsonB)
+    # times the interview was handed to another agent host after its own was lost (the new one resumes it)
+    resumes: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
 
 
 class ScheduleChange(BigIntBase):
