@@ -43,6 +43,7 @@ from livekit.plugins import openai, silero  # noqa: F401  (plugins must register
 
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
+from agent.ffi_routing import route_frames_by_stream
 from agent.priority import single_threaded_blas
 from agent.worker_registry import WorkerRegistry
 from db.contract import AGENT_PREFIX, agent_name, interview_id_from_metadata
@@ -65,6 +66,7 @@ def _die_with_parent() -> None:
 def prewarm(proc: JobProcess) -> None:
     _die_with_parent()
     single_threaded_blas()
+    route_frames_by_stream()
     settings = Settings.from_env()
     from agent.pipeline import load_vad
 
