@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.recordings import Recording
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -63,6 +64,7 @@ __all__ = [
     "JobSkill",
     "PipelineFact",
     "QuestionScore",
+    "Recording",
     "RecruiterProfile",
     "ScheduleChange",
     "Screening",

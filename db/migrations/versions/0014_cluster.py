@@ -1,7 +1,7 @@
 """interviews.resumes: how often an interview whose agent host was lost went to another host
 
 Revision ID: 0014_cluster
-Revises: 0008_ats_phase2
+Revises: 0012_recordings
 Create Date: 2026-11-30 13:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_cluster"
-down_revision: str | None = "0008_ats_phase2"
+down_revision: str | None = "0012_recordings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
