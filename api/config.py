@@ -79,11 +79,15 @@ class Settings:
     # a candidate waits this long for a free interviewer, then is told so and may try again or be rescheduled
     wait_limit_seconds: int = 10 * 60
     # how often the queue's lifecycle job runs: no-shows, stale interviews, expired waits, waiting dispatches
-    lifecycle_tick_seconds: int = 5
-    # an IN_PROGRESS interview whose agent has not written a heartbeat for this long lost its worker
-    stale_after_seconds: int = 15
+    lifecycle_tick_seconds: int = 2
+    # an IN_PROGRESS interview whose agent has not written a heartbeat (every second) for this long lost its worker
+    stale_after_seconds: int = 6
     # a worker whose registry row is older than this is gone (workers refresh it every 2 s)
-    worker_stale_seconds: int = 10
+    worker_stale_seconds: int = 6
+    # an interview whose agent host was lost goes to another host (which resumes it) if the candidate is still in
+    # the room within this long after its last heartbeat, at most this many times
+    resume_within_seconds: int = 120
+    resume_max_times: int = 2
     # a registered worker joins within a second or two of a dispatch; a dispatch older than this with no agent
     # is retried
     dispatch_join_grace_seconds: float = 10.0
@@ -191,9 +195,11 @@ class Settings:
             "join_early_seconds": env_int("JOIN_EARLY_SECONDS", 60 * env_int("JOIN_EARLY_MINUTES", 15)),
             "join_grace_seconds": env_int("JOIN_GRACE_SECONDS", 60 * env_int("JOIN_LATE_MINUTES", 15)),
             "wait_limit_seconds": env_int("WAIT_LIMIT_SECONDS", 600),
-            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 5),
-            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 15),
-            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 10),
+            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 2),
+            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 6),
+            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 6),
+            "resume_within_seconds": env_int("RESUME_WITHIN_SECONDS", 120),
+            "resume_max_times": env_int("RESUME_MAX_TIMES", 2),
             "public_base_url": public_base_url,
             "cors_allow_origins": env_list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
             "clerk_issuer": env_str("CLERK_ISSUER"),

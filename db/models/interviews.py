@@ -70,6 +70,8 @@ class Interview(UUIDAuditBase):
     # NULL ("not collected"), never 0
     video_analysis: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
     video_analysis_off_reason: Mapped[str | None] = mapped_column(sa.String(32))  # declined | not_shortlisted
+    # times the interview was handed to another agent host after its own was lost (the new one resumes it)
+    resumes: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
 
 
 class ScheduleChange(BigIntBase):
