@@ -43,6 +43,7 @@ from db.contract import (
 
 if TYPE_CHECKING:
     from agent.recorder import Recorder
+    from agent.self_feedback import SelfFeedbackSender
     from agent.video_sampler import VideoSampler
 
 logger = logging.getLogger("interviewly.live")
@@ -139,7 +140,8 @@ class LiveScores:
 
     def __init__(self, *, interview_id: uuid.UUID, question_count: int, interval_s: float, eyes: EyeTracker,
                  fluency: FluencyTracker, speaking: Speaking, recorder: Recorder,
-                 directory: RecruiterDirectory, hide_delivery: bool = False) -> None:
+                 directory: RecruiterDirectory, hide_delivery: bool = False,
+                 self_feedback: SelfFeedbackSender | None = None) -> None:
         self.interview_id = interview_id
         self.hide_delivery = hide_delivery  # the company hides delivery signals: the watchers get none
         self.question_count = question_count
@@ -149,6 +151,7 @@ class LiveScores:
         self.speaking = speaking
         self.recorder = recorder
         self.directory = directory
+        self.self_feedback = self_feedback  # PRACTICE interviews only: the candidate's own pace, pauses, eye contact
         self.sampler: VideoSampler | None = None
         self.question_index: int | None = None
         self.last_k = 0
@@ -168,6 +171,8 @@ class LiveScores:
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()
         self._sends.put_nowait((without_delivery(msg) if self.hide_delivery else msg).encode())
+        if self.self_feedback is not None:
+            self.self_feedback.offer(msg)
         row = msg.metric_row()
         self.rows.append(row)
         self.recorder.add_metric(row)

@@ -28,6 +28,7 @@ from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
 from agent.recorder import Recorder
+from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
 from analytics.gaze_calibration import CalibrationError
 from db.contract import ATTR_CALIBRATION, ATTR_PHASE, CANDIDATE_PREFIX
@@ -178,6 +179,9 @@ class RoomRun:
                                interval_s=self.settings.live_interval_s, eyes=self.eyes, fluency=self.fluency,
                                speaking=self.speaking, recorder=self.recorder, directory=self.directory,
                                hide_delivery=self.context.hide_delivery_signals)
+        if self.context.is_practice:  # a practising candidate sees their own delivery; nobody else ever does
+            self.live.self_feedback = SelfFeedbackSender(self.ctx.room, lambda: self.candidate_identity)
+            self._loops.append(asyncio.create_task(self.live.self_feedback.send_loop(), name="self-feedback"))
         self._loops += [
             asyncio.create_task(self._tick_loop(), name="live-ticks"),
             asyncio.create_task(self.live.send_loop(), name="live-sender"),

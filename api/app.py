@@ -25,7 +25,10 @@ from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
+from api.candidate_tools.coach_history import CoachHistoryController
 from api.candidate_tools.controllers import CandidateToolsController
+from api.candidate_tools.practice_report import PracticeReportController
+from api.candidate_tools.rewrite_files import RewriteFilesController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
@@ -48,6 +51,7 @@ from api.queue.worker import queue_lifespan
 from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_storage
+from api.web.candidate_pages import CandidatePagesController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 from db.contract import page_contract
 
@@ -70,11 +74,15 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,
         CandidateToolsController,
+        CoachHistoryController,
+        RewriteFilesController,
+        PracticeReportController,
         DashboardController,
         EmailController,
         ImportController,
         UnsubscribeController,
         WebController,
+        CandidatePagesController,
         static_files_router,
     ]
     if settings.dev_auth:
