@@ -209,3 +209,27 @@ async def test_a_practising_candidate_is_sent_pace_pauses_and_eye_contact_only()
     quiet = msgspec.structs.replace(msg, fluency=FluencyLive(), speaking="agent")
     assert self_feedback_of(quiet).words_per_minute is None and self_feedback_of(quiet).mean_pause_s is None
     assert page_contract()["selfTopic"] == SELF_TOPIC != page_contract()["liveTopic"]
+
+
+async def test_with_a_clerk_key_the_sign_in_page_mounts_clerks_component(tmp_path) -> None:
+    """Clerk itself cannot be reached from the tests; what is ours: the page carries the key for the vendored
+    clerk-js, whose bundle (and the sign-in chunk it loads) build_web.sh put beside it, and the dev form is gone."""
+    from litestar import Litestar
+    from litestar.di import Provide
+    from litestar.testing import AsyncTestClient
+
+    from api.app import templates
+    from api.config import Settings
+    from api.web.candidate_pages import CandidatePagesController
+    from api.web.controllers import STATIC_DIR
+
+    settings = Settings(clerk_publishable_key="pk_test_Y2xlcmsuZXhhbXBsZS50ZXN0JA")
+    app = Litestar(route_handlers=[CandidatePagesController], template_config=templates(),
+                   dependencies={"settings": Provide(lambda: settings, sync_to_thread=False),
+                                 "dev_auth": Provide(lambda: False, sync_to_thread=False)})
+    async with AsyncTestClient(app) as client:
+        page = (await client.get("/sign-in")).text
+    assert 'data-publishable-key="pk_test_Y2xlcmsuZXhhbXBsZS50ZXN0JA"' in page and 'id="dev-form"' not in page
+    clerk = STATIC_DIR / "vendor" / "clerk"
+    assert "mountSignIn" in (clerk / "clerk.browser.js").read_text()
+    assert list(clerk.glob("signin_clerk.browser_*.js")), "the sign-in component's chunk is not vendored"

@@ -26,7 +26,7 @@
       "No analysis yet.");
     fill("#rewrites", rewrites.slice(0, 5).map((r) => {
       const get = el("button", { type: "button", class: "secondary small-button", text: "Download DOCX" });
-      get.setAttribute("aria-label", `Download the ${STYLE_NAMES[r.style]} rewrite of ${date(r.created_at)} as DOCX`);
+      get.setAttribute("aria-label", `Download DOCX: the ${STYLE_NAMES[r.style]} rewrite of ${date(r.created_at)}`);
       get.addEventListener("click", () => download(`/api/candidate/v1/cv/rewrites/${r.id}/docx`, "cv.docx").catch(fail));
       return el("li", {}, el("strong", { text: STYLE_NAMES[r.style] }), ` · ${date(r.created_at)} `, get);
     }), "No rewrite yet.");

@@ -24,9 +24,12 @@
     } finally { $("#rewrite").disabled = false; }
   });
 
+  // the LLM writes Markdown: compare and show the words, not its marks (the DOCX keeps headings and bold)
+  const plain = (md) => md.replace(/^#{1,6}\s+/gm, "").replace(/\*\*|__|`/g, "").replace(/^\s*[*+•]\s+/gm, "- ");
+
   function render(original, rewrite) {
     const left = [], right = [];
-    for (const part of Diff.diffWordsWithSpace(original, rewrite.output)) {
+    for (const part of Diff.diffWordsWithSpace(original, plain(rewrite.output))) {
       if (part.added) right.push(el("ins", { text: part.value }));
       else if (part.removed) left.push(el("del", { text: part.value }));
       else { left.push(document.createTextNode(part.value)); right.push(document.createTextNode(part.value)); }
