@@ -21,7 +21,6 @@ from api.common.openapi import BEARER
 from api.interviews.controllers import provide_interview_service
 from api.interviews.report_data import engagement_of, notes_out, question_extras
 from api.interviews.schemas import (
-    MetricOut,
     MetricsPage,
     QuestionScoreOut,
     ReportBundle,
@@ -30,6 +29,7 @@ from api.interviews.schemas import (
 )
 from api.interviews.services import InterviewService
 from db.aggregates import interview_figures
+from db.contract import MetricRow
 from db.enums import InterviewMode
 from db.models import Interview, InterviewSession
 
@@ -80,7 +80,7 @@ class PracticeReportController(Controller):
                       limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300) -> MetricsPage:
         interview = await own_practice(interviews_service, candidate, session_id)
         rows = await interviews_service.metric_rows(interview.id, since_t, limit)
-        return MetricsPage(items=[_convert(r, MetricOut) for r in rows],  # type: ignore[misc]
+        return MetricsPage(items=[_convert(r, MetricRow) for r in rows],  # type: ignore[misc]
                            next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
 
     @get("/transcript", operation_id="listMyPracticeTranscript", summary="My practice interview's transcript")
