@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.auth.deps import Principal
 from api.candidate_tools.coach import MAX_TURNS, coach_messages
-from api.candidate_tools.controllers import _llm_unavailable, llm_client
-from api.candidate_tools.llm import LLMClient, LLMError
+from api.candidate_tools.controllers import LLM_SETTINGS, _llm_unavailable, llm_client
+from api.candidate_tools.llm import NOT_CONFIGURED, LLMClient, LLMError
 from api.common.openapi import BEARER
 from api.common.ratelimit import COACH, rate_limited
 from api.common.schemas import Input, Schema
@@ -33,6 +33,12 @@ HISTORY_LIMIT = 200  # what the page shows; the model sees the last MAX_TURNS of
 class CoachMessageIn(Input):
     content: Annotated[str, msgspec.Meta(min_length=1, max_length=20_000)]
     cv_text: Annotated[str, msgspec.Meta(max_length=60_000)] | None = None
+
+
+class LLMStatusOut(Schema):
+    configured: bool
+    message: str | None  # what to set, when nothing is configured
+    settings: list[str]
 
 
 class CoachMessageOut(Schema):
@@ -82,6 +88,13 @@ class CoachHistoryController(Controller):
     async def list_messages(self, candidate: NamedDependency[Principal],
                             db_session: NamedDependency[AsyncSession]) -> list[CoachMessageOut]:
         return [_out(r) for r in await history(db_session, candidate.user_id)]
+
+    @get("/llm", operation_id="getCoachLlmStatus",
+         summary="Whether an LLM is configured for the coach and the rewriter, and if not which settings to set")
+    async def llm_status(self, candidate: NamedDependency[Principal]) -> LLMStatusOut:
+        configured = llm_client().settings.configured
+        return LLMStatusOut(configured=configured, message=None if configured else NOT_CONFIGURED,
+                            settings=LLM_SETTINGS)
 
     @post("/", operation_id="sendCoachMessage", status_code=200, middleware=[rate_limited(COACH)],
           summary="Send the coach a message: it is kept, and the answer streams as Server-Sent Events "

@@ -113,6 +113,8 @@ async def test_coach_without_an_llm_names_the_setting_and_keeps_nothing(api, mon
     r = await api.post("/api/candidate/v1/coach/messages", json={"content": "Hello?"}, headers=cand.headers)
     assert r.status_code == 503 and "OPENAI_API_KEY" in r.json()["detail"], r.text
     assert (await api.get("/api/candidate/v1/coach/messages", headers=cand.headers)).json() == []
+    status = (await api.get("/api/candidate/v1/coach/messages/llm", headers=cand.headers)).json()
+    assert status["configured"] is False and "OPENAI_API_KEY" in status["message"]
 
 
 async def test_coach_keeps_the_conversation_server_side(api, llm: FakeOpenAI) -> None:
@@ -127,6 +129,9 @@ async def test_coach_keeps_the_conversation_server_side(api, llm: FakeOpenAI) ->
     streamed = "".join(d["delta"] for name, d in events if name == "message")
     assert len([e for e in events if e[0] == "message"]) > 5  # word by word, as written
     assert streamed.startswith("Turn 1: about 'How do I prepare?'")
+    status = (await api.get("/api/candidate/v1/coach/messages/llm", headers=cand.headers)).json()
+    assert status == {"configured": True, "message": None, "settings": ["OPENAI_API_KEY", "OPENAI_BASE_URL",
+                                                                         "LLM_MODEL"]}
 
     # the next message is answered with the kept history (the page sends only the new message)
     r = await api.post("/api/candidate/v1/coach/messages", json={"content": "And for salary?"}, headers=cand.headers)

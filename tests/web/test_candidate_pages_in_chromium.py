@@ -324,3 +324,22 @@ async def installable(page: Any, site: str, ctx: Any) -> None:
         assert "You are offline" in await page.inner_text("h1")
     finally:
         await ctx.set_offline(False)
+
+
+async def test_without_an_llm_the_pages_name_the_setting(web_stack: str, chromium, web_artifacts: Path) -> None:
+    """The web bed's API has no LLM: the coach and the rewriter say which setting to set before anyone types."""
+    async with httpx.AsyncClient(base_url=web_stack, timeout=30) as api:
+        r = await api.post("/api/auth/dev/token", json={"sub": "dev|no-llm", "email": "no-llm@example.test",
+                                                         "name": "No LLM", "role": "CANDIDATE"})
+        token = r.json()["token"]
+    ctx = await chromium.new_context(viewport=PHONE)
+    page = await ctx.new_page()
+    await page.goto(f"{web_stack}/sign-in")
+    await page.evaluate("(t) => localStorage.setItem('interviewly.token', t)", token)
+    for path in ("/candidate/coach", "/candidate/cv/rewrite"):
+        await page.goto(f"{web_stack}{path}")
+        await page.wait_for_function("document.body.dataset.llm === 'missing'", timeout=20_000)
+        message = await page.inner_text("#message")
+        assert "OPENAI_API_KEY" in message and "OPENAI_BASE_URL" in message
+    await check_page(page, web_artifacts / "candidate", "phone-rewriter-without-llm")
+    await ctx.close()

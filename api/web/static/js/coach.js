@@ -16,6 +16,9 @@
   };
 
   try {
+    // no LLM on this server: say which setting to set before anyone types
+    const llm = await call(BASE + "/llm");
+    if (!llm.configured) { show(llm.message, "error"); document.body.dataset.llm = "missing"; }
     const history = await call(BASE);
     history.forEach((m) => bubble(m.role, m.content));
     if (!history.length) $("#coach-status").textContent = "Ask your first question below.";

@@ -42,6 +42,10 @@
     document.body.dataset.rewrite = rewrite.id;
   }
 
+  call("/api/candidate/v1/coach/messages/llm").then((llm) => {
+    if (!llm.configured) { show(llm.message, "error"); document.body.dataset.llm = "missing"; }
+  }).catch(fail);
+
   $("#download-docx").addEventListener("click", () => current && download(`/api/candidate/v1/cv/rewrites/${current.id}/docx`, "cv.docx").catch(fail));
   $("#download-txt").addEventListener("click", () => current && download(`/api/candidate/v1/cv/rewrites/${current.id}/txt`, "cv.txt").catch(fail));
 })();
