@@ -252,6 +252,10 @@ async def practice(page: Any, site: str, shots: Path, api: httpx.AsyncClient, au
     await page.check("#consent")
     await page.click("#join")
     await page.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
+    await page.evaluate("""() => {
+        window.topics = [];
+        window.interviewlyCandidate.room.on('dataReceived', (payload, p, kind, topic) => window.topics.push(topic));
+    }""")
     # the candidate's own delivery, live: the panel appears and keeps updating, in words
     await page.wait_for_selector("#live-feedback", state="visible", timeout=90_000)
     first = int(await page.evaluate("document.body.dataset.selfFeedback"))
@@ -262,6 +266,8 @@ async def practice(page: Any, site: str, shots: Path, api: httpx.AsyncClient, au
     assert "words a minute" in pace and ("pause" in pauses.lower())
     assert "%" in eyes or "not in view" in eyes or "Not measured" in eyes
     assert await page.locator("#fb-pace-bar").get_attribute("style")
+    topics = set(await page.evaluate("window.topics"))
+    assert topics == {"interviewly.self"}, f"a practising candidate gets their own feedback only, got {topics}"
     await check_page(page, shots, "phone-practice-live-feedback", keyboard=False)
     practices = (await api.get("/api/candidate/v1/mock-interviews", headers=auth)).json()
     session_id = practices[0]["id"]
