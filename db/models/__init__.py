@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.recordings import Recording
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -64,6 +65,7 @@ __all__ = [
     "JobSkill",
     "PipelineFact",
     "QuestionScore",
+    "Recording",
     "RecruiterProfile",
     "ScheduleChange",
     "Screening",
