@@ -58,6 +58,13 @@ CASES = [
     Case("my application history", "GET", "/api/candidate/v1/applications/{application_a}/history",
          (401, 200, 403, 403)),
     Case("my cv", "GET", "/api/candidate/v1/applications/{application_a}/cv", (401, 200, 403, 403)),
+    # the candidate pages (issue 19): a candidate's own coach history, downloads and practice reports
+    Case("my coach history", "GET", "/api/candidate/v1/coach/messages", (401, 200, 403, 403)),
+    Case("coach llm status", "GET", "/api/candidate/v1/coach/messages/llm", (401, 200, 403, 403)),
+    Case("forget my coach history", "DELETE", "/api/candidate/v1/coach/messages", (401, 204, 403, 403)),
+    Case("a recruiting interview is no practice report", "GET",
+         "/api/candidate/v1/mock-interviews/{interview_a}/report", (401, 404, 403, 403)),
+    Case("no such rewrite", "GET", "/api/candidate/v1/cv/rewrites/{interview_a}/docx", (401, 404, 403, 403)),
     Case(
         "schedule interview",
         "POST",
