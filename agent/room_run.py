@@ -178,7 +178,8 @@ class RoomRun:
         self.live = LiveScores(interview_id=self.interview_id, question_count=question_count,
                                interval_s=self.settings.live_interval_s, eyes=self.eyes, fluency=self.fluency,
                                speaking=self.speaking, recorder=self.recorder, directory=self.directory,
-                               hide_delivery=self.context.hide_delivery_signals)
+                               hide_delivery=self.context.hide_delivery_signals,
+                               video_analysis=self.context.video_analysis)
         if self.context.is_practice:  # a practising candidate sees their own delivery; nobody else ever does
             self.live.self_feedback = SelfFeedbackSender(self.ctx.room, lambda: self.candidate_identity)
             self._loops.append(asyncio.create_task(self.live.self_feedback.send_loop(), name="self-feedback"))
@@ -187,13 +188,14 @@ class RoomRun:
             asyncio.create_task(self.live.send_loop(), name="live-sender"),
             asyncio.create_task(self._fluency_loop(), name="fluency-refresh"),
         ]
-        self.spawn(self._start_video())
+        if self.context.video_analysis:  # otherwise no frame is ever taken (nor MediaPipe loaded)
+            self.spawn(self._start_video())
 
     async def calibrate_gaze(self) -> None:
         """The candidate looks at the interviewer tile for a few seconds (their page asks them to): that becomes
         their gaze centre. Without one (camera off, looked around), the default centre, the camera, holds."""
         seconds = self.settings.gaze_calibration_s
-        if seconds <= 0:
+        if seconds <= 0 or not self.context.video_analysis:
             return
         attrs = self.ctx.room.local_participant
         await attrs.set_attributes({ATTR_PHASE: "calibration"})
@@ -255,9 +257,11 @@ class RoomRun:
             self._maybe_subscribe(pub, participant)
 
     def wants(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> bool:
-        """Only the candidate's camera and microphone: never the hiring team's, never screen shares."""
-        return is_candidate(participant) and pub.source in (rtc.TrackSource.SOURCE_CAMERA,
-                                                            rtc.TrackSource.SOURCE_MICROPHONE)
+        """Only the candidate's camera and microphone: never the hiring team's, never screen shares; the camera only
+        when it is to be analysed."""
+        sources = ((rtc.TrackSource.SOURCE_CAMERA, rtc.TrackSource.SOURCE_MICROPHONE) if self.context.video_analysis
+                   else (rtc.TrackSource.SOURCE_MICROPHONE,))
+        return is_candidate(participant) and pub.source in sources
 
     def _maybe_subscribe(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
         if not self.wants(pub, participant):

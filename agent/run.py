@@ -134,7 +134,11 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.recorder.add_consent({
             "method": ConsentMethod.SPOKEN, "decision": decision,
             "text_sha256": hashlib.sha256(self.texts["consent"].encode()).hexdigest(),
-            "scopes": ["ai_interviewer", "transcript", "eye_contact_analysis", "speech_analysis"],
+            # what the spoken notice covered: the camera only if agreed, and the recording agreed on the join page
+            # (issue 21 records while the latest consent includes it)
+            "scopes": ["ai_interviewer", "transcript", "speech_analysis",
+                       *(["eye_contact_analysis"] if self.context.video_analysis else []),
+                       *(["recording"] if "recording" in self.context.page_scopes else [])],
             "transcript_segment_uid": answer[-1].uid if answer else None,
             "recorded_at": datetime.now(UTC),
         })

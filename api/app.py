@@ -47,6 +47,7 @@ from api.interviews.tasks import LifecycleRuntime
 from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
+from api.privacy.controllers import CandidatePrivacyController, PrivacyController
 from api.queue.worker import queue_lifespan
 from api.recordings.controllers import RecordingController, serve_signed_recording
 from api.screening.controllers import ScreeningController
@@ -81,6 +82,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         DashboardController,
         EmailController,
         ImportController,
+        PrivacyController,
+        CandidatePrivacyController,
         UnsubscribeController,
         RecordingController,
         serve_signed_recording,

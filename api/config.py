@@ -20,11 +20,11 @@ DEV_LIVEKIT_API_KEY = "devkey"
 DEV_LIVEKIT_API_SECRET = "interviewly-dev-secret-not-for-production"
 
 DEFAULT_CONSENT_TEXT = (
-    "This interview is conducted by an AI interviewer. Your camera and microphone are analysed during the "
-    "interview to measure eye contact and speech fluency, and the conversation is transcribed. These signals are "
-    "advisory: a person at the hiring company reviews them and makes every decision. Recordings are not kept; the "
-    "transcript, the per-second measurements and the report are stored with your application. By joining you "
-    "agree to this processing."
+    "This interview is conducted by an AI interviewer. The conversation is transcribed, your answers are scored "
+    "against the job's questions and your speech fluency is measured; if you agree below, your camera is also "
+    "analysed for eye contact and face in view. These signals are advisory: a person at the hiring company reviews "
+    "them and makes every decision. The transcript, the per-second measurements and the report are stored with your "
+    "application for the company's retention period; you can ask for them, or for their erasure."
 )
 
 
@@ -126,6 +126,11 @@ class Settings:
     booking_rate_limit_per_minute: int = 60  # booking interviews, per recruiter
     booking_rate_limit_per_ip_per_minute: int = 240
     max_page_size: int = 100
+    # privacy (api/privacy/): the daily retention run, and the clock it measures expiry against, moved ahead by this
+    # many seconds (tests); a pause between erasure steps (0; the crash test sets it to kill an erasure half-way)
+    retention_cron: str = "17 3 * * *"
+    retention_clock_offset_seconds: int = 0
+    erasure_step_pause_seconds: float = 0.0
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
     log_level: str = "INFO"
@@ -224,6 +229,9 @@ class Settings:
             "costly_rate_limit_per_ip_per_minute": env_int("COSTLY_RATE_LIMIT_PER_IP_PER_MINUTE", 60),
             "booking_rate_limit_per_minute": env_int("BOOKING_RATE_LIMIT_PER_MINUTE", 60),
             "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
+            "retention_cron": env_str("RETENTION_CRON", "17 3 * * *"),
+            "retention_clock_offset_seconds": env_int("RETENTION_CLOCK_OFFSET_SECONDS", 0),
+            "erasure_step_pause_seconds": env_float("ERASURE_STEP_PAUSE_SECONDS", 0.0),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),

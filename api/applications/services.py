@@ -38,6 +38,11 @@ def allowed_moves(status: ApplicationStatus) -> list[str]:
     return sorted(s.value for s in WORKFLOW[status])
 
 
+def not_archived(include_archived: bool) -> list[ColumnElement[bool]]:
+    """Archived applications (closed jobs, old: api/privacy/retention.py) leave list queries unless asked for."""
+    return [] if include_archived else [Application.archived_at.is_(None)]
+
+
 def visibility(principal: Principal) -> list[ColumnElement[bool]]:
     """Where-clauses limiting applications to what this user may see."""
     if principal.is_recruiter:
@@ -76,12 +81,12 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
 
     repository_type = Repo
 
-    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter]
-                           ) -> tuple[list[ApplicationListItem], int]:
+    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter],
+                           *extra: ColumnElement[bool]) -> tuple[list[ApplicationListItem], int]:
         """A job's applications; 404 when the job is not the recruiter's company's."""
         # isolation in the same query: an uncorrelated EXISTS, evaluated once
         owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, total = await self.list_rows(filters, Application.job_id == job_id, owned_job)
+        items, total = await self.list_rows(filters, Application.job_id == job_id, owned_job, *extra)
         if total == 0 and not await self.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
         return items, total

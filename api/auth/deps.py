@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.jwt import KeysUnavailable, TokenError, TokenVerifier
 from api.common.errors import Forbidden, ServiceUnavailable, Unauthorized
+from api.privacy.audit import set_actor
 from db.enums import Role
 from db.models import RecruiterProfile, User
 
@@ -127,7 +128,9 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         retry_after = str(request.app.state.settings.jwks_failure_backoff_seconds)
         raise ServiceUnavailable(f"{exc}; try again shortly", extra={"code": "jwks_unavailable"},
                                  headers={"Retry-After": retry_after}) from exc
-    return await load_principal(db_session, claims, request.app.state.principal_cache)
+    principal = await load_principal(db_session, claims, request.app.state.principal_cache)
+    await set_actor(db_session, principal.user_id)  # the audit trail names who changed what
+    return principal
 
 
 async def provide_current_user(optional_user: NamedDependency[Principal | None]) -> Principal:

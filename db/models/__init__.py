@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
 from db.models.recordings import Recording
 from db.models.workers import AgentWorker
 
@@ -42,16 +43,19 @@ __all__ = [
     "AgentWorker",
     "Application",
     "ApplicationStatusChange",
+    "AuditEvent",
     "CVAnalysis",
     "CVRewrite",
     "CachedTextProfile",
     "Candidate",
+    "CandidateDemographics",
     "CoachMessage",
     "Company",
     "CompanyEmailSettings",
     "EmailOutbox",
     "EmailTemplate",
     "EmailUnsubscribe",
+    "ErasureRequest",
     "IdempotencyKey",
     "ImportBatch",
     "Interview",
@@ -67,6 +71,7 @@ __all__ = [
     "QuestionScore",
     "Recording",
     "RecruiterProfile",
+    "RetentionRun",
     "ScheduleChange",
     "Screening",
     "Subscription",

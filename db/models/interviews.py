@@ -65,6 +65,11 @@ class Interview(UUIDAuditBase):
     agent_joined_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
     # the candidate's own gaze centre, measured while they looked at the interviewer tile (None: not calibrated)
     gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(JsonB)
+    # whether the candidate's camera is analysed (eye contact, face in view): off when they declined the
+    # video_analysis consent scope or the company analyses shortlisted applications only; then those metrics are
+    # NULL ("not collected"), never 0
+    video_analysis: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    video_analysis_off_reason: Mapped[str | None] = mapped_column(sa.String(32))  # declined | not_shortlisted
 
 
 class ScheduleChange(BigIntBase):

@@ -287,7 +287,7 @@ async def test_interviewer_asks_consent_then_runs_the_plan(session: AgentSession
     await session.start(agent)
     await asyncio.sleep(0.3)  # on_enter: greeting, consent notice and question, and nothing else
     spoken = _spoken(session)
-    assert len(spoken) == 1 and "recorded and analysed" in spoken[0] and spoken[0].endswith("yes or no.")
+    assert len(spoken) == 1 and "transcribed and analysed" in spoken[0] and spoken[0].endswith("yes or no.")
 
     assert (await _reply(session, "Yes, that's fine.")).endswith("How do you structure a Python project?")
     assert hooks.consents == [ConsentDecision.GIVEN]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import PDF_BYTES, World, build_world, in_minutes
+from tests.consent import consent
 
 ACTORS = ("anonymous", "candidate", "recruiter_b", "recruiter_a")
 
@@ -91,13 +92,30 @@ CASES = [
     ),
     Case("list feedback", "GET", "/api/ats/v1/interviews/{interview_a}/feedback", (401, 403, 404, 200)),
     Case(
-        "token by interview", "POST", "/api/livekit/token", (401, 200, 404, 200), json={"interview_id": "{interview_a}"}
+        "token by interview", "POST", "/api/livekit/token", (401, 200, 404, 200),
+        json={"interview_id": "{interview_a}", "consent": consent()},
     ),
-    Case("token by join code", "POST", "/api/livekit/token", (200, 200, 200, 200), json={"join_code": "{code}"}),
+    Case("token by join code", "POST", "/api/livekit/token", (200, 200, 200, 200),
+         json={"join_code": "{code}", "consent": consent()}),
+    Case("token by join code, no consent", "POST", "/api/livekit/token", (403, 403, 403, 403),
+         json={"join_code": "{code}"}),
     Case("interview link", "GET", "/api/interview-links/{code}", (200, 200, 200, 200)),
     Case("company settings", "GET", "/api/ats/v1/company/settings", (401, 403, 200, 200)),
     Case("update company settings", "PATCH", "/api/ats/v1/company/settings", (401, 403, 200, 200),
          json={"hide_delivery_signals": True}),
+    # privacy (issue 17)
+    Case("privacy settings", "GET", "/api/ats/v1/company/privacy", (401, 403, 200, 200)),
+    Case("update privacy settings", "PATCH", "/api/ats/v1/company/privacy", (401, 403, 200, 200),
+         json={"retention_metrics_days": 90, "video_analytics_scope": "SHORTLISTED"}),
+    Case("audit trail", "GET", "/api/ats/v1/applications/{application_a}/audit", (401, 403, 404, 200)),
+    Case("bias report", "GET", "/api/ats/v1/jobs/{job_a}/bias-report", (401, 403, 404, 200)),
+    Case("erase candidate", "POST", "/api/ats/v1/candidates/{candidate_a}/erasure", (401, 403, 404, 202)),
+    Case("get erasure", "GET", "/api/ats/v1/erasures/{erasure_a}", (401, 403, 404, 200)),
+    Case("erase me", "POST", "/api/candidate/v1/me/erasure", (401, 202, 403, 403)),
+    Case("my erasure", "GET", "/api/candidate/v1/me/erasures/{erasure_a}", (401, 404, 403, 403)),
+    Case("export my data", "GET", "/api/candidate/v1/me/export", (401, 200, 403, 403)),
+    Case("my demographics", "PUT", "/api/candidate/v1/applications/{application_a}/demographics",
+         (401, 200, 403, 403), json={"gender": "prefer to self-describe"}),
 ]
 
 
@@ -106,6 +124,8 @@ def _fill(value: Any, ids: dict[str, str]) -> Any:
         return in_minutes(30) if value == "<soon>" else value.format(**ids)
     if isinstance(value, dict):
         return {k: _fill(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, ids) for v in value]
     return value
 
 
@@ -118,6 +138,13 @@ async def test_authorization_matrix(api, case: Case) -> None:
         "interview_a": world.interview_a["id"],
         "code": world.join_code,
     }
+    if "{candidate_a}" in case.path or "{erasure_a}" in case.path:
+        app = (await api.get(f"/api/ats/v1/applications/{world.application_a}",
+                             headers=world.recruiter_a.headers)).json()
+        ids["candidate_a"] = app["candidate"]["id"]
+    if "{erasure_a}" in case.path:  # company A's erasure of its candidate (no queue worker runs here)
+        r = await api.post(f"/api/ats/v1/candidates/{ids['candidate_a']}/erasure", headers=world.recruiter_a.headers)
+        ids["erasure_a"] = r.json()["id"]
     headers = {
         "anonymous": {},
         "candidate": world.candidate.headers,

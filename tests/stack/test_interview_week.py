@@ -32,6 +32,7 @@ from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import Candidate, WorkerProcess, start_worker, wav_frames, worker_env
 from tests.api.conftest import apply, create_job, dev_user
 from tests.api.server import api_env, run_api
+from tests.consent import accepted
 from tests.faces import frontal_face_rgb
 from tests.media import espeak_wav
 
@@ -107,7 +108,7 @@ async def _until(predicate: Any, within: float, what: str) -> Any:
 async def _arrive(api: httpx.AsyncClient, stack: dict, interview: dict) -> Candidate:
     """The candidate's page: token by join code (their arrival), then the room with camera and microphone."""
     code = interview["join_url"].rsplit("/", 1)[1]
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=await accepted(api, code))
     assert r.status_code == 200, r.text
     grant = r.json()
     candidate = Candidate(stack["livekit"], grant["room"], grant["identity"], jwt=grant["token"])

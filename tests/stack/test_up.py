@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from devstack.postgres import free_port
+from tests.consent import join_body
 from tests.rooms import new_room
 
 READY_LINE = "Ctrl-C stops everything"
@@ -122,7 +123,7 @@ async def _join_and_time_the_interviewer(api: str, code: str, livekit_url: str) 
 
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=10) as client:
-        r = await client.post(f"{api}/api/livekit/token", json={"join_code": code})
+        r = await client.post(f"{api}/api/livekit/token", json=join_body(code))
         assert r.status_code == 200, r.text
         token = r.json()
     room = new_room()
