@@ -250,6 +250,8 @@ async def practice(page: Any, site: str, shots: Path, api: httpx.AsyncClient, au
     await page.wait_for_selector("#device-status.ok", timeout=20_000)
     await check_page(page, shots, "phone-practice-setup")
     await page.check("#consent")
+    if await page.locator("#consent-video-analysis").count():
+        await page.check("#consent-video-analysis")  # opt-in: eye contact is measured only when agreed
     await page.click("#join")
     await page.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
     await page.evaluate("""() => {
