@@ -12,6 +12,7 @@ import random
 import re
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -107,6 +108,9 @@ class InterviewContext:
     # what the candidate agreed to on the join page (api/privacy/consent.py): "recording" is spoken of, and stays in
     # the spoken consent's scopes, only when they agreed to it there
     page_scopes: tuple[str, ...] = ()
+    # set when another host ran this interview until it was lost: this run resumes it (agent/resume.py)
+    resumed_from: datetime | None = None  # the interview's original start (its clock goes on from there)
+    resumes: int = 0  # interviews.resumes when this run took it
 
     @property
     def first_name(self) -> str:
@@ -293,4 +297,6 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         video_analysis=bool(interview.video_analysis),
         video_analysis_off_reason=interview.video_analysis_off_reason,
         page_scopes=await _page_scopes(session, interview.id),
+        resumed_from=interview.started_at if interview.resumes and interview.started_at else None,
+        resumes=int(interview.resumes or 0),
     )

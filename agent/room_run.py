@@ -74,7 +74,7 @@ class RoomRun:
         self.interview_id = context.interview_id
         self.max_s = min(settings.max_minutes, float(context.duration_minutes)) * 60.0
         self.recorder = Recorder(sessionmaker, context.interview_id, flush_interval_s=settings.flush_interval_s,
-                                 max_buffered_rows=settings.max_buffered_rows)
+                                 max_buffered_rows=settings.max_buffered_rows, generation=context.resumes)
         self.eyes = EyeTracker(look_away_flag_s=settings.look_away_flag_s, sample_fps=settings.video_sample_fps)
         self.speaking = Speaking()
         self.fluency = FluencyTracker(gate=lambda: self.speaking.agent_state != "speaking")
@@ -139,14 +139,17 @@ class RoomRun:
             self.ctx.shutdown("candidate did not come in")
             return None
         now = datetime.now(UTC)
+        # a resumed interview keeps its start: its clock (metrics seconds, transcript times) goes on from there
+        started_at = self.context.resumed_from or now
         if not await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                             status=InterviewStatus.IN_PROGRESS, started_at=now, last_heartbeat_at=now,
+                             status=InterviewStatus.IN_PROGRESS, started_at=started_at, last_heartbeat_at=now,
                              waiting_since=None, ended_at=None, end_reason=None):
             logger.warning("interview %s is no longer SCHEDULED: leaving", self.interview_id)
             await self.directory.aclose()
             self.ctx.shutdown("interview not schedulable")
             return None
-        self._t0, self._t0_wall = time.monotonic(), time.time()
+        self._t0_wall = started_at.timestamp()
+        self._t0 = time.monotonic() - max(0.0, time.time() - self._t0_wall)
         self.candidate_identity = candidate.identity
         self.recorder.heartbeat = True
         self.recorder.start()

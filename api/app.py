@@ -18,6 +18,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
+from api.apikeys.controllers import ApiKeyController
 from api.applications.controllers import ApplicationController, ApplyController
 from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
@@ -29,6 +30,7 @@ from api.candidate_tools.coach_history import CoachHistoryController
 from api.candidate_tools.controllers import CandidateToolsController
 from api.candidate_tools.practice_report import PracticeReportController
 from api.candidate_tools.rewrite_files import RewriteFilesController
+from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
@@ -53,8 +55,10 @@ from api.recordings.controllers import RecordingController, serve_signed_recordi
 from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_recording_storage, make_storage
+from api.teams.controllers import TeamController
 from api.web.candidate_pages import CandidatePagesController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
+from api.webhooks.controllers import RestHookController, WebhookController
 from db.contract import page_contract
 
 logger = logging.getLogger("api")
@@ -85,6 +89,11 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         PrivacyController,
         CandidatePrivacyController,
         UnsubscribeController,
+        TeamController,
+        ApiKeyController,
+        CollaborationController,
+        WebhookController,
+        RestHookController,
         RecordingController,
         serve_signed_recording,
         WebController,
@@ -151,7 +160,7 @@ def cors(settings: Settings) -> CORSConfig | None:
     return CORSConfig(
         allow_origins=settings.cors_allow_origins,
         allow_credentials=False,
-        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "X-Company-Id"],
         expose_headers=["X-Request-ID", "Idempotent-Replayed"],
     )
 

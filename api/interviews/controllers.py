@@ -15,7 +15,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from api.auth.deps import Principal
+from api.auth.deps import HIRING_MANAGER_WRITES, Principal
 from api.common.filters import Filters, listing, page
 from api.common.openapi import BEARER
 from api.common.ratelimit import BOOKING, rate_limited
@@ -264,6 +264,7 @@ class InterviewController(Controller):
         "/interviews/{interview_id:uuid}/feedback",
         status_code=HTTP_201_CREATED,
         summary="A recruiter's rating (1-5) and notes",
+        opt={HIRING_MANAGER_WRITES: True},
     )
     async def add_feedback(
         self,

@@ -39,6 +39,7 @@ from db.models import (
     InterviewMetric,
     InterviewReport,
     InterviewSession,
+    Note,
     QuestionScore,
     ScheduleChange,
     Screening,
@@ -165,6 +166,14 @@ async def erase_application_text(ctx: ErasureContext) -> int:
     return len(ids) + int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
+async def erase_team_notes(ctx: ErasureContext) -> int:
+    """The hiring team's notes on the person or their applications (free text that names them)."""
+    t = ctx.target
+    result = await ctx.session.execute(delete(Note).where(or_(Note.candidate_id.in_(t.candidate_ids),
+                                                              Note.application_id.in_(t.application_ids))))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
 def _scoped(column: Any, t: Target) -> list[Any]:
     return [column == t.company_id] if t.scope == "company" else []
 
@@ -268,6 +277,7 @@ register_eraser("import_files", erase_import_files)
 register_eraser("cv_text", erase_cv_text)
 register_eraser("interview_content", erase_interview_content)
 register_eraser("application_text", erase_application_text)
+register_eraser("team_notes", erase_team_notes)
 register_eraser("email", erase_email)
 register_eraser("candidate_tools", erase_candidate_tools)
 register_eraser("identity", erase_identity)

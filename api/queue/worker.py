@@ -22,7 +22,7 @@ from api.queue.stalled import stalled_seconds
 
 logger = logging.getLogger(__name__)
 
-QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping", "privacy"]
+QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping", "privacy", "webhooks"]
 
 
 class QueueWorker:
@@ -31,10 +31,11 @@ class QueueWorker:
     def __init__(self, database_url: str, context: dict[str, Any], *, concurrency: int = 2,
                  polling_interval: float = 5.0, lifecycle_tick_seconds: float | None = None,
                  queues: list[str] | None = None, email_tick_seconds: float | None = None,
-                 stalled_check_seconds: float | None = None, retention_cron: str | None = None) -> None:
+                 stalled_check_seconds: float | None = None, retention_cron: str | None = None,
+                 webhook_tick_seconds: float | None = None) -> None:
         self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds,
                                   email_tick_seconds=email_tick_seconds, stalled_check_seconds=stalled_check_seconds,
-                                  retention_cron=retention_cron)
+                                  retention_cron=retention_cron, webhook_tick_seconds=webhook_tick_seconds)
         self.context = context
         self.concurrency = concurrency
         self.polling_interval = polling_interval
@@ -95,6 +96,7 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
     from api.privacy.erasure import PrivacyRuntime
     from api.screening.tasks import ScreeningRuntime
     from api.storage.services import make_storage
+    from api.webhooks.sender import WebhookRuntime
     from nlp.embeddings import get_embedder
 
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
@@ -108,6 +110,7 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
         "imports": ImportRuntime(sessionmaker, storage=storage),
         "privacy": PrivacyRuntime(sessionmaker, storage=storage, settings=settings,
                                   step_pause_seconds=settings.erasure_step_pause_seconds),
+        "webhooks": WebhookRuntime(sessionmaker, settings),
     }
 
 
@@ -118,7 +121,8 @@ def worker_options(settings: Any) -> dict[str, Any]:
     return {"lifecycle_tick_seconds": settings.lifecycle_tick_seconds,
             "email_tick_seconds": EmailConfig.from_env().tick_seconds,
             "stalled_check_seconds": max(1.0, stalled_seconds() / 3),
-            "retention_cron": settings.retention_cron}
+            "retention_cron": settings.retention_cron,
+            "webhook_tick_seconds": settings.webhook_tick_seconds}
 
 
 @contextlib.asynccontextmanager

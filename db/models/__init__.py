@@ -34,6 +34,8 @@ from db.models.interviews import (
 )
 from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
 from db.models.recordings import Recording
+from db.models.teams import ApiKey, CompanyInvitation, CompanyMembership, JobScorecard, Note
+from db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -41,6 +43,7 @@ metadata = orm_registry.metadata
 __all__ = [
     "EMBEDDING_DIM",
     "AgentWorker",
+    "ApiKey",
     "Application",
     "ApplicationStatusChange",
     "AuditEvent",
@@ -52,6 +55,8 @@ __all__ = [
     "CoachMessage",
     "Company",
     "CompanyEmailSettings",
+    "CompanyInvitation",
+    "CompanyMembership",
     "EmailOutbox",
     "EmailTemplate",
     "EmailUnsubscribe",
@@ -66,7 +71,9 @@ __all__ = [
     "InterviewSession",
     "InterviewUsage",
     "Job",
+    "JobScorecard",
     "JobSkill",
+    "Note",
     "PipelineFact",
     "QuestionScore",
     "Recording",
@@ -77,5 +84,9 @@ __all__ = [
     "Subscription",
     "TranscriptSegment",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "metadata",
 ]

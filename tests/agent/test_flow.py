@@ -385,3 +385,25 @@ def test_a_failing_picker_falls_back_to_the_plain_follow_ups() -> None:
     flow.on_turn("yes")
     probe = _asked(flow.on_turn("Not much."))
     assert probe.kind == "probe" and probe.reason == "short"
+
+
+def test_a_resumed_flow_asks_the_next_question_once_and_keeps_the_answers() -> None:
+    """Another host takes over an interview: an answered question is never asked again, an unanswered one is."""
+    flow = _flow(3)
+    actions = flow.resume(last_asked=0, answers={0: [LONG]}, consent_given=True)
+    assert [type(a) for a in actions] == [Ask]
+    ask = actions[0].directive
+    assert (ask.kind, ask.question_index) == ("question", 1) and "lost the connection" in ask.text
+    assert flow.states[0].answer_text == LONG and flow.consent == ConsentDecision.GIVEN
+    assert flow.phase == "questions" and flow.index == 1
+
+    unanswered = _flow(3)
+    ask = unanswered.resume(last_asked=1, answers={0: [LONG]}, consent_given=True)[0].directive
+    assert ask.question_index == 1 and unanswered.states[1].question.text in ask.text
+
+    last = _flow(2)
+    assert isinstance(last.resume(last_asked=1, answers={0: [LONG], 1: [LONG]}, consent_given=True)[-1], End)
+    # lost before consent: the interview starts over with the notice
+    fresh = _flow(2)
+    assert fresh.resume(last_asked=-1, answers={}, consent_given=False) == _flow(2).start()
+    assert fresh.phase == "consent"

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 
 from api.privacy.erasure import PrivacyRuntime, run_erasure
 from db.enums import InterviewStatus
-from db.models import Application, AuditEvent, ErasureRequest, Interview, PipelineFact
+from db.models import Application, AuditEvent, ErasureRequest, Interview, PipelineFact, WebhookEvent
 from tests.api.conftest import create_job, dev_user
 from tests.privacy.people import OTHER, ZEPHYRINE, footprint, scan_files, scan_tables, second_job, unique
 
@@ -31,12 +31,16 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
     mine = [await footprint(ats, db_sessionmaker, recruiter, job, person) for job in jobs]
     other = await footprint(ats, db_sessionmaker, recruiter, jobs[0], other_person)
     storage_dir = ats_settings.storage_local_dir
+    candidate_id = await _candidate_of(db_sessionmaker, mine[0]["application_id"])
+    for path in (f"candidates/{candidate_id}", f"applications/{mine[1]['application_id']}"):
+        r = await ats.post(f"/api/ats/v1/{path}/notes", json={"body": f"Call {person.name} back about the offer"},
+                           headers=recruiter.headers)
+        assert r.status_code == 201, r.text
 
     before = await scan_tables(db_sessionmaker, person)
     assert set(before) == {"name", "email", "cv text", "transcript"}, before  # the scan sees them
     assert len(before["name"]) >= 6 and set(scan_files(storage_dir, person)) >= {"name", "email", "cv text"}
 
-    candidate_id = await _candidate_of(db_sessionmaker, mine[0]["application_id"])
     # not while the agent is still writing one of their interviews
     await _set_status(db_sessionmaker, mine[1]["interview_id"], InterviewStatus.IN_PROGRESS)
     r = await ats.post(f"/api/ats/v1/candidates/{candidate_id}/erasure", headers=recruiter.headers)
@@ -66,6 +70,9 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
         erased = (await s.scalars(select(AuditEvent).where(AuditEvent.action == "ERASE"))).all()
         assert {str(e.application_id) for e in erased} == {m["application_id"] for m in mine}
         assert {e.actor_user_id for e in erased} == {uuid.UUID(recruiter.id)}
+        # integrations hear of it once, with ids and counts only
+        told = (await s.scalars(select(WebhookEvent).where(WebhookEvent.event_type == "candidate.erased"))).all()
+        assert [e.data["erasure_id"] for e in told] == [erasure["id"]] and "name" not in told[0].data
     # the trail's numbers stay (the report's score), its free text does not
     trail = (await ats.get(f"/api/ats/v1/applications/{mine[0]['application_id']}/audit",
                            headers=recruiter.headers)).json()

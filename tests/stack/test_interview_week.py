@@ -42,7 +42,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 WEEK_AGENT = "interviewer-week"
 CLOCK = {"AGENT_NAME": WEEK_AGENT, "JOIN_EARLY_SECONDS": "10", "JOIN_GRACE_SECONDS": "15",
          "LIFECYCLE_TICK_SECONDS": "1", "STALE_AFTER_SECONDS": "5", "WAIT_LIMIT_SECONDS": "300",
-         "LOG_LEVEL": "INFO"}  # the dispatcher's decisions in week-api.log
+         "LOG_LEVEL": "INFO",  # the dispatcher's decisions in week-api.log
+         "RESUME_MAX_TIMES": "0"}  # a killed worker's interview stays INTERRUPTED here (resuming: test_cluster_hosts)
 # one slot; one short question; no follow-ups; a quick talker
 AGENT = {**E2E_ENV, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": 1, "INTERVIEW_QUESTIONS": 1,
          "FOLLOW_UP_MIN_WORDS": 3, "ESPEAK_RATE_WPM": 320, "CANDIDATE_WAIT_SECONDS": 30, "AGENT_IDLE_PROCESSES": 1,

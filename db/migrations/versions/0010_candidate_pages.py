@@ -1,7 +1,7 @@
 """coach_messages: the candidate's conversation with the career coach, kept server-side across visits
 
 Revision ID: 0010_candidate_pages
-Revises: 0009_privacy
+Revises: 0014_cluster
 Create Date: 2026-11-30 13:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_candidate_pages"
-down_revision: str | None = "0009_privacy"
+down_revision: str | None = "0014_cluster"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
