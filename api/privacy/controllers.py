@@ -65,9 +65,10 @@ class PrivacyController(Controller):
 
     @patch("/company/privacy", summary="Change retention (days; null keeps), video analytics for ALL AI interviews "
            "or SHORTLISTED applications only, and whether candidates' exports include the hiring team's scores")
-    async def update_privacy(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    async def update_privacy(self, company_admin: NamedDependency[Principal],
+                             db_session: NamedDependency[AsyncSession],
                              data: JSONBody[PrivacySettingsIn]) -> PrivacySettingsOut:
-        company = await _company(db_session, recruiter)
+        company = await _company(db_session, company_admin)
         for f in SETTING_FIELDS:
             value = getattr(data, f)
             if value is not msgspec.UNSET:

@@ -129,15 +129,9 @@ def _fill(value: Any, ids: dict[str, str]) -> Any:
     return value
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-async def test_authorization_matrix(api, case: Case) -> None:
-    world: World = await build_world(api)
-    ids = {
-        "job_a": world.job_a["id"],
-        "application_a": world.application_a,
-        "interview_a": world.interview_a["id"],
-        "code": world.join_code,
-    }
+async def _ids(api, world: World, case: Case) -> dict[str, str]:
+    ids = {"job_a": world.job_a["id"], "application_a": world.application_a,
+           "interview_a": world.interview_a["id"], "code": world.join_code}
     if "{candidate_a}" in case.path or "{erasure_a}" in case.path:
         app = (await api.get(f"/api/ats/v1/applications/{world.application_a}",
                              headers=world.recruiter_a.headers)).json()
@@ -145,6 +139,13 @@ async def test_authorization_matrix(api, case: Case) -> None:
     if "{erasure_a}" in case.path:  # company A's erasure of its candidate (no queue worker runs here)
         r = await api.post(f"/api/ats/v1/candidates/{ids['candidate_a']}/erasure", headers=world.recruiter_a.headers)
         ids["erasure_a"] = r.json()["id"]
+    return ids
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+async def test_authorization_matrix(api, case: Case) -> None:
+    world: World = await build_world(api)
+    ids = await _ids(api, world, case)
     headers = {
         "anonymous": {},
         "candidate": world.candidate.headers,
@@ -233,7 +234,11 @@ TEAM_EXPECTED: dict[str, tuple[int, int, int]] = {
     "compare candidates": (200, 403, 200), "add feedback": (201, 403, 201),
     "list feedback": (200, 200, 200), "token by interview": (200, 403, 200), "token by join code": (200, 200, 200),
     "interview link": (200, 200, 200), "company settings": (200, 403, 200),
-    "update company settings": (403, 403, 403),
+    "update company settings": (403, 403, 403), "token by join code, no consent": (403, 403, 403),
+    "privacy settings": (200, 403, 200), "update privacy settings": (403, 403, 403), "audit trail": (200, 403, 200),
+    "bias report": (200, 403, 200), "erase candidate": (403, 403, 202), "get erasure": (200, 403, 200),
+    "erase me": (403, 403, 403), "my erasure": (403, 403, 403), "export my data": (403, 403, 403),
+    "my demographics": (403, 403, 403),
 }
 PUBLIC_URL = "https://93.184.216.34/hook"  # a public address: the API's SSRF guard is on in these tests
 
@@ -304,8 +309,7 @@ def _request_kwargs(case: Case, n: int, ids: dict[str, str]) -> dict[str, Any]:
 async def test_authorization_matrix_team_roles_and_api_keys(api, case: Case) -> None:
     world = await build_world(api)
     team = await _team(api, world)
-    ids = {"job_a": world.job_a["id"], "application_a": world.application_a,
-           "interview_a": world.interview_a["id"], "code": world.join_code}
+    ids = await _ids(api, world, case)
     got = []
     for n, actor in enumerate(TEAM_ACTORS):
         headers = {"hm_a": team["hm-a"].headers, "member_a": team["member-a"].headers,
