@@ -44,6 +44,7 @@ from db.contract import (
 
 if TYPE_CHECKING:
     from agent.recorder import Recorder
+    from agent.self_feedback import SelfFeedbackSender
     from agent.video_sampler import VideoSampler
 
 logger = logging.getLogger("interviewly.live")
@@ -143,7 +144,8 @@ class LiveScores:
 
     def __init__(self, *, interview_id: uuid.UUID, question_count: int, interval_s: float, eyes: EyeTracker,
                  fluency: FluencyTracker, speaking: Speaking, recorder: Recorder,
-                 directory: RecruiterDirectory, hide_delivery: bool = False, video_analysis: bool = True) -> None:
+                 directory: RecruiterDirectory, hide_delivery: bool = False, video_analysis: bool = True,
+                 self_feedback: SelfFeedbackSender | None = None) -> None:
         self.interview_id = interview_id
         self.video_analysis = video_analysis  # False: every row says its video figures were not collected
         self.hide_delivery = hide_delivery  # the company hides delivery signals: the watchers get none
@@ -154,6 +156,7 @@ class LiveScores:
         self.speaking = speaking
         self.recorder = recorder
         self.directory = directory
+        self.self_feedback = self_feedback  # PRACTICE interviews only: the candidate's own pace, pauses, eye contact
         self.sampler: VideoSampler | None = None
         self.question_index: int | None = None
         self.last_k = 0
@@ -174,6 +177,8 @@ class LiveScores:
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()
         self._sends.put_nowait((without_delivery(msg) if self.hide_delivery else msg).encode())
+        if self.self_feedback is not None:
+            self.self_feedback.offer(msg)
         row = msg.metric_row()
         self.rows.append(row)
         self.recorder.add_metric(row)

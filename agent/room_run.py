@@ -28,6 +28,7 @@ from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
 from agent.recorder import Recorder
+from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
 from analytics.gaze_calibration import CalibrationError
 from db.contract import ATTR_CALIBRATION, ATTR_PHASE, CANDIDATE_PREFIX
@@ -182,6 +183,9 @@ class RoomRun:
                                speaking=self.speaking, recorder=self.recorder, directory=self.directory,
                                hide_delivery=self.context.hide_delivery_signals,
                                video_analysis=self.context.video_analysis)
+        if self.context.is_practice:  # a practising candidate sees their own delivery; nobody else ever does
+            self.live.self_feedback = SelfFeedbackSender(self.ctx.room, lambda: self.candidate_identity)
+            self._loops.append(asyncio.create_task(self.live.self_feedback.send_loop(), name="self-feedback"))
         self._loops += [
             asyncio.create_task(self._tick_loop(), name="live-ticks"),
             asyncio.create_task(self.live.send_loop(), name="live-sender"),

@@ -26,7 +26,10 @@ from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
+from api.candidate_tools.coach_history import CoachHistoryController
 from api.candidate_tools.controllers import CandidateToolsController
+from api.candidate_tools.practice_report import PracticeReportController
+from api.candidate_tools.rewrite_files import RewriteFilesController
 from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
@@ -53,6 +56,7 @@ from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_recording_storage, make_storage
 from api.teams.controllers import TeamController
+from api.web.candidate_pages import CandidatePagesController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 from api.webhooks.controllers import RestHookController, WebhookController
 from db.contract import page_contract
@@ -76,6 +80,9 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         LiveKitTokenController,
         ScreeningController,
         CandidateToolsController,
+        CoachHistoryController,
+        RewriteFilesController,
+        PracticeReportController,
         DashboardController,
         EmailController,
         ImportController,
@@ -90,6 +97,7 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         RecordingController,
         serve_signed_recording,
         WebController,
+        CandidatePagesController,
         static_files_router,
     ]
     if settings.dev_auth:

@@ -58,6 +58,8 @@ class Settings:
     # the web sign-in page's "Sign in" button: an identity provider's page (or a bridge in front of it) that sends
     # the person back to /recruiter/login#token=<session token>&state=<the state it was given> (api/web login.js)
     sign_in_url: str | None = None
+    # the sign-in page mounts Clerk's own sign-in component (vendored @clerk/clerk-js) when this is set
+    clerk_publishable_key: str | None = None
     # auth: offline dev issuer
     dev_auth: bool = False
     dev_issuer_key_path: Path = REPO_ROOT / ".data" / "dev-issuer-key.pem"
@@ -212,6 +214,7 @@ class Settings:
             "jwks_failure_backoff_seconds": env_int("JWKS_FAILURE_BACKOFF_SECONDS", 10),
             "principal_cache_seconds": env_int("PRINCIPAL_CACHE_SECONDS", 30),
             "sign_in_url": env_str("SIGN_IN_URL"),
+            "clerk_publishable_key": env_str("CLERK_PUBLISHABLE_KEY"),
             "dev_auth": env_bool("DEV_AUTH", env == "development"),
             "dev_issuer_key_path": Path(
                 env_str("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),

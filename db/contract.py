@@ -23,6 +23,9 @@ DEFAULT_AGENT_NAME = "interviewer"
 
 # data messages
 LIVE_TOPIC = "interviewly.live"  # per-second live scores, to the hiring team only
+# a PRACTICE interview's candidate sees their own pace, pauses and eye contact (SelfFeedback), to them only; in a
+# recruiting interview nothing is ever sent to the candidate
+SELF_TOPIC = "interviewly.self"
 
 # participant identities: what someone is, from their identity alone
 CANDIDATE_PREFIX = "candidate-"
@@ -71,6 +74,7 @@ def page_contract() -> dict[str, Any]:
     """The subset the browser pages need."""
     return {
         "liveTopic": LIVE_TOPIC,
+        "selfTopic": SELF_TOPIC,
         "agentPrefix": AGENT_PREFIX,
         "candidatePrefix": CANDIDATE_PREFIX,
         "recruiterPrefix": RECRUITER_PREFIX,
@@ -208,3 +212,48 @@ _ENCODER = msgspec.json.Encoder()
 
 def decode_live_message(payload: bytes) -> LiveMessage:
     return msgspec.json.decode(payload, type=LiveMessage)
+
+
+# --- what a practising candidate sees of themselves ------------------------------------------------------------
+
+SELF_MESSAGE_TYPE = "self_feedback"
+
+
+class SelfFeedback(msgspec.Struct, kw_only=True):
+    """A PRACTICE interview's candidate's own delivery, once a second: speaking pace, pauses and eye contact, and
+    nothing else (no score, no flag, no head pose). Derived from the same LiveMessage the hiring team would get."""
+
+    type: str = SELF_MESSAGE_TYPE
+    v: int = 1
+    t_s: int
+    speaking: bool  # the candidate is speaking this second
+    words_per_minute: float | None  # over the candidate's speech so far
+    speech_rate_sps: float | None
+    pause_count: int
+    mean_pause_s: float | None
+    longest_pause_s: float | None
+    eye_contact_30s: float | None  # share of the last 30 s with eye contact (0..1)
+    face_in_view: bool | None
+
+    def encode(self) -> bytes:
+        return _ENCODER.encode(self)
+
+
+def self_feedback_of(msg: LiveMessage) -> SelfFeedback:
+    fl = msg.fluency
+    spoke = fl.speaking_seconds > 0
+    return SelfFeedback(
+        t_s=msg.t_s,
+        speaking=msg.speaking in ("candidate", "both"),
+        words_per_minute=fl.words_per_minute if spoke else None,
+        speech_rate_sps=fl.speech_rate_sps if spoke else None,
+        pause_count=fl.pause_count,
+        mean_pause_s=fl.mean_pause_s if fl.pause_count else None,
+        longest_pause_s=fl.longest_pause_s if fl.pause_count else None,
+        eye_contact_30s=msg.eye_contact.rolling_30s,
+        face_in_view=msg.face_present,
+    )
+
+
+def decode_self_feedback(payload: bytes) -> SelfFeedback:
+    return msgspec.json.decode(payload, type=SelfFeedback)

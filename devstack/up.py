@@ -245,6 +245,7 @@ def banner(api_url: str, token: str, interview: dict, *, inbox: str) -> str:
     return f"""
   API docs (OpenAPI) : {api_url}/schema
   Recruiter pages    : {api_url}/recruiter/login  ("Continue as the demo recruiter")
+  Candidate pages    : {api_url}/sign-in  (any name and email; choose "A candidate")
   Watch live         : {api_url}/recruiter/interviews/{interview['id']}
   Candidate join     : {join}
   Mail inbox         : {inbox}

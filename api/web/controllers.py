@@ -24,7 +24,8 @@ class WebController(Controller):
 
     @get("/")
     async def root(self) -> Redirect:
-        return Redirect("/recruiter")
+        # the sign-in page sends a signed-in person on to their role's pages (recruiter or candidate)
+        return Redirect("/sign-in")
 
     @get("/interview/{join_code:str}")
     async def candidate_join(self, join_code: FromPath[str]) -> Template:

@@ -15,7 +15,7 @@ from db.models.ats import (
     Screening,
     User,
 )
-from db.models.candidate_tools import CVAnalysis, CVRewrite, Subscription
+from db.models.candidate_tools import CoachMessage, CVAnalysis, CVRewrite, Subscription
 from db.models.dashboards import PipelineFact
 from db.models.email import CompanyEmailSettings, EmailOutbox, EmailTemplate, EmailUnsubscribe
 from db.models.idempotency import IdempotencyKey
@@ -52,6 +52,7 @@ __all__ = [
     "CachedTextProfile",
     "Candidate",
     "CandidateDemographics",
+    "CoachMessage",
     "Company",
     "CompanyEmailSettings",
     "CompanyInvitation",

@@ -1,4 +1,4 @@
-"""What candidates use on their own: CV analyses and rewrites, and their plan."""
+"""What candidates use on their own: CV analyses and rewrites, their plan, and their chat with the coach."""
 
 from __future__ import annotations
 
@@ -40,3 +40,13 @@ class Subscription(UUIDAuditBase):
     user_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     plan: Mapped[Plan] = mapped_column(enum_column(Plan), default=Plan.FREE)
     current_period_end: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
+
+
+class CoachMessage(UUIDAuditBase):
+    """One turn of a candidate's conversation with the career coach, kept so the chat continues across visits."""
+
+    __tablename__ = "coach_messages"
+    __table_args__ = (sa.Index("ix_coach_messages_user_created", "user_id", "created_at"),)
+    user_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(sa.String(16))  # user | assistant
+    content: Mapped[str] = mapped_column(sa.Text)

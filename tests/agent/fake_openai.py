@@ -2,7 +2,9 @@
 transcriptions by faster-whisper, speech by espeak-ng, and a chat model that does what the plan note says
 (it speaks the note's SAY line), streaming like the real API, usage included. Asked for a JSON answer score
 (``response_format`` json_schema, as agent/scoring/llm_judge.py asks), it answers non-streamed with the offline
-scorer's judgement of the answer against the rubric it was sent, quoting the answer's sentences."""
+scorer's judgement of the answer against the rubric it was sent, quoting the answer's sentences. A test may give it
+its own ``reply`` (messages -> text, e.g. a CV rewriter or a coach); a request with ``stream: false`` gets a plain
+chat completion, and ``word_delay_s`` spaces the streamed words as a model writing them would."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import subprocess
 import time
 import uuid
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +36,8 @@ class FakeOpenAI:
     runner: web.AppRunner | None = None
     port: int = 0
     invent_quotes: bool = False  # the judge claims every point, quoting words the answer never said
+    reply: Callable[[list[dict[str, Any]]], str] | None = None  # what the chat model says, instead of the plan note
+    word_delay_s: float = 0.0
 
     @property
     def base_url(self) -> str:
@@ -68,6 +73,10 @@ class FakeOpenAI:
                 break
             if msg["role"] == "assistant":
                 break
+        if self.reply is not None:
+            say = self.reply(body["messages"])
+        if body.get("stream") is False:
+            return self.completion(body, say)
         resp = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await resp.prepare(request)
         cid, created = f"chatcmpl-{uuid.uuid4().hex[:8]}", int(time.time())
@@ -79,12 +88,22 @@ class FakeOpenAI:
         for i, word in enumerate(say.split(" ")):
             delta = {"role": "assistant", "content": word if i == 0 else " " + word}
             await send({**base, "choices": [{"index": 0, "delta": delta, "finish_reason": None}]})
+            if self.word_delay_s:
+                await asyncio.sleep(self.word_delay_s)
         await send({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         prompt = sum(len(json.dumps(m)) for m in body["messages"]) // 4
         await send({**base, "choices": [], "usage": {"prompt_tokens": prompt, "completion_tokens": len(say) // 4,
                                                      "total_tokens": prompt + len(say) // 4}})
         await resp.write(b"data: [DONE]\n\n")
         return resp
+
+    @staticmethod
+    def completion(body: dict[str, Any], text: str) -> web.Response:
+        usage = {"prompt_tokens": len(json.dumps(body["messages"])) // 4, "completion_tokens": len(text) // 4}
+        return web.json_response({
+            "id": f"chatcmpl-{uuid.uuid4().hex[:8]}", "object": "chat.completion", "created": int(time.time()),
+            "model": body["model"], "usage": {**usage, "total_tokens": sum(usage.values())},
+            "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": text}}]})
 
     async def judge(self, body: dict[str, Any]) -> web.Response:
         task = json.loads(body["messages"][-1]["content"])

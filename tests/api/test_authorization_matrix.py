@@ -59,6 +59,13 @@ CASES = [
     Case("my application history", "GET", "/api/candidate/v1/applications/{application_a}/history",
          (401, 200, 403, 403)),
     Case("my cv", "GET", "/api/candidate/v1/applications/{application_a}/cv", (401, 200, 403, 403)),
+    # the candidate pages (issue 19): a candidate's own coach history, downloads and practice reports
+    Case("my coach history", "GET", "/api/candidate/v1/coach/messages", (401, 200, 403, 403)),
+    Case("coach llm status", "GET", "/api/candidate/v1/coach/messages/llm", (401, 200, 403, 403)),
+    Case("forget my coach history", "DELETE", "/api/candidate/v1/coach/messages", (401, 204, 403, 403)),
+    Case("a recruiting interview is no practice report", "GET",
+         "/api/candidate/v1/mock-interviews/{interview_a}/report", (401, 404, 403, 403)),
+    Case("no such rewrite", "GET", "/api/candidate/v1/cv/rewrites/{interview_a}/docx", (401, 404, 403, 403)),
     Case(
         "schedule interview",
         "POST",
@@ -208,6 +215,10 @@ TEAM_ACTORS = ("hm_a", "key_all", "member_a")
 # (hiring manager of A, API key of A with every scope, recruiter of A) for each case above; a 409 is the recruiter
 # allowed in but finding the key's change already made
 TEAM_EXPECTED: dict[str, tuple[int, int, int]] = {
+    # the candidate pages' endpoints (issue 19) are the candidate's own: nobody of a hiring team, nor a key
+    "my coach history": (403, 403, 403), "coach llm status": (403, 403, 403),
+    "forget my coach history": (403, 403, 403), "a recruiting interview is no practice report": (403, 403, 403),
+    "no such rewrite": (403, 403, 403),
     "me": (200, 403, 200), "sync-user": (200, 403, 200), "set-role": (409, 403, 409),
     "dev token": (200, 200, 200), "dev jwks": (200, 200, 200), "health": (200, 200, 200),
     "create job": (403, 201, 201), "list jobs": (200, 200, 200), "get job": (200, 200, 200),

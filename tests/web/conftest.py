@@ -47,8 +47,8 @@ def fake_media(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def web_stack(database_url: str, livekit, artifacts_dir: Path, tmp_path_factory) -> AsyncIterator[str]:
-    tmp = tmp_path_factory.mktemp("web-api")
+async def web_worker(database_url: str, livekit, artifacts_dir: Path) -> AsyncIterator[None]:
+    """The browser tests' interviewer worker, shared by every page test that runs an interview."""
     # its own agent name: the session's other workers (tests/agent, tests/stack) share this livekit-server
     worker = start_worker(
         worker_env(livekit, database_url, **{**E2E_ENV, "INTERVIEW_MAX_MINUTES": 3}, AGENT_NAME=WEB_AGENT),
@@ -56,12 +56,19 @@ async def web_stack(database_url: str, livekit, artifacts_dir: Path, tmp_path_fa
     )
     try:
         await worker.wait_registered()
-        # the queue worker runs in the API as in production: arrivals are dispatched, and retried, by it
-        env = api_env(database_url, livekit, tmp, QUEUE_WORKER="1", LIFECYCLE_TICK_SECONDS="2", AGENT_NAME=WEB_AGENT)
-        with run_api(env, log=artifacts_dir / "web-api.log") as base_url:
-            yield base_url
+        yield
     finally:
         worker.stop()
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def web_stack(web_worker: None, database_url: str, livekit, artifacts_dir: Path, tmp_path_factory
+                    ) -> AsyncIterator[str]:
+    tmp = tmp_path_factory.mktemp("web-api")
+    # the queue worker runs in the API as in production: arrivals are dispatched, and retried, by it
+    env = api_env(database_url, livekit, tmp, QUEUE_WORKER="1", LIFECYCLE_TICK_SECONDS="2", AGENT_NAME=WEB_AGENT)
+    with run_api(env, log=artifacts_dir / "web-api.log") as base_url:
+        yield base_url
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")

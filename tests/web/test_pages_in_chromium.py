@@ -67,7 +67,8 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         await cand.evaluate("""() => {
             window.scoreMessages = 0;
             window.interviewlyCandidate.room.on('dataReceived', (payload, p, kind, topic) => {
-                if (topic === 'interviewly.live') window.scoreMessages += 1;
+                // neither the hiring team's scores nor the practice-only feedback on oneself
+                if (topic === 'interviewly.live' || topic === 'interviewly.self') window.scoreMessages += 1;
             });
         }""")
 
@@ -95,6 +96,7 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         # the candidate never receives a score
         assert await cand.evaluate("window.scoreMessages") == 0
         assert await cand.locator("#eye-contact-value").count() == 0
+        assert await cand.is_hidden("#live-feedback")  # a recruiting interview shows the candidate no figures
 
         # dashboard lists the interview as live
         dash = await rec_ctx.new_page()

@@ -217,6 +217,10 @@
     r.on(LK.RoomEvent.ActiveSpeakersChanged, (speakers) => {
       $("#agent-speaking").classList.toggle("speaking", speakers.some(isInterviewer));
     });
+    // a practice interview's own delivery figures (the agent sends them to practising candidates only)
+    r.on(LK.RoomEvent.DataReceived, (payload, participant, kind, topic) => {
+      if (topic === C.selfTopic && isAgent(participant)) SelfFeedback.update(JSON.parse(new TextDecoder().decode(payload)));
+    });
     r.registerTextStreamHandler("lk.transcription", async (reader, info) => {
       const text = await reader.readAll();
       if (info.identity && info.identity.startsWith(C.agentPrefix) && text.trim()) $("#caption").textContent = text;

@@ -11,6 +11,13 @@ const Interviewly = (() => {
   }
 
   const token = () => localStorage.getItem(TOKEN_KEY);
+  // With Clerk, session tokens live a minute and clerk-js refreshes them: pages that load it set this provider
+  let tokenProvider = null;
+  const setTokenProvider = (f) => { tokenProvider = f; };
+  async function authHeaders() {
+    const t = tokenProvider ? (await tokenProvider().catch(() => null)) || token() : token();
+    return t ? { "Authorization": "Bearer " + t } : {};
+  }
   const setToken = (t) => localStorage.setItem(TOKEN_KEY, t);
   const signOut = () => { localStorage.removeItem(TOKEN_KEY); location.href = "/recruiter/login"; };
 
@@ -19,10 +26,10 @@ const Interviewly = (() => {
   }
 
   async function api(path, { method = "GET", body, auth = true, headers: extra = {} } = {}) {
-    const headers = { "Accept": "application/json", ...extra };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (auth && token()) headers["Authorization"] = "Bearer " + token();
-    const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const headers = { "Accept": "application/json", ...extra, ...(auth ? await authHeaders() : {}) };
+    const form = body instanceof FormData;  // multipart uploads: the browser sets the type and boundary
+    if (body !== undefined && !form) headers["Content-Type"] = "application/json";
+    const res = await fetch(path, { method, headers, body: body === undefined || form ? body : JSON.stringify(body) });
     const text = await res.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch { data = text; }
@@ -65,5 +72,5 @@ const Interviewly = (() => {
   const logout = document.getElementById("logout");
   if (logout) logout.addEventListener("click", (e) => { e.preventDefault(); signOut(); });
 
-  return { token, setToken, signOut, api, recruiterApi, ApiError, items, $, el, show, pct, num, when };
+  return { token, setToken, setTokenProvider, authHeaders, signOut, api, recruiterApi, ApiError, items, $, el, show, pct, num, when };
 })();

@@ -2,8 +2,12 @@
 // (ReportView words them; Charts draws the timeline).
 "use strict";
 (() => {
-  const { recruiterApi, items, $, el, show, num, when } = Interviewly;
-  const id = window.INTERVIEW_ID;
+  const { items, $, el, show, num, when } = Interviewly;
+  // a practice interview's report is its candidate's, from the candidate API; otherwise the hiring team's
+  const practice = window.PRACTICE_SESSION_ID;
+  let id = window.INTERVIEW_ID;
+  const recruiterApi = practice ? Candidate.call : Interviewly.recruiterApi;
+  const base = () => (practice ? `/api/candidate/v1/mock-interviews/${practice}` : `/api/ats/v1/interviews/${id}`);
   const none = (x) => x === null || x === undefined;
 
   // each point names its area, says what was seen, and lists the signals it came from
@@ -13,7 +17,7 @@
     const rows = [];
     let since = -1;
     for (let page = 0; page < 50; page++) {  // an interview is at most a few thousand seconds
-      const batch = items(await recruiterApi(`/api/ats/v1/interviews/${id}/metrics?since_t=${since}&limit=1000`));
+      const batch = items(await recruiterApi(`${base()}/metrics?since_t=${since}&limit=1000`));
       rows.push(...batch);
       if (batch.length < 1000) break;
       since = batch[batch.length - 1].t_s;
@@ -64,14 +68,16 @@
   }
 
   async function load() {
+    if (practice) id = (await recruiterApi(base())).interview_id;
     const interview = await recruiterApi(`/api/ats/v1/interviews/${id}`);
-    $("#title").textContent = `Interview report: ${interview.candidate_name || "candidate"}`;
+    $("#title").textContent = practice ? "Your practice interview" : `Interview report: ${interview.candidate_name || "candidate"}`;
     $("#meta").textContent = [interview.job_title, interview.status, when(interview.started_at)].filter(Boolean).join(" · ");
     const [bundle, segments, rows] = await Promise.all([
-      recruiterApi(`/api/ats/v1/interviews/${id}/report`),
-      recruiterApi(`/api/ats/v1/interviews/${id}/transcript`).then(items),
+      recruiterApi(`${base()}/report`),
+      recruiterApi(`${base()}/transcript`).then(items),
       allRows(),
-      ReportRecording.load(id).catch((e) => show("The recording could not be loaded: " + e.message, "error")),
+      // practice interviews are not recorded (recording is a hiring company's setting)
+      practice ? null : ReportRecording.load(id).catch((e) => show("The recording could not be loaded: " + e.message, "error")),
     ]);
     // the company hides delivery signals: the API sends none, and the page shows no place for them
     const hidden = Boolean(bundle.delivery_signals_hidden);
@@ -95,7 +101,7 @@
       $("#usage-card").hidden = false;
       $("#usage").textContent = `$${num(usage.cost_usd, 4)} · STT ${num(usage.stt_seconds, 0)} s · LLM ${usage.llm_prompt_tokens + usage.llm_completion_tokens} tokens · TTS ${usage.tts_characters} chars · room ${num(usage.room_minutes, 1)} min`;
     }
-    await loadFeedback();
+    if (!practice) await loadFeedback();
     if (location.hash) document.querySelector(location.hash)?.scrollIntoView();
     document.body.dataset.report = "ready";  // everything on the page is loaded
   }
@@ -105,7 +111,7 @@
     $("#feedback-list").replaceChildren(...list.map((f) => el("li", { text: `${f.rating}/5 — ${f.notes || ""}` })));
   }
 
-  $("#feedback-form").addEventListener("submit", async (ev) => {
+  if (!practice) $("#feedback-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     try {
       await recruiterApi(`/api/ats/v1/interviews/${id}/feedback`, { method: "POST", body: { rating: Number($("#rating").value), notes: $("#notes").value } });

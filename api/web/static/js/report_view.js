@@ -33,7 +33,9 @@ const ReportView = (() => {
 
   function figures(bundle) {
     const f = bundle.figures || {}, e = bundle.engagement, c = bundle.comparison, report = bundle.report;
-    const others = (m, fmt) => (c && !dash(m) ? `others' median ${fmt(m)}` : c ? "" : "no other candidate for this job yet");
+    // a practice interview has no job and no other candidates: nothing to compare with, so nothing said
+    const alone = bundle.job_id ? "no other candidate for this job yet" : "";
+    const others = (m, fmt) => (c && !dash(m) ? `others' median ${fmt(m)}` : c ? "" : alone);
     const tiles = [tile("overall", "Skill score (content)", dash(report.overall_score) ? "–" : `${num(report.overall_score, 0)}/100`,
       "advisory, from what the answers say", c ? `${ordinal(c.overall_score_rank || 0)} of ${c.ranked} · ${others(c.overall_score_median, (m) => num(m, 0))}` : others(null))];
     tiles[0].querySelector(".value").id = "overall-score";
