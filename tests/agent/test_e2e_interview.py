@@ -177,7 +177,8 @@ def check_scores_transcript_report(db: dict) -> None:
     assert db["consents"][0].transcript_segment_uid == consent[-1].segment_uid
     assert {seg.speaker for seg in segments} == {Speaker.AGENT, Speaker.CANDIDATE}
     assert any(seg.words for seg in segments if seg.speaker == Speaker.CANDIDATE)
-    assert any("transcribed and analysed" in seg.text for seg in segments if seg.speaker == Speaker.AGENT)  # the consent notice
+    # the consent notice
+    assert any("transcribed and analysed" in seg.text for seg in segments if seg.speaker == Speaker.AGENT)
     assert report.overall_score is not None
     assert report.eye_contact_summary["frames"] > 50
     assert report.fluency_summary["speaking_seconds"] > 5
