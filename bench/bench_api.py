@@ -80,6 +80,16 @@ async def bulk_applications(database_url: str, job_id: str, n: int) -> None:
     await engine.dispose()
 
 
+def deep_cursor(http: httpx.Client, url: str, auth: dict[str, str], pages: int) -> str:
+    """Walks `pages` keyset pages and answers the cursor of the next one."""
+    cursor = None
+    for _ in range(pages):
+        page = http.get(url, params={"cursor": cursor} if cursor else {}, headers=auth).json()
+        cursor = page["next_cursor"]
+    assert cursor
+    return cursor
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
@@ -152,6 +162,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--applications", type=int, default=10_000)
+    parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="interviewly-bench-") as tmpdir:
@@ -189,16 +200,26 @@ def main() -> int:
                     headers=auth,
                     json={"kind": "AI", "scheduled_at": datetime.now(UTC).isoformat(), "duration_minutes": 30},
                 ).json()
-                listing = http.get(f"/api/ats/v1/jobs/{job['id']}/applications", headers=auth).json()
+                listing = http.get(f"/api/ats/v1/jobs/{job['id']}/applications?count=true", headers=auth).json()
                 assert listing["total"] == args.applications, listing.get("total")
 
-                list_url = f"{base}/api/ats/v1/jobs/{job['id']}/applications?page_size=20&current_page=7"
+                jobs_url = f"{base}/api/ats/v1/jobs/{job['id']}/applications?page_size=20"
+                list_url = jobs_url + "&current_page=7"
                 score_url = list_url + "&order_by=screening_score"
+                # keyset pages (issue 22): the cursor that continues after the 250th application, in each order
+                deep = {order: deep_cursor(http, jobs_url + f"&order_by={order}", auth, pages=12)
+                        for order in ("created_at", "screening_score")}
                 token_url = f"{base}/api/livekit/token"
                 body = {"interview_id": interview["id"]}
                 scenarios = {
                     "applications list (created_at desc, page 7 of 20)": lambda s: s.get(list_url, headers=auth),
                     "applications list (screening_score desc)": lambda s: s.get(score_url, headers=auth),
+                    "applications list (created_at desc, cursor page 13)":
+                        lambda s: s.get(jobs_url, params={"cursor": deep["created_at"]}, headers=auth),
+                    "applications list (screening_score desc, cursor page 13)":
+                        lambda s: s.get(jobs_url + "&order_by=screening_score",
+                                        params={"cursor": deep["screening_score"]}, headers=auth),
+                    "applications list (with count=true)": lambda s: s.get(list_url + "&count=true", headers=auth),
                     "token issuance (recruiter)": lambda s: s.post(token_url, json=body, headers=auth),
                 }
                 results = {
@@ -210,6 +231,8 @@ def main() -> int:
                     "open_loop": [],
                     "closed_loop": [],
                 }
+                scenarios = {k: v for k, v in scenarios.items() if args.only in k}
+                results["loadavg_before"] = round(os.getloadavg()[0], 2)
                 for name, req in scenarios.items():
                     res = asyncio.run(open_loop(name, req, args.rate, args.seconds))
                     res["loadavg_1m_after"] = round(os.getloadavg()[0], 2)

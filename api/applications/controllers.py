@@ -4,7 +4,6 @@ import uuid
 from enum import StrEnum
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, MultipartBody
@@ -22,7 +21,8 @@ from api.applications.schemas import (
 from api.applications.services import ApplicationService, StatusHistoryService, cv_download, visibility
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
-from api.common.filters import Filters, listing, page
+from api.common.filters import Filters, keyset, listing
+from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER, UNPROCESSABLE_CV, UNSUPPORTED_MEDIA
 from api.common.ratelimit import APPLY, rate_limited
 from api.config import Settings
@@ -99,16 +99,16 @@ class ApplicationController(Controller):
     }
 
     @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications", dependencies=APPLICATION_LISTING,
-         summary="A job's applications (filter, sort, paginate)")
+         summary="A job's applications (filter, sort; keyset pages by ?cursor=, ?count=true for the total)")
     async def list_for_job(
         self,
         recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
         job_id: FromPath[uuid.UUID],
-    ) -> OffsetPagination[ApplicationListItem]:
-        items, total = await applications_service.list_for_job(job_id, recruiter, filters)
-        return page(items, total, filters)
+    ) -> KeysetPage[ApplicationListItem]:
+        items, found = await applications_service.list_for_job(job_id, recruiter, filters)
+        return keyset(items, found, filters)
 
     @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
          summary="The company's applications (candidates: /api/candidate/v1/applications)")
@@ -117,9 +117,9 @@ class ApplicationController(Controller):
         recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
-    ) -> OffsetPagination[ApplicationListItem]:
-        items, total = await applications_service.list_rows(filters, *visibility(recruiter))
-        return page(items, total, filters)
+    ) -> KeysetPage[ApplicationListItem]:
+        items, found = await applications_service.list_rows(filters, *visibility(recruiter))
+        return keyset(items, found, filters)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(

@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.shared_state import JWKSCacheEntry, RateLimitBucket
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -59,10 +60,12 @@ __all__ = [
     "InterviewReport",
     "InterviewSession",
     "InterviewUsage",
+    "JWKSCacheEntry",
     "Job",
     "JobSkill",
     "PipelineFact",
     "QuestionScore",
+    "RateLimitBucket",
     "RecruiterProfile",
     "ScheduleChange",
     "Screening",
