@@ -23,6 +23,7 @@ from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
 from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
+from api.auth.jwks_shared import PostgresJWKSStore
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
 from api.candidate_tools.controllers import CandidateToolsController
@@ -31,6 +32,7 @@ from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
+from api.common.ratelimit_pg import PostgresRateLimitStore
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
 from api.dashboards.controllers import DashboardController
@@ -82,7 +84,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     return handlers
 
 
-def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevIssuer | None) -> TokenVerifier:
+def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevIssuer | None,
+                   shared_jwks: PostgresJWKSStore | None = None) -> TokenVerifier:
     issuers: list[TrustedIssuer] = []
     jwks_url = settings.effective_clerk_jwks_url
     if settings.clerk_issuer and jwks_url:
@@ -96,6 +99,7 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
                     min_refresh_seconds=settings.jwks_min_refresh_seconds,
                     timeout_seconds=settings.jwks_timeout_seconds,
                     failure_backoff_seconds=settings.jwks_failure_backoff_seconds,
+                    shared=shared_jwks,
                 ),
                 authorized_parties=settings.authorized_parties,
             )
@@ -154,7 +158,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
                                          max_bytes=settings.max_upload_bytes))
     state = {
         "settings": settings,
-        "verifier": build_verifier(settings, http, dev_issuer),
+        "verifier": build_verifier(settings, http, dev_issuer,
+                                   PostgresJWKSStore(db_config.get_engine()) if settings.jwks_shared_cache else None),
         "principal_cache": (
             PrincipalCache(settings.principal_cache_seconds) if settings.principal_cache_seconds > 0 else None
         ),
@@ -164,8 +169,9 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         if settings.clerk_secret_key else None,
         "http": http,
         "storage": make_storage(settings),
-        # rate-limit counts (in this process; a shared store can take its place: api/common/ratelimit.py)
-        "rate_limits": MemoryRateLimitStore(),
+        # rate-limit counts: in Postgres, shared by every API process (RATE_LIMIT_STORE=memory: this one only)
+        "rate_limits": PostgresRateLimitStore(db_config.get_engine())
+        if settings.rate_limit_store == "postgres" else MemoryRateLimitStore(),
         "cv_parser": cv_parser,  # every uploaded CV file is parsed here (api/storage/safe_parse.py)
         # what work done after a response needs (an arrival's dispatch)
         "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),

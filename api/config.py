@@ -112,6 +112,10 @@ class Settings:
     costly_rate_limit_per_ip_per_minute: int = 60  # the same, per address
     booking_rate_limit_per_minute: int = 60  # booking interviews, per recruiter
     booking_rate_limit_per_ip_per_minute: int = 240
+    # where the counts live: "postgres" (shared by every API process) or "memory" (this process only)
+    rate_limit_store: str = "postgres"
+    # the issuers' keys (JWKS) kept in Postgres too, so every process fetches them once and agrees on them
+    jwks_shared_cache: bool = True
     max_page_size: int = 100
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
@@ -204,6 +208,8 @@ class Settings:
             "costly_rate_limit_per_ip_per_minute": env_int("COSTLY_RATE_LIMIT_PER_IP_PER_MINUTE", 60),
             "booking_rate_limit_per_minute": env_int("BOOKING_RATE_LIMIT_PER_MINUTE", 60),
             "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
+            "rate_limit_store": (env_str("RATE_LIMIT_STORE", "postgres") or "postgres").lower(),
+            "jwks_shared_cache": env_bool("JWKS_SHARED_CACHE", True),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),

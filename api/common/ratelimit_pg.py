@@ -1,0 +1,45 @@
+"""Rate-limit buckets counted in Postgres, so every API process draws from the same bucket (issue 22).
+
+One statement per counted request: an upsert that refills the bucket for the time since it was last touched, takes
+a token when there is one, and answers whether it did. Concurrent requests on one key queue on its row, so two
+processes can never both take the last token. The table is UNLOGGED (db/models/shared_state.py); rows untouched for
+longer than a bucket takes to refill are deleted now and then (such a bucket is full, the same as no row).
+"""
+
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+# the bucket's tokens now: what it held, plus the refill since it was last touched, at most its size
+REFILLED = ("least(CAST(:cap AS float8), "
+            "b.tokens + extract(epoch FROM clock_timestamp() - b.at)::float8 * CAST(:rate AS float8))")
+TAKE = text(f"""
+INSERT INTO rate_limit_buckets AS b (key, tokens, at, allowed)
+VALUES (:key, CAST(:cap AS float8) - 1, clock_timestamp(), true)
+ON CONFLICT (key) DO UPDATE SET
+  tokens = CASE WHEN {REFILLED} >= 1 THEN {REFILLED} - 1 ELSE {REFILLED} END,
+  allowed = {REFILLED} >= 1,
+  at = clock_timestamp()
+RETURNING tokens, allowed
+""")
+SWEEP = text("DELETE FROM rate_limit_buckets WHERE at < clock_timestamp() - interval '2 minutes'")
+
+
+class PostgresRateLimitStore:
+    """The `RateLimitStore` of `api/common/ratelimit.py`, shared by every process on the same database."""
+
+    def __init__(self, engine: AsyncEngine, sweep_every: int = 2000) -> None:
+        self.engine = engine
+        self.sweep_every = sweep_every
+
+    async def take(self, key: str, per_minute: int) -> float:
+        cap = float(max(per_minute, 1))
+        rate = cap / 60.0
+        async with self.engine.begin() as conn:
+            row = (await conn.execute(TAKE, {"key": key[:300], "cap": cap, "rate": rate})).one()
+            if random.randrange(self.sweep_every) == 0:
+                await conn.execute(SWEEP)
+        return 0.0 if row.allowed else (1.0 - row.tokens) / rate
