@@ -30,6 +30,7 @@ from api.candidate_tools.controllers import CandidateToolsController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
+from api.common.metrics import MetricsMiddleware, metrics_endpoint
 from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
 from api.common.ratelimit_pg import PostgresRateLimitStore
@@ -81,6 +82,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     ]
     if settings.dev_auth:
         handlers.append(DevAuthController)
+    if settings.metrics_enabled:
+        handlers.append(metrics_endpoint)
     return handlers
 
 
@@ -170,6 +173,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         "http": http,
         "storage": make_storage(settings),
         # rate-limit counts: in Postgres, shared by every API process (RATE_LIMIT_STORE=memory: this one only)
+        "db_engine": db_config.get_engine(),  # the pool the metrics report on (api/common/metrics.py)
         "rate_limits": PostgresRateLimitStore(db_config.get_engine())
         if settings.rate_limit_store == "postgres" else MemoryRateLimitStore(),
         "cv_parser": cv_parser,  # every uploaded CV file is parsed here (api/storage/safe_parse.py)
@@ -195,7 +199,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         },
         template_config=templates(),
         state=State(state),
-        middleware=[DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
+        middleware=[*([DefineMiddleware(MetricsMiddleware)] if settings.metrics_enabled else []),
+                    DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
         cors_config=cors(settings),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,

@@ -116,6 +116,11 @@ class Settings:
     rate_limit_store: str = "postgres"
     # the issuers' keys (JWKS) kept in Postgres too, so every process fetches them once and agrees on them
     jwks_shared_cache: bool = True
+    # Prometheus /metrics (api/common/metrics.py); with a token, a scrape must send it as a bearer token
+    metrics_enabled: bool = True
+    metrics_token: str | None = None
+    sentry_dsn: str | None = None  # errors to Sentry when set (api/common/sentry.py)
+    sentry_traces_sample_rate: float = 0.0
     max_page_size: int = 100
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
@@ -210,6 +215,10 @@ class Settings:
             "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
             "rate_limit_store": (env_str("RATE_LIMIT_STORE", "postgres") or "postgres").lower(),
             "jwks_shared_cache": env_bool("JWKS_SHARED_CACHE", True),
+            "metrics_enabled": env_bool("METRICS_ENABLED", True),
+            "metrics_token": env_str("METRICS_TOKEN"),
+            "sentry_dsn": env_str("SENTRY_DSN"),
+            "sentry_traces_sample_rate": env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),
