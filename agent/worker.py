@@ -32,6 +32,7 @@ os.environ.setdefault("LIVEKIT_AGENTS_LOOP_BLOCK_WARN_MS", "250")
 from livekit.agents import AgentServer, JobContext, JobExecutorType, JobProcess, JobRequest, cli
 from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
 
+from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
 from agent.priority import single_threaded_blas
@@ -268,7 +269,10 @@ def main() -> None:
         raise SystemExit(supervise(settings, sys.argv[1:]))
     if "AGENT_WORKER_INDEX" in os.environ:
         _die_with_parent()  # a supervised worker goes with its supervisor, even one killed with SIGKILL
-    cli.run_app(build_server(settings))
+    server = build_server(settings)
+    if sys.argv[1:2] in (["start"], ["dev"]):
+        agent_metrics.serve(settings.metrics_port, server.held_slots, settings.max_concurrent_interviews)
+    cli.run_app(server)
 
 
 if __name__ == "__main__":
