@@ -36,6 +36,7 @@ from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
 from agent.priority import single_threaded_blas
+from agent.sentry import init_sentry
 from agent.worker_registry import WorkerRegistry
 from db.contract import AGENT_PREFIX, agent_name, interview_id_from_metadata
 from db.engine import make_engine, make_sessionmaker
@@ -271,6 +272,7 @@ def main() -> None:
         _die_with_parent()  # a supervised worker goes with its supervisor, even one killed with SIGKILL
     server = build_server(settings)
     if sys.argv[1:2] in (["start"], ["dev"]):
+        init_sentry()  # only with SENTRY_DSN
         agent_metrics.serve(settings.metrics_port, server.held_slots, settings.max_concurrent_interviews)
     cli.run_app(server)
 

@@ -34,6 +34,7 @@ from api.common.metrics import MetricsMiddleware, metrics_endpoint
 from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
 from api.common.ratelimit_pg import PostgresRateLimitStore
+from api.common.sentry import init_sentry
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
 from api.dashboards.controllers import DashboardController
@@ -152,6 +153,7 @@ def cors(settings: Settings) -> CORSConfig | None:
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or settings_or_exit()
     configure_logging(settings.log_level)
+    init_sentry(settings)  # only with SENTRY_DSN
     http = httpx.AsyncClient(transport=http_transport)
     dev_issuer = build_dev_issuer(settings)
     livekit = LiveKitGateway(settings)
