@@ -135,9 +135,6 @@ def check_agent_metrics(before: dict[str, float], after: dict[str, float]) -> No
     assert moved("interviewly_agent_tts_ttfb_seconds_count") >= 1
     assert moved("interviewly_agent_db_write_lag_seconds_count") >= 30
     assert "interviewly_agent_db_buffered_rows" in after and "interviewly_agent_db_failed_writes_total" in after
-    # the interview is over: every slot is free again
-    assert after["interviewly_agent_active_interviews"] == 0
-    assert after["interviewly_agent_free_slots"] >= 1
 
 
 def check_live_messages(messages: list[dict], times: list[float], candidate: Candidate, interview_id) -> None:
@@ -246,9 +243,27 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
                               agent_metrics_ports) -> None:
     await interviewer_worker.wait_registered()
     before = await scrape_agent(agent_metrics_ports)
-    interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit, db_sessionmaker,
-                                                                      answer_frames)
+    busiest: list[float] = []  # the host's active interviews, scraped while the interview runs
+
+    async def watch() -> None:
+        while True:
+            busiest.append((await scrape_agent(agent_metrics_ports))["interviewly_agent_active_interviews"])
+            await asyncio.sleep(2)
+
+    watcher = asyncio.create_task(watch())
+    try:
+        interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit,
+                                                                          db_sessionmaker, answer_frames)
+    finally:
+        watcher.cancel()
+    assert before["interviewly_agent_active_interviews"] == 0 and max(busiest) >= 1, busiest
     check_agent_metrics(before, await scrape_agent(agent_metrics_ports))
+    for _ in range(60):  # the finished job lets go of its slot once its process has wound it up
+        after = await scrape_agent(agent_metrics_ports)
+        if after["interviewly_agent_active_interviews"] == 0:
+            break
+        await asyncio.sleep(0.5)
+    assert after["interviewly_agent_free_slots"] == before["interviewly_agent_free_slots"], after
     # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
     assert recruiter.received.agent_joined is not None
     assert recruiter.received.agent_joined - t_dispatch < 5.0
