@@ -89,7 +89,8 @@ def deep_cursor(http: httpx.Client, url: str, auth: dict[str, str], pages: int) 
     """Walks `pages` keyset pages and answers the cursor of the next one (None: an API without cursors)."""
     cursor = None
     for _ in range(pages):
-        page = http.get(url, params={"cursor": cursor} if cursor else {}, headers=auth).json()
+        # (httpx's params= would replace the URL's own query, order_by included)
+        page = http.get(httpx.URL(url).copy_merge_params({"cursor": cursor} if cursor else {}), headers=auth).json()
         cursor = page.get("next_cursor")
         if cursor is None:
             return None

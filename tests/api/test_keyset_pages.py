@@ -4,6 +4,8 @@ counted only with `?count=true`, and each sort of a job's applications is read a
 
 from __future__ import annotations
 
+import base64
+import json
 import random
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -110,6 +112,10 @@ async def test_count_cursor_errors_and_rows_added_meanwhile(api, db_sessionmaker
         {"cursor": first["next_cursor"], "order_by": "screening_score"},  # a cursor of another order
         {"cursor": first["next_cursor"], "current_page": 2},
         {"cursor": "x" * 600},
+        # well-formed but made up: wrong types, a time without its offset, a status that does not exist
+        {"cursor": _made_up(["created_at", "desc", 5, 7])},
+        {"cursor": _made_up(["created_at", "desc", "2026-01-01T00:00:00", str(uuid.uuid4())])},
+        {"cursor": _made_up(["status", "desc", "NOPE", str(uuid.uuid4())]), "order_by": "status"},
     ]
     for params in bad:
         r = await api.get(url, params=params, headers=recruiter.headers)
@@ -118,6 +124,10 @@ async def test_count_cursor_errors_and_rows_added_meanwhile(api, db_sessionmaker
     other = await dev_user(api, "rec-keyset3", "RECRUITER", "Other Co")
     r = await api.get(url, params={"cursor": first["next_cursor"]}, headers=other.headers)
     assert r.status_code == 404
+
+
+def _made_up(parts: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(parts).encode()).decode().rstrip("=")
 
 
 class _Explaining:
