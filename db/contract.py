@@ -10,9 +10,14 @@ import json
 import os
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
+
+
+def _doc(text: str) -> msgspec.Meta:
+    return msgspec.Meta(description=text)
+
 
 DEFAULT_AGENT_NAME = "interviewer"
 
@@ -125,24 +130,25 @@ class FrameRef(msgspec.Struct, kw_only=True):
 
 
 class MetricRow(msgspec.Struct, kw_only=True):
-    """One interview second, as stored in interview_metrics and served by the API."""
+    """One interview second, as the agent measured it and the recruiters saw it live: the interview_metrics row,
+    served as it is by the API (its descriptions are the API's documentation of each unit)."""
 
-    t_s: int
+    t_s: Annotated[int, _doc("seconds since the interview started (this row covers the second before)")]
     recorded_at: datetime
-    question_index: int | None
-    face_present: bool | None
-    num_faces: int | None
-    eye_contact: float | None
-    eye_contact_30s: float | None
-    head_yaw_deg: float | None
-    head_pitch_deg: float | None
-    speaking: str | None  # agent | candidate | both | none
-    speech_rate_sps: float | None
-    articulation_rate_sps: float | None
-    pause_count: int | None  # running total up to this second (not per second)
-    phonation_ratio: float | None
-    frames_analyzed: int
-    frames_dropped: int
+    question_index: Annotated[int | None, _doc("0-based question being asked (null: before the first)")]
+    face_present: Annotated[bool | None, _doc("the face was in view for most of the second (null: no video)")]
+    num_faces: Annotated[int | None, _doc("faces in view")]
+    eye_contact: Annotated[float | None, _doc("0..1: share of the second's analysed frames with eye contact")]
+    eye_contact_30s: Annotated[float | None, _doc("0..1: the same over the last 30 s")]
+    head_yaw_deg: Annotated[float | None, _doc("degrees, head turned sideways")]
+    head_pitch_deg: Annotated[float | None, _doc("degrees, head up (-) or down (+)")]
+    speaking: Annotated[str | None, _doc("agent | candidate | both | none")]
+    speech_rate_sps: Annotated[float | None, _doc("syllables per second of floor time, the interview so far")]
+    articulation_rate_sps: Annotated[float | None, _doc("syllables per second of speaking, the interview so far")]
+    pause_count: Annotated[int | None, _doc("pauses so far in the interview (a running total, not per second)")]
+    phonation_ratio: Annotated[float | None, _doc("0..1: speaking time / floor time, the interview so far")]
+    frames_analyzed: Annotated[int, _doc("camera frames analysed in this second")]
+    frames_dropped: Annotated[int, _doc("camera frames dropped in this second")]
     flags: list[str]
 
 

@@ -36,7 +36,6 @@ from api.interviews.schemas import (
     InterviewDetail,
     InterviewOut,
     InterviewReschedule,
-    MetricOut,
     MetricsPage,
     ReportOut,
     ScheduleChangeOut,
@@ -44,6 +43,7 @@ from api.interviews.schemas import (
 )
 from api.interviews.services import FeedbackService, InterviewService, interview_visibility
 from api.livekit_tokens.gateway import LiveKitGateway
+from db.contract import MetricRow
 from db.enums import InterviewKind, InterviewStatus
 from db.models import (
     Interview,
@@ -242,7 +242,7 @@ class InterviewController(Controller):
         interview = await interviews_service.get_visible(interview_id, recruiter)
         hidden = await interviews_service.delivery_hidden(interview.company_id)
         rows = await interviews_service.metric_rows(interview_id, since_t, limit)
-        items = [_convert(r, MetricOut) for r in rows]
+        items = [_convert(r, MetricRow) for r in rows]
         if hidden:
             items = [metric_without_delivery(m) for m in items]
         return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))

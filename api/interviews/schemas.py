@@ -16,6 +16,7 @@ from api.interviews.report_schemas import (
     doc,
 )
 from db.aggregates import InterviewFigures
+from db.contract import MetricRow
 from db.enums import InterviewKind, InterviewMode, InterviewStatus, Speaker
 
 Duration = Annotated[int, msgspec.Meta(ge=5, le=240, description="minutes")]
@@ -103,30 +104,8 @@ class InterviewDetail(InterviewOut, kw_only=True):
     report: ReportOut | None = None
 
 
-class MetricOut(Schema):
-    """One interview second, as the agent measured it and the recruiters saw it live."""
-
-    t_s: Annotated[int, doc("seconds since the interview started (this row covers the second before)")]
-    recorded_at: datetime
-    question_index: Annotated[int | None, doc("0-based question being asked (null: before the first)")]
-    face_present: Annotated[bool | None, doc("the face was in view for most of the second (null: no video)")]
-    num_faces: Annotated[int | None, doc("faces in view")]
-    eye_contact: Annotated[float | None, doc("0..1: share of the second's analysed frames with eye contact")]
-    eye_contact_30s: Annotated[float | None, doc("0..1: the same over the last 30 s")]
-    head_yaw_deg: Annotated[float | None, doc("degrees, head turned sideways")]
-    head_pitch_deg: Annotated[float | None, doc("degrees, head up (-) or down (+)")]
-    speaking: Annotated[str | None, doc("agent | candidate | both | none")]
-    speech_rate_sps: Annotated[float | None, doc("syllables per second of floor time, the interview so far")]
-    articulation_rate_sps: Annotated[float | None, doc("syllables per second of speaking, the interview so far")]
-    pause_count: Annotated[int | None, doc("pauses so far in the interview (a running total, not per second)")]
-    phonation_ratio: Annotated[float | None, doc("0..1: speaking time / floor time, the interview so far")]
-    frames_analyzed: Annotated[int, doc("camera frames analysed in this second")]
-    frames_dropped: Annotated[int, doc("camera frames dropped in this second")]
-    flags: list[str]
-
-
 class MetricsPage(Schema):
-    items: list[MetricOut]
+    items: list[MetricRow]
     next_since_t: int | None
 
 

@@ -113,7 +113,7 @@ async def test_report_numbers_are_typed_and_documented(api) -> None:
     schema = (await api.get("/schema/openapi.json")).json()["components"]["schemas"]
     checked = 0
     for name in ("InterviewFigures", "Engagement", "QuestionEngagement", "EngagementParts", "Comparison",
-                 "CompareRow", "QuestionDelivery", "IntegrityNoteOut", "MetricOut"):
+                 "CompareRow", "QuestionDelivery", "IntegrityNoteOut", "MetricRow"):
         props = schema[name]["properties"]
         for field, spec in props.items():
             types = {spec.get("type")} | {o.get("type") for o in spec.get("oneOf", [])}
