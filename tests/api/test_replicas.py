@@ -107,3 +107,15 @@ def test_queue_depth_is_read_from_the_queue(two_apis: list[str], db_sessionmaker
     # read by the other process: the depth is the queue's, not a process's
     after = _series(httpx.get(f"{two_apis[1]}/metrics", headers=scrape).text, "interviewly_queue_jobs", **depth)
     assert after - before == 2, (before, after)
+
+
+async def test_a_database_outage_lets_requests_through_to_their_own_503() -> None:
+    """The store against a Postgres port nobody listens on (a refused connection, as in an outage)."""
+    from api.common.ratelimit_pg import PostgresRateLimitStore
+    from db.engine import make_engine
+    from devstack.postgres import free_port
+
+    engine = make_engine(f"postgresql+asyncpg://nobody:x@127.0.0.1:{free_port()}/none")
+    store = PostgresRateLimitStore(engine)
+    assert [await store.take("apply:ip:1", 1) for _ in range(3)] == [0.0, 0.0, 0.0] and store.failures == 3
+    await engine.dispose()
