@@ -49,9 +49,10 @@ from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
 from api.queue.worker import queue_lifespan
+from api.recordings.controllers import RecordingController, serve_signed_recording
 from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
-from api.storage.services import make_storage
+from api.storage.services import make_recording_storage, make_storage
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
 from db.contract import page_contract
 
@@ -78,6 +79,8 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         EmailController,
         ImportController,
         UnsubscribeController,
+        RecordingController,
+        serve_signed_recording,
         WebController,
         static_files_router,
     ]
@@ -174,6 +177,7 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         if settings.clerk_secret_key else None,
         "http": http,
         "storage": make_storage(settings),
+        "recording_storage": make_recording_storage(settings),  # issue 21: recordings, behind signed links
         # rate-limit counts: in Postgres, shared by every API process (RATE_LIMIT_STORE=memory: this one only)
         "db_engine": db_config.get_engine(),  # the pool the metrics report on (api/common/metrics.py)
         "rate_limits": PostgresRateLimitStore(db_config.get_engine())

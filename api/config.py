@@ -96,6 +96,17 @@ class Settings:
     s3_access_key_id: str | None = None
     s3_secret_access_key: str | None = None
     s3_prefix: str = "cv"
+    # recordings (issue 21): kept under their own prefix (S3) or folder (local); links to them are signed and short
+    s3_recordings_prefix: str = "recordings"
+    recording_url_seconds: int = 300
+    # signs the local backend's recording links (HMAC); unset: derived from LIVEKIT_API_SECRET, which outside
+    # development must be a real secret
+    storage_url_secret: str | None = None
+    # the recorder participant's process (api/recordings/recorder.py): video frame rate and longest side
+    recording_fps: int = 15
+    recording_max_height: int = 480
+    # a "now" offset for recordings' retention (tests move the clock by configuration)
+    retention_clock_offset_days: float = 0.0
     # limits
     max_upload_bytes: int = 5 * 1024 * 1024
     # CV files are parsed in this many processes at most, each with this much memory beyond its own, and this long
@@ -202,6 +213,12 @@ class Settings:
             "s3_access_key_id": env_str("S3_ACCESS_KEY_ID"),
             "s3_secret_access_key": env_str("S3_SECRET_ACCESS_KEY"),
             "s3_prefix": env_str("S3_PREFIX", "cv"),
+            "s3_recordings_prefix": env_str("S3_RECORDINGS_PREFIX", "recordings"),
+            "recording_url_seconds": env_int("RECORDING_URL_SECONDS", 300),
+            "storage_url_secret": env_str("STORAGE_URL_SECRET"),
+            "recording_fps": env_int("RECORDING_FPS", 15),
+            "recording_max_height": env_int("RECORDING_MAX_HEIGHT", 480),
+            "retention_clock_offset_days": env_float("RETENTION_CLOCK_OFFSET_DAYS", 0.0),
             "max_upload_bytes": env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
             "cv_parse_workers": env_int("CV_PARSE_WORKERS", 2),
             "cv_parse_memory_mb": env_int("CV_PARSE_MEMORY_MB", 384),

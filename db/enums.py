@@ -109,3 +109,10 @@ class EmailStatus(StrEnum):
     SENT = "SENT"  # the SMTP server accepted it (250 after DATA)
     FAILED = "FAILED"  # refused for good (a 5xx for the recipient); never retried
     SUPPRESSED = "SUPPRESSED"  # non-essential mail to an address that unsubscribed: kept as a record, not sent
+
+
+class RecordingStatus(StrEnum):
+    RECORDING = "RECORDING"  # a recorder process holds it (joined, writing once the interview runs)
+    UPLOADING = "UPLOADING"
+    READY = "READY"  # the file is in storage
+    FAILED = "FAILED"  # nothing usable was kept (see error)

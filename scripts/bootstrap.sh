@@ -44,6 +44,12 @@ if ! .venv/bin/python -c "from devstack.mailpit import find_binary; import sys; 
 fi
 .venv/bin/python -c "from devstack.mailpit import ensure_binary; ensure_binary()"
 
+# MinIO (the real S3-compatible server the storage and recording tests run against): PATH, MINIO_BIN, or built once.
+if ! .venv/bin/python -c "from devstack.minio import find_binary; import sys; sys.exit(find_binary() is None)"; then
+  log "building minio from its Go module (once per version, ~10 min on 2 cores)"
+fi
+.venv/bin/python -c "from devstack.minio import ensure_binary; ensure_binary()"
+
 # Web assets (livekit-client, charts) bundled from npm into static files, when the web pages exist.
 if [ -f api/web/package.json ]; then
   bash scripts/build_web.sh

@@ -5,7 +5,9 @@ them out, and the agent stops sending them to its live watchers)."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
+import msgspec
 from litestar import Controller, get, patch
 from litestar.di import NamedDependency
 from litestar.params import JSONBody
@@ -22,10 +24,15 @@ class CompanySettingsOut(Schema):
     company_id: uuid.UUID
     name: str
     hide_delivery_signals: bool
+    recording_enabled: bool = False
+    recording_retention_days: int = 90
 
 
 class CompanySettingsIn(Input):
     hide_delivery_signals: bool | None = None
+    # interviews are recorded only with this on and the candidate's consent to "recording" (issue 21)
+    recording_enabled: bool | None = None
+    recording_retention_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] | None = None
 
 
 async def _company(session: AsyncSession, recruiter: Principal) -> Company:
@@ -37,7 +44,9 @@ async def _company(session: AsyncSession, recruiter: Principal) -> Company:
 
 def _out(company: Company) -> CompanySettingsOut:
     return CompanySettingsOut(company_id=company.id, name=company.name,
-                              hide_delivery_signals=bool(company.hide_delivery_signals))
+                              hide_delivery_signals=bool(company.hide_delivery_signals),
+                              recording_enabled=bool(company.recording_enabled),
+                              recording_retention_days=company.recording_retention_days or 90)
 
 
 class CompanyController(Controller):
@@ -56,5 +65,9 @@ class CompanyController(Controller):
         company = await _company(db_session, recruiter)
         if data.hide_delivery_signals is not None:
             company.hide_delivery_signals = data.hide_delivery_signals
+        if data.recording_enabled is not None:
+            company.recording_enabled = data.recording_enabled
+        if data.recording_retention_days is not None:
+            company.recording_retention_days = data.recording_retention_days
         await db_session.flush()
         return _out(company)

@@ -120,11 +120,25 @@ async def run_lifecycle(runtime: LifecycleRuntime, now: datetime | None = None) 
         await release_stale_workers(session)
         await session.commit()
         tick = await dispatch_waiting(session, runtime.livekit, settings)
+        done["recordings"] = await _start_recordings(session, settings)
     done["dispatched"] = tick.dispatched
     done["left"] = tick.left
     if any(done[k] for k in ("no_show", "wait_expired", "human_ended")):
         logger.info("lifecycle: %s", {k: len(v) for k, v in done.items()})
     return done
+
+
+async def _start_recordings(session: AsyncSession, settings: Settings) -> list[str]:
+    """Recorders for the interviews that should be recorded (api/recordings/launcher.py); never fails the tick."""
+    from api.recordings.launcher import recover_dead_recorders, start_due_recordings
+
+    try:
+        await recover_dead_recorders(session)
+        return await start_due_recordings(session, settings)
+    except Exception:
+        logger.exception("starting recorders failed; the next tick tries again")
+        await session.rollback()
+        return []
 
 
 def lifecycle_tasks(tick_seconds: float) -> Blueprint:
@@ -147,5 +161,6 @@ async def dispatch_now(runtime: LifecycleRuntime) -> None:
     try:
         async with runtime.sessionmaker() as session:
             await dispatch_waiting(session, runtime.livekit, runtime.settings)
+            await _start_recordings(session, runtime.settings)
     except Exception:  # the next tick retries; the candidate's page shows they are waiting meanwhile
         logger.exception("immediate dispatch failed")

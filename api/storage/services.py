@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import uuid
 from datetime import timedelta
 from pathlib import Path
@@ -34,6 +35,11 @@ def new_key(*parts: str, extension: str) -> str:
     return check_key("/".join([*parts, f"{uuid.uuid4().hex}{extension}"]))
 
 
+# above this a file goes up in parts (S3 multipart: each part retried on its own, nothing visible until the last)
+MULTIPART_THRESHOLD = 8 * 1024 * 1024
+PART_SIZE = 5 * 1024 * 1024  # S3's smallest part
+
+
 class Storage(Protocol):
     async def put(self, key: str, data: bytes, content_type: str) -> None: ...
 
@@ -42,9 +48,23 @@ class Storage(Protocol):
     async def delete(self, key: str) -> None: ...
 
 
+class FileStorage(Storage, Protocol):
+    """What recordings need beyond CVs: files too large for memory, existence, and links that expire."""
+
+    async def put_file(self, key: str, path: Path, content_type: str) -> None: ...
+
+    async def size(self, key: str) -> int | None: ...
+
+    async def signed_url(self, key: str, expires_in: timedelta) -> str: ...
+
+
 class LocalStorage:
-    def __init__(self, root: Path) -> None:
+    """A folder. Its links (``signed_url``) point at the API, which checks their HMAC and expiry
+    (api/recordings/links.py) before it serves the file; ``signer`` makes them (None: no links)."""
+
+    def __init__(self, root: Path, signer: object | None = None) -> None:
         self.root = root.resolve()
+        self.signer = signer
 
     def _path(self, key: str) -> Path:
         path = (self.root / check_key(key)).resolve()
@@ -82,11 +102,46 @@ class LocalStorage:
         except OSError as exc:
             raise StorageError(f"could not delete {key!r}: {type(exc).__name__}") from exc
 
+    async def put_file(self, key: str, path: Path, content_type: str) -> None:
+        """Copied under a temporary name and renamed: the key shows the whole file or nothing."""
+        target = self._path(key)
+
+        def copy() -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+            try:
+                with open(path, "rb") as src, open(tmp, "wb") as dst:
+                    shutil.copyfileobj(src, dst, PART_SIZE)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+        try:
+            await anyio.to_thread.run_sync(copy)
+        except OSError as exc:
+            raise StorageError(f"could not store {key!r}: {type(exc).__name__}") from exc
+
+    async def size(self, key: str) -> int | None:
+        try:
+            return self._path(key).stat().st_size
+        except FileNotFoundError:
+            return None
+
+    def file_path(self, key: str) -> Path:
+        return self._path(key)
+
+    async def signed_url(self, key: str, expires_in: timedelta) -> str:
+        if self.signer is None:
+            raise StorageError("this local store has no link signer")
+        return self.signer.url(check_key(key), expires_in)  # type: ignore[attr-defined]
+
 
 class S3Storage:
     """Any S3-compatible store (AWS, MinIO, R2, ...) through obstore."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, prefix: str | None = None) -> None:
         from obstore.store import S3Store
 
         config: dict[str, object] = {"region": settings.s3_region}
@@ -99,7 +154,7 @@ class S3Storage:
         client_options = {"allow_http": True} if (settings.s3_endpoint_url or "").startswith("http://") else None
         self.store = S3Store(
             settings.s3_bucket,
-            prefix=settings.s3_prefix or None,
+            prefix=(settings.s3_prefix if prefix is None else prefix) or None,
             config=config,
             client_options=client_options,
             # fail within seconds (the request answers 503 and rolls back) rather than retrying for minutes
@@ -140,7 +195,48 @@ class S3Storage:
             raise StorageError(f"could not delete {key!r}: {type(exc).__name__}") from exc
 
 
+    async def put_file(self, key: str, path: Path, content_type: str) -> None:
+        """Large files go up in parts; an upload that fails is aborted, so the key never shows part of one."""
+        import obstore
+
+        multipart = (await anyio.Path(path).stat()).st_size > MULTIPART_THRESHOLD
+        try:
+            await obstore.put_async(self.store, check_key(key), path, attributes={"Content-Type": content_type},
+                                    use_multipart=multipart, chunk_size=PART_SIZE, max_concurrency=4)
+        except Exception as exc:
+            raise StorageError(f"could not store {key!r}: {type(exc).__name__}") from exc
+
+    async def size(self, key: str) -> int | None:
+        import obstore
+        from obstore.exceptions import NotFoundError
+
+        try:
+            return int((await obstore.head_async(self.store, check_key(key)))["size"])
+        except (NotFoundError, FileNotFoundError):  # obstore raises the builtin for a missing object
+            return None
+        except Exception as exc:
+            raise StorageError(f"could not look up {key!r}: {type(exc).__name__}") from exc
+
+    async def signed_url(self, key: str, expires_in: timedelta) -> str:
+        """A presigned GET (SigV4): the store itself refuses it once ``expires_in`` has passed."""
+        import obstore
+
+        try:
+            return str(await obstore.sign_async(self.store, "GET", check_key(key), expires_in))
+        except Exception as exc:
+            raise StorageError(f"could not sign {key!r}: {type(exc).__name__}") from exc
+
+
 def make_storage(settings: Settings) -> Storage:
     if settings.storage_backend == "s3":
         return S3Storage(settings)
     return LocalStorage(settings.storage_local_dir)
+
+
+def make_recording_storage(settings: Settings) -> FileStorage:
+    """Recordings: the same backend as CVs, under their own prefix (S3) or folder (local)."""
+    if settings.storage_backend == "s3":
+        return S3Storage(settings, prefix=settings.s3_recordings_prefix)
+    from api.recordings.links import LinkSigner
+
+    return LocalStorage(settings.storage_local_dir / "recordings", signer=LinkSigner.from_settings(settings))

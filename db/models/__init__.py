@@ -32,6 +32,7 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.recordings import Recording
 from db.models.shared_state import JWKSCacheEntry, RateLimitBucket
 from db.models.workers import AgentWorker
 
@@ -66,6 +67,7 @@ __all__ = [
     "PipelineFact",
     "QuestionScore",
     "RateLimitBucket",
+    "Recording",
     "RecruiterProfile",
     "ScheduleChange",
     "Screening",

@@ -22,6 +22,9 @@ class Company(UUIDAuditBase):
     # eye contact and fluency are advisory delivery signals, never part of a score; a company may hide them entirely
     # (the API's interview, report and metrics endpoints and the pages then leave them out)
     hide_delivery_signals: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    # interviews are recorded only when this is on AND the candidate consented to "recording" (issue 21)
+    recording_enabled: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    recording_retention_days: Mapped[int] = mapped_column(sa.Integer, default=90, server_default="90")
 
 
 class User(UUIDAuditBase):

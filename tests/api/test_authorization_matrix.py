@@ -71,6 +71,9 @@ CASES = [
     Case("metrics", "GET", "/api/ats/v1/interviews/{interview_a}/metrics", (401, 403, 404, 200)),
     Case("transcript", "GET", "/api/ats/v1/interviews/{interview_a}/transcript", (401, 403, 404, 200)),
     Case("report", "GET", "/api/ats/v1/interviews/{interview_a}/report", (401, 403, 404, 200)),
+    # the world's interview was not recorded: A learns that (404 "no recording"), the others learn nothing
+    Case("recording", "GET", "/api/ats/v1/interviews/{interview_a}/recording", (401, 403, 404, 404)),
+    Case("recording file without a signature", "GET", "/media/recordings/{job_a}/x.mp4", (403, 403, 403, 403)),
     Case("compare candidates", "GET", "/api/ats/v1/jobs/{job_a}/interview-comparison", (401, 403, 404, 200)),
     Case(
         "add feedback",

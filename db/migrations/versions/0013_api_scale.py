@@ -2,7 +2,7 @@
 buckets and the JWKS cache shared by every API process.
 
 Revision ID: 0013_api_scale
-Revises: 0008_ats_phase2
+Revises: 0012_recordings
 Create Date: 2026-11-30 13:40:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0013_api_scale"
-down_revision: str | None = "0008_ats_phase2"
+down_revision: str | None = "0012_recordings"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -32,7 +32,7 @@
   function drawTimeline(rows, segments, bundle) {
     const hidden = bundle.delivery_signals_hidden;
     const questions = bundle.question_scores;
-    Charts.timeline($("#timeline"), {
+    return Charts.timeline($("#timeline"), {
       t: rows.map((r) => r.t_s),
       face: rows.map((r) => (r.face_present === null ? null : r.face_present ? 1 : 0)),
       eye: rows.map((r) => (r.face_present ? r.eye_contact : null)),
@@ -41,7 +41,6 @@
       questions: questions.filter((q) => !none(q.started_s)).map((q) => ({ index: q.question_index, start: q.started_s, title: q.question })),
       hideDelivery: hidden,
     });
-    document.body.dataset.timelineSeconds = String(rows.length);
   }
 
   function drawReport(interview, bundle, segments) {
@@ -72,6 +71,7 @@
       recruiterApi(`/api/ats/v1/interviews/${id}/report`),
       recruiterApi(`/api/ats/v1/interviews/${id}/transcript`).then(items),
       allRows(),
+      ReportRecording.load(id).catch((e) => show("The recording could not be loaded: " + e.message, "error")),
     ]);
     // the company hides delivery signals: the API sends none, and the page shows no place for them
     const hidden = Boolean(bundle.delivery_signals_hidden);
@@ -85,8 +85,11 @@
       drawReport(interview, bundle, segments);
     }
     $("#transcript").replaceChildren(...ReportView.transcriptGroups(segments, bundle.question_scores));
-    if (rows.length) drawTimeline(rows, segments, bundle);
-    else $("#timeline").replaceChildren(el("p", { class: "muted", text: "No per-second figures were recorded." }));
+    ReportRecording.attachTranscript();
+    if (rows.length) {
+      ReportRecording.attachTimeline(drawTimeline(rows, segments, bundle));
+      document.body.dataset.timelineSeconds = String(rows.length);
+    } else $("#timeline").replaceChildren(el("p", { class: "muted", text: "No per-second figures were recorded." }));
     const usage = bundle.usage;
     if (usage) {
       $("#usage-card").hidden = false;

@@ -59,7 +59,7 @@ const ReportView = (() => {
 
   function line(seg) {
     const who = seg.speaker === "AGENT" ? "Interviewer" : seg.speaker === "CANDIDATE" ? "Candidate" : "Interviewer (person)";
-    return el("li", { class: seg.speaker === "CANDIDATE" ? "candidate" : "interviewer" }, el("span", { class: "time", text: clock(seg.start_s) }),
+    return el("li", { class: seg.speaker === "CANDIDATE" ? "candidate" : "interviewer", "data-start": String(seg.start_s) }, el("span", { class: "time", text: clock(seg.start_s) }),
       el("span", { class: "who", text: who }), seg.text + (seg.overlap ? " (over the interviewer)" : ""));
   }
 

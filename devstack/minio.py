@@ -1,0 +1,141 @@
+"""A real S3-compatible server for the test bed (and for trying STORAGE_BACKEND=s3 locally): MinIO, built (pinned)
+from its Go module into .tools/ once, like livekit-server and Mailpit. Nothing is downloaded at run time.
+
+A `minio` on PATH (or MINIO_BIN) wins over building.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from devstack.paths import TOOLS_DIR
+
+# MinIO publishes no semver tags the Go proxy lists; this is the module's newest pseudo-version the proxy serves
+MINIO_VERSION = "v0.0.0-20260212201848-7aac2a2c5b7c"
+MODULE = "github.com/minio/minio"
+
+
+class MinioError(RuntimeError):
+    pass
+
+
+def _built_binary() -> Path:
+    return TOOLS_DIR / f"minio-{MINIO_VERSION}" / "minio"
+
+
+def find_binary() -> Path | None:
+    explicit = os.environ.get("MINIO_BIN")
+    if explicit:
+        return Path(explicit)
+    on_path = shutil.which("minio")
+    if on_path:
+        return Path(on_path)
+    built = _built_binary()
+    return built if built.exists() else None
+
+
+def build_binary() -> Path:
+    """`go install` the pinned MinIO into .tools/ (skipped when that version is there). Pure Go: CGO off."""
+    target = _built_binary()
+    if target.exists():
+        return target
+    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
+    if go is None:
+        raise MinioError("minio not found and no Go toolchain to build it: install Go >= 1.26 (or set MINIO_BIN)")
+    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=TOOLS_DIR) as gobin:
+        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
+        result = subprocess.run([go, "install", f"{MODULE}@{MINIO_VERSION}"], env=env, capture_output=True,
+                                text=True)
+        if result.returncode != 0:
+            raise MinioError(f"building minio failed:\n{result.stderr[-4000:]}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(Path(gobin) / "minio"), target)
+    return target
+
+
+def ensure_binary() -> Path:
+    return find_binary() or build_binary()
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class MinioServer:
+    """One MinIO on loopback holding its objects in ``data_dir``; fresh random root credentials each start.
+
+    ``kill()`` then ``start()`` again is an outage: the same port, credentials and data come back."""
+
+    def __init__(self, data_dir: Path, *, port: int, console_port: int, log_path: Path | None = None) -> None:
+        self.data_dir, self.port, self.console_port, self.log_path = data_dir, port, console_port, log_path
+        self.access_key = "interviewly-" + secrets.token_hex(4)
+        self.secret_key = secrets.token_urlsafe(24)
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60.0) -> str:
+        binary = ensure_binary()
+        if _port_open(self.port):
+            raise MinioError(f"port {self.port} is already in use")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        env = {**os.environ, "MINIO_ROOT_USER": self.access_key, "MINIO_ROOT_PASSWORD": self.secret_key,
+               "MINIO_BROWSER": "off", "MINIO_UPDATE": "off", "MINIO_CI_CD": "1"}
+        argv = [str(binary), "server", str(self.data_dir), "--quiet", "--address", f"127.0.0.1:{self.port}",
+                "--console-address", f"127.0.0.1:{self.console_port}"]
+        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise MinioError(f"minio exited with {self.process.returncode} (log: {self.log_path})")
+            if _port_open(self.port) and self._live():
+                return self.endpoint
+            time.sleep(0.2)
+        self.stop()
+        raise MinioError(f"minio did not answer within {timeout}s")
+
+    def _live(self) -> bool:
+        import httpx
+
+        try:
+            return httpx.get(f"{self.endpoint}/minio/health/live", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def make_bucket(self, name: str) -> None:
+        from minio import Minio
+
+        client = Minio(f"127.0.0.1:{self.port}", access_key=self.access_key, secret_key=self.secret_key,
+                       secure=False)
+        if not client.bucket_exists(name):
+            client.make_bucket(name)
+
+    def kill(self) -> None:
+        """SIGKILL: the store is gone mid-request, as in a crash or an outage (what it had stored stays on disk)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
