@@ -170,3 +170,28 @@ async def test_every_sort_is_read_along_an_index(api, db_sessionmaker) -> None:
                 nodes = [line.strip().removeprefix("->").strip() for line in valued.splitlines()]
                 assert not any(n.startswith(("Sort", "Incremental Sort")) for n in nodes), (field, order, valued)
                 assert "Index Scan" in valued and "ix_applications_job_" in valued, (field, order, valued)
+
+
+async def test_interviews_and_the_outbox_page_by_cursor(api, db_sessionmaker) -> None:
+    from db.enums import EmailStatus, InterviewKind
+    from db.models import EmailOutbox, Interview
+
+    recruiter = await dev_user(api, "rec-keyset5", "RECRUITER", "Lists Co")
+    company = uuid.UUID((await create_job(api, recruiter))["company_id"])
+    start = datetime(2026, 3, 1, tzinfo=UTC)
+    rng = random.Random(9)
+    async with db_sessionmaker() as s:
+        interviews = [Interview(company_id=company, kind=InterviewKind.AI, duration_minutes=30,
+                                scheduled_at=start + timedelta(hours=rng.randrange(6))) for _ in range(23)]
+        mails = [EmailOutbox(company_id=company, kind="status_changed", to_address=f"m{i}@keyset.test",
+                             message_id=f"<{i}@keyset.test>", status=EmailStatus.PENDING, context={})
+                 for i in range(17)]
+        s.add_all([*interviews, *mails])
+        await s.commit()
+        by_time = [str(i.id) for i in sorted(interviews, key=lambda i: (i.scheduled_at, i.id))]
+        by_created = [str(m.id) for m in sorted(mails, key=lambda m: (m.created_at, m.id), reverse=True)]
+    seen, pages = await _walk(api, "/api/ats/v1/interviews", recruiter.headers, order_by="scheduled_at",
+                              sort_order="asc", page_size=5)
+    assert seen == by_time and pages == 5
+    seen, pages = await _walk(api, "/api/ats/v1/email/outbox", recruiter.headers, page_size=4)
+    assert seen == by_created and pages == 5
