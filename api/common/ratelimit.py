@@ -95,6 +95,14 @@ class RateLimitMiddleware:
         state = scope["litestar_app"].state
         store: RateLimitStore = state.rate_limits
         settings = state.settings
+        take_pair = getattr(store, "take_pair", None)
+        if take_pair is not None and self.limit.per_ip and self.limit.per_user:
+            # a store that counts both buckets in one statement (Postgres: one round trip instead of two)
+            client = (scope.get("client") or ("unknown",))[0]
+            subject = await _subject(scope)
+            user = None if subject is None else (f"{self.limit.name}:user:{subject}",
+                                                 int(getattr(settings, self.limit.per_user)))
+            return await take_pair((f"{self.limit.name}:ip:{client}", int(getattr(settings, self.limit.per_ip))), user)
         if self.limit.per_ip:
             client = (scope.get("client") or ("unknown",))[0]
             wait = await store.take(f"{self.limit.name}:ip:{client}", int(getattr(settings, self.limit.per_ip)))
