@@ -369,6 +369,25 @@ class InterviewFlow:
             return [self._repeat(lead)]
         return []
 
+    def resume(self, *, last_asked: int, answers: dict[int, list[str]], consent_given: bool,
+               remaining_s: float | None = None) -> list[Action]:
+        """Take over an interview another interviewer ran until it was lost: its answers so far are kept; a
+        question it asked and heard answered is not asked again, one it asked without an answer is asked again."""
+        if not consent_given:
+            return self.start()
+        self.consent = ConsentDecision.GIVEN
+        for index, texts in answers.items():
+            if 0 <= index < self.count:
+                self.states[index].answers = list(texts)
+        lead = self.texts["resumed"]
+        if last_asked < 0:
+            return [self._ask(0, lead)]
+        last_asked = min(last_asked, self.count - 1)
+        if not answers.get(last_asked):
+            return [self._ask(last_asked, lead)]
+        self.phase, self.index = "questions", last_asked
+        return self.advance(remaining_s=remaining_s, lead=lead)
+
     def on_left_for_good(self) -> list[Action]:
         self.phase = "closing"
         return [End(InterviewStatus.INTERRUPTED, "candidate left")]

@@ -47,9 +47,11 @@ class InterviewHooks:
 
 
 class Interviewer(Agent):
-    def __init__(self, *, flow: InterviewFlow, instructions: str, hooks: InterviewHooks | None = None) -> None:
+    def __init__(self, *, flow: InterviewFlow, instructions: str, hooks: InterviewHooks | None = None,
+                 opening: list[Action] | None = None) -> None:
         super().__init__(instructions=instructions)
         self.flow = flow
+        self.opening = opening  # what to say first instead of the greeting (a resumed interview)
         self.hooks = hooks or InterviewHooks()
         self._handled_user_items: set[str] = set()
         self._finishing: asyncio.Task[None] | None = None
@@ -59,7 +61,7 @@ class Interviewer(Agent):
     # --- events into the flow -----------------------------------------------------------------------------
 
     async def on_enter(self) -> None:
-        await self._perform(self.flow.start())
+        await self._perform(self.opening if self.opening is not None else self.flow.start())
 
     def on_silence(self) -> None:
         self.spawn_perform(self.flow.on_silence(remaining_s=self.hooks.remaining_s()))
@@ -207,8 +209,8 @@ def interview_texts(values: dict[str, Any], *, practice: bool) -> dict[str, str]
     """Everything the interviewer says in fixed words, from prompts/ (flow.yaml and consent.md)."""
     flow = prompts.load_yaml("flow.yaml")
     consent = flow["practice_consent"] if practice else prompts.load_text("consent.md")
-    keys = ("time_up", "welcome_back", "nudge", "move_on", "consent_question", "consent_repeat", "consent_nudge",
-            "first_question_lead")
+    keys = ("time_up", "welcome_back", "resumed", "nudge", "move_on", "consent_question", "consent_repeat",
+            "consent_nudge", "first_question_lead")
     texts = {key: prompts.render(" ".join(str(flow[key]).split()), **values) for key in keys}
     texts.update(
         greeting=prompts.render(flow["practice_greeting" if practice else "greeting"], **values),

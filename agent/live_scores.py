@@ -33,6 +33,7 @@ from db.contract import (
     LIVE_TOPIC,
     PANELIST_PREFIX,
     RECRUITER_PREFIX,
+    VIDEO_NOT_COLLECTED,
     EyeContactLive,
     FluencyLive,
     FrameCounts,
@@ -88,13 +89,16 @@ def compose_live_message(
     frames: FrameCounts,
     video_attached: bool,
     frame_ref: FrameRef | None,
+    video_analysis: bool = True,
 ) -> LiveMessage:
     last1, last30 = eyes.window(1.0, t), eyes.window(30.0, t)
     has_frames = last1 is not None and last1.frames > 0
     face_present = bool(has_frames and last1.face_present_ratio >= 0.5)
     obs = eyes.last if eyes.last is not None and t - eyes.last.t <= 1.5 else None
     flags: set[str] = set()
-    if not video_attached:
+    if not video_analysis:
+        flags.add(VIDEO_NOT_COLLECTED)
+    elif not video_attached:
         flags.add("camera_off")
     elif not has_frames:
         flags.add("no_video")
@@ -140,8 +144,9 @@ class LiveScores:
 
     def __init__(self, *, interview_id: uuid.UUID, question_count: int, interval_s: float, eyes: EyeTracker,
                  fluency: FluencyTracker, speaking: Speaking, recorder: Recorder,
-                 directory: RecruiterDirectory, hide_delivery: bool = False) -> None:
+                 directory: RecruiterDirectory, hide_delivery: bool = False, video_analysis: bool = True) -> None:
         self.interview_id = interview_id
+        self.video_analysis = video_analysis  # False: every row says its video figures were not collected
         self.hide_delivery = hide_delivery  # the company hides delivery signals: the watchers get none
         self.question_count = question_count
         self.interval_s = interval_s
@@ -166,6 +171,7 @@ class LiveScores:
             question_index=self.question_index, question_count=self.question_count, eyes=self.eyes,
             speaking=self.speaking, fluency=self.fluency, frames=FrameCounts(analyzed=analyzed, dropped=dropped),
             video_attached=bool(sampler and sampler.attached), frame_ref=sampler.last_ref if sampler else None,
+            video_analysis=self.video_analysis,
         )
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()

@@ -12,6 +12,7 @@ import random
 import re
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,8 +20,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 import prompts
 from agent.scoring.rubric import Rubric, bank_rubric
-from db.enums import InterviewKind, InterviewMode, InterviewStatus
-from db.models import Application, Candidate, Company, Interview, InterviewSession, Job, JobSkill, User
+from db.enums import ConsentDecision, ConsentMethod, InterviewKind, InterviewMode, InterviewStatus
+from db.models import (
+    Application,
+    Candidate,
+    Company,
+    Interview,
+    InterviewConsent,
+    InterviewSession,
+    Job,
+    JobSkill,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,16 @@ class InterviewContext:
     kind: InterviewKind = InterviewKind.AI
     note_taker: bool = False
     hide_delivery_signals: bool = False  # the company's setting: no eye contact or fluency in its reports
+    # False: the candidate's camera is not analysed (declined on the join page, or the company analyses shortlisted
+    # applications only): no calibration, no frames, video metrics stored as not collected
+    video_analysis: bool = True
+    video_analysis_off_reason: str | None = None
+    # what the candidate agreed to on the join page (api/privacy/consent.py): "recording" is spoken of, and stays in
+    # the spoken consent's scopes, only when they agreed to it there
+    page_scopes: tuple[str, ...] = ()
+    # set when another host ran this interview until it was lost: this run resumes it (agent/resume.py)
+    resumed_from: datetime | None = None  # the interview's original start (its clock goes on from there)
+    resumes: int = 0  # interviews.resumes when this run took it
 
     @property
     def first_name(self) -> str:
@@ -107,6 +128,10 @@ class InterviewContext:
             "company": self.company_name,
             "minutes": max(1, round(minutes)),
             "question_count": len(self.plan.questions),
+            # the spoken consent notice says what is analysed: the camera only when the candidate agreed to it
+            "video_clause": (", how you speak and whether you look at the camera" if self.video_analysis
+                             else " and how you speak; your camera is not analysed")
+            + ("; and, as you agreed, it is recorded" if "recording" in self.page_scopes else ""),
         }
 
 
@@ -201,6 +226,15 @@ async def _company(session: AsyncSession, company_id: uuid.UUID, default_name: s
     return (company.name, bool(company.hide_delivery_signals)) if company else (default_name, False)
 
 
+async def _page_scopes(session: AsyncSession, interview_id: uuid.UUID) -> tuple[str, ...]:
+    scopes = await session.scalar(
+        sa.select(InterviewConsent.scopes).where(InterviewConsent.interview_id == interview_id,
+                                                 InterviewConsent.method == ConsentMethod.PAGE,
+                                                 InterviewConsent.decision == ConsentDecision.GIVEN)
+        .order_by(InterviewConsent.recorded_at.desc()).limit(1))
+    return tuple(scopes or ())
+
+
 async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_questions: int) -> InterviewContext:
     """Read the interview, its job, skills and candidate; build (and store) the plan when there is none."""
     interview = await session.get(Interview, interview_id)
@@ -260,4 +294,9 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
         kind=InterviewKind(interview.kind),
         note_taker=bool(interview.note_taker),
         hide_delivery_signals=hide_delivery,
+        video_analysis=bool(interview.video_analysis),
+        video_analysis_off_reason=interview.video_analysis_off_reason,
+        page_scopes=await _page_scopes(session, interview.id),
+        resumed_from=interview.started_at if interview.resumes and interview.started_at else None,
+        resumes=int(interview.resumes or 0),
     )

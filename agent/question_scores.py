@@ -65,6 +65,21 @@ class QuestionScores:
             if prev is not None:
                 await self._score(prev, summary.as_dict() if summary else {}, ended_s=now)
 
+    def restore(self, rows: list[dict[str, Any]], *, active: int | None, active_since_s: float | None) -> None:
+        """A resumed interview: the questions the host before closed keep their scores; the one it was on is
+        closed (and scored with its stored answer) when the interviewer moves on."""
+        for row in rows:
+            index = row["question_index"]
+            if not 0 <= index < self.flow.count:
+                continue
+            q = self.flow.states[index].question
+            self.results[index] = QuestionResult(index=index, question=q.text, skill=q.skill, weight=q.weight,
+                                                 answer=row["answer_text"] or "", score=row["score"],
+                                                 signals=row["signals"], fluency=row["fluency"])
+        if active is not None and active not in self.results:
+            self.active = active
+            self._started[active] = active_since_s or 0.0
+
     async def _score(self, index: int, fluency: dict[str, Any], *, ended_s: float) -> None:
         state = self.flow.states[index]
         q = state.question

@@ -53,6 +53,7 @@ _interviews = Interview.__table__
 _HEARTBEAT = (
     sa.update(_interviews)
     .where(_interviews.c.id == sa.bindparam("iid"))
+    .where(_interviews.c.resumes == sa.bindparam("generation"))  # not one another host has taken over since
     .where(sa.or_(
         _interviews.c.status == InterviewStatus.IN_PROGRESS,
         sa.and_(_interviews.c.status == InterviewStatus.INTERRUPTED, _interviews.c.end_reason == WORKER_LOST),
@@ -80,12 +81,16 @@ class Recorder:
         flush_interval_s: float = 1.0,
         max_buffered_rows: int = 3600,
         write_timeout_s: float = 5.0,
+        generation: int = 0,
     ) -> None:
         self._sessionmaker = sessionmaker
         self.interview_id = interview_id
         self.flush_interval_s = flush_interval_s
         self.max_buffered_rows = max_buffered_rows
         self.write_timeout_s = write_timeout_s
+        # interviews.resumes when this run took the interview: a host presumed lost whose interview went to another
+        # host (and was resumed there) writes no heartbeat and no final status over its successor's
+        self.generation = generation
         # (sequence number, row): a flush removes exactly what it wrote, even if rows were dropped meanwhile
         self._metrics: deque[tuple[int, dict[str, Any]]] = deque()
         self._segments: deque[tuple[int, dict[str, Any]]] = deque()
@@ -216,7 +221,7 @@ class Recorder:
         now = utcnow()
         if heartbeat:
             # a worker the sweeper declared lost during a database outage is alive after all: take it back
-            await session.execute(_HEARTBEAT, {"iid": iid, "now": now})
+            await session.execute(_HEARTBEAT, {"iid": iid, "now": now, "generation": self.generation})
         if metrics:
             await session.execute(_METRICS_UPSERT, metrics)
         if segments:
@@ -244,7 +249,7 @@ class Recorder:
                 sa.update(InterviewSession).where(InterviewSession.id == session_id).values(feedback=body))
         if interview:
             values = dict(interview)
-            stmt = sa.update(Interview).where(Interview.id == iid)
+            stmt = sa.update(Interview).where(Interview.id == iid, Interview.resumes == self.generation)
             status = values.get("status")
             if status is not None and status != InterviewStatus.IN_PROGRESS:
                 # a final status never overwrites another final one (e.g. a recruiter's CANCELLED),

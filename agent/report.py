@@ -24,6 +24,7 @@ from db.aggregates import (
     interview_figures,
     skill_scores,
 )
+from db.contract import VIDEO_NOT_COLLECTED
 
 _TOKEN = re.compile(r"[a-z0-9']+")
 STRONG_AT, WEAK_BELOW = 65.0, 40.0  # a skill's average content score that makes it a strength / a weakness
@@ -128,7 +129,11 @@ def build_report(
                            "signals": {"probed_questions": probed, "questions": len(results)}})
 
     figures = interview_figures(rows)
-    if figures is not None:
+    # the camera was not analysed (declined, or not a shortlisted application): not collected, never zero
+    video_collected = not rows or not all(VIDEO_NOT_COLLECTED in (getattr(r, "flags", None) or ()) for r in rows)
+    if not video_collected:
+        eye = {"collected": False}
+    elif figures is not None:
         eye = {**eye, "eye_contact_ratio": figures.eye_contact_ratio, "face_present_ratio": figures.face_in_view_ratio}
     answered = sum(1 for r in results if r.signals.get("answer_words"))
     parts = [f"Advisory skill score {overall:.0f}/100 from the content of the answers" if overall is not None
@@ -144,7 +149,8 @@ def build_report(
         "weaknesses": weaknesses,
         "eye_contact_summary": eye if show_delivery else {},
         "fluency_summary": fluency if show_delivery else {},
-        "delivery": delivery_report(fluency, figures, engagement) if show_delivery else {"hidden": True},
+        "delivery": ({**delivery_report(fluency, figures, engagement), "video_collected": video_collected}
+                     if show_delivery else {"hidden": True}),
         "flags": note_flags(rows, show_delivery=show_delivery),
     }
 

@@ -73,7 +73,7 @@ class RoomRun:
         self.interview_id = context.interview_id
         self.max_s = min(settings.max_minutes, float(context.duration_minutes)) * 60.0
         self.recorder = Recorder(sessionmaker, context.interview_id, flush_interval_s=settings.flush_interval_s,
-                                 max_buffered_rows=settings.max_buffered_rows)
+                                 max_buffered_rows=settings.max_buffered_rows, generation=context.resumes)
         self.eyes = EyeTracker(look_away_flag_s=settings.look_away_flag_s, sample_fps=settings.video_sample_fps)
         self.speaking = Speaking()
         self.fluency = FluencyTracker(gate=lambda: self.speaking.agent_state != "speaking")
@@ -138,14 +138,17 @@ class RoomRun:
             self.ctx.shutdown("candidate did not come in")
             return None
         now = datetime.now(UTC)
+        # a resumed interview keeps its start: its clock (metrics seconds, transcript times) goes on from there
+        started_at = self.context.resumed_from or now
         if not await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                             status=InterviewStatus.IN_PROGRESS, started_at=now, last_heartbeat_at=now,
+                             status=InterviewStatus.IN_PROGRESS, started_at=started_at, last_heartbeat_at=now,
                              waiting_since=None, ended_at=None, end_reason=None):
             logger.warning("interview %s is no longer SCHEDULED: leaving", self.interview_id)
             await self.directory.aclose()
             self.ctx.shutdown("interview not schedulable")
             return None
-        self._t0, self._t0_wall = time.monotonic(), time.time()
+        self._t0_wall = started_at.timestamp()
+        self._t0 = time.monotonic() - max(0.0, time.time() - self._t0_wall)
         self.candidate_identity = candidate.identity
         self.recorder.heartbeat = True
         self.recorder.start()
@@ -177,19 +180,21 @@ class RoomRun:
         self.live = LiveScores(interview_id=self.interview_id, question_count=question_count,
                                interval_s=self.settings.live_interval_s, eyes=self.eyes, fluency=self.fluency,
                                speaking=self.speaking, recorder=self.recorder, directory=self.directory,
-                               hide_delivery=self.context.hide_delivery_signals)
+                               hide_delivery=self.context.hide_delivery_signals,
+                               video_analysis=self.context.video_analysis)
         self._loops += [
             asyncio.create_task(self._tick_loop(), name="live-ticks"),
             asyncio.create_task(self.live.send_loop(), name="live-sender"),
             asyncio.create_task(self._fluency_loop(), name="fluency-refresh"),
         ]
-        self.spawn(self._start_video())
+        if self.context.video_analysis:  # otherwise no frame is ever taken (nor MediaPipe loaded)
+            self.spawn(self._start_video())
 
     async def calibrate_gaze(self) -> None:
         """The candidate looks at the interviewer tile for a few seconds (their page asks them to): that becomes
         their gaze centre. Without one (camera off, looked around), the default centre, the camera, holds."""
         seconds = self.settings.gaze_calibration_s
-        if seconds <= 0:
+        if seconds <= 0 or not self.context.video_analysis:
             return
         attrs = self.ctx.room.local_participant
         await attrs.set_attributes({ATTR_PHASE: "calibration"})
@@ -251,9 +256,11 @@ class RoomRun:
             self._maybe_subscribe(pub, participant)
 
     def wants(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> bool:
-        """Only the candidate's camera and microphone: never the hiring team's, never screen shares."""
-        return is_candidate(participant) and pub.source in (rtc.TrackSource.SOURCE_CAMERA,
-                                                            rtc.TrackSource.SOURCE_MICROPHONE)
+        """Only the candidate's camera and microphone: never the hiring team's, never screen shares; the camera only
+        when it is to be analysed."""
+        sources = ((rtc.TrackSource.SOURCE_CAMERA, rtc.TrackSource.SOURCE_MICROPHONE) if self.context.video_analysis
+                   else (rtc.TrackSource.SOURCE_MICROPHONE,))
+        return is_candidate(participant) and pub.source in sources
 
     def _maybe_subscribe(self, pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
         if not self.wants(pub, participant):

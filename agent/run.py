@@ -21,11 +21,12 @@ from agent import metrics as agent_metrics
 from agent.avatar import start_avatar
 from agent.config import Settings
 from agent.engagement import compute_engagement, expected_words
-from agent.flow import Ask, Directive, InterviewFlow, Say
+from agent.flow import Action, Ask, Directive, InterviewFlow, Say
 from agent.interviewer import Interviewer, InterviewHooks, interview_texts, interviewer_instructions
 from agent.pipeline import Models, turn_handling
 from agent.plan import InterviewContext
 from agent.question_scores import QuestionScores
+from agent.resume import load_resume_state
 from agent.room_run import RoomRun
 from agent.scoring.follow_up import RubricFollowUps
 from agent.scoring.llm_judge import JudgeSettings, judge_answer
@@ -33,7 +34,7 @@ from agent.scoring.rubric import Rubric
 from agent.turns import Turn, TurnTracker
 from agent.usage import UsageMeter
 from analytics.transcript_metrics import Word
-from db.contract import ATTR_PHASE, ATTR_QUESTION_INDEX, ATTR_QUESTION_TOTAL
+from db.contract import ATTR_PHASE, ATTR_QUESTION_INDEX, ATTR_QUESTION_TOTAL, MetricRow
 from db.enums import ConsentDecision, ConsentMethod, InterviewStatus, Speaker
 
 logger = logging.getLogger("interviewly.interview")
@@ -59,6 +60,7 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.agent: Interviewer | None = None
         self._agent_speaking_since: float | None = None
         self._quiet_since = 0.0  # last change of who speaks (for the silence watch)
+        self._resumed_rows: list[MetricRow] = []  # a resumed interview's seconds from the host before
 
     async def run(self) -> None:
         candidate = await self.join()
@@ -67,16 +69,38 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.usage.start_room()
         if self.context.plan.source == "prompts":
             self.recorder.update_interview(question_plan=self.context.plan.as_json())
+        opening = await self._resume() if self.context.resumed_from is not None else None
         self.start_live(self.flow.count)
-        await self.calibrate_gaze()
-        await self._start_session(candidate)
+        if opening is None:
+            await self.calibrate_gaze()
+        else:
+            assert self.live is not None
+            self.live.rows[:0] = self._resumed_rows
+        await self._start_session(candidate, opening)
         self._loops.append(asyncio.create_task(self._deadline(), name="deadline"))
         await self._ended.wait()
         await self.finalize()
 
-    async def _start_session(self, candidate: rtc.RemoteParticipant) -> None:
+    async def _resume(self) -> list[Action]:
+        """Another host ran this interview until it was lost: pick up its state from Postgres (agent/resume.py)
+        and return what to say first (the question where it stopped)."""
+        assert self.context.resumed_from is not None
+        async with self.sessionmaker() as session:
+            state = await load_resume_state(session, self.interview_id, self.context.resumed_from)
+        self.eyes.calibration = state.calibration
+        self._resumed_rows = state.metrics
+        opening = self.flow.resume(last_asked=state.last_asked, answers=state.answers,
+                                   consent_given=state.consent_given, remaining_s=self.remaining_s())
+        self.scores.restore(state.scores, active=state.last_asked if state.last_answered else None,
+                            active_since_s=state.last_asked_at_s)
+        logger.info("interview %s resumed at %.0f s: question %d of %d was the last asked (%s), %d metric seconds "
+                    "kept", self.interview_id, self.now(), state.last_asked + 1, self.flow.count,
+                    "answered" if state.last_answered else "not answered", len(state.metrics))
+        return opening
+
+    async def _start_session(self, candidate: rtc.RemoteParticipant, opening: list[Action] | None = None) -> None:
         self.agent = Interviewer(flow=self.flow, instructions=interviewer_instructions(
-            self.context.template_values(self.max_s / 60.0)), hooks=self)
+            self.context.template_values(self.max_s / 60.0)), hooks=self, opening=opening)
         m = self.models
         agent_metrics.watch_models(m.stt, m.tts)
         self.session = s = AgentSession(stt=m.stt, llm=m.llm, tts=m.tts, vad=m.vad,
@@ -136,7 +160,11 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.recorder.add_consent({
             "method": ConsentMethod.SPOKEN, "decision": decision,
             "text_sha256": hashlib.sha256(self.texts["consent"].encode()).hexdigest(),
-            "scopes": ["ai_interviewer", "transcript", "eye_contact_analysis", "speech_analysis"],
+            # what the spoken notice covered: the camera only if agreed, and the recording agreed on the join page
+            # (issue 21 records while the latest consent includes it)
+            "scopes": ["ai_interviewer", "transcript", "speech_analysis",
+                       *(["eye_contact_analysis"] if self.context.video_analysis else []),
+                       *(["recording"] if "recording" in self.context.page_scopes else [])],
             "transcript_segment_uid": answer[-1].uid if answer else None,
             "recorded_at": datetime.now(UTC),
         })

@@ -29,12 +29,22 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 # Warning from 250 ms stalls instead ticks every 50 ms, and still catches the stalls that hurt live audio.
 os.environ.setdefault("LIVEKIT_AGENTS_LOOP_BLOCK_WARN_MS", "250")
 
-from livekit.agents import AgentServer, JobContext, JobExecutorType, JobProcess, JobRequest, cli
+from livekit.agents import (
+    NOT_GIVEN,
+    AgentServer,
+    JobContext,
+    JobExecutorType,
+    JobProcess,
+    JobRequest,
+    NotGivenOr,
+    cli,
+)
 from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
 
 from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
+from agent.ffi_routing import route_frames_by_stream
 from agent.priority import single_threaded_blas
 from agent.sentry import init_sentry
 from agent.worker_registry import WorkerRegistry
@@ -58,6 +68,7 @@ def _die_with_parent() -> None:
 def prewarm(proc: JobProcess) -> None:
     _die_with_parent()
     single_threaded_blas()
+    route_frames_by_stream()
     settings = Settings.from_env()
     from agent.pipeline import load_vad
 
@@ -189,6 +200,7 @@ class InterviewerServer(AgentServer):
         self.max_jobs = max_jobs
         self._answering: set[str] = set()  # job requests in on_request, each holding a reserved slot
         self.registry: WorkerRegistry | None = None
+        self._draining_requested = False
 
     def tracking_requests(self, on_request: Callable[[JobRequest], Awaitable[None]]
                           ) -> Callable[[JobRequest], Awaitable[None]]:
@@ -213,6 +225,18 @@ class InterviewerServer(AgentServer):
 
     def _get_effective_load(self) -> float:
         return self.held_slots() / self.max_jobs
+
+    async def drain(self, timeout: NotGivenOr[int | None] = NOT_GIVEN) -> None:  # noqa: ASYNC109 (the base's)
+        """SIGTERM: take no new interviews (LiveKit hears "full", the dispatcher sees ``draining`` in the
+        registry at once, not at the next refresh) and finish the ones running."""
+        self._draining_requested = True
+        if self.registry is not None:
+            self.registry.changed()
+        await super().drain(timeout)
+
+    @property
+    def draining(self) -> bool:
+        return self._draining_requested or super().draining
 
     async def aclose(self) -> None:
         if self.registry is not None:

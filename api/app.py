@@ -18,6 +18,7 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.template.config import TemplateConfig
 from litestar.types import ControllerRouterHandler
 
+from api.apikeys.controllers import ApiKeyController
 from api.applications.controllers import ApplicationController, ApplyController
 from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
@@ -27,6 +28,7 @@ from api.auth.jwks_shared import PostgresJWKSStore
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
 from api.candidate_tools.controllers import CandidateToolsController
+from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
@@ -48,12 +50,15 @@ from api.interviews.tasks import LifecycleRuntime
 from api.jobs.controllers import JobController, PublicJobController
 from api.livekit_tokens.controllers import LiveKitTokenController
 from api.livekit_tokens.gateway import LiveKitGateway
+from api.privacy.controllers import CandidatePrivacyController, PrivacyController
 from api.queue.worker import queue_lifespan
 from api.recordings.controllers import RecordingController, serve_signed_recording
 from api.screening.controllers import ScreeningController
 from api.storage.safe_parse import CVParserPool, ParseLimits
 from api.storage.services import make_recording_storage, make_storage
+from api.teams.controllers import TeamController
 from api.web.controllers import TEMPLATE_DIR, WebController, static_files_router
+from api.webhooks.controllers import RestHookController, WebhookController
 from db.contract import page_contract
 
 logger = logging.getLogger("api")
@@ -78,7 +83,14 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
         DashboardController,
         EmailController,
         ImportController,
+        PrivacyController,
+        CandidatePrivacyController,
         UnsubscribeController,
+        TeamController,
+        ApiKeyController,
+        CollaborationController,
+        WebhookController,
+        RestHookController,
         RecordingController,
         serve_signed_recording,
         WebController,
@@ -148,7 +160,7 @@ def cors(settings: Settings) -> CORSConfig | None:
     return CORSConfig(
         allow_origins=settings.cors_allow_origins,
         allow_credentials=False,
-        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key"],
+        allow_headers=["Authorization", "Content-Type", "X-Request-ID", "Idempotency-Key", "X-Company-Id"],
         expose_headers=["X-Request-ID", "Idempotent-Replayed"],
     )
 

@@ -20,11 +20,11 @@ DEV_LIVEKIT_API_KEY = "devkey"
 DEV_LIVEKIT_API_SECRET = "interviewly-dev-secret-not-for-production"
 
 DEFAULT_CONSENT_TEXT = (
-    "This interview is conducted by an AI interviewer. Your camera and microphone are analysed during the "
-    "interview to measure eye contact and speech fluency, and the conversation is transcribed. These signals are "
-    "advisory: a person at the hiring company reviews them and makes every decision. Recordings are not kept; the "
-    "transcript, the per-second measurements and the report are stored with your application. By joining you "
-    "agree to this processing."
+    "This interview is conducted by an AI interviewer. The conversation is transcribed, your answers are scored "
+    "against the job's questions and your speech fluency is measured; if you agree below, your camera is also "
+    "analysed for eye contact and face in view. These signals are advisory: a person at the hiring company reviews "
+    "them and makes every decision. The transcript, the per-second measurements and the report are stored with your "
+    "application for the company's retention period; you can ask for them, or for their erasure."
 )
 
 
@@ -79,11 +79,15 @@ class Settings:
     # a candidate waits this long for a free interviewer, then is told so and may try again or be rescheduled
     wait_limit_seconds: int = 10 * 60
     # how often the queue's lifecycle job runs: no-shows, stale interviews, expired waits, waiting dispatches
-    lifecycle_tick_seconds: int = 5
-    # an IN_PROGRESS interview whose agent has not written a heartbeat for this long lost its worker
-    stale_after_seconds: int = 15
+    lifecycle_tick_seconds: int = 2
+    # an IN_PROGRESS interview whose agent has not written a heartbeat (every second) for this long lost its worker
+    stale_after_seconds: int = 6
     # a worker whose registry row is older than this is gone (workers refresh it every 2 s)
-    worker_stale_seconds: int = 10
+    worker_stale_seconds: int = 6
+    # an interview whose agent host was lost goes to another host (which resumes it) if the candidate is still in
+    # the room within this long after its last heartbeat, at most this many times
+    resume_within_seconds: int = 120
+    resume_max_times: int = 2
     # a registered worker joins within a second or two of a dispatch; a dispatch older than this with no agent
     # is retried
     dispatch_join_grace_seconds: float = 10.0
@@ -133,6 +137,23 @@ class Settings:
     sentry_dsn: str | None = None  # errors to Sentry when set (api/common/sentry.py)
     sentry_traces_sample_rate: float = 0.0
     max_page_size: int = 100
+    # privacy (api/privacy/): the daily retention run, and the clock it measures expiry against, moved ahead by this
+    # many seconds (tests); a pause between erasure steps (0; the crash test sets it to kill an erasure half-way)
+    retention_cron: str = "17 3 * * *"
+    retention_clock_offset_seconds: int = 0
+    erasure_step_pause_seconds: float = 0.0
+    # webhooks (api/webhooks/): loopback, private, link-local, multicast, reserved and metadata addresses are refused
+    # unless this is on (development, tests, or a receiver on a private network you trust)
+    webhook_allow_private_urls: bool = False
+    webhook_timeout_seconds: float = 10.0
+    # a failed delivery waits base * 2^(attempt-1) seconds, at most max_backoff, and is retried for retry_window;
+    # an endpoint without a success for retry_window is disabled (and its admins are told)
+    webhook_retry_base_seconds: float = 30.0
+    webhook_max_backoff_seconds: float = 6 * 3600.0
+    webhook_retry_window_seconds: float = 3 * 24 * 3600.0
+    # a sender that claimed a delivery and died leaves it to another after this
+    webhook_lease_seconds: float = 60.0
+    webhook_tick_seconds: int = 10
     # misc
     consent_text: str = DEFAULT_CONSENT_TEXT
     log_level: str = "INFO"
@@ -183,9 +204,11 @@ class Settings:
             "join_early_seconds": env_int("JOIN_EARLY_SECONDS", 60 * env_int("JOIN_EARLY_MINUTES", 15)),
             "join_grace_seconds": env_int("JOIN_GRACE_SECONDS", 60 * env_int("JOIN_LATE_MINUTES", 15)),
             "wait_limit_seconds": env_int("WAIT_LIMIT_SECONDS", 600),
-            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 5),
-            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 15),
-            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 10),
+            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 2),
+            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 6),
+            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 6),
+            "resume_within_seconds": env_int("RESUME_WITHIN_SECONDS", 120),
+            "resume_max_times": env_int("RESUME_MAX_TIMES", 2),
             "public_base_url": public_base_url,
             "cors_allow_origins": env_list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
             "clerk_issuer": env_str("CLERK_ISSUER"),
@@ -236,6 +259,16 @@ class Settings:
             "metrics_token": env_str("METRICS_TOKEN"),
             "sentry_dsn": env_str("SENTRY_DSN"),
             "sentry_traces_sample_rate": env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+            "retention_cron": env_str("RETENTION_CRON", "17 3 * * *"),
+            "retention_clock_offset_seconds": env_int("RETENTION_CLOCK_OFFSET_SECONDS", 0),
+            "erasure_step_pause_seconds": env_float("ERASURE_STEP_PAUSE_SECONDS", 0.0),
+            "webhook_allow_private_urls": env_bool("WEBHOOK_ALLOW_PRIVATE_URLS", False),
+            "webhook_timeout_seconds": env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0),
+            "webhook_retry_base_seconds": env_float("WEBHOOK_RETRY_BASE_SECONDS", 30.0),
+            "webhook_max_backoff_seconds": env_float("WEBHOOK_MAX_BACKOFF_SECONDS", 6 * 3600.0),
+            "webhook_retry_window_seconds": env_float("WEBHOOK_RETRY_WINDOW_SECONDS", 3 * 24 * 3600.0),
+            "webhook_lease_seconds": env_float("WEBHOOK_LEASE_SECONDS", 60.0),
+            "webhook_tick_seconds": env_int("WEBHOOK_TICK_SECONDS", 10),
             "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
             "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
             "access_log": env_bool("ACCESS_LOG", True),

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.enums import ApplicationStatus, JobStatus, Role
-from db.models import Application, ApplicationStatusChange, Candidate, Company, Job, JobSkill, RecruiterProfile, User
+from db.enums import ApplicationStatus, CompanyRole, JobStatus, Role
+from db.models import (
+    Application,
+    ApplicationStatusChange,
+    Candidate,
+    Company,
+    CompanyMembership,
+    Job,
+    JobSkill,
+    RecruiterProfile,
+    User,
+)
 
 COMPANY_NAME = "Acme Robotics"
 COMPANY_SLUG = "acme-robotics"
@@ -92,6 +104,9 @@ async def seed_demo(session: AsyncSession) -> dict[str, Any]:
     profile = await session.scalar(select(RecruiterProfile).where(RecruiterProfile.user_id == recruiter.id))
     if profile is None:
         session.add(RecruiterProfile(user_id=recruiter.id, company_id=company.id, title="Talent Partner"))
+    await session.execute(insert(CompanyMembership).values(
+        id=uuid.uuid4(), company_id=company.id, user_id=recruiter.id, role=CompanyRole.OWNER,
+        created_at=func.now(), updated_at=func.now()).on_conflict_do_nothing())
     candidate_user = await _user(session, CANDIDATE, Role.CANDIDATE)
     job = await _job(session, company, recruiter)
     candidate = await _candidate(session, candidate_user)

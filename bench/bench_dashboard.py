@@ -174,13 +174,14 @@ def main() -> None:
 
 
 def engine_fix(url: str, company: str) -> None:
-    """The dev token made its own company: move the recruiter to the seeded one (before any request signs in, so
-    the API's principal cache, on as in production, holds the seeded company)."""
+    """The dev token made its own company: move the recruiter to the seeded one (their membership and the company
+    they act in by default)."""
 
     async def move() -> None:
         engine = make_engine(url)
         async with engine.begin() as conn:
             await conn.execute(text("UPDATE recruiter_profiles SET company_id = :c"), {"c": company})
+            await conn.execute(text("UPDATE company_memberships SET company_id = :c"), {"c": company})
         await engine.dispose()
 
     asyncio.run(move())

@@ -25,6 +25,8 @@ from typing import Annotated, Any, Literal, Protocol
 
 import msgspec
 
+from db.contract import VIDEO_NOT_COLLECTED
+
 Ratio = Annotated[float, msgspec.Meta(ge=0.0, le=1.0)]
 NOTE_MIN_SECONDS = {"no_face": 3, "multiple_faces": 1, "look_away": 3, "no_video": 3}
 LOOKING_AWAY_BELOW = 0.5  # a second with the face in view and less eye contact than this is looking away
@@ -133,7 +135,8 @@ def interview_figures(rows: Iterable[MetricLike]) -> InterviewFigures | None:
 
 def _second_kind(row: MetricLike) -> NoteKind | None:
     if row.face_present is None:
-        return "no_video"
+        # video that was never to be analysed is not missing: no note (db/contract.py VIDEO_NOT_COLLECTED)
+        return None if VIDEO_NOT_COLLECTED in (getattr(row, "flags", None) or ()) else "no_video"
     if not row.face_present:
         return "no_face"
     if (row.num_faces or 0) > 1:

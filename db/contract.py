@@ -36,6 +36,11 @@ ATTR_CALIBRATION = "interviewly.calibration"  # done | skipped: the gaze calibra
 ATTR_QUESTION_INDEX = "interviewly.question_index"
 ATTR_QUESTION_TOTAL = "interviewly.question_total"
 
+# a metrics row's flag when the candidate's camera is not analysed (video analysis declined, or the company analyses
+# shortlisted applications only): its video figures are NULL because they were not collected, never 0, and no
+# "no camera picture" note is made of them
+VIDEO_NOT_COLLECTED = "video_not_collected"
+
 
 def agent_name() -> str:
     """The name workers register under and dispatches target: one setting (AGENT_NAME) read by both sides."""

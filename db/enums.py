@@ -111,6 +111,22 @@ class EmailStatus(StrEnum):
     SUPPRESSED = "SUPPRESSED"  # non-essential mail to an address that unsubscribed: kept as a record, not sent
 
 
+class CompanyRole(StrEnum):
+    """A member's role inside one company (issue 20). Hiring managers read and leave feedback and notes only."""
+
+    OWNER = "OWNER"
+    ADMIN = "ADMIN"
+    RECRUITER = "RECRUITER"
+    HIRING_MANAGER = "HIRING_MANAGER"
+
+
+class WebhookDeliveryStatus(StrEnum):
+    PENDING = "PENDING"  # waiting for its (next) attempt
+    SENDING = "SENDING"  # claimed by a sender until locked_until
+    DELIVERED = "DELIVERED"  # the receiver answered 2xx
+    FAILED = "FAILED"  # retried for the whole retry window (3 days) without a 2xx, or its endpoint was disabled
+
+
 class RecordingStatus(StrEnum):
     RECORDING = "RECORDING"  # a recorder process holds it (joined, writing once the interview runs)
     UPLOADING = "UPLOADING"

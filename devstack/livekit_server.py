@@ -86,12 +86,16 @@ def _port_open(host: str, port: int) -> bool:
 class LiveKitServer:
     """A livekit-server process in dev mode on loopback, configured from livekit.yaml.
 
-    Ports default to the yaml's; tests pass free ones so they never collide with `make up`.
+    Ports default to the yaml's; tests pass free ones so they never collide with `make up`. With ``redis`` (an
+    address) the node joins the cluster of every node pointed at the same Redis (LiveKit's multi-node mode): rooms
+    are placed on the least loaded node, and clients and agents may connect to any node.
     """
 
     def __init__(self, *, port: int | None = None, tcp_port: int | None = None, udp_port: int | None = None,
-                 log_path: Path | None = None) -> None:
+                 log_path: Path | None = None, redis: str | None = None) -> None:
         self.config = yaml.safe_load(LIVEKIT_CONFIG.read_text())
+        if redis:
+            self.config["redis"] = {"address": redis}
         if port:
             self.config["port"] = port
         if tcp_port:

@@ -2,6 +2,9 @@
 
 Postgres (embedded, data in .data/pg) → migrations → livekit-server → API → demo data → agent worker,
 then a summary of what to open. Ctrl-C stops everything in reverse order; a second run reuses .data/.
+
+``--cluster`` runs the production shape on this machine: Redis, two livekit-server nodes sharing it, two agent
+hosts (one connected to each node), two API processes (one per node) and the queue worker as its own process.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from devstack.livekit_server import LiveKitServer, api_credentials
 from devstack.mailpit import Mailpit
 from devstack.paths import DATA_DIR, REPO_ROOT
 from devstack.postgres import EmbeddedPostgres
+from devstack.redis_server import RedisServer
 
 LOG_DIR = DATA_DIR / "logs"
 
@@ -86,8 +90,8 @@ async def forget_local_workers(database_url: str) -> None:
         await engine.dispose()
 
 
-async def wait_registered(database_url: str, within_s: float, child: Child) -> int:
-    """Until a worker of ours has a fresh agent_workers row; returns how many have one."""
+async def wait_registered(database_url: str, within_s: float, children: list[Child]) -> int:
+    """Until every agent host has a fresh agent_workers row (one per host at least); returns how many have one."""
     from sqlalchemy import func, select
 
     from db.models import AgentWorker
@@ -96,18 +100,19 @@ async def wait_registered(database_url: str, within_s: float, child: Child) -> i
     deadline = time.monotonic() + within_s
     try:
         while time.monotonic() < deadline:
-            if not child.alive():
-                raise SystemExit(f"{child.name} exited during start-up; see {child.log_path}")
+            for child in children:
+                if not child.alive():
+                    raise SystemExit(f"{child.name} exited during start-up; see {child.log_path}")
             async with make_sessionmaker(engine)() as session:
                 count = await session.scalar(select(func.count()).select_from(AgentWorker).where(
                     AgentWorker.agent_name == agent_name(),
                     AgentWorker.heartbeat_at > datetime.now(UTC) - timedelta(seconds=10)))
-            if count:
+            if count and count >= len(children):
                 return int(count)
             await asyncio.sleep(0.3)
     finally:
         await engine.dispose()
-    raise SystemExit(f"{child.name} did not register with LiveKit within {within_s}s; see {child.log_path}")
+    raise SystemExit(f"the agent did not register with LiveKit within {within_s}s; see {children[0].log_path}")
 
 
 async def seed(database_url: str) -> dict:
@@ -158,6 +163,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the mail catcher's SMTP port")
     parser.add_argument("--inbox-port", type=int, default=int(os.environ.get("MAILPIT_HTTP_PORT", "8025")),
                         help="the mail catcher's web inbox")
+    parser.add_argument("--cluster", action="store_true",
+                        help="Redis, two LiveKit nodes, two agent hosts, two API processes, a queue worker process")
+    parser.add_argument("--redis-port", type=int, default=int(os.environ.get("REDIS_PORT", "6379")))
     return parser.parse_args(argv)
 
 
@@ -186,6 +194,21 @@ class Stack:
         self.parts.append(lk)
         say(f"livekit-server on {url}")
         return url
+
+    def livekit_cluster(self, port: int, redis_port: int) -> list[str]:
+        """Redis and two livekit-server nodes sharing it (node 2 on port + 10, its RTC ports after it)."""
+        redis = RedisServer(port=redis_port, log_path=LOG_DIR / "redis.log")
+        address = redis.start()
+        self.parts.append(redis)
+        say(f"Redis on {address} (LiveKit's shared routing state)")
+        urls = []
+        for n, base in enumerate((port, port + 10), start=1):
+            node = LiveKitServer(port=base, tcp_port=base + 1, udp_port=base + 2, redis=address,
+                                 log_path=LOG_DIR / f"livekit-node{n}.log")
+            urls.append(node.start())
+            self.parts.append(node)
+            say(f"livekit-server node {n} on {urls[-1]}")
+        return urls
 
     def mail(self, smtp_port: int, inbox_port: int) -> tuple[dict[str, str], str]:
         """The environment that points the product's mail at a server, and where a person reads it."""
@@ -233,6 +256,31 @@ def banner(api_url: str, token: str, interview: dict, *, inbox: str) -> str:
 """
 
 
+def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str], livekit_urls: list[str]
+                    ) -> list[Child]:
+    """One agent host per LiveKit node, the queue worker on its own (cluster), then one API process per node, each
+    answering before the next starts (the first creates the dev issuer's key the others read)."""
+    children: list[Child] = []
+    cluster = len(livekit_urls) > 1
+    for n, url in enumerate(livekit_urls):
+        name = f"agent-{'ab'[n]}" if cluster else "agent"
+        child = stack.child(name, [sys.executable, "-m", "agent.worker", "start"],
+                            {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + n)})
+        children.append(child)
+    if cluster:
+        children.append(stack.child("queue-worker", [sys.executable, "-m", "api.queue.worker"], env))
+    for n, url in enumerate(livekit_urls):
+        port = args.api_port + n
+        api_env = {**env, "LIVEKIT_URL": url, "QUEUE_WORKER": "0" if cluster else env.get("QUEUE_WORKER", "1")}
+        child = stack.child(f"api-{n + 1}" if cluster else "api",
+                            [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
+                             "127.0.0.1", "--port", str(port)], api_env)
+        children.append(child)
+        wait_http(f"http://127.0.0.1:{port}/health", 60, child)
+        say(f"{child.name} on http://127.0.0.1:{port} (LiveKit {url})")
+    return children
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     LOG_DIR.mkdir(parents=True, exist_ok=True)
@@ -249,7 +297,11 @@ def main(argv: list[str] | None = None) -> int:
         database_url = stack.postgres(args.pg_port)
         upgrade(database_url)
         say("migrations applied")
-        livekit_url = stack.livekit(args.livekit_port)
+        if args.cluster:
+            livekit_urls = stack.livekit_cluster(args.livekit_port, args.redis_port)
+        else:
+            livekit_urls = [stack.livekit(args.livekit_port)]
+        livekit_url = livekit_urls[0]
         key, secret = api_credentials()
         # mail: any SMTP server in SMTP_HOST, or the local catcher whose web inbox shows what the product sends
         mail_env, inbox = stack.mail(args.smtp_port, args.inbox_port)
@@ -259,20 +311,16 @@ def main(argv: list[str] | None = None) -> int:
                "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", api_url), "PYTHONUNBUFFERED": "1"}
         # the agent loads its models while the API starts: neither waits for the other
         asyncio.run(forget_local_workers(database_url))
-        agent = stack.child("agent", [sys.executable, "-m", "agent.worker", "start"],
-                            {**env, "AGENT_HTTP_PORT": str(args.agent_port)})
-        api = stack.child("api", [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app",
-                                  "--host", "127.0.0.1", "--port", str(args.api_port)], env)
-        wait_http(f"{api_url}/health", 60, api)
-        say(f"API on {api_url}")
+        children = start_processes(stack, args, env, livekit_urls)
         ids = asyncio.run(seed(database_url))
         # ready means registered: a worker writes its agent_workers row only once LiveKit has acknowledged it, so
         # a dispatch made from now on has somewhere to go
-        workers = asyncio.run(wait_registered(database_url, 120, agent))
+        agents = [child for child in children if child.name.startswith("agent")]
+        workers = asyncio.run(wait_registered(database_url, 120, agents))
         say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
         print(banner(api_url, *demo_interview(api_url, ids), inbox=inbox), flush=True)
         while not stopping:
-            for child in (api, agent):
+            for child in children:
                 if not child.alive():
                     say(f"{child.name} exited with {child.process.returncode}; see {child.log_path}")
                     stopping = True

@@ -5,11 +5,13 @@ cd "$(dirname "$0")/.."
 
 log() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
 
-# System packages: espeak-ng (offline TTS, test speech), sox (audio tools), chromium (browser tests).
+# System packages: espeak-ng (offline TTS, test speech), sox (audio tools), chromium (browser tests), redis-server
+# (the LiveKit nodes' shared state in `interviewly up --cluster` and the cluster tests).
 missing=()
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v sox >/dev/null || missing+=(sox)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if ((${#missing[@]})); then
   log "installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -6,7 +6,7 @@ from enum import StrEnum
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
-from litestar.params import FromPath, JSONBody, MultipartBody
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.applications.schemas import (
@@ -18,7 +18,13 @@ from api.applications.schemas import (
     StatusChangeIn,
     StatusChangeOut,
 )
-from api.applications.services import ApplicationService, StatusHistoryService, cv_download, visibility
+from api.applications.services import (
+    ApplicationService,
+    StatusHistoryService,
+    cv_download,
+    not_archived,
+    visibility,
+)
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
 from api.common.filters import Filters, keyset, listing
@@ -106,8 +112,10 @@ class ApplicationController(Controller):
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
         job_id: FromPath[uuid.UUID],
+        include_archived: FromQuery[bool] = False,
     ) -> KeysetPage[ApplicationListItem]:
-        items, found = await applications_service.list_for_job(job_id, recruiter, filters)
+        items, found = await applications_service.list_for_job(job_id, recruiter, filters,
+                                                               *not_archived(include_archived))
         return keyset(items, found, filters)
 
     @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
@@ -117,8 +125,10 @@ class ApplicationController(Controller):
         recruiter: NamedDependency[Principal],
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
+        include_archived: FromQuery[bool] = False,
     ) -> KeysetPage[ApplicationListItem]:
-        items, found = await applications_service.list_rows(filters, *visibility(recruiter))
+        items, found = await applications_service.list_rows(filters, *visibility(recruiter),
+                                                            *not_archived(include_archived))
         return keyset(items, found, filters)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")

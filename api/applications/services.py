@@ -39,6 +39,11 @@ def allowed_moves(status: ApplicationStatus) -> list[str]:
     return sorted(s.value for s in WORKFLOW[status])
 
 
+def not_archived(include_archived: bool) -> list[ColumnElement[bool]]:
+    """Archived applications (closed jobs, old: api/privacy/retention.py) leave list queries unless asked for."""
+    return [] if include_archived else [Application.archived_at.is_(None)]
+
+
 def visibility(principal: Principal) -> list[ColumnElement[bool]]:
     """Where-clauses limiting applications to what this user may see."""
     if principal.is_recruiter:
@@ -77,12 +82,12 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
 
     repository_type = Repo
 
-    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter]
-                           ) -> tuple[list[ApplicationListItem], Found]:
+    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter],
+                           *extra: ColumnElement[bool]) -> tuple[list[ApplicationListItem], Found]:
         """A job's applications; 404 when the job is not the recruiter's company's."""
         # isolation in the same query: an uncorrelated EXISTS, evaluated once
         owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job)
+        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job, *extra)
         if not items and not await self.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
         return items, found

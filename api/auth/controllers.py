@@ -51,7 +51,7 @@ class AuthController(Controller):
 
     @get("/me", summary="The current user")
     async def me(self, current_user: NamedDependency[Principal], users_service: NamedDependency[UserService]) -> MeOut:
-        return await users_service.me(current_user.user_id)
+        return await users_service.me(current_user.user_id, current_user.company_id)
 
 
 class DevAuthController(Controller):

@@ -1,7 +1,13 @@
-"""The current user as a dependency: `optional_user`, `current_user`, `recruiter`, `candidate`.
+"""The current user as a dependency: `optional_user`, `current_user`, `recruiter`, `candidate`, `company_admin`.
 
 A verified token whose subject has no row yet gets one (just-in-time provisioning, role unset), so the browser
 needs no separate sign-up call before its first request; `POST /api/auth/sync-user` refreshes email and name.
+
+A recruiter acts in exactly one company per request (issue 20): the one named by the `X-Company-Id` header (a
+company the user is not a member of is a 403), else the `interviewly_company` cookie the company switcher sets,
+else the company they selected last, else their first membership. Memberships are read on every request (never
+cached), so a removed member loses access at once. `Bearer ik_...` is an integration's API key
+(api/apikeys/auth.py): its scopes are checked against the route before any handler runs.
 """
 
 from __future__ import annotations
@@ -18,9 +24,17 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.jwt import KeysUnavailable, TokenError, TokenVerifier
-from api.common.errors import Forbidden, ServiceUnavailable, Unauthorized
-from db.enums import Role
-from db.models import RecruiterProfile, User
+from api.common.errors import BadRequest, Forbidden, ServiceUnavailable, Unauthorized
+from api.privacy.audit import set_actor
+from db.enums import CompanyRole, Role
+from db.models import CompanyMembership, RecruiterProfile, User
+
+COMPANY_HEADER = "x-company-id"
+COMPANY_COOKIE = "interviewly_company"
+ADMIN_ROLES = frozenset({CompanyRole.OWNER, CompanyRole.ADMIN})
+# a route handler with opt={"hiring_manager_writes": True} takes writes from hiring managers (feedback, notes)
+HIRING_MANAGER_WRITES = "hiring_manager_writes"
+API_KEY_PREFIX = "ik_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +45,23 @@ class Principal:
     company_id: uuid.UUID | None
     claims: dict[str, Any]
     name: str | None = None
+    # the role in `company_id`, the company this request acts in
+    company_role: CompanyRole | None = None
+    # set when the caller is an integration's API key rather than a person
+    api_key_id: uuid.UUID | None = None
+    scopes: frozenset[str] = frozenset()
 
     @property
     def is_recruiter(self) -> bool:
         return self.role == Role.RECRUITER and self.company_id is not None
+
+    @property
+    def is_company_admin(self) -> bool:
+        return self.is_recruiter and self.api_key_id is None and self.company_role in ADMIN_ROLES
+
+    @property
+    def is_owner(self) -> bool:
+        return self.is_recruiter and self.api_key_id is None and self.company_role == CompanyRole.OWNER
 
     @property
     def is_candidate(self) -> bool:
@@ -58,15 +85,16 @@ def _claim_str(claims: dict[str, Any], key: str, limit: int) -> str | None:
 
 
 class PrincipalCache:
-    """Who a subject is, kept for a short time once the role is chosen (role and company never change after that),
-    so most requests need no user lookup. Users without a role are not cached: their next request sees the role."""
+    """Who a subject is, kept for a short time once the role is chosen (a role never changes after that), so most
+    requests need no user lookup. Users without a role are not cached: their next request sees the role. Company
+    memberships are not cached: removing a member must take effect at once."""
 
     def __init__(self, ttl_seconds: float, max_size: int = 10_000) -> None:
         self.ttl = ttl_seconds
         self.max_size = max_size
-        self._entries: dict[str, tuple[float, uuid.UUID, Role, uuid.UUID | None, str | None]] = {}
+        self._entries: dict[str, tuple[float, uuid.UUID, Role, str | None]] = {}
 
-    def get(self, sub: str) -> tuple[uuid.UUID, Role, uuid.UUID | None, str | None] | None:
+    def get(self, sub: str) -> tuple[uuid.UUID, Role, str | None] | None:
         entry = self._entries.get(sub)
         if entry is None:
             return None
@@ -75,24 +103,74 @@ class PrincipalCache:
             return None
         return entry[1:]
 
-    def put(self, sub: str, user_id: uuid.UUID, role: Role, company_id: uuid.UUID | None, name: str | None) -> None:
+    def put(self, sub: str, user_id: uuid.UUID, role: Role, name: str | None) -> None:
         if len(self._entries) >= self.max_size:
             self._entries.clear()
-        self._entries[sub] = (time.monotonic() + self.ttl, user_id, role, company_id, name)
+        self._entries[sub] = (time.monotonic() + self.ttl, user_id, role, name)
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyChoice:
+    """The company a request asks to act in: `strict` (a header) refuses a company the user is not a member of;
+    a cookie that names one (left from before a removal) falls back to the default."""
+
+    company_id: uuid.UUID | None = None
+    strict: bool = False
+
+
+async def resolve_company(session: AsyncSession, user_id: uuid.UUID, choice: CompanyChoice | None = None
+                          ) -> tuple[uuid.UUID, CompanyRole] | None:
+    rows = (await session.execute(
+        select(CompanyMembership.company_id, CompanyMembership.role, RecruiterProfile.company_id)
+        .outerjoin(RecruiterProfile, RecruiterProfile.user_id == CompanyMembership.user_id)
+        .where(CompanyMembership.user_id == user_id)
+        .order_by(CompanyMembership.created_at, CompanyMembership.id)
+    )).all()
+    roles = {company: CompanyRole(role) for company, role, _ in rows}
+    if choice is not None and choice.company_id is not None:
+        if choice.company_id in roles:
+            return choice.company_id, roles[choice.company_id]
+        if choice.strict:
+            raise Forbidden("you are not a member of that company", extra={"code": "not_a_member",
+                                                                          "company_id": str(choice.company_id)})
+    if not rows:
+        return None
+    last_selected = rows[0][2]
+    company = last_selected if last_selected in roles else rows[0][0]
+    return company, roles[company]
+
+
+def company_choice(request: Request) -> CompanyChoice:
+    header = request.headers.get(COMPANY_HEADER)
+    if header is not None:
+        try:
+            return CompanyChoice(uuid.UUID(header.strip()), strict=True)
+        except ValueError:
+            raise BadRequest("X-Company-Id must be a company id (a UUID)", extra={"header": "X-Company-Id"}) from None
+    cookie = request.cookies.get(COMPANY_COOKIE)
+    try:
+        return CompanyChoice(uuid.UUID(cookie) if cookie else None)
+    except ValueError:
+        return CompanyChoice()
 
 
 async def load_principal(
-    session: AsyncSession, claims: dict[str, Any], cache: PrincipalCache | None = None
+    session: AsyncSession, claims: dict[str, Any], cache: PrincipalCache | None = None,
+    choice: CompanyChoice | None = None,
 ) -> Principal:
     sub: str = claims["sub"]
-    if cache is not None and (hit := cache.get(sub)) is not None:
-        user_id, role, company_id, name = hit
-        return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company_id, claims=claims, name=name)
-    stmt = (
-        select(User.id, User.role, RecruiterProfile.company_id, User.full_name)
-        .outerjoin(RecruiterProfile, RecruiterProfile.user_id == User.id)
-        .where(User.clerk_id == sub)
-    )
+    hit = cache.get(sub) if cache is not None else None
+    user_id, role, name = hit if hit is not None else await _user_row(session, claims)
+    if cache is not None and hit is None and role is not None:
+        cache.put(sub, user_id, role, name)
+    company = await resolve_company(session, user_id, choice) if role == Role.RECRUITER else None
+    return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company[0] if company else None,
+                     claims=claims, name=name, company_role=company[1] if company else None)
+
+
+async def _user_row(session: AsyncSession, claims: dict[str, Any]) -> tuple[uuid.UUID, Role | None, str | None]:
+    sub: str = claims["sub"]
+    stmt = select(User.id, User.role, User.full_name).where(User.clerk_id == sub)
     row = (await session.execute(stmt)).first()
     if row is None:
         await session.execute(
@@ -106,17 +184,18 @@ async def load_principal(
             .on_conflict_do_nothing(index_elements=["clerk_id"])
         )
         row = (await session.execute(stmt)).one()
-    user_id, role, company_id, name = row
-    role = Role(role) if role else None
-    if cache is not None and role is not None and (role != Role.RECRUITER or company_id is not None):
-        cache.put(sub, user_id, role, company_id, name)
-    return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company_id, claims=claims, name=name)
+    user_id, role, name = row
+    return user_id, (Role(role) if role else None), name
 
 
 async def provide_optional_user(request: Request, db_session: NamedDependency[AsyncSession]) -> Principal | None:
     token = bearer_token(request)
     if token is None:
         return None
+    if token.startswith(API_KEY_PREFIX):
+        from api.apikeys.auth import api_key_principal  # it builds on Principal
+
+        return await api_key_principal(request, db_session, token)
     verifier: TokenVerifier = request.app.state.verifier
     try:
         claims = await verifier.verify(token)
@@ -127,7 +206,9 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         retry_after = str(request.app.state.settings.jwks_failure_backoff_seconds)
         raise ServiceUnavailable(f"{exc}; try again shortly", extra={"code": "jwks_unavailable"},
                                  headers={"Retry-After": retry_after}) from exc
-    return await load_principal(db_session, claims, request.app.state.principal_cache)
+    principal = await load_principal(db_session, claims, request.app.state.principal_cache, company_choice(request))
+    await set_actor(db_session, principal.user_id)  # the audit trail names who changed what
+    return principal
 
 
 async def provide_current_user(optional_user: NamedDependency[Principal | None]) -> Principal:
@@ -136,10 +217,28 @@ async def provide_current_user(optional_user: NamedDependency[Principal | None])
     return optional_user
 
 
-async def provide_recruiter(current_user: NamedDependency[Principal]) -> Principal:
+async def provide_recruiter(request: Request, current_user: NamedDependency[Principal]) -> Principal:
     if not current_user.is_recruiter:
         raise Forbidden("this endpoint is for recruiters")
+    if (current_user.company_role == CompanyRole.HIRING_MANAGER and request.method not in {"GET", "HEAD"}
+            and not request.route_handler.opt.get(HIRING_MANAGER_WRITES)):
+        raise Forbidden("hiring managers can read, and leave feedback and notes, but not change this",
+                        extra={"code": "read_only_role", "role": CompanyRole.HIRING_MANAGER.value})
     return current_user
+
+
+async def provide_company_admin(recruiter: NamedDependency[Principal]) -> Principal:
+    """A person who is the company's owner or an admin (never an API key)."""
+    if not recruiter.is_company_admin:
+        raise Forbidden("this needs a company owner or admin", extra={"code": "admin_only"})
+    return recruiter
+
+
+async def provide_integrator(recruiter: NamedDependency[Principal]) -> Principal:
+    """A company admin, or an API key (whose scope for this route was checked when it was read)."""
+    if recruiter.api_key_id is None and not recruiter.is_company_admin:
+        raise Forbidden("this needs a company owner or admin, or an API key", extra={"code": "admin_only"})
+    return recruiter
 
 
 async def provide_candidate(current_user: NamedDependency[Principal]) -> Principal:
@@ -161,4 +260,6 @@ AUTH_DEPENDENCIES = {
     "recruiter": Provide(provide_recruiter),
     "candidate": Provide(provide_candidate),
     "member": Provide(provide_member),
+    "company_admin": Provide(provide_company_admin),
+    "integrator": Provide(provide_integrator),
 }

@@ -6,7 +6,7 @@ from typing import Annotated
 import msgspec
 
 from api.common.schemas import Email, Input, Name, Schema
-from db.enums import Role
+from db.enums import CompanyRole, Role
 
 
 class CompanyOut(Schema):
@@ -21,7 +21,9 @@ class MeOut(Schema):
     email: str | None
     full_name: str | None
     role: Role | None
+    # the company this request acts in (issue 20: a recruiter may belong to several; GET /api/teams/v1/companies)
     company: CompanyOut | None = None
+    company_role: CompanyRole | None = None
 
 
 class SyncUserIn(Input):

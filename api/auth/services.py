@@ -8,11 +8,12 @@ import uuid
 import httpx
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import select
 
 from api.auth.schemas import CompanyOut, MeOut
 from api.common.errors import BadRequest, Conflict
-from db.enums import Role
-from db.models import Company, RecruiterProfile, User
+from db.enums import CompanyRole, Role
+from db.models import Company, CompanyMembership, RecruiterProfile, User
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +50,6 @@ class UserService(SQLAlchemyAsyncRepositoryService[User]):
 
     repository_type = Repo
 
-    async def me(self, user_id: uuid.UUID) -> MeOut:
-        user = await self.get(user_id)
-        return to_me(user)
-
     async def sync(self, user_id: uuid.UUID, email: str | None, full_name: str | None) -> MeOut:
         user = await self.get(user_id)
         changes = {k: v for k, v in {"email": email, "full_name": full_name}.items() if v}
@@ -76,9 +73,32 @@ class UserService(SQLAlchemyAsyncRepositoryService[User]):
             company = await companies.create_with_unique_slug(company_name.strip())
             profiles = RecruiterProfileService(session=self.repository.session)
             await profiles.create({"user_id": user.id, "company_id": company.id})
+            self.repository.session.add(
+                CompanyMembership(company_id=company.id, user_id=user.id, role=CompanyRole.OWNER))
         user = await self.update({"role": role}, item_id=user_id)
         await self.repository.session.refresh(user, attribute_names=["recruiter_profile"])
-        return to_me(user), True
+        return await self.me(user_id), True
+
+    async def me(self, user_id: uuid.UUID, company_id: uuid.UUID | None = None) -> MeOut:
+        """`company_id`: the company the request acts in (default: the one selected last, if still a member)."""
+        user = await self.get(user_id)
+        session = self.repository.session
+        rows = (await session.execute(
+            select(Company, CompanyMembership.role).join(CompanyMembership, CompanyMembership.company_id == Company.id)
+            .where(CompanyMembership.user_id == user_id))).all()
+        roles = {c.id: (c, CompanyRole(r)) for c, r in rows}
+        profile = user.recruiter_profile
+        chosen = company_id if company_id in roles else (profile.company_id if profile else None)
+        if chosen not in roles:
+            chosen = next(iter(roles), None)
+        me = to_me(user)
+        if chosen is None:
+            me.company = None
+            return me
+        company, role = roles[chosen]
+        me.company = CompanyOut(id=company.id, name=company.name, slug=company.slug)
+        me.company_role = role
+        return me
 
 
 def to_me(user: User) -> MeOut:

@@ -5,7 +5,8 @@ statuses every operation shares follow from what it is made of, and `document_er
 once the app is built:
 
 - it reads a bearer token (any of the auth dependencies): 401, and 503 while the identity provider's keys cannot
-  be fetched;
+  be fetched; 403 too (an API key's scope, or an `X-Company-Id` the user is not a member of: issue 20), and 400
+  (a malformed `X-Company-Id`);
 - it needs a role (recruiter, candidate, member): 403;
 - it takes parameters or a body: 400 (validation), and 413 for a body;
 - it names a resource (path parameters, or ids in its body): 404;
@@ -57,6 +58,7 @@ UNAVAILABLE = documented(503, "A service this needs is unavailable (or the chang
 # what only some operations answer, for their `raises=[...]`
 PAYMENT_REQUIRED = documented(402, "The plan's limit is reached (`extra` has the limit, the usage and the reset date)")
 GONE = documented(410, "The interview is over (or was cancelled): its link no longer opens a room")
+INVITATION_GONE = documented(410, "The invitation was used already, withdrawn, or has expired")
 UNSUPPORTED_MEDIA = documented(415, "The file is not a PDF, DOCX or plain text (judged by its content)")
 UNPROCESSABLE_CV = documented(422, "The CV cannot be read (`extra.code` says why and the detail what to do)")
 BAD_GATEWAY = documented(502, "The language model answered with an error")
@@ -130,7 +132,7 @@ def error_statuses(route: HTTPRoute, handler: HTTPRouteHandler) -> list[type[HTT
     body = "data" in handler.parsed_fn_signature.parameters
     errors: list[type[HTTPException]] = []
     if dependencies & AUTH_DEPENDENCIES:
-        errors += [UNAUTHORIZED, UNAVAILABLE]
+        errors += [UNAUTHORIZED, UNAVAILABLE, FORBIDDEN, BAD_REQUEST]
     if dependencies & ROLE_DEPENDENCIES:
         errors.append(FORBIDDEN)
     if reads_input:

@@ -59,10 +59,12 @@ class CompanyController(Controller):
                            db_session: NamedDependency[AsyncSession]) -> CompanySettingsOut:
         return _out(await _company(db_session, recruiter))
 
-    @patch("/", summary="Change my company's settings (hide_delivery_signals: no eye contact or fluency anywhere)")
-    async def update_settings(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+    @patch("/", summary="Change my company's settings (hide_delivery_signals: no eye contact or fluency anywhere; "
+                         "owners and admins)")
+    async def update_settings(self, company_admin: NamedDependency[Principal],
+                              db_session: NamedDependency[AsyncSession],
                               data: JSONBody[CompanySettingsIn]) -> CompanySettingsOut:
-        company = await _company(db_session, recruiter)
+        company = await _company(db_session, company_admin)
         if data.hide_delivery_signals is not None:
             company.hide_delivery_signals = data.hide_delivery_signals
         if data.recording_enabled is not None:

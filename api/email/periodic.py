@@ -15,11 +15,11 @@ from api.email.outbox import add_mail
 from db.enums import InterviewStatus
 from db.models import (
     CompanyEmailSettings,
+    CompanyMembership,
     EmailOutbox,
     Interview,
     InterviewReport,
     Job,
-    RecruiterProfile,
     ScheduleChange,
     User,
 )
@@ -75,14 +75,14 @@ async def queue_reminders(session: AsyncSession, now: datetime | None = None) ->
 
 
 async def _recruiters(session: AsyncSession, job_id: uuid.UUID, company_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
-    """The job's creator; a job nobody created (imported, seeded) tells every recruiter of the company."""
-    creator = (await session.execute(select(User.id, User.email).join(Job, Job.created_by_id == User.id)
-                                     .where(Job.id == job_id, User.email.is_not(None)))).all()
+    """The job's creator while still a member; otherwise (imported, seeded, or the creator left) every member of
+    the company."""
+    members = (select(User.id, User.email).join(CompanyMembership, CompanyMembership.user_id == User.id)
+               .where(CompanyMembership.company_id == company_id, User.email.is_not(None)))
+    creator = (await session.execute(members.join(Job, Job.created_by_id == User.id).where(Job.id == job_id))).all()
     if creator:
         return [(r[0], r[1]) for r in creator]
-    rows = await session.execute(select(User.id, User.email).join(RecruiterProfile, RecruiterProfile.user_id == User.id)
-                                 .where(RecruiterProfile.company_id == company_id, User.email.is_not(None)))
-    return [(r[0], r[1]) for r in rows]
+    return [(r[0], r[1]) for r in await session.execute(members)]
 
 
 async def queue_completed_reports(session: AsyncSession, now: datetime | None = None) -> list[uuid.UUID]:

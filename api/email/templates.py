@@ -33,6 +33,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("interview_reminder", "candidate", True, True, "to the candidate, some hours before the interview"),
     Kind("interview_completed", "recruiter", False, False, "to the recruiter, when an interview is over, with "
                                                            "its report"),
+    Kind("note_mention", "recruiter", False, False, "to a teammate mentioned in a note on a candidate"),
+    Kind("team_invitation", "recruiter", True, False, "to a person invited to join the company's team"),
+    Kind("webhook_disabled", "recruiter", True, False, "to the company's admins, when a webhook endpoint failed for "
+                                                       "the whole retry window and was disabled"),
 )}
 
 STATUS_LABELS = {
@@ -90,6 +94,23 @@ DEFAULTS: dict[str, dict[str, str]] = {
                 "{% if overall_score is not none %}Overall score (advisory): {{ overall_score | round | int }}/100\n"
                 "{% endif %}Report: {{ report_url }}\n",
     },
+}
+
+DEFAULTS["team_invitation"] = {
+    "subject": "{{ inviter_name }} invites you to {{ company_name }} on Interviewly",
+    "text": "Hello,\n\n{{ inviter_name }} invites you to join {{ company_name }} on Interviewly as "
+            "{{ role_label }}.\n\nAccept: {{ accept_url }}\n\nThe link works once, for this address only, until "
+            "{{ expires_at_text }}. If you did not expect it, ignore this mail.\n",
+}
+DEFAULTS["note_mention"] = {
+    "subject": "{{ author_name }} mentioned you in a note",
+    "text": "{{ author_name }} mentioned you in a note at {{ company_name }}:\n\n{{ body }}\n\nOpen: {{ link_url }}\n",
+}
+DEFAULTS["webhook_disabled"] = {
+    "subject": "Webhook endpoint disabled: {{ url }}",
+    "text": "The webhook endpoint {{ url }} of {{ company_name }} has not accepted a delivery since "
+            "{{ failing_since_text }} and was disabled.\n\nLast error: {{ last_error }}\n\nEnable it again "
+            "once it works; failed deliveries can be sent again from its delivery log.\n",
 }
 
 _env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=False)

@@ -13,6 +13,7 @@ from api.common.ratelimit import PUBLIC, rate_limited
 from api.config import Settings
 from api.interviews.lifecycle import join_window, link_state, waiting_position
 from api.interviews.schemas import InterviewLinkOut
+from api.privacy.consent import offer_for
 from db.models import Application, Company, Interview, Job, ScheduleChange
 
 
@@ -64,4 +65,5 @@ class InterviewLinkController(Controller):
             start_by=window.start_by,
             closes_at=window.ends_at,
             consent_text=settings.consent_text,
+            consent=(await offer_for(db_session, interview, settings.consent_text)).out(),
         )

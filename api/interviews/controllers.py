@@ -15,7 +15,7 @@ from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, Quer
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from sqlalchemy import select
 
-from api.auth.deps import Principal
+from api.auth.deps import HIRING_MANAGER_WRITES, Principal
 from api.common.filters import Filters, keyset, listing
 from api.common.keyset import KeysetPage, keyset_page
 from api.common.openapi import BEARER
@@ -265,6 +265,7 @@ class InterviewController(Controller):
         "/interviews/{interview_id:uuid}/feedback",
         status_code=HTTP_201_CREATED,
         summary="A recruiter's rating (1-5) and notes",
+        opt={HIRING_MANAGER_WRITES: True},
     )
     async def add_feedback(
         self,

@@ -74,7 +74,8 @@ class ReportController(Controller):
             question_scores=questions,  # type: ignore[arg-type]
             usage=_convert(usage, UsageOut) if usage else None,  # type: ignore[arg-type]
             job_id=job_id, delivery_signals_hidden=hidden, figures=figures, notes=notes_out(rows, hidden=hidden),
-            engagement=engagement, comparison=compared,
+            engagement=engagement, comparison=compared, video_analysis=interview.video_analysis,
+            video_analysis_off_reason=interview.video_analysis_off_reason,
         )
 
     @staticmethod

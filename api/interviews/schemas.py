@@ -15,6 +15,7 @@ from api.interviews.report_schemas import (
     QuestionEngagement,
     doc,
 )
+from api.privacy.consent import ConsentOut
 from db.aggregates import InterviewFigures
 from db.contract import MetricRow
 from db.enums import InterviewKind, InterviewMode, InterviewStatus, Speaker
@@ -77,6 +78,10 @@ class InterviewOut(Schema):
     job_title: str | None = None
     # the company hides eye contact and fluency: they are left out of everything served about this interview
     delivery_signals_hidden: bool = False
+    # False: the camera was not analysed (video_analysis_off_reason: declined | not_shortlisted); its figures are
+    # null: not collected, never zero
+    video_analysis: bool = True
+    video_analysis_off_reason: str | None = None
 
 
 # the interview's figures over its per-second rows, defined once in db/aggregates.py (the report's are the same)
@@ -159,6 +164,9 @@ class ReportBundle(Schema):
     notes: list[IntegrityNoteOut] = msgspec.field(default_factory=list)
     engagement: Engagement | None = None  # the agent's, stored with the report (null: none, or hidden)
     comparison: Comparison | None = None  # against the job's other interviewed candidates
+    # False: eye contact and face in view were not collected (declined | not_shortlisted), never zero
+    video_analysis: bool = True
+    video_analysis_off_reason: str | None = None
 
 
 class FeedbackIn(Input):
@@ -196,6 +204,8 @@ class InterviewLinkOut(Schema):
     start_by: datetime  # a candidate who has not arrived by then is a no-show
     closes_at: datetime  # the end of the booked slot
     consent_text: str
+    # what the candidate is asked to agree to before a token (api/privacy/consent.py)
+    consent: ConsentOut
     position: int | None = None  # place in line while waiting for a free interviewer (1 = next)
     rescheduled_from: datetime | None = None  # the time it was moved from, when it was moved
 

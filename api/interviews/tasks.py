@@ -2,7 +2,8 @@
 worker up.
 
 Each tick, in order: no-shows (the join window closed and nobody came), stale interviews (IN_PROGRESS with no agent
-heartbeat: the worker died), expired waits (no interviewer became free in time), HUMAN interviews whose slot is
+heartbeat: the worker died), lost interviews whose candidate is still in the room (back in line, first, for another
+host that resumes them), expired waits (no interviewer became free in time), HUMAN interviews whose slot is
 over, then the dispatch of waiting candidates. Each step is one UPDATE and commits on its own, so a failing step
 never holds back the others.
 """
@@ -15,12 +16,13 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from procrastinate import Blueprint, JobContext
-from sqlalchemy import and_, delete, func, or_, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api.config import Settings
 from api.interviews.dispatcher import dispatch_waiting, release_stale_workers
-from api.livekit_tokens.gateway import LiveKitGateway
+from api.livekit_tokens.gateway import LiveKitGateway, LiveKitUnavailable
+from db.contract import AGENT_PREFIX, candidate_identity
 from db.enums import InterviewKind, InterviewStatus
 from db.models import IdempotencyKey, Interview
 
@@ -74,6 +76,52 @@ async def mark_stale(session: AsyncSession, settings: Settings, now: datetime) -
     return ids
 
 
+async def resume_lost(session: AsyncSession, livekit: LiveKitGateway, settings: Settings, now: datetime) -> list[str]:
+    """AI interviews lost with their agent host while the candidate is still in the room: back in line for another
+    host, which resumes at the question where the first one stopped.
+
+    The lost agent's participant is taken out of the room first: LiveKit itself would keep a killed host's
+    participant for its ICE timeout (~20 s). A host that was only slow is cut off that way, and its writes no longer
+    count (the agent's heartbeat and final status only apply to the ``resumes`` generation it took). At most
+    RESUME_MAX_TIMES times, and within RESUME_WITHIN_SECONDS of the last heartbeat.
+    """
+    lost = list((await session.execute(
+        select(Interview.id, Interview.room_name)
+        .where(Interview.status == InterviewStatus.INTERRUPTED, Interview.end_reason == WORKER_LOST,
+               Interview.kind == InterviewKind.AI, Interview.resumes < settings.resume_max_times,
+               Interview.room_name.is_not(None),
+               Interview.ended_at > now - timedelta(seconds=settings.resume_within_seconds))
+    )).all())
+    back: list[str] = []
+    for interview_id, room in lost:
+        try:
+            present = await livekit.identities(room)
+        except LiveKitUnavailable as exc:
+            logger.warning("cannot see room %s to resume its interview: %s", room, exc)
+            break
+        if candidate_identity(interview_id) not in present:
+            continue
+        try:
+            for ghost in (p for p in present if p.startswith(AGENT_PREFIX)):
+                await livekit.remove_participant(room, ghost)
+        except LiveKitUnavailable as exc:
+            logger.warning("cannot take the lost agent out of room %s: %s", room, exc)
+            continue
+        result = await session.execute(
+            update(Interview)
+            .where(Interview.id == interview_id, Interview.status == InterviewStatus.INTERRUPTED,
+                   Interview.end_reason == WORKER_LOST)
+            .values(status=InterviewStatus.SCHEDULED, end_reason=None, ended_at=None, resumes=Interview.resumes + 1,
+                    waiting_since=now, wait_expired_at=None)
+            .returning(Interview.id)
+            .execution_options(synchronize_session=False))
+        back += [str(i) for i in result.scalars()]
+    await session.commit()
+    if back:
+        logger.warning("%d interview(s) lost with their agent host go to another host: %s", len(back), ", ".join(back))
+    return back
+
+
 async def expire_waits(session: AsyncSession, settings: Settings, now: datetime) -> list[str]:
     """Waited longer than WAIT_LIMIT_SECONDS with no interviewer: the candidate is told, and may try again."""
     cutoff = now - timedelta(seconds=settings.wait_limit_seconds)
@@ -114,6 +162,7 @@ async def run_lifecycle(runtime: LifecycleRuntime, now: datetime | None = None) 
     async with runtime.sessionmaker() as session:
         done["no_show"] = await mark_no_shows(session, settings, now)
         done["stale"] = await mark_stale(session, settings, now)
+        done["resumed"] = await resume_lost(session, runtime.livekit, settings, now)
         done["wait_expired"] = await expire_waits(session, settings, now)
         done["human_ended"] = await end_human_slots(session, now)
         await session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < now - IDEMPOTENCY_KEY_TTL))
@@ -123,7 +172,7 @@ async def run_lifecycle(runtime: LifecycleRuntime, now: datetime | None = None) 
         done["recordings"] = await _start_recordings(session, settings)
     done["dispatched"] = tick.dispatched
     done["left"] = tick.left
-    if any(done[k] for k in ("no_show", "wait_expired", "human_ended")):
+    if any(done[k] for k in ("no_show", "wait_expired", "human_ended", "resumed")):
         logger.info("lifecycle: %s", {k: len(v) for k, v in done.items()})
     return done
 

@@ -21,6 +21,7 @@ from api.interviews.tasks import dispatch_now
 from api.livekit_tokens.schemas import TokenOut, TokenRequest
 from api.livekit_tokens.services import candidate_token, panelist_token, recruiter_token
 from api.livekit_tokens.takeover import refuse_second_join
+from api.privacy.consent import record_or_require
 from db.enums import InterviewKind
 from db.models import Application, Candidate, Interview
 
@@ -52,7 +53,7 @@ class LiveKitTokenController(Controller):
             interview = await _candidates_interview(request, db_session, data, Interview.join_code == data.join_code)
             if interview is None:
                 raise NotFound("unknown interview link")
-            return await _candidate_arrives(request, db_session, interview, settings)
+            return await _candidate_arrives(request, db_session, interview, settings, data)
 
         principal = await provide_optional_user(request, db_session)  # auth only on this path: codes need none
         if principal is None:
@@ -68,7 +69,7 @@ class LiveKitTokenController(Controller):
         interview = await _candidates_interview(request, db_session, data, *visible)
         if interview is None:
             raise NotFound("interview not found")
-        return await _candidate_arrives(request, db_session, interview, settings)
+        return await _candidate_arrives(request, db_session, interview, settings, data)
 
 
 async def _candidates_interview(request: Request, session: AsyncSession, data: TokenRequest,
@@ -94,11 +95,16 @@ def _hiring_team_token(interview: Interview, principal: Principal, settings: Set
     return recruiter_token(interview, principal.user_id, settings, principal.name)
 
 
-async def _candidate_arrives(request: Request, session: AsyncSession, interview: Interview, settings: Settings
-                             ) -> Response[TokenOut]:
+async def _candidate_arrives(request: Request, session: AsyncSession, interview: Interview, settings: Settings,
+                             data: TokenRequest) -> Response[TokenOut]:
     ensure_joinable(interview, settings)
+    # no consent on record, no token (and none of the arrival below happens: the refusal rolls it all back)
+    await record_or_require(session, request, interview, data.consent, settings.consent_text)
     joins_line = arrive(interview)
-    token = candidate_token(interview, settings, await _candidate_name(session, interview))
+    # declining video analysis makes an AI interview audio only; people interviewing still see the candidate (the
+    # note-taker then leaves the camera alone)
+    audio_only = interview.video_analysis_off_reason == "declined" and interview.kind == InterviewKind.AI
+    token = candidate_token(interview, settings, await _candidate_name(session, interview), camera=not audio_only)
     # the dispatch reads the arrival, so it runs once this request's transaction has committed
     background = BackgroundTask(dispatch_now, request.app.state.lifecycle) if joins_line else None
     return Response(token, background=background)

@@ -113,6 +113,15 @@ class LiveKitGateway:
         found = next((p for p in participants.participants if p.identity == identity), None)
         return dict(found.attributes) if found is not None else None
 
+    async def remove_participant(self, room: str, identity: str) -> None:
+        """Take ``identity`` out of the room (one already gone is fine)."""
+        try:
+            await self._call("remove a participant", self.api.room.remove_participant(
+                lk.RoomParticipantIdentity(room=room, identity=identity)))
+        except LiveKitUnavailable as exc:
+            if "not found" not in str(exc).lower():
+                raise
+
     async def delete_room(self, room: str) -> None:
         """Best effort (a room that is already gone is fine)."""
         try:

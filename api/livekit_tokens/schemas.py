@@ -7,6 +7,7 @@ from typing import Annotated
 import msgspec
 
 from api.common.schemas import Input, Schema
+from api.privacy.consent import ConsentIn
 
 
 class TokenRequest(Input):
@@ -21,6 +22,9 @@ class TokenRequest(Input):
     # candidates: the LiveKit token this page already joined with, when it asks again from inside the room (to wait
     # in line again): it shows the request comes from the connected candidate, not from a second device
     current_token: Annotated[str, msgspec.Meta(max_length=4096)] | None = None
+    # candidates: the consent accepted on the join page (`version` and `scopes` from the link's `consent`); needed
+    # once per interview before any candidate token (api/privacy/consent.py)
+    consent: ConsentIn | None = None
 
 
 class TokenOut(Schema):
@@ -29,3 +33,5 @@ class TokenOut(Schema):
     room: str
     identity: str
     expires_at: datetime
+    # False: the candidate declined video analysis; the token publishes the microphone only (audio interview)
+    camera: bool = True

@@ -68,10 +68,14 @@ def _issue(
     return _finish(token, interview, identity, settings)
 
 
-def candidate_token(interview: Interview, settings: Settings, name: str | None = None) -> TokenOut:
-    return _issue(interview, settings, identity=candidate_identity(interview.id), name=name or "Candidate",
-                  role="candidate", attributes={GRANT_ATTRIBUTE: secrets.token_urlsafe(12)}, can_publish=True,
-                  can_publish_sources=["camera", "microphone"])
+def candidate_token(interview: Interview, settings: Settings, name: str | None = None, *, camera: bool = True
+                    ) -> TokenOut:
+    """camera=False: the candidate declined video analysis, and LiveKit itself refuses a camera track from them."""
+    out = _issue(interview, settings, identity=candidate_identity(interview.id), name=name or "Candidate",
+                 role="candidate", attributes={GRANT_ATTRIBUTE: secrets.token_urlsafe(12)}, can_publish=True,
+                 can_publish_sources=["camera", "microphone"] if camera else ["microphone"])
+    out.camera = camera
+    return out
 
 
 def recruiter_token(interview: Interview, user_id: uuid.UUID, settings: Settings, name: str | None = None) -> TokenOut:

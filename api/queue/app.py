@@ -25,14 +25,19 @@ def psycopg_conninfo(database_url: str) -> str:
 
 
 def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None,
-                   email_tick_seconds: float | None = None, stalled_check_seconds: float | None = None) -> App:
+                   email_tick_seconds: float | None = None, stalled_check_seconds: float | None = None,
+                   retention_cron: str | None = None, webhook_tick_seconds: float | None = None) -> App:
     """Periodic jobs are added only when their period is given (a worker that runs them)."""
     from api.email.tasks import periodic_tasks as email_periodic
     from api.email.tasks import tasks as email_tasks
     from api.imports.tasks import tasks as import_tasks
     from api.interviews.tasks import lifecycle_tasks
+    from api.privacy.tasks import retention_tasks
+    from api.privacy.tasks import tasks as privacy_tasks
     from api.queue.stalled import stalled_tasks
     from api.screening.tasks import tasks as screening_tasks
+    from api.webhooks.tasks import periodic_tasks as webhook_periodic
+    from api.webhooks.tasks import tasks as webhook_tasks
 
     connector = PsycopgConnector(
         conninfo=psycopg_conninfo(database_url),
@@ -46,10 +51,16 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
     app.add_tasks_from(copy.deepcopy(screening_tasks), namespace="screening")
     app.add_tasks_from(copy.deepcopy(email_tasks), namespace="email")
     app.add_tasks_from(copy.deepcopy(import_tasks), namespace="imports")
+    app.add_tasks_from(copy.deepcopy(privacy_tasks), namespace="privacy")
+    app.add_tasks_from(copy.deepcopy(webhook_tasks), namespace="webhooks")
     if lifecycle_tick_seconds is not None:
         app.add_tasks_from(lifecycle_tasks(lifecycle_tick_seconds), namespace="lifecycle")
     if email_tick_seconds is not None:
         app.add_tasks_from(email_periodic(email_tick_seconds), namespace="email_tick")
+    if retention_cron is not None:
+        app.add_tasks_from(retention_tasks(retention_cron), namespace="privacy_daily")
+    if webhook_tick_seconds is not None:
+        app.add_tasks_from(webhook_periodic(webhook_tick_seconds), namespace="webhooks_tick")
     if stalled_check_seconds is not None:
         app.add_tasks_from(stalled_tasks(stalled_check_seconds), namespace="queue")
     return app

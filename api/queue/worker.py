@@ -22,7 +22,7 @@ from api.queue.stalled import stalled_seconds
 
 logger = logging.getLogger(__name__)
 
-QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping"]
+QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping", "privacy", "webhooks"]
 
 
 class QueueWorker:
@@ -31,9 +31,11 @@ class QueueWorker:
     def __init__(self, database_url: str, context: dict[str, Any], *, concurrency: int = 2,
                  polling_interval: float = 5.0, lifecycle_tick_seconds: float | None = None,
                  queues: list[str] | None = None, email_tick_seconds: float | None = None,
-                 stalled_check_seconds: float | None = None) -> None:
+                 stalled_check_seconds: float | None = None, retention_cron: str | None = None,
+                 webhook_tick_seconds: float | None = None) -> None:
         self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds,
-                                  email_tick_seconds=email_tick_seconds, stalled_check_seconds=stalled_check_seconds)
+                                  email_tick_seconds=email_tick_seconds, stalled_check_seconds=stalled_check_seconds,
+                                  retention_cron=retention_cron, webhook_tick_seconds=webhook_tick_seconds)
         self.context = context
         self.concurrency = concurrency
         self.polling_interval = polling_interval
@@ -91,8 +93,10 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
     from api.imports.tasks import ImportRuntime
     from api.interviews.tasks import LifecycleRuntime
     from api.livekit_tokens.gateway import LiveKitGateway
+    from api.privacy.erasure import PrivacyRuntime
     from api.screening.tasks import ScreeningRuntime
     from api.storage.services import make_storage
+    from api.webhooks.sender import WebhookRuntime
     from nlp.embeddings import get_embedder
 
     sessionmaker = async_sessionmaker(engine, expire_on_commit=False)
@@ -104,6 +108,9 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
         "lifecycle": LifecycleRuntime(sessionmaker, settings=settings, livekit=livekit),
         "email": EmailRuntime(sessionmaker, EmailConfig.from_env(), settings.public_base_url),
         "imports": ImportRuntime(sessionmaker, storage=storage),
+        "privacy": PrivacyRuntime(sessionmaker, storage=storage, settings=settings,
+                                  step_pause_seconds=settings.erasure_step_pause_seconds),
+        "webhooks": WebhookRuntime(sessionmaker, settings),
     }
 
 
@@ -113,7 +120,9 @@ def worker_options(settings: Any) -> dict[str, Any]:
 
     return {"lifecycle_tick_seconds": settings.lifecycle_tick_seconds,
             "email_tick_seconds": EmailConfig.from_env().tick_seconds,
-            "stalled_check_seconds": max(1.0, stalled_seconds() / 3)}
+            "stalled_check_seconds": max(1.0, stalled_seconds() / 3),
+            "retention_cron": settings.retention_cron,
+            "webhook_tick_seconds": settings.webhook_tick_seconds}
 
 
 @contextlib.asynccontextmanager

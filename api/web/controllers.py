@@ -38,6 +38,10 @@ class WebController(Controller):
     async def recruiter_home(self) -> Template:
         return Template("recruiter_home.html")
 
+    @get("/recruiter/invitation")
+    async def invitation(self) -> Template:
+        return Template("invitation.html")
+
     @get("/recruiter/analytics")
     async def company_dashboard(self) -> Template:
         return Template("dashboard.html")

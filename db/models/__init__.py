@@ -32,8 +32,11 @@ from db.models.interviews import (
     ScheduleChange,
     TranscriptSegment,
 )
+from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
 from db.models.recordings import Recording
 from db.models.shared_state import JWKSCacheEntry, RateLimitBucket
+from db.models.teams import ApiKey, CompanyInvitation, CompanyMembership, JobScorecard, Note
+from db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from db.models.workers import AgentWorker
 
 metadata = orm_registry.metadata
@@ -41,17 +44,23 @@ metadata = orm_registry.metadata
 __all__ = [
     "EMBEDDING_DIM",
     "AgentWorker",
+    "ApiKey",
     "Application",
     "ApplicationStatusChange",
+    "AuditEvent",
     "CVAnalysis",
     "CVRewrite",
     "CachedTextProfile",
     "Candidate",
+    "CandidateDemographics",
     "Company",
     "CompanyEmailSettings",
+    "CompanyInvitation",
+    "CompanyMembership",
     "EmailOutbox",
     "EmailTemplate",
     "EmailUnsubscribe",
+    "ErasureRequest",
     "IdempotencyKey",
     "ImportBatch",
     "Interview",
@@ -63,16 +72,23 @@ __all__ = [
     "InterviewUsage",
     "JWKSCacheEntry",
     "Job",
+    "JobScorecard",
     "JobSkill",
+    "Note",
     "PipelineFact",
     "QuestionScore",
     "RateLimitBucket",
     "Recording",
     "RecruiterProfile",
+    "RetentionRun",
     "ScheduleChange",
     "Screening",
     "Subscription",
     "TranscriptSegment",
     "User",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
     "metadata",
 ]

@@ -22,6 +22,16 @@ class Company(UUIDAuditBase):
     # eye contact and fluency are advisory delivery signals, never part of a score; a company may hide them entirely
     # (the API's interview, report and metrics endpoints and the pages then leave them out)
     hide_delivery_signals: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
+    # privacy (issue 17): how long each kind of data is kept (days; NULL: kept), api/privacy/retention.py
+    retention_metrics_days: Mapped[int | None] = mapped_column(sa.Integer, default=180, server_default="180")
+    retention_transcripts_days: Mapped[int | None] = mapped_column(sa.Integer, default=365, server_default="365")
+    retention_rejected_cv_days: Mapped[int | None] = mapped_column(sa.Integer, default=180, server_default="180")
+    # applications of closed jobs older than this are archived (out of list queries by default, still readable)
+    archive_closed_after_days: Mapped[int | None] = mapped_column(sa.Integer, default=365, server_default="365")
+    # ALL: video analytics in every AI interview; SHORTLISTED: only for applications that were shortlisted
+    video_analytics_scope: Mapped[str] = mapped_column(sa.String(16), default="ALL", server_default="ALL")
+    # the hiring team's scores go into a candidate's data export only when the company chooses to share them
+    share_scores_with_candidates: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     # interviews are recorded only when this is on AND the candidate consented to "recording" (issue 21)
     recording_enabled: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default=sa.false())
     recording_retention_days: Mapped[int] = mapped_column(sa.Integer, default=90, server_default="90")
@@ -100,6 +110,8 @@ class Candidate(UUIDAuditBase):
     cv_content_type: Mapped[str | None] = mapped_column(sa.String(100))
     cv_text: Mapped[str | None] = mapped_column(sa.Text)
     cv_content_hash: Mapped[str | None] = mapped_column(sa.String(64))
+    # set by erasure: the row stays as an anonymous tombstone (pipeline counts), its person is gone
+    erased_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
 
 
 class Application(UUIDAuditBase):
@@ -123,6 +135,8 @@ class Application(UUIDAuditBase):
     )
     # denormalised from screenings so the list endpoint can sort by it on an index
     screening_score: Mapped[float | None] = mapped_column(sa.Float)
+    # archived (closed job, old): left out of list queries unless asked for; still readable by id
+    archived_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
     candidate: Mapped[Candidate] = relationship(lazy="selectin")
     job: Mapped[Job] = relationship(lazy="noload")
 

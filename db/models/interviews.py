@@ -68,6 +68,13 @@ class Interview(UUIDAuditBase):
     agent_joined_at: Mapped[datetime | None] = mapped_column(DateTimeUTC(timezone=True))
     # the candidate's own gaze centre, measured while they looked at the interviewer tile (None: not calibrated)
     gaze_calibration: Mapped[dict[str, Any] | None] = mapped_column(JsonB)
+    # whether the candidate's camera is analysed (eye contact, face in view): off when they declined the
+    # video_analysis consent scope or the company analyses shortlisted applications only; then those metrics are
+    # NULL ("not collected"), never 0
+    video_analysis: Mapped[bool] = mapped_column(sa.Boolean, default=True, server_default=sa.true())
+    video_analysis_off_reason: Mapped[str | None] = mapped_column(sa.String(32))  # declined | not_shortlisted
+    # times the interview was handed to another agent host after its own was lost (the new one resumes it)
+    resumes: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
 
 
 class ScheduleChange(BigIntBase):
@@ -211,6 +218,8 @@ class InterviewFeedback(UUIDAuditBase):
     author_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     rating: Mapped[int] = mapped_column(sa.SmallInteger)
     notes: Mapped[str] = mapped_column(sa.Text, default="")
+    # the job's scorecard criteria rated 1-5 by this author (issue 20): {"criterion name": 4}
+    scores: Mapped[dict[str, int]] = mapped_column(JsonB, default=dict, server_default=sa.text("'{}'::jsonb"))
 
 
 class InterviewSession(UUIDAuditBase):

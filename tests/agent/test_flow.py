@@ -287,7 +287,7 @@ async def test_interviewer_asks_consent_then_runs_the_plan(session: AgentSession
     await session.start(agent)
     await asyncio.sleep(0.3)  # on_enter: greeting, consent notice and question, and nothing else
     spoken = _spoken(session)
-    assert len(spoken) == 1 and "recorded and analysed" in spoken[0] and spoken[0].endswith("yes or no.")
+    assert len(spoken) == 1 and "transcribed and analysed" in spoken[0] and spoken[0].endswith("yes or no.")
 
     assert (await _reply(session, "Yes, that's fine.")).endswith("How do you structure a Python project?")
     assert hooks.consents == [ConsentDecision.GIVEN]
@@ -385,3 +385,25 @@ def test_a_failing_picker_falls_back_to_the_plain_follow_ups() -> None:
     flow.on_turn("yes")
     probe = _asked(flow.on_turn("Not much."))
     assert probe.kind == "probe" and probe.reason == "short"
+
+
+def test_a_resumed_flow_asks_the_next_question_once_and_keeps_the_answers() -> None:
+    """Another host takes over an interview: an answered question is never asked again, an unanswered one is."""
+    flow = _flow(3)
+    actions = flow.resume(last_asked=0, answers={0: [LONG]}, consent_given=True)
+    assert [type(a) for a in actions] == [Ask]
+    ask = actions[0].directive
+    assert (ask.kind, ask.question_index) == ("question", 1) and "lost the connection" in ask.text
+    assert flow.states[0].answer_text == LONG and flow.consent == ConsentDecision.GIVEN
+    assert flow.phase == "questions" and flow.index == 1
+
+    unanswered = _flow(3)
+    ask = unanswered.resume(last_asked=1, answers={0: [LONG]}, consent_given=True)[0].directive
+    assert ask.question_index == 1 and unanswered.states[1].question.text in ask.text
+
+    last = _flow(2)
+    assert isinstance(last.resume(last_asked=1, answers={0: [LONG], 1: [LONG]}, consent_given=True)[-1], End)
+    # lost before consent: the interview starts over with the notice
+    fresh = _flow(2)
+    assert fresh.resume(last_asked=-1, answers={}, consent_given=False) == _flow(2).start()
+    assert fresh.phase == "consent"

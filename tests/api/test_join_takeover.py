@@ -9,18 +9,19 @@ import asyncio
 from livekit import rtc
 
 from tests.api.conftest import World
+from tests.consent import join_body
 from tests.rooms import new_room
 
 
 async def test_a_second_join_does_not_take_over_the_room(api, world: World) -> None:
-    first = await api.post("/api/livekit/token", json={"join_code": world.join_code})
+    first = await api.post("/api/livekit/token", json=join_body(world.join_code))
     assert first.status_code == 200, first.text
     grant = first.json()
     candidate = new_room()
     await candidate.connect(grant["url"], grant["token"])
     try:
         # someone else with the code, or the same candidate in another tab: refused, and told why
-        second = await api.post("/api/livekit/token", json={"join_code": world.join_code})
+        second = await api.post("/api/livekit/token", json=join_body(world.join_code))
         assert second.status_code == 409, second.text
         assert second.json()["extra"]["code"] == "candidate_already_connected"
         # the candidate's own account asking by interview id is the same second join
@@ -28,12 +29,12 @@ async def test_a_second_join_does_not_take_over_the_room(api, world: World) -> N
                            headers=world.candidate.headers)
         assert r.status_code == 409, r.text
         # another token (from before, or forged) proves nothing
-        other = await api.post("/api/livekit/token", json={"join_code": world.join_code,
-                                                            "current_token": grant["token"][:-4] + "AAAA"})
+        other = await api.post("/api/livekit/token", json=join_body(world.join_code,
+                                                              current_token=grant["token"][:-4] + "AAAA"))
         assert other.status_code == 409, other.text
         # the connected page asking again, with the token it joined with, is not a second join
-        again = await api.post("/api/livekit/token", json={"join_code": world.join_code,
-                                                            "current_token": grant["token"]})
+        again = await api.post("/api/livekit/token", json=join_body(world.join_code,
+                                                              current_token=grant["token"]))
         assert again.status_code == 200, again.text
         await asyncio.sleep(0.5)
         assert candidate.connection_state == rtc.ConnectionState.CONN_CONNECTED, "the candidate is still in the room"
@@ -45,7 +46,7 @@ async def test_a_second_join_does_not_take_over_the_room(api, world: World) -> N
         await candidate.disconnect()
     # once the candidate has left, the link works again (a reload, another device)
     for _ in range(20):
-        r = await api.post("/api/livekit/token", json={"join_code": world.join_code})
+        r = await api.post("/api/livekit/token", json=join_body(world.join_code))
         if r.status_code == 200:
             break
         await asyncio.sleep(0.5)

@@ -14,6 +14,7 @@ from api.interviews.tasks import end_human_slots, expire_waits, mark_no_shows
 from db.enums import InterviewStatus
 from db.models import Interview, ScheduleChange
 from tests.api.conftest import apply, create_job, dev_user, in_minutes, register_worker
+from tests.consent import accepted, join_body
 
 
 async def _application(api, recruiter, email: str) -> str:
@@ -58,7 +59,7 @@ async def test_reschedule_keeps_history_and_the_link_tells_the_new_time(api, db_
     r = await api.post(f"/api/ats/v1/applications/{app_id}/interviews", headers=recruiter.headers,
                        json={"kind": "AI", "scheduled_at": in_minutes(2), "duration_minutes": 30})
     interview = r.json()
-    assert (await api.post("/api/livekit/token", json={"join_code": _code(interview)})).status_code == 200
+    assert (await api.post("/api/livekit/token", json=join_body(_code(interview)))).status_code == 200
     later = (datetime.now(UTC) + timedelta(days=2)).replace(microsecond=0)
     moved = await api.patch(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers,
                             json={"scheduled_at": later.isoformat(), "duration_minutes": 45, "reason": "panel ill"})
@@ -94,7 +95,7 @@ async def test_arrivals_wait_in_line_and_a_long_wait_is_told(api, db_sessionmake
                            json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 30})
         booked.append(r.json())
     for interview in booked:  # no worker: each arrival joins the line
-        assert (await api.post("/api/livekit/token", json={"join_code": _code(interview)})).status_code == 200
+        assert (await api.post("/api/livekit/token", json=join_body(_code(interview)))).status_code == 200
     links = [(await api.get(f"/api/interview-links/{_code(i)}")).json() for i in booked]
     assert [(lk["state"], lk["position"]) for lk in links] == [("waiting", 1), ("waiting", 2), ("waiting", 3)]
     assert "number 2 in line" in links[1]["message"]
@@ -112,7 +113,7 @@ async def test_arrivals_wait_in_line_and_a_long_wait_is_told(api, db_sessionmake
     assert sorted(expired) == sorted(i["id"] for i in booked)
     link = (await api.get(f"/api/interview-links/{_code(booked[0])}")).json()
     assert link["state"] == "wait_over" and "try again" in link["message"]
-    assert (await api.post("/api/livekit/token", json={"join_code": _code(booked[0])})).status_code == 200
+    assert (await api.post("/api/livekit/token", json=join_body(_code(booked[0])))).status_code == 200
     assert (await api.get(f"/api/interview-links/{_code(booked[0])}")).json()["state"] == "waiting"
 
 
@@ -125,7 +126,7 @@ async def test_no_show_by_the_clock_only_for_those_who_never_arrived(api, db_ses
                            json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 30})
         interviews.append(r.json())
     came, never, later = interviews
-    assert (await api.post("/api/livekit/token", json={"join_code": _code(came)})).status_code == 200
+    assert (await api.post("/api/livekit/token", json=join_body(_code(came)))).status_code == 200
     async with db_sessionmaker() as s:  # the third is moved an hour ahead
         await s.execute(update(Interview).where(Interview.id == uuid.UUID(later["id"]))
                         .values(scheduled_at=datetime.now(UTC) + timedelta(hours=1)))
@@ -136,7 +137,7 @@ async def test_no_show_by_the_clock_only_for_those_who_never_arrived(api, db_ses
         assert await mark_no_shows(s, settings, datetime.now(UTC) + timedelta(seconds=61)) == [never["id"]]
     link = (await api.get(f"/api/interview-links/{_code(never)}")).json()
     assert link["state"] == "no_show" and "nobody joined" in link["message"]
-    assert (await api.post("/api/livekit/token", json={"join_code": _code(never)})).status_code == 410
+    assert (await api.post("/api/livekit/token", json=join_body(_code(never)))).status_code == 410
 
 
 async def test_human_interviews_meet_in_rooms(api, db_sessionmaker) -> None:
@@ -154,7 +155,12 @@ async def test_human_interviews_meet_in_rooms(api, db_sessionmaker) -> None:
     assert watcher["identity"].startswith("recruiter-")
     link = (await api.get(f"/api/interview-links/{_code(interview)}")).json()
     assert link["state"] == "open" and "Your interviewer joins you" in link["message"]
-    assert (await api.post("/api/livekit/token", json={"join_code": _code(interview)})).status_code == 200
+    # the page says what happens in an interview with people (no AI here) and asks for agreement to that
+    assert "No AI takes part" in link["consent"]["text"]
+    assert [s["scope"] for s in link["consent"]["scopes"]] == ["interview"]
+    assert (await api.post("/api/livekit/token", json=join_body(_code(interview)))).status_code == 409  # AI text
+    grant = await api.post("/api/livekit/token", json=await accepted(api, _code(interview)))
+    assert grant.status_code == 200 and grant.json()["camera"], grant.text
     async with db_sessionmaker() as s:
         row = await s.get(Interview, uuid.UUID(interview["id"]))
         assert row.status == InterviewStatus.IN_PROGRESS and row.waiting_since is None  # no agent to wait for

@@ -12,6 +12,7 @@ from livekit import api as lk
 from livekit import rtc
 
 from tests.api.conftest import World
+from tests.consent import join_body
 from tests.rooms import new_room
 
 
@@ -31,7 +32,7 @@ def _agent_token(livekit, room: str) -> str:
 
 
 async def test_tokens_join_with_least_privilege(api, world: World, livekit) -> None:
-    cand = await _token(api, {"join_code": world.join_code})
+    cand = await _token(api, join_body(world.join_code))
     rec = await _token(api, {"interview_id": world.interview_a["id"]}, world.recruiter_a.headers)
     assert cand["room"] == rec["room"] == world.interview_a["room_name"]
     assert cand["identity"] == f"candidate-{world.interview_a['id']}"
@@ -115,7 +116,7 @@ async def test_token_for_other_rooms_and_bad_requests(api, world: World) -> None
         "/api/livekit/token", json={"interview_id": world.interview_a["id"]}, headers=world.recruiter_b.headers
     )
     assert r.status_code == 404
-    r = await api.post("/api/livekit/token", json={"join_code": "x" * 32})
+    r = await api.post("/api/livekit/token", json=join_body("x" * 32))
     assert r.status_code == 404
     r = await api.post("/api/livekit/token", json={})
     assert r.status_code == 400

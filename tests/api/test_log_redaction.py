@@ -21,6 +21,7 @@ from tests.api.conftest import create_job, dev_user, in_minutes
 from tests.api.server import api_env, run_api
 from tests.api.test_external_effects import refuse_commits  # noqa: F401 - the fixture
 from tests.conftest import ARTIFACTS, LIVEKIT_LOG
+from tests.consent import join_body
 
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
 CODE_PATH = re.compile(r"/interview(?:-links)?/(?!<code>)[A-Za-z0-9_-]{16,}")
@@ -50,10 +51,10 @@ async def _exercise(base: str, marker: str, refuse: Any) -> set[str]:
                 ).status_code == 200
         assert (await http.get(f"/api/interview-links/{code}")).status_code == 200
         for headers in ({}, {"Authorization": "x"}, {"Authorization": f"Bearer {code}"}):
-            r = await http.post("/api/livekit/token", json={"join_code": code}, headers=headers)
+            r = await http.post("/api/livekit/token", json=join_body(code), headers=headers)
             assert r.status_code == 200, r.text
             secrets.add(r.json()["token"])
-        assert (await http.post("/api/livekit/token", json={"join_code": code[::-1]})).status_code == 404
+        assert (await http.post("/api/livekit/token", json=join_body(code[::-1]))).status_code == 404
         r = await http.post("/api/candidate/v1/cv/analyses", headers=candidate.headers, files={"cv_text": (None, cv)})
         assert r.status_code == 201, r.text
         r = await http.post("/api/candidate/v1/cv/analyses", headers=candidate.headers,

@@ -13,6 +13,7 @@ from litestar.testing import AsyncTestClient
 from api.app import create_app
 from api.config_checks import RATE_LIMIT_FIELDS
 from tests.api.conftest import apply, build_world, create_job, dev_user, in_minutes, make_settings
+from tests.consent import join_body
 
 CV_TEXT = "Jane Doe\nExperience\nBackend developer at Acme, 2019-2024: Python, PostgreSQL, Docker.\nSkills\nPython"
 
@@ -37,7 +38,7 @@ async def test_an_authorization_header_does_not_skip_the_join_limit(database_url
         world = await build_world(api)
         codes = []
         for headers in ({}, {"Authorization": "x"}, {"Authorization": "Bearer forged"}, {"Authorization": "x"}):
-            r = await api.post("/api/livekit/token", json={"join_code": world.join_code}, headers=headers)
+            r = await api.post("/api/livekit/token", json=join_body(world.join_code), headers=headers)
             codes.append(r.status_code)
         assert codes[:3] == [200, 200, 200], codes
         _assert_limited(r, "join", "address")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 from tests.api.conftest import API_AGENT, apply, create_job, dev_user
+from tests.consent import join_body
 
 
 async def test_recruiter_creates_job_and_candidate_applies(api) -> None:
@@ -42,7 +43,7 @@ async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
     code = interview["join_url"].rsplit("/", 1)[1]
     r = await api.get(f"/api/interview-links/{code}")
     assert r.status_code == 200 and r.json()["state"] == "open", r.text
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 200, r.text
     # the candidate arrived; no worker is registered, so they wait: first in line
     link = (await api.get(f"/api/interview-links/{code}")).json()
@@ -84,7 +85,7 @@ async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
     assert r.status_code == 201, r.text
     r = await api.post(f"/api/ats/v1/interviews/{interview['id']}/cancel", headers=recruiter.headers)
     assert r.status_code == 200 and r.json()["status"] == "CANCELLED", r.text
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 410, r.text
     async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:  # the room is closed
         assert not (await client.room.list_rooms(lk.ListRoomsRequest(names=[interview["room_name"]]))).rooms
@@ -113,7 +114,7 @@ async def test_join_window_states(api, db_sessionmaker) -> None:
     link = (await api.get(f"/api/interview-links/{code}")).json()
     assert link["state"] == "not_open_yet" and link["company_name"] == "Acme" and link["consent_text"]
     assert link["job_title"] == "Backend Engineer" and "The room opens at" in link["message"]
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 409 and r.json()["extra"]["state"] == "not_open_yet"
     # the recruiter may open the watch page early
     r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
@@ -127,10 +128,10 @@ async def test_join_window_states(api, db_sessionmaker) -> None:
 
     await move(minutes=-20)  # past the 15 minutes' grace, nobody came: too late to start
     assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "over"
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 410 and r.json()["extra"]["state"] == "over"
     await move(minutes=-10)  # late, but within the grace
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 200, r.text
     await move(minutes=-25)  # they arrived in time: their slot stays theirs until it ends
     assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "waiting"

@@ -14,6 +14,7 @@ from api.app import create_app
 from api.storage.services import StorageError
 from db.models import Application, ApplicationStatusChange, Candidate, Interview
 from tests.api.conftest import PDF_BYTES, apply, create_job, dev_user, docx_bytes, in_minutes, make_settings
+from tests.consent import join_body
 
 
 async def _open_job(api) -> tuple[dict, dict]:
@@ -260,7 +261,7 @@ async def test_unreachable_livekit_still_books_and_queues_the_arrival(database_u
         assert r2.json()["status"] == "INTERVIEW_SCHEDULED"
         await register_worker(db_sessionmaker, "W-outage", max_jobs=1)
         code = r.json()["join_url"].rsplit("/", 1)[1]
-        token = await api.post("/api/livekit/token", json={"join_code": code})
+        token = await api.post("/api/livekit/token", json=join_body(code))
         assert token.status_code == 200, token.text
         link = (await api.get(f"/api/interview-links/{code}")).json()
         assert link["state"] == "waiting" and link["position"] == 1

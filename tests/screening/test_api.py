@@ -22,6 +22,7 @@ from api.app import create_app
 from db.enums import Plan
 from db.models import InterviewSession, Subscription
 from tests.api.conftest import API_AGENT, dev_user, make_settings
+from tests.consent import consent
 from tests.screening.conftest import clear_queue
 from tests.screening.fake_llm import FakeLLM
 from tests.screening.files import docx_bytes, encrypted_pdf, scanned_pdf, text_pdf, truncated
@@ -267,7 +268,8 @@ async def test_mock_interviews_dispatch_the_agent_and_enforce_the_plan(api6, db_
     assert created[-1]["plan"]["mock_interviews_remaining"] == 0
     # the interviewer comes when the candidate does: their token for the practice room is the arrival
     await register_worker(db_sessionmaker, "W-practice", max_jobs=1)
-    r = await api6.post("/api/livekit/token", json={"interview_id": first["interview_id"]}, headers=cand.headers)
+    r = await api6.post("/api/livekit/token", json={"interview_id": first["interview_id"], "consent": consent()},
+                         headers=cand.headers)
     assert r.status_code == 200, r.text
     ours = []
     for _ in range(50):

@@ -32,6 +32,7 @@ from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import Candidate, WorkerProcess, start_worker, wav_frames, worker_env
 from tests.api.conftest import apply, create_job, dev_user
 from tests.api.server import api_env, run_api
+from tests.consent import accepted
 from tests.faces import frontal_face_rgb
 from tests.media import espeak_wav
 
@@ -41,7 +42,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 WEEK_AGENT = "interviewer-week"
 CLOCK = {"AGENT_NAME": WEEK_AGENT, "JOIN_EARLY_SECONDS": "10", "JOIN_GRACE_SECONDS": "15",
          "LIFECYCLE_TICK_SECONDS": "1", "STALE_AFTER_SECONDS": "5", "WAIT_LIMIT_SECONDS": "300",
-         "LOG_LEVEL": "INFO"}  # the dispatcher's decisions in week-api.log
+         "LOG_LEVEL": "INFO",  # the dispatcher's decisions in week-api.log
+         "RESUME_MAX_TIMES": "0"}  # a killed worker's interview stays INTERRUPTED here (resuming: test_cluster_hosts)
 # one slot; one short question; no follow-ups; a quick talker
 AGENT = {**E2E_ENV, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": 1, "INTERVIEW_QUESTIONS": 1,
          "FOLLOW_UP_MIN_WORDS": 3, "ESPEAK_RATE_WPM": 320, "CANDIDATE_WAIT_SECONDS": 30, "AGENT_IDLE_PROCESSES": 1,
@@ -107,7 +109,7 @@ async def _until(predicate: Any, within: float, what: str) -> Any:
 async def _arrive(api: httpx.AsyncClient, stack: dict, interview: dict) -> Candidate:
     """The candidate's page: token by join code (their arrival), then the room with camera and microphone."""
     code = interview["join_url"].rsplit("/", 1)[1]
-    r = await api.post("/api/livekit/token", json={"join_code": code})
+    r = await api.post("/api/livekit/token", json=await accepted(api, code))
     assert r.status_code == 200, r.text
     grant = r.json()
     candidate = Candidate(stack["livekit"], grant["room"], grant["identity"], jwt=grant["token"])

@@ -16,18 +16,19 @@ import httpx
 import pytest
 
 from devstack.postgres import free_port
+from tests.consent import join_body
 from tests.rooms import new_room
 
 READY_LINE = "Ctrl-C stops everything"
 
 
-def _start(data_dir: Path, ports: dict[str, int]) -> tuple[subprocess.Popen[str], str]:
+def _start(data_dir: Path, ports: dict[str, int], *extra: str) -> tuple[subprocess.Popen[str], str]:
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LIVEKIT_URL", "AGENT_NAME", "SMTP_HOST"}}
     env["INTERVIEWLY_DATA_DIR"] = str(data_dir)
     proc = subprocess.Popen(
         [sys.executable, "-m", "devstack.cli", "up", "--api-port", str(ports["api"]), "--pg-port", str(ports["pg"]),
          "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"]),
-         "--smtp-port", str(ports["smtp"]), "--inbox-port", str(ports["inbox"])],
+         "--smtp-port", str(ports["smtp"]), "--inbox-port", str(ports["inbox"]), *extra],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     out: list[str] = []
@@ -110,6 +111,26 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
         _stop(proc)
 
 
+def test_up_cluster_runs_the_production_shape(tmp_path: Path) -> None:
+    """Redis, two LiveKit nodes, two agent hosts, the queue worker, two API processes (one per node)."""
+    ports = {"api": _free_block(2), "pg": free_port(), "livekit": _free_block(13), "agent": _free_block(2),
+             "smtp": free_port(), "inbox": free_port(), "redis": free_port()}
+    proc, banner = _start(tmp_path, ports, "--cluster", "--redis-port", str(ports["redis"]))
+    try:
+        for n in (0, 1):
+            health = httpx.get(f"http://127.0.0.1:{ports['api'] + n}/health", timeout=10).json()
+            assert health == {"db": "ok", "livekit": "ok"}
+            assert f"livekit-server node {n + 1} on ws://127.0.0.1:{ports['livekit'] + 10 * n}" in banner
+            assert f"agent-{'ab'[n]}.log" in os.listdir(tmp_path / "logs")
+        assert f"Redis on 127.0.0.1:{ports['redis']}" in banner and "queue-worker.log" in os.listdir(tmp_path / "logs")
+        assert re.search(r"registered with LiveKit as '\S+' \(([2-9]|\d\d) process", banner), banner
+    finally:
+        tail = _stop(proc)
+    assert "stopped" in tail
+    for port in (ports["api"], ports["api"] + 1, ports["livekit"], ports["livekit"] + 10, ports["redis"], ports["pg"]):
+        assert not _listening(port), f"port {port} still open after Ctrl-C"
+
+
 def _burn_cpu(stop_after_s: float) -> subprocess.Popen[bytes]:
     """Another test running: a process keeping one core busy."""
     code = f"import time\nend = time.time() + {stop_after_s}\nwhile time.time() < end:\n    pass\n"
@@ -122,7 +143,7 @@ async def _join_and_time_the_interviewer(api: str, code: str, livekit_url: str) 
 
     started = time.monotonic()
     async with httpx.AsyncClient(timeout=10) as client:
-        r = await client.post(f"{api}/api/livekit/token", json={"join_code": code})
+        r = await client.post(f"{api}/api/livekit/token", json=join_body(code))
         assert r.status_code == 200, r.text
         token = r.json()
     room = new_room()

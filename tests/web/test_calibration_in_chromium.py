@@ -69,6 +69,7 @@ async def test_the_page_calibrates_and_the_agent_uses_it(web_stack: str, low_cam
     await page.goto(interview["join_url"])
     await page.wait_for_selector("#device-status.ok", timeout=20_000)
     await page.check("#consent")
+    await page.check("#consent-video-analysis")  # opt-in: the camera is analysed
     await page.click("#join")
     await page.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
     # the page asks the candidate to look at the interviewer tile while the agent measures

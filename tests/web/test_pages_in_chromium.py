@@ -54,6 +54,7 @@ async def test_candidate_recruiter_and_report_pages(web_stack: str, chromium, we
         assert await cand.is_disabled("#join"), "joining must wait for consent"
         await cand.screenshot(path=web_artifacts / "candidate-setup.png", full_page=True)
         await cand.check("#consent")
+        await cand.check("#consent-video-analysis")  # opt-in: the camera is analysed
         await cand.click("#join")
         await cand.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
         # the interviewer arrives, speaks (its audio track is attached) and the page shows the question

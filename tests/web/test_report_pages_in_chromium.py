@@ -192,3 +192,24 @@ async def test_pipeline_shows_150_applications_in_score_order(
     await page.screenshot(path=web_artifacts / "job-pipeline-150.png")
     await ctx.close()
     assert_not_blank(web_artifacts / "job-pipeline-150.png")
+
+
+async def test_report_says_video_analysis_was_not_collected(pages_api: str, chromium, two_candidates, db_sessionmaker,
+                                                            web_artifacts: Path) -> None:
+    """Issue 17: a candidate who declined video analysis has no eye contact figure, and the report says why rather
+    than showing a zero."""
+    import sqlalchemy as sa
+
+    from db.models import Interview
+
+    async with db_sessionmaker() as s, s.begin():
+        await s.execute(sa.update(Interview).where(Interview.id == uuid.UUID(two_candidates["alan"])).values(
+            video_analysis=False, video_analysis_off_reason="declined"))
+    ctx, page = await _page(chromium, "")
+    await sign_in(page, pages_api, f"/recruiter/interviews/{two_candidates['alan']}/report", two_candidates["token"])
+    await page.wait_for_function("document.body.dataset.report === 'ready'", timeout=30_000)
+    tile = await page.inner_text("#video-not-collected")
+    assert "not collected" in tile and "declined video analysis" in tile
+    assert await page.locator("[data-figure=eye_contact]").count() == 0
+    await page.screenshot(path=web_artifacts / "report-video-not-collected.png", full_page=True)
+    await ctx.close()

@@ -42,10 +42,37 @@
     if (info.rescheduled_from) {
       $("#subline").textContent += ` (moved from ${new Date(info.rescheduled_from).toLocaleString()})`;
     }
-    $("#consent-text").textContent = info.consent_text || "";
+    renderConsent(info.consent);
     $("#setup").hidden = false;
     setState("setup");
     await checkDevices();
+  }
+
+  // The required agreement is the one checkbox (#consent); optional scopes (video analysis, recording) are their own
+  // boxes, unticked until the candidate ticks them. What was shown is sent back with its version.
+  let consentOffer = null;
+  function renderConsent(offer) {
+    consentOffer = offer;
+    $("#consent-text").textContent = offer.text || "";
+    const required = offer.scopes.filter((s) => s.required).map((s) => s.text);
+    $("#consent-required-text").textContent = required.join(" ") || "I understand and agree";
+    const box = $("#consent-optional");
+    box.replaceChildren();
+    for (const s of offer.scopes.filter((x) => !x.required)) {
+      const label = document.createElement("label");
+      label.className = "check";
+      const input = document.createElement("input");
+      input.type = "checkbox";
+      input.id = `consent-${s.scope.replace(/_/g, "-")}`;
+      input.dataset.scope = s.scope;
+      label.append(input, " ", s.text);
+      box.append(label);
+    }
+  }
+  function consentGiven() {
+    const scopes = consentOffer.scopes.filter((s) => s.required).map((s) => s.scope);
+    document.querySelectorAll("#consent-optional input:checked").forEach((i) => scopes.push(i.dataset.scope));
+    return { version: consentOffer.version, scopes };
   }
 
   async function checkDevices() {
@@ -88,7 +115,8 @@
     $("#join").disabled = true;
     setState("joining");
     let grant;
-    try { grant = await api("/api/livekit/token", { method: "POST", auth: false, body: { join_code: code } }); }
+    const body = { join_code: code, consent: consentGiven() };
+    try { grant = await api("/api/livekit/token", { method: "POST", auth: false, body }); }
     // (a 409 says the interview is open on another device or tab: the message says so)
     catch (e) { setState("setup"); $("#join").disabled = false; return show(e.message, "error"); }
     clearInterval(meterTimer);
@@ -98,7 +126,10 @@
     try {
       await room.connect(grant.url, grant.token);
       joinedWith = grant.token;
-      await room.localParticipant.enableCameraAndMicrophone();
+      // without consent to video analysis the interview is audio only (the token could not publish a camera)
+      if (grant.camera === false) await room.localParticipant.setMicrophoneEnabled(true);
+      else await room.localParticipant.enableCameraAndMicrophone();
+      document.body.dataset.camera = grant.camera === false ? "off" : "on";
     } catch (e) { setState("setup"); $("#join").disabled = false; return show("Could not join: " + e.message, "error"); }
     const cam = room.localParticipant.getTrackPublication(LK.Track.Source.Camera);
     if (cam && cam.track) cam.track.attach($("#self-view"));

@@ -37,6 +37,14 @@ const ReportView = (() => {
     const tiles = [tile("overall", "Skill score (content)", dash(report.overall_score) ? "–" : `${num(report.overall_score, 0)}/100`,
       "advisory, from what the answers say", c ? `${ordinal(c.overall_score_rank || 0)} of ${c.ranked} · ${others(c.overall_score_median, (m) => num(m, 0))}` : others(null))];
     tiles[0].querySelector(".value").id = "overall-score";
+    if (bundle.video_analysis === false) {
+      // not collected is not zero: say why there is no figure at all
+      const why = bundle.video_analysis_off_reason === "not_shortlisted"
+        ? "the company analyses video for shortlisted applications only" : "the candidate declined video analysis";
+      tiles.push(tile("video_not_collected", "Video analysis", "not collected", why, ""));
+      tiles[tiles.length - 1].id = "video-not-collected";
+      return tiles;
+    }
     if (!bundle.delivery_signals_hidden) {
       if (e) tiles.push(tile("engagement", "Engagement", dash(e.score) ? "–" : `${num(e.score, 0)}/100`, "observable signals, advisory", others(c && c.engagement_score_median, (m) => num(m, 0))));
       tiles.push(tile("eye_contact", "Eye contact", pct(f.eye_contact_ratio), "of the time the face was in view", others(c && c.eye_contact_ratio_median, pct)));

@@ -1,0 +1,63 @@
+"""A local Redis for the LiveKit cluster (`interviewly up --cluster`, tests): Debian's `redis-server` (installed by
+scripts/bootstrap.sh), on loopback, without persistence: LiveKit keeps only routing state there (which node hosts
+which room, node load), rebuilt by the nodes when they start.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+
+class RedisServerError(RuntimeError):
+    pass
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class RedisServer:
+    def __init__(self, *, port: int = 6379, log_path: Path | None = None) -> None:
+        self.port = port
+        self.log_path = log_path
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 10.0) -> str:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RedisServerError("redis-server not found: run scripts/bootstrap.sh (Debian package redis-server)")
+        if _port_open(self.port):
+            raise RedisServerError(f"port {self.port} is already in use: is another Redis running?")
+        argv = [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
+                "--protected-mode", "yes", "--daemonize", "no"]
+        out = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
+        self.process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RedisServerError(f"redis-server exited with {self.process.returncode} (log: {self.log_path})")
+            if _port_open(self.port):
+                return self.address
+            time.sleep(0.05)
+        self.stop()
+        raise RedisServerError(f"redis-server did not listen on {self.port} within {timeout}s")
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None

@@ -1,0 +1,267 @@
+"""Agent hosts that come and go: interviews spread over two agent hosts (separate processes), the queue worker alone
+(no API, no agent in it) sweeping and dispatching. One host is killed with SIGKILL mid-interview: its interviews
+are marked within 10 s and resumed on the other host at the question where they stopped, no question asked
+twice, transcript and metrics kept (at most the last second before the kill lost). Then the surviving host is sent
+SIGTERM mid-interview: it takes no new interview and finishes the one it has.
+
+Three interviews rather than the issue's six by default: this machine's two cores are shared with the rest of the
+suite (CLUSTER_TEST_INTERVIEWS=6 runs six). Each host has as many slots as there are interviews, so whichever host
+is killed the other has room for all it held.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from db.contract import ATTR_PHASE, candidate_identity
+from db.enums import InterviewStatus, Speaker
+from db.models import AgentWorker, Interview, InterviewMetric, TranscriptSegment
+from tests.agent.conftest import E2E_ENV
+from tests.agent.sim import Candidate, Recruiter, WorkerProcess, create_interview, start_worker, wav_frames, worker_env
+from tests.api.server import api_env
+from tests.faces import frontal_face_rgb
+from tests.media import espeak_wav
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
+
+REPO = Path(__file__).resolve().parents[2]
+AGENT = "interviewer-cluster"  # its own name: the session's other workers share this livekit-server
+QUESTIONS = ["Tell me about a service you built.", "How do you find a slow query?", "How do you review code?"]
+INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "3"))
+HOST = {**E2E_ENV, "AGENT_NAME": AGENT, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": INTERVIEWS,
+        "AGENT_IDLE_PROCESSES": 1, "ESPEAK_RATE_WPM": 320, "FOLLOW_UP_MIN_WORDS": 3, "GAZE_CALIBRATION_SECONDS": 0,
+        "CANDIDATE_WAIT_SECONDS": 30}
+FINAL = {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.DECLINED}
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    tmp = tmp_path_factory.mktemp("cluster-speech")
+    texts = {"yes": "Yes, I am happy to go ahead.",
+             "answer": "I built our billing service in Python and tuned its slowest queries with an index."}
+    return {k: wav_frames(espeak_wav(v, 190, tmp / f"{k}.wav")) for k, v in texts.items()}
+
+
+@contextlib.contextmanager
+def queue_worker(database_url: str, livekit: Any, tmp: Path, log: Path) -> Iterator[subprocess.Popen]:
+    """`python -m api.queue.worker` on its own, with the default sweep settings (tick 2 s, stale after 6 s)."""
+    env = api_env(database_url, livekit, tmp, AGENT_NAME=AGENT, LOG_LEVEL="INFO")
+    for key in ("LIFECYCLE_TICK_SECONDS", "STALE_AFTER_SECONDS", "WORKER_STALE_SECONDS"):
+        env.pop(key, None)
+    with open(log, "ab") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "api.queue.worker"], cwd=REPO, env=env, stdout=out,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+async def _until(predicate: Any, within: float, what: str) -> Any:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        value = await predicate()
+        if value:
+            return value
+        await asyncio.sleep(0.25)
+    raise AssertionError(f"timed out after {within}s: {what}")
+
+
+async def _row(sessionmaker: Any, interview_id: uuid.UUID) -> Interview:
+    async with sessionmaker() as s:
+        return await s.get(Interview, interview_id)
+
+
+async def _arrive(sessionmaker: Any, livekit: Any, interview_id: uuid.UUID) -> tuple[Candidate, Recruiter]:
+    """The candidate joins the room and is put in line (what the token endpoint does); the queue dispatches."""
+    room = f"interview-{interview_id}"
+    recruiter = Recruiter(livekit, room)
+    await recruiter.connect()
+    candidate = Candidate(livekit, room, candidate_identity(interview_id), fps=10, size=(320, 240))
+    await candidate.connect()
+    await candidate.publish(frontal_face_rgb())
+    async with sessionmaker() as s, s.begin():
+        await s.execute(sa.update(Interview).where(Interview.id == interview_id).values(
+            candidate_arrived_at=sa.func.now(), waiting_since=sa.func.now()))
+    return candidate, recruiter
+
+
+async def _converse(candidate: Candidate, speech: dict[str, list], done: asyncio.Event) -> None:
+    """Answer whatever the interviewer (the first or its successor) asks, until it closes."""
+    while not done.is_set():
+        try:
+            await candidate.wait_for_my_turn(within=15)
+        except TimeoutError:
+            continue  # no interviewer (lost, not yet replaced) or still speaking
+        phase = next((p.attributes.get(ATTR_PHASE) for p in candidate.room.remote_participants.values()
+                      if p.identity.startswith("interviewer-")), None)
+        if phase == "closing":
+            return
+        await candidate.say(speech["yes" if phase == "consent" else "answer"])
+
+
+def _host_of(hosts: dict[str, WorkerProcess], interview_id: uuid.UUID) -> str | None:
+    for name, host in hosts.items():
+        if f"joined room interview-{interview_id}" in host.log():
+            return name
+    return None
+
+
+async def _segments(sessionmaker: Any, interview_id: uuid.UUID) -> list[TranscriptSegment]:
+    async with sessionmaker() as s:
+        return list((await s.scalars(sa.select(TranscriptSegment).where(
+            TranscriptSegment.interview_id == interview_id).order_by(TranscriptSegment.start_s))).all())
+
+
+async def _answered(sessionmaker: Any, interview_id: uuid.UUID, index: int) -> bool:
+    return any(s.speaker == Speaker.CANDIDATE and s.question_index == index and not s.overlap
+               for s in await _segments(sessionmaker, interview_id))
+
+
+async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessionmaker, artifacts_dir,
+                                                 tmp_path, speech) -> None:
+    hosts = {name: start_worker(worker_env(livekit, database_url, **HOST), artifacts_dir / f"cluster-{name}.log")
+             for name in ("a", "b")}
+    talks: list[asyncio.Task] = []
+    people: list[Any] = []
+    done = asyncio.Event()
+    try:
+        with queue_worker(database_url, livekit, tmp_path, artifacts_dir / "cluster-queue.log"):
+            await asyncio.gather(*(h.wait_registered() for h in hosts.values()))
+            await _until(lambda: _fresh_workers(db_sessionmaker, 2), 30, "both hosts in agent_workers")
+            ids = [await create_interview(db_sessionmaker, questions=QUESTIONS) for _ in range(INTERVIEWS)]
+            rooms: dict[uuid.UUID, tuple[Candidate, Recruiter]] = {}
+            for interview_id in ids:  # one after another, so LiveKit sees each host's load when it places the next
+                rooms[interview_id] = await _arrive(db_sessionmaker, livekit, interview_id)
+                people += rooms[interview_id]
+                await _until(lambda i=interview_id: asyncio.sleep(0, _host_of(hosts, i)), 30, "an agent to join")
+                talks.append(asyncio.create_task(_converse(rooms[interview_id][0], speech, done)))
+            placed = {i: _host_of(hosts, i) for i in ids}
+            assert set(placed.values()) == {"a", "b"}, placed  # spread over both hosts by their load
+            victim = min("ab", key=lambda h: sum(p == h for p in placed.values()))
+            lost = [i for i in ids if placed[i] == victim]
+
+            # the victim's interviews are past question 1's answer: kill its host before question 2 is written
+            await _until(lambda: _all(_answered(db_sessionmaker, i, 0) for i in lost), 120, "answers to question 1")
+            hosts[victim].kill(signal.SIGKILL)
+            killed_at, killed_wall = time.monotonic(), time.time()
+            received = {i: {m["t_s"] for t, m in rooms[i][1].received.messages if t <= killed_at} for i in lost}
+
+            # marked within 10 s by the queue worker (no agent involved): it leaves IN_PROGRESS
+            for i in lost:
+                await _until(lambda i=i: _left_in_progress(db_sessionmaker, i), 12, "the lost interview marked")
+            assert time.monotonic() - killed_at < 10.0
+            # ... back in line at once (the lost agent's participant is taken out of the room), then resumed by the
+            # other host, and finished there
+            for i in lost:
+                await _until(lambda i=i: _resumed(db_sessionmaker, i), 10, "the lost interview back in line")
+            print(f"lost interviews back in line {time.monotonic() - killed_at:.1f} s after the kill")
+            for i in ids:
+                row = await _until(lambda i=i: _final(db_sessionmaker, i), 180, "every interview to end")
+                assert row.status == InterviewStatus.COMPLETED, (i, row.end_reason)
+            for i in lost:
+                await _check_resumed(db_sessionmaker, i, received[i], killed_wall)
+                assert f"interview {i} resumed" in hosts["b" if victim == "a" else "a"].log()
+
+            # draining: SIGTERM the survivor mid-interview; a candidate arriving meanwhile waits, the running one ends
+            survivor = hosts["b" if victim == "a" else "a"]
+            running = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
+            rooms[running] = await _arrive(db_sessionmaker, livekit, running)
+            people += rooms[running]
+            talks.append(asyncio.create_task(_converse(rooms[running][0], speech, done)))
+            await _until(lambda: _status(db_sessionmaker, running, InterviewStatus.IN_PROGRESS), 30, "it started")
+            survivor.proc.send_signal(signal.SIGTERM)
+            await _until(lambda: _draining(db_sessionmaker), 5, "the host to report draining")
+            later = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
+            rooms[later] = await _arrive(db_sessionmaker, livekit, later)
+            people += rooms[later]
+            row = await _until(lambda: _final(db_sessionmaker, running), 120, "the running interview to end")
+            assert row.status == InterviewStatus.COMPLETED, row.end_reason
+            await asyncio.to_thread(survivor.proc.wait, 60)  # drained, it exits
+            waiting = await _row(db_sessionmaker, later)
+            assert waiting.status == InterviewStatus.SCHEDULED and waiting.agent_joined_at is None
+    finally:
+        done.set()
+        for t in talks:
+            t.cancel()
+        for p in people:
+            with contextlib.suppress(Exception):
+                await p.disconnect()
+        for h in hosts.values():
+            h.stop()
+
+
+async def _all(checks: Any) -> bool:
+    return all([await c for c in checks])
+
+
+async def _fresh_workers(sessionmaker: Any, n: int) -> bool:
+    async with sessionmaker() as s:
+        count = await s.scalar(sa.select(sa.func.count()).select_from(AgentWorker).where(
+            AgentWorker.agent_name == AGENT, AgentWorker.heartbeat_at > sa.func.now() - sa.text("interval '6 s'")))
+    return count == n
+
+
+async def _draining(sessionmaker: Any) -> bool:
+    async with sessionmaker() as s:
+        return bool(await s.scalar(sa.select(sa.func.count()).select_from(AgentWorker).where(
+            AgentWorker.agent_name == AGENT, AgentWorker.draining.is_(True))))
+
+
+async def _left_in_progress(sessionmaker: Any, interview_id: uuid.UUID) -> bool:
+    row = await _row(sessionmaker, interview_id)
+    return row.status == InterviewStatus.INTERRUPTED or row.resumes > 0
+
+
+async def _resumed(sessionmaker: Any, interview_id: uuid.UUID) -> bool:
+    return (await _row(sessionmaker, interview_id)).resumes > 0
+
+
+async def _status(sessionmaker: Any, interview_id: uuid.UUID, status: InterviewStatus) -> bool:
+    return (await _row(sessionmaker, interview_id)).status == status
+
+
+async def _final(sessionmaker: Any, interview_id: uuid.UUID) -> Interview | None:
+    row = await _row(sessionmaker, interview_id)
+    return row if row.status in FINAL else None
+
+
+async def _check_resumed(sessionmaker: Any, interview_id: uuid.UUID, received: set[int], killed_wall: float) -> None:
+    row = await _row(sessionmaker, interview_id)
+    assert row.resumes == 1 and row.end_reason == "completed"
+    segments = await _segments(sessionmaker, interview_id)
+    said = " ".join(s.text for s in segments if s.speaker == Speaker.AGENT)
+    for question in QUESTIONS:  # every question asked, none twice
+        assert said.count(question) == 1, (question, said)
+    assert "we lost the connection" in said
+    answered = {s.question_index for s in segments if s.speaker == Speaker.CANDIDATE and not s.overlap}
+    assert answered >= {0, 1, 2}
+    async with sessionmaker() as s:
+        seconds = set((await s.scalars(sa.select(InterviewMetric.t_s).where(
+            InterviewMetric.interview_id == interview_id))).all())
+    # everything the recruiter saw before the kill is stored, but for at most the last second
+    assert len(received - seconds) <= 1 and (not received - seconds or received - seconds == {max(received)})
+    kill_t = killed_wall - row.started_at.timestamp()
+    before = sorted(t for t in seconds if t <= kill_t)
+    after = sorted(t for t in seconds if t > kill_t)
+    assert before[-1] >= kill_t - 2  # stored up to the kill
+    assert len(before) >= before[-1] - before[0]  # no hole before it
+    assert after and len(after) >= after[-1] - after[0]  # the clock went on after the resume, without a hole
