@@ -103,6 +103,7 @@ class Settings:
     max_concurrent_interviews: int = 8  # on this machine, all worker processes together
     idle_processes: int = 1  # prewarmed job runners per worker process
     http_port: int = 8081  # the (first) worker's health endpoint; 0 picks a free port
+    metrics_port: int = 0  # the (first) worker's Prometheus /metrics (agent/metrics.py); 0: not served
     registry_interval_s: float = 2.0  # how often a worker refreshes its agent_workers row
     # "thread": the interviews of a worker process share it (one LiveKit FFI, one copy of the models: ~230 MB RSS
     # an interview instead of ~660 MB); "process": one process per interview (isolation, more CPU and memory)
@@ -158,6 +159,7 @@ class Settings:
             max_concurrent_interviews=env_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=env_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
             http_port=env_int("AGENT_HTTP_PORT", cls.http_port),
+            metrics_port=env_int("AGENT_METRICS_PORT", cls.metrics_port),
             job_executor=(env_str("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
             worker_processes=env_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
             prices=Prices.from_env(pipeline),

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import msgspec
 from livekit import api, rtc
 
+from agent import metrics as agent_metrics
 from agent.eye_tracker import EyeTracker
 from agent.fluency_tracker import FluencyTracker
 from analytics.eye_contact import EyeContactSummary
@@ -161,12 +162,13 @@ class LiveScores:
         self.question_index: int | None = None
         self.last_k = 0
         self.rows: list[MetricRow] = []  # every row written: the report's figures are computed over them
-        self._sends: asyncio.Queue[bytes] = asyncio.Queue(maxsize=5)
+        self._sends: asyncio.Queue[tuple[bytes, float]] = asyncio.Queue(maxsize=5)  # (message, composed at)
 
     def tick(self, k: int, t: float) -> LiveMessage:
         self.last_k = k
         sampler = self.sampler
         analyzed, dropped = sampler.take_counters() if sampler else (0, 0)
+        agent_metrics.frames(analyzed, dropped)
         msg = compose_live_message(
             interview_id=self.interview_id, seq=k, t=t, t_s=round(k * self.interval_s),
             question_index=self.question_index, question_count=self.question_count, eyes=self.eyes,
@@ -176,7 +178,7 @@ class LiveScores:
         )
         if self._sends.full():  # the data channel is backed up: the oldest update is the least useful
             self._sends.get_nowait()
-        self._sends.put_nowait((without_delivery(msg) if self.hide_delivery else msg).encode())
+        self._sends.put_nowait(((without_delivery(msg) if self.hide_delivery else msg).encode(), time.monotonic()))
         if self.self_feedback is not None:
             self.self_feedback.offer(msg)
         row = msg.metric_row()
@@ -188,11 +190,13 @@ class LiveScores:
     async def send_loop(self) -> None:
         """Deliver messages in order; a slow data channel never delays the ticks themselves."""
         while True:
-            await self.directory.send(await self._sends.get(), topic=LIVE_TOPIC)
+            payload, composed_at = await self._sends.get()
+            if await self.directory.send(payload, topic=LIVE_TOPIC):
+                agent_metrics.live_message_sent(composed_at)
 
     async def drain(self, timeout_s: float = 2.0) -> None:
         while not self._sends.empty():
-            await asyncio.wait_for(self.directory.send(self._sends.get_nowait(), topic=LIVE_TOPIC), timeout_s)
+            await asyncio.wait_for(self.directory.send(self._sends.get_nowait()[0], topic=LIVE_TOPIC), timeout_s)
 
 
 class RecruiterDirectory:

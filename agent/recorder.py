@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from collections import deque
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agent import metrics as agent_metrics
 from db.contract import MetricRow
 from db.enums import InterviewStatus
 from db.models import (
@@ -110,6 +112,8 @@ class Recorder:
         self.dropped_metrics = 0
         self.rows_written = 0
         self.last_error: str | None = None
+        self._pending_since: float | None = None  # when the oldest row still buffered was queued (monotonic)
+        agent_metrics.track_recorder(self)
 
     # --- queueing (never blocks, never raises) -------------------------------------------------------
 
@@ -121,17 +125,20 @@ class Recorder:
         while self.pending_rows > self.max_buffered_rows and self._metrics:
             self._metrics.popleft()
             self.dropped_metrics += 1
+            agent_metrics.DB_DROPPED_ROWS.inc()
         while self.pending_rows > self.max_buffered_rows and self._segments:
             self._segments.popleft()
 
     def add_metric(self, row: MetricRow) -> None:
         self._seq += 1
         self._metrics.append((self._seq, {**msgspec.structs.asdict(row), "interview_id": self.interview_id}))
+        self._pending_since = self._pending_since or time.monotonic()
         self._bound()
 
     def add_segment(self, row: dict[str, Any]) -> None:
         self._seq += 1
         self._segments.append((self._seq, {"segment_uid": uuid.uuid4(), **row, "interview_id": self.interview_id}))
+        self._pending_since = self._pending_since or time.monotonic()
         self._bound()
 
     def add_consent(self, row: dict[str, Any]) -> None:
@@ -177,6 +184,7 @@ class Recorder:
                             await session.execute(_CONSENTS_INSERT, consents)
             except Exception as e:  # any database/network failure: keep the rows, retry next tick
                 self.failed_flushes += 1
+                agent_metrics.DB_FAILED_WRITES.inc()
                 self.last_error = f"{type(e).__name__}: {e}"[:300]
                 if self.failed_flushes == 1 or self.failed_flushes % 10 == 0:
                     logger.warning("database write failed (%d so far, %d rows buffered): %s",
@@ -202,6 +210,9 @@ class Recorder:
                     del self._interview[k]
             self.flushes += 1
             self.rows_written += len(metrics) + len(segments)
+            if metrics or segments:
+                agent_metrics.db_written(self._pending_since)
+                self._pending_since = time.monotonic() if self.pending_rows else None
             return True
 
     async def _write(self, session: AsyncSession, metrics, segments, scores, usage, report, feedback,

@@ -17,6 +17,7 @@ from livekit import rtc
 from livekit.agents import AgentSession, JobContext, room_io, stt
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from agent import metrics as agent_metrics
 from agent.avatar import start_avatar
 from agent.config import Settings
 from agent.engagement import compute_engagement, expected_words
@@ -101,6 +102,7 @@ class InterviewRun(RoomRun, InterviewHooks):
         self.agent = Interviewer(flow=self.flow, instructions=interviewer_instructions(
             self.context.template_values(self.max_s / 60.0)), hooks=self, opening=opening)
         m = self.models
+        agent_metrics.watch_models(m.stt, m.tts)
         self.session = s = AgentSession(stt=m.stt, llm=m.llm, tts=m.tts, vad=m.vad,
                                         turn_handling=turn_handling(self.settings), user_away_timeout=None)
         s.on("agent_state_changed", self._on_agent_state)

@@ -42,6 +42,7 @@ def child_env(settings: Settings, index: int, base: dict[str, str] | None = None
         "AGENT_WORKER_INDEX": str(index),
         "AGENT_MAX_CONCURRENT_INTERVIEWS": str(math.ceil(settings.max_concurrent_interviews / n)),
         "AGENT_HTTP_PORT": str(settings.http_port + index if settings.http_port else 0),
+        "AGENT_METRICS_PORT": str(settings.metrics_port + index if settings.metrics_port else 0),
     })
     return env
 

@@ -41,10 +41,12 @@ from livekit.agents import (
 )
 from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
 
+from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
 from agent.ffi_routing import route_frames_by_stream
 from agent.priority import single_threaded_blas
+from agent.sentry import init_sentry
 from agent.worker_registry import WorkerRegistry
 from db.contract import AGENT_PREFIX, agent_name, interview_id_from_metadata
 from db.engine import make_engine, make_sessionmaker
@@ -292,7 +294,11 @@ def main() -> None:
         raise SystemExit(supervise(settings, sys.argv[1:]))
     if "AGENT_WORKER_INDEX" in os.environ:
         _die_with_parent()  # a supervised worker goes with its supervisor, even one killed with SIGKILL
-    cli.run_app(build_server(settings))
+    server = build_server(settings)
+    if sys.argv[1:2] in (["start"], ["dev"]):
+        init_sentry()  # only with SENTRY_DSN
+        agent_metrics.serve(settings.metrics_port, server.held_slots, settings.max_concurrent_interviews)
+    cli.run_app(server)
 
 
 if __name__ == "__main__":

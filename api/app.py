@@ -24,6 +24,7 @@ from api.applications.mine import MyApplicationController
 from api.auth.controllers import AuthController, DevAuthController
 from api.auth.deps import AUTH_DEPENDENCIES, PrincipalCache
 from api.auth.dev_issuer import DevIssuer
+from api.auth.jwks_shared import PostgresJWKSStore
 from api.auth.jwt import HttpJWKSProvider, StaticJWKSProvider, TokenVerifier, TrustedIssuer
 from api.auth.services import ClerkClient
 from api.candidate_tools.coach_history import CoachHistoryController
@@ -34,8 +35,11 @@ from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
+from api.common.metrics import MetricsMiddleware, metrics_endpoint
 from api.common.openapi import document_errors, openapi_config
 from api.common.ratelimit import MemoryRateLimitStore
+from api.common.ratelimit_pg import PostgresRateLimitStore
+from api.common.sentry import init_sentry
 from api.company.controllers import CompanyController
 from api.config import Settings, settings_or_exit
 from api.dashboards.controllers import DashboardController
@@ -102,10 +106,13 @@ def route_handlers(settings: Settings) -> list[ControllerRouterHandler]:
     ]
     if settings.dev_auth:
         handlers.append(DevAuthController)
+    if settings.metrics_enabled:
+        handlers.append(metrics_endpoint)
     return handlers
 
 
-def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevIssuer | None) -> TokenVerifier:
+def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevIssuer | None,
+                   shared_jwks: PostgresJWKSStore | None = None) -> TokenVerifier:
     issuers: list[TrustedIssuer] = []
     jwks_url = settings.effective_clerk_jwks_url
     if settings.clerk_issuer and jwks_url:
@@ -119,6 +126,7 @@ def build_verifier(settings: Settings, http: httpx.AsyncClient, dev_issuer: DevI
                     min_refresh_seconds=settings.jwks_min_refresh_seconds,
                     timeout_seconds=settings.jwks_timeout_seconds,
                     failure_backoff_seconds=settings.jwks_failure_backoff_seconds,
+                    shared=shared_jwks,
                 ),
                 authorized_parties=settings.authorized_parties,
             )
@@ -168,6 +176,7 @@ def cors(settings: Settings) -> CORSConfig | None:
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or settings_or_exit()
     configure_logging(settings.log_level)
+    init_sentry(settings)  # only with SENTRY_DSN
     http = httpx.AsyncClient(transport=http_transport)
     dev_issuer = build_dev_issuer(settings)
     livekit = LiveKitGateway(settings)
@@ -177,7 +186,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
                                          max_bytes=settings.max_upload_bytes))
     state = {
         "settings": settings,
-        "verifier": build_verifier(settings, http, dev_issuer),
+        "verifier": build_verifier(settings, http, dev_issuer,
+                                   PostgresJWKSStore(db_config.get_engine()) if settings.jwks_shared_cache else None),
         "principal_cache": (
             PrincipalCache(settings.principal_cache_seconds) if settings.principal_cache_seconds > 0 else None
         ),
@@ -188,8 +198,10 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         "http": http,
         "storage": make_storage(settings),
         "recording_storage": make_recording_storage(settings),  # issue 21: recordings, behind signed links
-        # rate-limit counts (in this process; a shared store can take its place: api/common/ratelimit.py)
-        "rate_limits": MemoryRateLimitStore(),
+        # rate-limit counts: in Postgres, shared by every API process (RATE_LIMIT_STORE=memory: this one only)
+        "db_engine": db_config.get_engine(),  # the pool the metrics report on (api/common/metrics.py)
+        "rate_limits": PostgresRateLimitStore(db_config.get_engine())
+        if settings.rate_limit_store == "postgres" else MemoryRateLimitStore(),
         "cv_parser": cv_parser,  # every uploaded CV file is parsed here (api/storage/safe_parse.py)
         # what work done after a response needs (an arrival's dispatch)
         "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
@@ -213,7 +225,8 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         },
         template_config=templates(),
         state=State(state),
-        middleware=[DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
+        middleware=[*([DefineMiddleware(MetricsMiddleware)] if settings.metrics_enabled else []),
+                    DefineMiddleware(RequestIdMiddleware, access_log=settings.access_log)],
         cors_config=cors(settings),
         openapi_config=openapi_config(),
         request_max_body_size=settings.max_request_body_bytes,

@@ -129,6 +129,15 @@ class Settings:
     costly_rate_limit_per_ip_per_minute: int = 60  # the same, per address
     booking_rate_limit_per_minute: int = 60  # booking interviews, per recruiter
     booking_rate_limit_per_ip_per_minute: int = 240
+    # where the counts live: "postgres" (shared by every API process) or "memory" (this process only)
+    rate_limit_store: str = "postgres"
+    # the issuers' keys (JWKS) kept in Postgres too, so every process fetches them once and agrees on them
+    jwks_shared_cache: bool = True
+    # Prometheus /metrics (api/common/metrics.py); with a token, a scrape must send it as a bearer token
+    metrics_enabled: bool = True
+    metrics_token: str | None = None
+    sentry_dsn: str | None = None  # errors to Sentry when set (api/common/sentry.py)
+    sentry_traces_sample_rate: float = 0.0
     max_page_size: int = 100
     # privacy (api/privacy/): the daily retention run, and the clock it measures expiry against, moved ahead by this
     # many seconds (tests); a pause between erasure steps (0; the crash test sets it to kill an erasure half-way)
@@ -247,6 +256,12 @@ class Settings:
             "costly_rate_limit_per_ip_per_minute": env_int("COSTLY_RATE_LIMIT_PER_IP_PER_MINUTE", 60),
             "booking_rate_limit_per_minute": env_int("BOOKING_RATE_LIMIT_PER_MINUTE", 60),
             "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
+            "rate_limit_store": (env_str("RATE_LIMIT_STORE", "postgres") or "postgres").lower(),
+            "jwks_shared_cache": env_bool("JWKS_SHARED_CACHE", True),
+            "metrics_enabled": env_bool("METRICS_ENABLED", True),
+            "metrics_token": env_str("METRICS_TOKEN"),
+            "sentry_dsn": env_str("SENTRY_DSN"),
+            "sentry_traces_sample_rate": env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
             "retention_cron": env_str("RETENTION_CRON", "17 3 * * *"),
             "retention_clock_offset_seconds": env_int("RETENTION_CLOCK_OFFSET_SECONDS", 0),
             "erasure_step_pause_seconds": env_float("ERASURE_STEP_PAUSE_SECONDS", 0.0),

@@ -95,6 +95,8 @@ def limit_problems(s: Settings) -> list[str]:
             problems.append(f"{field.upper()} must be at least 1, not {getattr(s, field)}")
     if not 64 <= s.cv_parse_memory_mb <= 16384:
         problems.append(f"CV_PARSE_MEMORY_MB must be in [64, 16384], not {s.cv_parse_memory_mb}")
+    if s.rate_limit_store not in {"postgres", "memory"}:
+        problems.append(f"RATE_LIMIT_STORE must be 'postgres' or 'memory', not {s.rate_limit_store!r}")
     return problems
 
 

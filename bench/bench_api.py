@@ -2,11 +2,14 @@
 issuance, at a fixed request rate from this process against uvicorn running as another process on loopback.
 
     .venv/bin/python bench/bench_api.py [--rate 300] [--seconds 20] [--workers 2] [--applications 10000]
+                                        [--only NAME] [--repo OTHER_CHECKOUT]
 
 Starts its own embedded Postgres and livekit-server. Open-loop load (requests are sent on schedule whether or not
 earlier ones have answered, so a slow server shows up as latency instead of a lower send rate), latency measured
-from the scheduled send time. Target (issue 3): p99 < 25 ms at 300 req/s on 2 cores. Results also go to
-.artifacts/bench_api.json.
+from the scheduled send time. Target (issue 3): p99 < 25 ms at 300 req/s on 2 cores. Each scenario also reports the
+CPU time the API's processes and Postgres spent per request, a figure that holds on a machine busy with other work
+(where latency does not). `--repo` runs another checkout's API against the same data, for a before/after at the
+same time. Results also go to .artifacts/bench_api.json.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import aiohttp
 import httpx
+import psutil
 from sqlalchemy import insert, text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,6 +83,52 @@ async def bulk_applications(database_url: str, job_id: str, n: int) -> None:
         await conn.execute(text("VACUUM ANALYZE candidates"))
         await conn.execute(text("VACUUM ANALYZE applications"))
     await engine.dispose()
+
+
+def deep_cursor(http: httpx.Client, url: str, auth: dict[str, str], pages: int) -> str | None:
+    """Walks `pages` keyset pages and answers the cursor of the next one (None: an API without cursors)."""
+    cursor = None
+    for _ in range(pages):
+        # (httpx's params= would replace the URL's own query, order_by included)
+        page = http.get(httpx.URL(url).copy_merge_params({"cursor": cursor} if cursor else {}), headers=auth).json()
+        cursor = page.get("next_cursor")
+        if cursor is None:
+            return None
+    return cursor
+
+
+class ServerCPU:
+    """CPU time of the API's processes (uvicorn and its workers) and of Postgres, per request: what a request costs
+    whatever else the machine is doing, unlike latency on a shared machine."""
+
+    def __init__(self, port: int, pg_dir: Path) -> None:
+        listening = {c.pid for c in psutil.net_connections("tcp") if c.laddr and c.laddr.port == port and c.pid}
+        roots = [psutil.Process(pid) for pid in listening]
+        uvicorn = {p for r in roots for p in [r, *r.parents()] if "uvicorn" in " ".join(p.cmdline())}
+        self.api = {p for r in uvicorn for p in [r, *r.children(recursive=True)]}
+        self.pg = {p for p in psutil.process_iter(["cmdline"])
+                   if p.info["cmdline"] and "postgres" in p.info["cmdline"][0] and str(pg_dir) in
+                   " ".join(p.info["cmdline"])}
+        self._at: tuple[float, float] = (0.0, 0.0)
+
+    @staticmethod
+    def _cpu(procs: set) -> float:
+        total = 0.0
+        for p in procs:
+            try:
+                t = p.cpu_times()
+                total += t.user + t.system + t.children_user + t.children_system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    def start(self) -> None:
+        self._at = (self._cpu(self.api), self._cpu(self.pg))
+
+    def per_request(self, requests: int) -> dict[str, float]:
+        api, pg = self._cpu(self.api) - self._at[0], self._cpu(self.pg) - self._at[1]
+        return {"api_cpu_ms_per_request": round(api / requests * 1000, 3),
+                "postgres_cpu_ms_per_request": round(pg / requests * 1000, 3)}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -152,6 +203,10 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--applications", type=int, default=10_000)
+    parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
+    parser.add_argument("--repo", type=Path, default=REPO,
+                        help="run the API (and its migrations) of this checkout, e.g. another branch, for a "
+                             "before/after on the same machine at the same time")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="interviewly-bench-") as tmpdir:
@@ -163,14 +218,19 @@ def main() -> int:
         )
         lk_server.start()
         try:
-            upgrade(database_url)
+            if args.repo.resolve() == REPO:
+                upgrade(database_url)
+            else:
+                subprocess.run([sys.executable, "-c", f"from db.migrate import upgrade; upgrade({database_url!r})"],
+                               cwd=args.repo, check=True)
             key, secret = api_credentials()
 
             class LK:
                 url, http_url, api_key, api_secret = lk_server.url, lk_server.http_url, key, secret
 
             env = api_env(database_url, LK, tmp, DB_POOL_SIZE="10")
-            with run_api(env, workers=args.workers, log=tmp / "uvicorn.log") as base:
+            with run_api(env, workers=args.workers, log=tmp / "uvicorn.log", repo=args.repo) as base:
+                server = ServerCPU(int(base.rsplit(":", 1)[1]), tmp / "pg")
                 http = httpx.Client(base_url=base, timeout=30)
                 token = http.post(
                     "/api/auth/dev/token",
@@ -189,19 +249,30 @@ def main() -> int:
                     headers=auth,
                     json={"kind": "AI", "scheduled_at": datetime.now(UTC).isoformat(), "duration_minutes": 30},
                 ).json()
-                listing = http.get(f"/api/ats/v1/jobs/{job['id']}/applications", headers=auth).json()
+                listing = http.get(f"/api/ats/v1/jobs/{job['id']}/applications?count=true", headers=auth).json()
                 assert listing["total"] == args.applications, listing.get("total")
 
-                list_url = f"{base}/api/ats/v1/jobs/{job['id']}/applications?page_size=20&current_page=7"
+                jobs_url = f"{base}/api/ats/v1/jobs/{job['id']}/applications?page_size=20"
+                list_url = jobs_url + "&current_page=7"
                 score_url = list_url + "&order_by=screening_score"
+                # keyset pages (issue 22): the cursor that continues after the 250th application, in each order
+                deep = {order: deep_cursor(http, jobs_url + f"&order_by={order}", auth, pages=12)
+                        for order in ("created_at", "screening_score")}
                 token_url = f"{base}/api/livekit/token"
                 body = {"interview_id": interview["id"]}
                 scenarios = {
                     "applications list (created_at desc, page 7 of 20)": lambda s: s.get(list_url, headers=auth),
                     "applications list (screening_score desc)": lambda s: s.get(score_url, headers=auth),
+                    "applications list (created_at desc, cursor page 13)":
+                        lambda s: s.get(jobs_url, params={"cursor": deep["created_at"]}, headers=auth),
+                    "applications list (screening_score desc, cursor page 13)":
+                        lambda s: s.get(jobs_url + "&order_by=screening_score",
+                                        params={"cursor": deep["screening_score"]}, headers=auth),
+                    "applications list (with count=true)": lambda s: s.get(list_url + "&count=true", headers=auth),
                     "token issuance (recruiter)": lambda s: s.post(token_url, json=body, headers=auth),
                 }
                 results = {
+                    "repo": str(args.repo),
                     "rate": args.rate,
                     "seconds": args.seconds,
                     "workers": args.workers,
@@ -210,8 +281,13 @@ def main() -> int:
                     "open_loop": [],
                     "closed_loop": [],
                 }
+                scenarios = {k: v for k, v in scenarios.items()
+                             if args.only in k and ("cursor" not in k or None not in deep.values())}
+                results["loadavg_before"] = round(os.getloadavg()[0], 2)
                 for name, req in scenarios.items():
+                    server.start()
                     res = asyncio.run(open_loop(name, req, args.rate, args.seconds))
+                    res.update(server.per_request(res["requests"]))
                     res["loadavg_1m_after"] = round(os.getloadavg()[0], 2)
                     results["open_loop"].append(res)
                     print(json.dumps(res))

@@ -56,4 +56,6 @@ fi
 if [ -f api/web/package.json ]; then
   bash scripts/build_web.sh
 fi
+# The Compose schema the deploy/ files are checked against (npm registry).
+bash scripts/deploy_schemas.sh
 log "ready"

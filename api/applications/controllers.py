@@ -4,7 +4,6 @@ import uuid
 from enum import StrEnum
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
@@ -28,7 +27,8 @@ from api.applications.services import (
 )
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
-from api.common.filters import Filters, listing, page
+from api.common.filters import Filters, keyset, listing
+from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER, UNPROCESSABLE_CV, UNSUPPORTED_MEDIA
 from api.common.ratelimit import APPLY, rate_limited
 from api.config import Settings
@@ -105,7 +105,7 @@ class ApplicationController(Controller):
     }
 
     @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications", dependencies=APPLICATION_LISTING,
-         summary="A job's applications (filter, sort, paginate)")
+         summary="A job's applications (filter, sort; keyset pages by ?cursor=, ?count=true for the total)")
     async def list_for_job(
         self,
         recruiter: NamedDependency[Principal],
@@ -113,10 +113,10 @@ class ApplicationController(Controller):
         filters: Filters,
         job_id: FromPath[uuid.UUID],
         include_archived: FromQuery[bool] = False,
-    ) -> OffsetPagination[ApplicationListItem]:
-        items, total = await applications_service.list_for_job(job_id, recruiter, filters,
+    ) -> KeysetPage[ApplicationListItem]:
+        items, found = await applications_service.list_for_job(job_id, recruiter, filters,
                                                                *not_archived(include_archived))
-        return page(items, total, filters)
+        return keyset(items, found, filters)
 
     @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
          summary="The company's applications (candidates: /api/candidate/v1/applications)")
@@ -126,10 +126,10 @@ class ApplicationController(Controller):
         applications_service: NamedDependency[ApplicationService],
         filters: Filters,
         include_archived: FromQuery[bool] = False,
-    ) -> OffsetPagination[ApplicationListItem]:
-        items, total = await applications_service.list_rows(filters, *visibility(recruiter),
+    ) -> KeysetPage[ApplicationListItem]:
+        items, found = await applications_service.list_rows(filters, *visibility(recruiter),
                                                             *not_archived(include_archived))
-        return page(items, total, filters)
+        return keyset(items, found, filters)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(

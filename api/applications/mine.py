@@ -10,19 +10,18 @@ from __future__ import annotations
 import uuid
 from enum import StrEnum
 
-from advanced_alchemy.filters import LimitOffset, OrderBy
-from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
-from sqlalchemy import ColumnElement, Row, Select, func, select
+from sqlalchemy import ColumnElement, Row, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.applications.schemas import JobRef, MyApplicationOut, MyStatusChangeOut
 from api.applications.services import cv_download
 from api.auth.deps import Principal
 from api.common.errors import NotFound
-from api.common.filters import Filters, listing, page
+from api.common.filters import Filters, keyset, listing
+from api.common.keyset import KeysetPage, keyset_page
 from api.common.openapi import BEARER
 from db.enums import ApplicationStatus
 from db.models import Application, ApplicationStatusChange, Candidate, Company, Job
@@ -77,17 +76,9 @@ class MyApplicationController(Controller):
     @get("/", operation_id="listMyApplications", dependencies=MY_APPLICATION_LISTING,
          summary="My applications: status, dates, the job, and what I sent")
     async def list_mine(self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                        filters: Filters) -> OffsetPagination[MyApplicationOut]:
-        statement = _statement(_mine(candidate))
-        count = select(func.count()).select_from(Application).join(
-            Candidate, Candidate.id == Application.candidate_id).where(_mine(candidate))
-        for f in filters:
-            statement = f.append_to_statement(statement, Application)
-            if not isinstance(f, LimitOffset | OrderBy):
-                count = f.append_to_statement(count, Application)
-        total = int(await db_session.scalar(count) or 0)
-        rows = (await db_session.execute(statement)).all() if total else []
-        return page([_out(r) for r in rows], total, filters)
+                        filters: Filters) -> KeysetPage[MyApplicationOut]:
+        found = await keyset_page(db_session, _statement(_mine(candidate)), Application, filters)
+        return keyset([_out(r) for r in found.rows], found, filters)
 
     @get("/{application_id:uuid}", operation_id="getMyApplication", summary="One of my applications")
     async def get_mine(self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],

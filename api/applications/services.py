@@ -4,7 +4,7 @@ import logging
 import uuid
 from urllib.parse import quote
 
-from advanced_alchemy.filters import LimitOffset, OrderBy, StatementFilter
+from advanced_alchemy.filters import StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from litestar import Response
@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Row, exists, func, select
 from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
+from api.common.keyset import Found, keyset_page
 from api.email import events as email_events
 from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError
@@ -82,29 +83,22 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
     repository_type = Repo
 
     async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter],
-                           *extra: ColumnElement[bool]) -> tuple[list[ApplicationListItem], int]:
+                           *extra: ColumnElement[bool]) -> tuple[list[ApplicationListItem], Found]:
         """A job's applications; 404 when the job is not the recruiter's company's."""
         # isolation in the same query: an uncorrelated EXISTS, evaluated once
         owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, total = await self.list_rows(filters, Application.job_id == job_id, owned_job, *extra)
-        if total == 0 and not await self.repository.session.scalar(select(owned_job)):
+        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job, *extra)
+        if not items and not await self.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
-        return items, total
+        return items, found
 
     async def list_rows(
         self, filters: list[StatementFilter], *where: ColumnElement[bool]
-    ) -> tuple[list[ApplicationListItem], int]:
-        """The hot list path (10,000+ applications per job): the same advanced-alchemy filters, applied to a
-        column select so no ORM objects are built, and a plain count over the filtered rows."""
-        session = self.repository.session
-        page = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
-        count = select(func.count()).select_from(Application).where(*where)
-        for statement_filter in filters:
-            page = statement_filter.append_to_statement(page, Application)
-            if not isinstance(statement_filter, LimitOffset | OrderBy):
-                count = statement_filter.append_to_statement(count, Application)
-        total = int(await session.scalar(count) or 0)
-        rows = (await session.execute(page)).all() if total else []
+    ) -> tuple[list[ApplicationListItem], Found]:
+        """The hot list path (10,000+ applications per job): a keyset page over a column select (no ORM objects
+        are built), read along the index of its sort; counted only when asked."""
+        statement = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
+        found = await keyset_page(self.repository.session, statement, Application, filters)
         items = [
             ApplicationListItem(
                 id=r.id,
@@ -122,9 +116,9 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
                     cv_content_type=r.cv_content_type,
                 ),
             )
-            for r in rows
+            for r in found.rows
         ]
-        return items, total
+        return items, found
 
     async def get_visible(
         self, application_id: uuid.UUID, principal: Principal, for_update: bool = False

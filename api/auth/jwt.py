@@ -18,6 +18,8 @@ import httpx
 import jwt
 from jwt import PyJWK
 
+from api.auth.jwks_shared import PostgresJWKSStore
+
 logger = logging.getLogger(__name__)
 
 ALLOWED_ALGORITHMS = ("RS256",)
@@ -71,8 +73,10 @@ class HttpJWKSProvider:
         min_refresh_seconds: float = 30,
         timeout_seconds: float = 5.0,
         failure_backoff_seconds: float = 10.0,
+        shared: PostgresJWKSStore | None = None,
     ) -> None:
         self.url = url
+        self.shared = shared  # the key set as every API process last saw it (api/auth/jwks_shared.py)
         self.client = client
         self.cache_seconds = cache_seconds
         self.min_refresh_seconds = min_refresh_seconds
@@ -84,19 +88,48 @@ class HttpJWKSProvider:
         self._inflight: asyncio.Task[None] | None = None
         self.fetch_count = 0
 
-    async def _fetch(self) -> None:
+    async def _fetch(self, kid: str | None, unknown_kid: bool) -> None:
+        if self.shared is not None and await self._adopt_shared(kid, unknown_kid):
+            return
         try:
             response = await self.client.get(self.url, timeout=self.timeout_seconds)
             response.raise_for_status()
-            keys = _parse_jwks(response.json())
+            jwks = response.json()
+            keys = _parse_jwks(jwks)
         except (httpx.HTTPError, ValueError, AttributeError) as exc:
             self._failed_at = time.monotonic()
             logger.warning("JWKS fetch failed", extra={"url": self.url, "error": f"{type(exc).__name__}: {exc}"})
+            if self.shared is not None:
+                await self.shared.failed(self.url)
             return
         self._keys = keys
         self._fetched_at = time.monotonic()
         self._failed_at = None
         self.fetch_count += 1
+        if self.shared is not None:
+            await self.shared.save(self.url, jwks)
+
+    async def _adopt_shared(self, kid: str | None, unknown_kid: bool) -> bool:
+        """Takes the key set another process fetched (or its recent failure) instead of fetching; False: fetch."""
+        assert self.shared is not None
+        row = await self.shared.read(self.url)
+        if row is None:
+            return False
+        now = time.monotonic()
+        fresh = row.jwks is not None and row.age_seconds is not None and row.age_seconds < self.cache_seconds
+        failed = row.failed_seconds_ago is not None and row.failed_seconds_ago < self.failure_backoff_seconds
+        if failed:
+            if row.jwks is not None and row.age_seconds is not None and self._fetched_at is None:
+                self._keys, self._fetched_at = _parse_jwks(row.jwks), now - row.age_seconds  # the last good set
+            self._failed_at = now - row.failed_seconds_ago  # type: ignore[operator]
+            return True
+        if not fresh:
+            return False
+        keys = _parse_jwks(row.jwks)  # type: ignore[arg-type]
+        if unknown_kid and kid not in keys and row.age_seconds >= self.min_refresh_seconds:  # type: ignore[operator]
+            return False  # a key the shared set lacks may be a rotation: fetch
+        self._keys, self._fetched_at, self._failed_at = keys, now - row.age_seconds, None  # type: ignore[operator]
+        return True
 
     def _stale(self, now: float) -> bool:
         return self._fetched_at is None or now - self._fetched_at >= self.cache_seconds
@@ -112,20 +145,20 @@ class HttpJWKSProvider:
         # random kids cannot turn every request into a JWKS fetch
         return unknown_kid and now - (self._fetched_at or 0.0) >= self.min_refresh_seconds
 
-    def _start_fetch(self) -> asyncio.Task[None]:
+    def _start_fetch(self, kid: str | None, unknown_kid: bool) -> asyncio.Task[None]:
         if self._inflight is None or self._inflight.done():
-            self._inflight = asyncio.create_task(self._fetch())
+            self._inflight = asyncio.create_task(self._fetch(kid, unknown_kid))
         return self._inflight
 
     async def get_key(self, kid: str | None) -> PyJWK | None:
         now = time.monotonic()
         if kid in self._keys:
             if self._stale(now) and self._may_fetch(now, unknown_kid=False):
-                self._start_fetch()  # in the background: a known key keeps working meanwhile
+                self._start_fetch(kid, unknown_kid=False)  # in the background: a known key keeps working meanwhile
             return self._keys[kid]
         if self._may_fetch(now, unknown_kid=True):
             # shielded: a request that gives up (client gone) does not cancel the fetch the others wait for
-            await asyncio.shield(self._start_fetch())
+            await asyncio.shield(self._start_fetch(kid, unknown_kid=True))
         if self._fetched_at is None:
             raise KeysUnavailable("the issuer's signing keys cannot be fetched")
         return self._keys.get(kid)

@@ -2,8 +2,9 @@
 
 ``listing(...)`` asks advanced-alchemy for its generated providers (choice filters such as ``?status=A&status=B``,
 the ``created_after``/``created_before`` range, paging, ordering) and the aggregate ``filters`` dependency that
-collects them, then replaces two of them: paging is bounded (1..100 items a page) and ``order_by`` takes only the
-fields a list declares sortable, so a bad query parameter is a 400 rather than a 500 or a huge page.
+collects them, then replaces two of them: paging is bounded (1..100 items a page, ``?cursor=`` keyset pages and
+``?count=true``: `api/common/keyset.py`) and ``order_by`` takes only the fields a list declares sortable, so a bad
+query parameter is a 400 rather than a 500 or a huge page.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from advanced_alchemy.filters import FilterTypes, LimitOffset, OrderBy
 from advanced_alchemy.service import OffsetPagination
 from advanced_alchemy.utils.dependencies import FieldNameType
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import ValidationException
 from litestar.params import QueryParameter, SkipValidation
+
+from api.common.keyset import MAX_CURSOR_LENGTH, Found, KeysetPage, Paging
 
 MAX_PAGE_SIZE = 100
 SortOrder = Literal["asc", "desc"]
@@ -29,6 +33,19 @@ def provide_limit_offset(
     page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description="items per page")] = 20,
 ) -> LimitOffset:
     return LimitOffset(limit=page_size, offset=page_size * (current_page - 1))
+
+
+def provide_paging(
+    current_page: Annotated[int, QueryParameter(ge=1, le=100_000, description="1-based page number (LIMIT/OFFSET; "
+                                                "prefer cursor)")] = 1,
+    page_size: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE_SIZE, description="items per page")] = 20,
+    cursor: Annotated[str | None, QueryParameter(max_length=MAX_CURSOR_LENGTH, description="the next_cursor of the "
+                                                 "page before: the page after it, in the same order")] = None,
+    count: Annotated[bool, QueryParameter(description="also count the whole list (total)")] = False,
+) -> LimitOffset:
+    if cursor is not None and current_page != 1:
+        raise ValidationException("ask for a page by cursor or by current_page, not both")
+    return Paging(limit=page_size, offset=page_size * (current_page - 1), cursor=cursor, count=count)
 
 
 def _order_by(sortable: type[StrEnum], default: StrEnum, nulls_last: frozenset[str]) -> Any:
@@ -57,7 +74,7 @@ def listing(*, sortable: type[StrEnum], default_sort: StrEnum, choices: dict[str
     })
     return {
         **deps,
-        DEPENDENCY_DEFAULTS.LIMIT_OFFSET_FILTER_DEPENDENCY_KEY: Provide(provide_limit_offset, sync_to_thread=False),
+        DEPENDENCY_DEFAULTS.LIMIT_OFFSET_FILTER_DEPENDENCY_KEY: Provide(provide_paging, sync_to_thread=False),
         DEPENDENCY_DEFAULTS.ORDER_BY_FILTER_DEPENDENCY_KEY: Provide(_order_by(sortable, default_sort, nulls_last),
                                                                     sync_to_thread=False),
     }
@@ -66,6 +83,12 @@ def listing(*, sortable: type[StrEnum], default_sort: StrEnum, choices: dict[str
 def page(items: list[Any], total: int, filters: list[FilterTypes]) -> OffsetPagination[Any]:
     paging = next((f for f in filters if isinstance(f, LimitOffset)), LimitOffset(MAX_PAGE_SIZE, 0))
     return OffsetPagination(items=items, limit=paging.limit, offset=paging.offset, total=total)
+
+
+def keyset(items: list[Any], found: Found, filters: list[FilterTypes]) -> KeysetPage[Any]:
+    paging = next((f for f in filters if isinstance(f, LimitOffset)), LimitOffset(MAX_PAGE_SIZE, 0))
+    return KeysetPage(items=items, limit=paging.limit, offset=paging.offset, total=found.total,
+                      next_cursor=found.next_cursor)
 
 
 PAGINATION = {"limit_offset": Provide(provide_limit_offset, sync_to_thread=False)}

@@ -5,9 +5,9 @@ its client address always, and against its user too when it carries a valid sess
 carries (an `Authorization` header no longer skips the count). Buckets are token buckets: `n` a minute, refilled
 evenly, so a client may burst to `n` and then gets one every `60/n` seconds.
 
-Counting happens in a `RateLimitStore`. `MemoryRateLimitStore` counts in this process (so with several API
-processes each counts its own share); a shared store (Postgres, Redis) implements the same one method and is put in
-`app.state.rate_limits`.
+Counting happens in a `RateLimitStore`: `PostgresRateLimitStore` (api/common/ratelimit_pg.py, the default) counts
+in Postgres, shared by every API process; `MemoryRateLimitStore` (RATE_LIMIT_STORE=memory) counts in this process
+only, so with several API processes each would count its own share.
 
 Behind a reverse proxy, start uvicorn with `--proxy-headers --forwarded-allow-ips=<the proxy's address>` so that
 the client address is the caller's, not the proxy's.
@@ -26,6 +26,7 @@ from litestar.middleware import DefineMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
 from api.auth.jwt import KeysUnavailable, TokenError
+from api.common.metrics import RATE_LIMITED
 
 
 class RateLimitStore(Protocol):
@@ -94,6 +95,14 @@ class RateLimitMiddleware:
         state = scope["litestar_app"].state
         store: RateLimitStore = state.rate_limits
         settings = state.settings
+        take_pair = getattr(store, "take_pair", None)
+        if take_pair is not None and self.limit.per_ip and self.limit.per_user:
+            # a store that counts both buckets in one statement (Postgres: one round trip instead of two)
+            client = (scope.get("client") or ("unknown",))[0]
+            subject = await _subject(scope)
+            user = None if subject is None else (f"{self.limit.name}:user:{subject}",
+                                                 int(getattr(settings, self.limit.per_user)))
+            return await take_pair((f"{self.limit.name}:ip:{client}", int(getattr(settings, self.limit.per_ip))), user)
         if self.limit.per_ip:
             client = (scope.get("client") or ("unknown",))[0]
             wait = await store.take(f"{self.limit.name}:ip:{client}", int(getattr(settings, self.limit.per_ip)))
@@ -123,6 +132,7 @@ async def _subject(scope: Scope) -> str | None:
 
 
 async def _too_many(send: Send, limit: Limit, who: str, wait: float) -> None:
+    RATE_LIMITED.labels(limit.name, who).inc()
     retry_after = max(1, math.ceil(wait))
     body = json.dumps({
         "status_code": 429, "detail": f"too many requests from this {who}; retry in {retry_after} s",

@@ -4,14 +4,15 @@ import html
 from enum import StrEnum
 
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
-from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
+from sqlalchemy import select
 
 from api.auth.deps import Principal
-from api.common.filters import Filters, listing, page
+from api.common.filters import Filters, keyset, listing
+from api.common.keyset import KeysetPage, keyset_page
 from api.common.openapi import BEARER
 from api.email.schemas import EmailSettingsIO, OutboxItem, TemplateIn, TemplateOut
 from api.email.services import EmailSettingsService, EmailTemplateService, OutboxService
@@ -72,9 +73,10 @@ class EmailController(Controller):
     @get("/outbox", operation_id="listOutbox", dependencies=OUTBOX_LISTING,
          summary="The company's automated mail and its delivery state")
     async def list_outbox(self, recruiter: NamedDependency[Principal], outbox: NamedDependency[OutboxService],
-                          filters: Filters) -> OffsetPagination[OutboxItem]:
-        items, total = await outbox.get_many_and_count(*filters, EmailOutbox.company_id == recruiter.company_id)
-        return page(outbox.to_schema(items, schema_type=OutboxItem).items, total, filters)
+                          filters: Filters) -> KeysetPage[OutboxItem]:
+        statement = select(EmailOutbox).where(EmailOutbox.company_id == recruiter.company_id)
+        found = await keyset_page(outbox.repository.session, statement, EmailOutbox, filters, scalars=True)
+        return keyset(outbox.to_schema(found.rows, schema_type=OutboxItem).items, found, filters)
 
 
 def _page(title: str, body: str, status_code: int = 200) -> Response[str]:

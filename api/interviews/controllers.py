@@ -8,15 +8,16 @@ from typing import Annotated
 import msgspec
 from advanced_alchemy.extensions.litestar.providers import create_service_provider
 from advanced_alchemy.filters import BeforeAfter
-from advanced_alchemy.service import OffsetPagination
 from litestar import Controller, Request, Response, get, patch, post
 from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from sqlalchemy import select
 
 from api.auth.deps import HIRING_MANAGER_WRITES, Principal
-from api.common.filters import Filters, listing, page
+from api.common.filters import Filters, keyset, listing
+from api.common.keyset import KeysetPage, keyset_page
 from api.common.openapi import BEARER
 from api.common.ratelimit import BOOKING, rate_limited
 from api.config import Settings
@@ -173,13 +174,13 @@ class InterviewController(Controller):
         filters: Filters,
         scheduled_after: FromQuery[datetime | None] = None,
         scheduled_before: FromQuery[datetime | None] = None,
-    ) -> OffsetPagination[InterviewOut]:
-        window = [BeforeAfter("scheduled_at", scheduled_before, scheduled_after)]
-        items, total = await interviews_service.get_many_and_count(
-            *filters, *window, *interview_visibility(member), count_with_window_function=False
-        )
-        labels = await interviews_service.labels(list(items))
-        return page([to_out(i, settings, **labels.get(i.id, {})) for i in items], total, filters)
+    ) -> KeysetPage[InterviewOut]:
+        window = BeforeAfter("scheduled_at", scheduled_before, scheduled_after)
+        statement = select(Interview).where(*interview_visibility(member))
+        found = await keyset_page(interviews_service.repository.session, statement, Interview, [*filters, window],
+                                  scalars=True)
+        labels = await interviews_service.labels(found.rows)
+        return keyset([to_out(i, settings, **labels.get(i.id, {})) for i in found.rows], found, filters)
 
     @get("/interviews/{interview_id:uuid}", operation_id="getInterview",
          summary="An interview, with its metrics summary and report once present")

@@ -34,6 +34,7 @@ from db.models.interviews import (
 )
 from db.models.privacy import AuditEvent, CandidateDemographics, ErasureRequest, RetentionRun
 from db.models.recordings import Recording
+from db.models.shared_state import JWKSCacheEntry, RateLimitBucket
 from db.models.teams import ApiKey, CompanyInvitation, CompanyMembership, JobScorecard, Note
 from db.models.webhooks import WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from db.models.workers import AgentWorker
@@ -70,12 +71,14 @@ __all__ = [
     "InterviewReport",
     "InterviewSession",
     "InterviewUsage",
+    "JWKSCacheEntry",
     "Job",
     "JobScorecard",
     "JobSkill",
     "Note",
     "PipelineFact",
     "QuestionScore",
+    "RateLimitBucket",
     "Recording",
     "RecruiterProfile",
     "RetentionRun",

@@ -119,7 +119,10 @@ class Application(UUIDAuditBase):
     __table_args__ = (
         sa.UniqueConstraint("job_id", "candidate_id", name="uq_applications_job_candidate"),
         sa.Index("ix_applications_job_status_created", "job_id", "status", "created_at"),
-        sa.Index("ix_applications_job_created", "job_id", "created_at"),
+        # one index per sort of a job's list, ending in the id: a keyset page is one range of it (issue 22)
+        sa.Index("ix_applications_job_created_id", "job_id", "created_at", "id"),
+        sa.Index("ix_applications_job_updated_id", "job_id", "updated_at", "id"),
+        sa.Index("ix_applications_job_status_id", "job_id", "status", "id"),
     )
     job_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("jobs.id", ondelete="CASCADE"))
     candidate_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
@@ -138,7 +141,8 @@ class Application(UUIDAuditBase):
     job: Mapped[Job] = relationship(lazy="noload")
 
 
-sa.Index("ix_applications_job_score", Application.job_id, Application.screening_score.desc().nulls_last())
+sa.Index("ix_applications_job_score_id", Application.job_id, Application.screening_score.desc().nulls_last(),
+         Application.id.desc())
 
 
 class ApplicationStatusChange(BigIntBase):

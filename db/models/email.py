@@ -24,6 +24,7 @@ class EmailOutbox(UUIDAuditBase):
     __table_args__ = (
         sa.Index("ix_email_outbox_due", "next_attempt_at",
                  postgresql_where=sa.text("status IN ('PENDING', 'SENDING')")),
+        sa.Index("ix_email_outbox_company_created_id", "company_id", "created_at", "id"),
     )
     company_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("companies.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(sa.String(40))

@@ -21,6 +21,9 @@ class Interview(UUIDAuditBase):
         sa.CheckConstraint("duration_minutes > 0 AND duration_minutes <= 240", name="ck_interviews_duration"),
         sa.Index("ix_interviews_status_heartbeat", "status", "last_heartbeat_at"),
         sa.Index("ix_interviews_waiting_since", "waiting_since", postgresql_where=sa.text("waiting_since IS NOT NULL")),
+        # the company's list, by each of its sorts (keyset pages, issue 22)
+        sa.Index("ix_interviews_company_scheduled_id", "company_id", "scheduled_at", "id"),
+        sa.Index("ix_interviews_company_created_id", "company_id", "created_at", "id"),
     )
     application_id: Mapped[uuid.UUID | None] = mapped_column(
         sa.ForeignKey("applications.id", ondelete="CASCADE"), index=True

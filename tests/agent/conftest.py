@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from devstack.postgres import free_port
 from tests.agent.sim import WorkerProcess, start_worker, wav_frames, worker_env
 from tests.media import espeak_wav
 
@@ -27,6 +30,9 @@ ANSWERS = {
     ),
 }
 
+# the end-to-end worker's processes: one per core as in production, at most 4 (agent/config.py)
+WORKER_PROCESSES = max(1, min(os.cpu_count() or 1, 4))
+
 # Fast, deterministic settings for end-to-end runs.
 E2E_ENV = {
     "ESPEAK_RATE_WPM": 210,
@@ -45,9 +51,32 @@ def answer_frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
 
 
 @pytest.fixture(scope="session")
-def interviewer_worker(livekit, database_url: str, artifacts_dir: Path) -> Iterator[WorkerProcess]:
+def agent_metrics_ports() -> list[int]:
+    """Free ports for the worker processes' /metrics (the supervisor gives worker i the first port + i)."""
+    for _ in range(50):
+        first = free_port()
+        ports = [first + i for i in range(WORKER_PROCESSES)]
+        if all(_port_free(p) for p in ports[1:]):
+            return ports
+    raise RuntimeError("no run of free ports for the agent's metrics")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+@pytest.fixture(scope="session")
+def interviewer_worker(livekit, database_url: str, artifacts_dir: Path, agent_metrics_ports: list[int]
+                      ) -> Iterator[WorkerProcess]:
     """One `python -m agent.worker start` for the end-to-end tests (interviews run in its job processes)."""
-    worker = start_worker(worker_env(livekit, database_url, **E2E_ENV), artifacts_dir / "agent-worker.log")
+    env = worker_env(livekit, database_url, **E2E_ENV, AGENT_WORKER_PROCESSES=WORKER_PROCESSES,
+                     AGENT_METRICS_PORT=agent_metrics_ports[0])
+    worker = start_worker(env, artifacts_dir / "agent-worker.log")
     try:
         yield worker
     finally:

@@ -99,6 +99,44 @@ async def run_interview(worker, livekit, sessionmaker, answer_frames) -> tuple:
     return interview, recruiter, candidate, t_dispatch
 
 
+async def scrape_agent(ports: list[int]) -> dict[str, float]:
+    """Every worker process's /metrics, summed by series name (labels dropped)."""
+    import httpx
+
+    totals: dict[str, float] = {}
+    async with httpx.AsyncClient(timeout=10) as http:
+        for port in ports:
+            for _ in range(50):  # a restarted or slow-starting worker process: its server comes with it
+                try:
+                    text = (await http.get(f"http://127.0.0.1:{port}/metrics")).text
+                    break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.2)
+            else:
+                raise AssertionError(f"no /metrics on :{port}")
+            for line in text.splitlines():
+                if line.startswith("interviewly_agent_"):
+                    name, value = line.split("{")[0].split(" ")[0], float(line.rsplit(" ", 1)[1])
+                    totals[name] = totals.get(name, 0.0) + value
+    return totals
+
+
+def check_agent_metrics(before: dict[str, float], after: dict[str, float]) -> None:
+    """The agent host's series exist and moved with one interview (issue 22)."""
+    def moved(name: str) -> float:
+        return after.get(name, 0.0) - before.get(name, 0.0)
+
+    assert moved("interviewly_agent_frames_analysed_total") >= 30, after
+    assert "interviewly_agent_frames_dropped_total" in after
+    assert moved("interviewly_agent_live_message_lag_seconds_count") >= 30
+    assert after["interviewly_agent_live_message_lag_seconds_sum"] / after[
+        "interviewly_agent_live_message_lag_seconds_count"] < 1.0  # delivered well within the second
+    assert moved("interviewly_agent_stt_latency_seconds_count") >= 1
+    assert moved("interviewly_agent_tts_ttfb_seconds_count") >= 1
+    assert moved("interviewly_agent_db_write_lag_seconds_count") >= 30
+    assert "interviewly_agent_db_buffered_rows" in after and "interviewly_agent_db_failed_writes_total" in after
+
+
 def check_live_messages(messages: list[dict], times: list[float], candidate: Candidate, interview_id) -> None:
     """About once a second, to the recruiter only; eye contact high while frontal, falling without a face and with
     the head turned."""
@@ -202,9 +240,31 @@ def check_figures_and_engagement(db: dict) -> None:
     assert 0 < engagement["speaking_share"] < 1 and engagement["score"] is not None
 
 
-async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir) -> None:
-    interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit, db_sessionmaker,
-                                                                      answer_frames)
+async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir,
+                              agent_metrics_ports) -> None:
+    await interviewer_worker.wait_registered()
+    before = await scrape_agent(agent_metrics_ports)
+    busiest: list[float] = []  # the host's active interviews, scraped while the interview runs
+
+    async def watch() -> None:
+        while True:
+            busiest.append((await scrape_agent(agent_metrics_ports))["interviewly_agent_active_interviews"])
+            await asyncio.sleep(2)
+
+    watcher = asyncio.create_task(watch())
+    try:
+        interview, recruiter, candidate, t_dispatch = await run_interview(interviewer_worker, livekit,
+                                                                          db_sessionmaker, answer_frames)
+    finally:
+        watcher.cancel()
+    assert before["interviewly_agent_active_interviews"] == 0 and max(busiest) >= 1, busiest
+    check_agent_metrics(before, await scrape_agent(agent_metrics_ports))
+    for _ in range(60):  # the finished job lets go of its slot once its process has wound it up
+        after = await scrape_agent(agent_metrics_ports)
+        if after["interviewly_agent_active_interviews"] == 0:
+            break
+        await asyncio.sleep(0.5)
+    assert after["interviewly_agent_free_slots"] == before["interviewly_agent_free_slots"], after
     # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
     assert recruiter.received.agent_joined is not None
     assert recruiter.received.agent_joined - t_dispatch < 5.0

@@ -43,8 +43,9 @@ def api_env(database_url: str, livekit: Any, tmp: Path, **extra: str) -> dict[st
 
 
 @contextmanager
-def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None, uvicorn_access_log: bool = False
-            ) -> Iterator[str]:
+def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None, uvicorn_access_log: bool = False,
+            repo: Path = REPO) -> Iterator[str]:
+    """`repo`: the checkout whose API runs (bench/bench_api.py --repo compares another one on the same machine)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**env, "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", base)}
@@ -68,7 +69,7 @@ def run_api(env: dict[str, str], workers: int = 1, log: Path | None = None, uvic
             "--http",
             "httptools",
         ],
-        cwd=REPO,
+        cwd=repo,
         env=env,
         stdout=out,
         stderr=subprocess.STDOUT,

@@ -191,7 +191,8 @@ async def test_application_list_filters_and_sort(api, db_sessionmaker) -> None:
         await s.commit()
     base = f"/api/ats/v1/jobs/{job['id']}/applications"
     r = await api.get(
-        base, params={"order_by": "screening_score", "sort_order": "desc", "page_size": 2}, headers=recruiter.headers
+        base, params={"order_by": "screening_score", "sort_order": "desc", "page_size": 2, "count": "true"},
+        headers=recruiter.headers,
     )
     page = r.json()
     assert page["total"] == 5 and page["limit"] == 2 and [a["screening_score"] for a in page["items"]] == [20, 10]

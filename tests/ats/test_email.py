@@ -150,7 +150,7 @@ async def test_unsubscribe_stops_non_essential_mail_only(ats, db_sessionmaker, s
     assert statuses["status_changed"] == EmailStatus.SUPPRESSED
     assert statuses["interview_invitation"] == EmailStatus.SENT
     assert len(smtp_sink.messages()) == 2
-    listing = await ats.get("/api/ats/v1/email/outbox?status=SUPPRESSED", headers=recruiter.headers)
+    listing = await ats.get("/api/ats/v1/email/outbox?status=SUPPRESSED&count=true", headers=recruiter.headers)
     assert listing.status_code == 200 and listing.json()["total"] == 1
 
 

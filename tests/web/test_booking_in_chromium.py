@@ -38,7 +38,7 @@ async def test_book_with_a_double_click_then_move(web_stack: str, chromium, db_s
         said = await page.inner_text("#booking-message")
         assert "ok" in (await page.get_attribute("#booking-message", "class")) and "Booked" in said, said
         await page.screenshot(path=web_artifacts / "booking.png", full_page=True)
-        listed = (await api.get(f"/api/ats/v1/interviews?application_id={application_id}",
+        listed = (await api.get(f"/api/ats/v1/interviews?application_id={application_id}&count=true",
                                 headers=recruiter.headers)).json()
         assert listed["total"] == 1, listed  # booked once
         interview = listed["items"][0]

@@ -171,6 +171,8 @@ async def test_pipeline_shows_150_applications_in_score_order(
             s.add(Application(job_id=uuid.UUID(job["id"]), candidate_id=candidate.id, screening_score=score))
     token = recruiter.headers["Authorization"].split(" ", 1)[1]
     ctx, page = await _page(chromium, "", height=900)
+    listed: list[str] = []  # the board's list requests: counted once, then keyset pages by cursor (issue 22)
+    page.on("request", lambda r: listed.append(r.url) if "/applications?" in r.url else None)
     await sign_in(page, pages_api, f"/recruiter/jobs/{job['id']}", token)
     await page.wait_for_function("document.body.dataset.pipeline === 'ready'", timeout=30_000)
     assert await page.evaluate("document.body.dataset.applicationsTotal") == "150"
@@ -184,6 +186,8 @@ async def test_pipeline_shows_150_applications_in_score_order(
     shown = [float(x) for x in await page.locator(".column[data-status=APPLIED] .app-card").evaluate_all(
         "cards => cards.map(c => c.dataset.score)")]
     assert shown == sorted(scores, reverse=True)
+    assert "count=true" in listed[0] and "cursor=" not in listed[0], listed
+    assert len(listed) == 2 and "cursor=" in listed[1] and "count=true" not in listed[1], listed
     await page.evaluate("window.scrollTo(0, 0)")
     await page.screenshot(path=web_artifacts / "job-pipeline-150.png")
     await ctx.close()

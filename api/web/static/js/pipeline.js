@@ -1,5 +1,6 @@
 // A job's applications by status, every one of them: pages of 100 (the API's limit) in the chosen order, the next
-// page loaded when the end of the board scrolls into view (or on "Show more").
+// page loaded when the end of the board scrolls into view (or on "Show more"). Pages follow the API's next_cursor
+// (keyset pages: a card added or moved meanwhile shifts nothing); only the first page asks for the total.
 "use strict";
 (() => {
   const { recruiterApi, $, el, show, num } = Interviewly;
@@ -8,7 +9,7 @@
   const id = window.JOB_ID;
   const params = new URLSearchParams(location.search);
   let order = params.get("order_by") === "created_at" ? "created_at" : "screening_score";
-  let loaded = 0, total = null, nextPage = 1, loading = null, generation = 0;
+  let loaded = 0, total = null, cursor = null, done = false, loading = null, generation = 0;
 
   function columns() {
     $("#pipeline").replaceChildren(...STATUSES.map((status) => el("div", { class: "column", "data-status": status },
@@ -42,30 +43,34 @@
 
   function counted() {
     $("#app-count").textContent = total === null ? "" : `${loaded} of ${total} application${total === 1 ? "" : "s"} shown`;
-    $("#load-more").hidden = total === null || loaded >= total;
+    $("#load-more").hidden = total === null || done;
     document.body.dataset.applicationsShown = String(loaded);
     document.body.dataset.applicationsTotal = String(total ?? "");
   }
 
   async function fetchPage() {
     const mine = generation;
+    const where = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "&count=true";
     const page = await recruiterApi(`/api/ats/v1/jobs/${id}/applications?order_by=${order}&sort_order=desc` +
-      `&page_size=${PAGE_SIZE}&current_page=${nextPage}`);
+      `&page_size=${PAGE_SIZE}${where}`);
     if (mine !== generation) return;  // the order changed meanwhile: this page belongs to the old board
     for (const a of page.items) document.querySelector(`.column[data-status="${a.status}"]`)?.append(card(a));
     loaded += page.items.length;
-    total = page.total;
-    nextPage += 1;
+    if (page.total !== null && page.total !== undefined) total = page.total;
+    cursor = page.next_cursor;
+    done = !cursor;
+    // cards added since the first page: the count grows with what was shown, never below it
+    if (total !== null && loaded > total) total = loaded;
     counted();
     // the board is still shorter than the window: the observer will not fire again, so keep going
-    if (loaded < total && $("#pipeline-end").getBoundingClientRect().top < window.innerHeight + 400) {
+    if (!done && $("#pipeline-end").getBoundingClientRect().top < window.innerHeight + 400) {
       setTimeout(() => more().catch(fail), 0);
     }
   }
 
   // one page at a time; a call while one loads waits for it
   function more() {
-    if (total !== null && loaded >= total) return Promise.resolve();
+    if (done) return Promise.resolve();
     if (!loading) loading = fetchPage().finally(() => { loading = null; });
     return loading;
   }
@@ -73,9 +78,9 @@
   // from the first page again (a card moved, or another order), as far down as the board had been
   async function reload(keep = 0) {
     generation += 1;
-    loaded = 0; total = null; nextPage = 1; loading = null;
+    loaded = 0; total = null; cursor = null; done = false; loading = null;
     columns(); counted();
-    do { await more(); } while (loaded < keep && loaded < total);
+    do { await more(); } while (loaded < keep && !done);
   }
 
   async function load() {
