@@ -1,4 +1,4 @@
-"""Who acts, for the audit trail's triggers (migration 0009_privacy): the API names the signed-in user in the
+"""Who acts, for the audit trail's triggers (migration 0010_privacy): the API names the signed-in user in the
 transaction-local setting `interviewly.actor` ("user:<id>"), for the transaction a request is in and for every later
 one of its session. Writers that name nobody (the agent, imports, seeds) are recorded by their connection's
 application_name."""

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 class AuditEvent(BigIntBase):
     """Append-only: one row per change of a score, report, status or rating, written by triggers (migration
-    0009_privacy) whoever writes (the API, the agent, an import). No foreign keys: the trail outlives the rows it
+    0010_privacy) whoever writes (the API, the agent, an import). No foreign keys: the trail outlives the rows it
     describes. Erasure may only blank the free text in `before`/`after` (the trigger refuses anything else)."""
 
     __tablename__ = "audit_log"

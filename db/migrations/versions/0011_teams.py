@@ -3,7 +3,7 @@ first of each company its owner), invitations, API keys, notes, job scorecards, 
 (endpoints, the event outbox, deliveries, attempts) with `webhook_emit()` and the triggers that call it
 
 Revision ID: 0011_teams
-Revises: 0012_recordings
+Revises: 0010_privacy
 Create Date: 2026-11-30 13:15:08.439482
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = '0011_teams'
-down_revision: str | None = "0009_privacy"
+down_revision: str | None = "0010_privacy"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

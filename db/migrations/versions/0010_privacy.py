@@ -1,8 +1,8 @@
 """Privacy and compliance (issue 17): the append-only audit trail written by triggers, erasure requests,
 retention runs, self-reported demographics, company retention/analytics settings, per-interview video analysis
 
-Revision ID: 0009_privacy
-Revises: 0012_recordings
+Revision ID: 0010_privacy
+Revises: 0009_recordings
 Create Date: 2026-11-30 13:15:28.611012
 """
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = '0009_privacy'
-down_revision: str | None = '0012_recordings'
+revision: str = '0010_privacy'
+down_revision: str | None = '0009_recordings'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

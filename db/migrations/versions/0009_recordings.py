@@ -1,7 +1,7 @@
 """recordings: one file per interview in object storage; a company's recording switch (off by default) and
 retention (90 days)
 
-Revision ID: 0012_recordings
+Revision ID: 0009_recordings
 Revises: 0008_ats_phase2
 Create Date: 2026-11-30 13:30:00
 """
@@ -12,7 +12,7 @@ import advanced_alchemy.types
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012_recordings"
+revision: str = "0009_recordings"
 down_revision: str | None = "0008_ats_phase2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,7 +1,7 @@
 """coach_messages: the candidate's conversation with the career coach, kept server-side across visits
 
-Revision ID: 0010_candidate_pages
-Revises: 0014_cluster
+Revision ID: 0013_candidate_pages
+Revises: 0012_cluster
 Create Date: 2026-11-30 13:30:00
 """
 
@@ -11,8 +11,8 @@ import advanced_alchemy.types
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_candidate_pages"
-down_revision: str | None = "0014_cluster"
+revision: str = "0013_candidate_pages"
+down_revision: str | None = "0012_cluster"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,8 +1,8 @@
 """API scale (issue 22): one index per sort of each list endpoint, ending in the id (keyset pages); rate-limit
 buckets and the JWKS cache shared by every API process.
 
-Revision ID: 0015_api_scale
-Revises: 0014_cluster
+Revision ID: 0014_api_scale
+Revises: 0013_candidate_pages
 Create Date: 2026-11-30 13:40:00
 """
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0015_api_scale"
-down_revision: str | None = "0010_candidate_pages"
+revision: str = "0014_api_scale"
+down_revision: str | None = "0013_candidate_pages"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """interviews.resumes: how often an interview whose agent host was lost went to another host
 
-Revision ID: 0014_cluster
-Revises: 0012_recordings
+Revision ID: 0012_cluster
+Revises: 0011_teams
 Create Date: 2026-11-30 13:40:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014_cluster"
+revision: str = "0012_cluster"
 down_revision: str | None = "0011_teams"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
