@@ -265,8 +265,10 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
     cluster = len(livekit_urls) > 1
     for n, url in enumerate(livekit_urls):
         name = f"agent-{'ab'[n]}" if cluster else "agent"
-        child = stack.child(name, [sys.executable, "-m", "agent.worker", "start"],
-                            {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + n)})
+        host_env = {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + n)}
+        if env.get("AGENT_METRICS_PORT", "0") not in ("", "0"):  # each host's workers take ports from base + 10 n
+            host_env["AGENT_METRICS_PORT"] = str(int(env["AGENT_METRICS_PORT"]) + 10 * n)
+        child = stack.child(name, [sys.executable, "-m", "agent.worker", "start"], host_env)
         children.append(child)
     if cluster:
         children.append(stack.child("queue-worker", [sys.executable, "-m", "api.queue.worker"], env))
