@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from db.contract import agent_name
-from db.env import ConfigError, env_bool, env_float, env_int, env_list, env_str
+from db.env import ConfigError, env_bool, env_fields, env_int, env_list, env_str
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -193,90 +193,24 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
+        """Every field from its variable in capitals (DATABASE_URL, WEBHOOK_TICK_SECONDS, ...), except those
+        derived here from others."""
         env = env_str("ENV", "production") or "production"
-        livekit_url = env_str("LIVEKIT_URL", "ws://127.0.0.1:7880") or ""
-        public_base_url = (env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000") or "").rstrip("/")
-        values: dict[str, object] = {
-            "env": env,
-            "database_url": env_str("DATABASE_URL"),
-            "db_pool_size": env_int("DB_POOL_SIZE", 10),
-            "db_max_overflow": env_int("DB_MAX_OVERFLOW", 10),
-            "dispatch_join_grace_seconds": env_float("DISPATCH_JOIN_GRACE_SECONDS", 10.0),
+        livekit_url = env_str("LIVEKIT_URL", cls.livekit_url) or ""
+        public_base_url = (env_str("PUBLIC_BASE_URL", cls.public_base_url) or "").rstrip("/")
+        derived: dict[str, object] = {
+            "env": env, "livekit_url": livekit_url, "public_base_url": public_base_url,
             # minutes, as these were first named, or seconds (compressed clocks in tests)
             "join_early_seconds": env_int("JOIN_EARLY_SECONDS", 60 * env_int("JOIN_EARLY_MINUTES", 15)),
             "join_grace_seconds": env_int("JOIN_GRACE_SECONDS", 60 * env_int("JOIN_LATE_MINUTES", 15)),
-            "wait_limit_seconds": env_int("WAIT_LIMIT_SECONDS", 600),
-            "lifecycle_tick_seconds": env_int("LIFECYCLE_TICK_SECONDS", 2),
-            "stale_after_seconds": env_int("STALE_AFTER_SECONDS", 6),
-            "worker_stale_seconds": env_int("WORKER_STALE_SECONDS", 6),
-            "resume_within_seconds": env_int("RESUME_WITHIN_SECONDS", 120),
-            "resume_max_times": env_int("RESUME_MAX_TIMES", 2),
-            "public_base_url": public_base_url,
             "cors_allow_origins": env_list("CORS_ALLOW_ORIGINS", [public_base_url] if env == "development" else []),
-            "clerk_issuer": env_str("CLERK_ISSUER"),
-            "clerk_jwks_url": env_str("CLERK_JWKS_URL"),
-            "clerk_authorized_parties": env_list("CLERK_AUTHORIZED_PARTIES"),
-            "clerk_secret_key": env_str("CLERK_SECRET_KEY"),
-            "clerk_api_url": env_str("CLERK_API_URL", "https://api.clerk.com/v1"),
-            "jwks_cache_seconds": env_int("JWKS_CACHE_SECONDS", 3600),
-            "jwks_timeout_seconds": env_float("JWKS_TIMEOUT_SECONDS", 5.0),
-            "jwks_failure_backoff_seconds": env_int("JWKS_FAILURE_BACKOFF_SECONDS", 10),
-            "principal_cache_seconds": env_int("PRINCIPAL_CACHE_SECONDS", 30),
-            "sign_in_url": env_str("SIGN_IN_URL"),
-            "clerk_publishable_key": env_str("CLERK_PUBLISHABLE_KEY"),
             "dev_auth": env_bool("DEV_AUTH", env == "development"),
-            "dev_issuer_key_path": Path(
-                env_str("DEV_ISSUER_KEY_PATH", str(REPO_ROOT / ".data" / "dev-issuer-key.pem"))),
-            "livekit_url": livekit_url,
             "livekit_http_url": env_str("LIVEKIT_HTTP_URL", http_url_from_ws(livekit_url)),
-            "livekit_api_key": env_str("LIVEKIT_API_KEY", DEV_LIVEKIT_API_KEY),
-            "livekit_api_secret": env_str("LIVEKIT_API_SECRET", DEV_LIVEKIT_API_SECRET),
-            "storage_backend": (env_str("STORAGE_BACKEND", "local") or "local").lower(),
-            "storage_local_dir": Path(env_str("STORAGE_LOCAL_DIR", str(REPO_ROOT / ".data" / "uploads"))),
-            "s3_bucket": env_str("S3_BUCKET"),
-            "s3_endpoint_url": env_str("S3_ENDPOINT_URL"),
-            "s3_region": env_str("S3_REGION", "us-east-1"),
-            "s3_access_key_id": env_str("S3_ACCESS_KEY_ID"),
-            "s3_secret_access_key": env_str("S3_SECRET_ACCESS_KEY"),
-            "s3_prefix": env_str("S3_PREFIX", "cv"),
-            "s3_recordings_prefix": env_str("S3_RECORDINGS_PREFIX", "recordings"),
-            "recording_url_seconds": env_int("RECORDING_URL_SECONDS", 300),
-            "storage_url_secret": env_str("STORAGE_URL_SECRET"),
-            "recording_fps": env_int("RECORDING_FPS", 15),
-            "recording_max_height": env_int("RECORDING_MAX_HEIGHT", 480),
-            "retention_clock_offset_days": env_float("RETENTION_CLOCK_OFFSET_DAYS", 0.0),
-            "max_upload_bytes": env_int("MAX_UPLOAD_BYTES", 5 * 1024 * 1024),
-            "cv_parse_workers": env_int("CV_PARSE_WORKERS", 2),
-            "cv_parse_memory_mb": env_int("CV_PARSE_MEMORY_MB", 384),
-            "cv_parse_timeout_seconds": env_float("CV_PARSE_TIMEOUT_SECONDS", 20.0),
-            "apply_rate_limit_per_minute": env_int("APPLY_RATE_LIMIT_PER_MINUTE", 10),
-            "public_rate_limit_per_minute": env_int("PUBLIC_RATE_LIMIT_PER_MINUTE", 120),
-            "join_rate_limit_per_minute": env_int("JOIN_RATE_LIMIT_PER_MINUTE", 30),
-            "costly_rate_limit_per_minute": env_int("COSTLY_RATE_LIMIT_PER_MINUTE", 10),
-            "costly_rate_limit_per_ip_per_minute": env_int("COSTLY_RATE_LIMIT_PER_IP_PER_MINUTE", 60),
-            "booking_rate_limit_per_minute": env_int("BOOKING_RATE_LIMIT_PER_MINUTE", 60),
-            "booking_rate_limit_per_ip_per_minute": env_int("BOOKING_RATE_LIMIT_PER_IP_PER_MINUTE", 240),
-            "rate_limit_store": (env_str("RATE_LIMIT_STORE", "postgres") or "postgres").lower(),
-            "jwks_shared_cache": env_bool("JWKS_SHARED_CACHE", True),
-            "metrics_enabled": env_bool("METRICS_ENABLED", True),
-            "metrics_token": env_str("METRICS_TOKEN"),
-            "sentry_dsn": env_str("SENTRY_DSN"),
-            "sentry_traces_sample_rate": env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
-            "retention_cron": env_str("RETENTION_CRON", "17 3 * * *"),
-            "retention_clock_offset_seconds": env_int("RETENTION_CLOCK_OFFSET_SECONDS", 0),
-            "erasure_step_pause_seconds": env_float("ERASURE_STEP_PAUSE_SECONDS", 0.0),
-            "webhook_allow_private_urls": env_bool("WEBHOOK_ALLOW_PRIVATE_URLS", False),
-            "webhook_timeout_seconds": env_float("WEBHOOK_TIMEOUT_SECONDS", 10.0),
-            "webhook_retry_base_seconds": env_float("WEBHOOK_RETRY_BASE_SECONDS", 30.0),
-            "webhook_max_backoff_seconds": env_float("WEBHOOK_MAX_BACKOFF_SECONDS", 6 * 3600.0),
-            "webhook_retry_window_seconds": env_float("WEBHOOK_RETRY_WINDOW_SECONDS", 3 * 24 * 3600.0),
-            "webhook_lease_seconds": env_float("WEBHOOK_LEASE_SECONDS", 60.0),
-            "webhook_tick_seconds": env_int("WEBHOOK_TICK_SECONDS", 10),
-            "consent_text": env_str("CONSENT_TEXT", DEFAULT_CONSENT_TEXT),
-            "log_level": (env_str("LOG_LEVEL", "INFO") or "INFO").upper(),
-            "access_log": env_bool("ACCESS_LOG", True),
+            "storage_backend": (env_str("STORAGE_BACKEND", cls.storage_backend) or cls.storage_backend).lower(),
+            "rate_limit_store": (env_str("RATE_LIMIT_STORE", cls.rate_limit_store) or cls.rate_limit_store).lower(),
+            "log_level": (env_str("LOG_LEVEL", cls.log_level) or cls.log_level).upper(),
         }
-        values.update(overrides)
+        values = {**env_fields(cls, skip=derived), **derived, **overrides}
         settings = cls(**values)  # type: ignore[arg-type]
         settings.validate()
         return settings

@@ -100,3 +100,16 @@ def test_start_up_fails_with_one_line_per_problem() -> None:
     assert [line.split(": ", 1)[1].split(" ")[0] for line in refused] == [
         "DEV_AUTH", "DEV_AUTH", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "LIFECYCLE_TICK_SECONDS"], done.stderr
     assert "Traceback" not in done.stderr, done.stderr
+
+
+def test_every_setting_is_read_from_its_variable_by_its_type(monkeypatch) -> None:
+    from db.env import ConfigError
+
+    got = _from_env(monkeypatch, ENV="test", MAX_PAGE_SIZE="50", WEBHOOK_ALLOW_PRIVATE_URLS="yes",
+                    SENTRY_TRACES_SAMPLE_RATE="0.25", STORAGE_LOCAL_DIR="/srv/cv", S3_BUCKET="cvs",
+                    CLERK_AUTHORIZED_PARTIES="https://a.test, https://b.test", JOIN_EARLY_MINUTES="3")
+    assert (got.max_page_size, got.webhook_allow_private_urls, got.sentry_traces_sample_rate) == (50, True, 0.25)
+    assert got.storage_local_dir == Path("/srv/cv") and got.s3_bucket == "cvs"
+    assert got.clerk_authorized_parties == ["https://a.test", "https://b.test"] and got.join_early_seconds == 180
+    with pytest.raises(ConfigError, match="WEBHOOK_TICK_SECONDS='soon' is not an integer"):
+        _from_env(monkeypatch, ENV="test", WEBHOOK_TICK_SECONDS="soon")
