@@ -6,9 +6,10 @@ Route handlers come from `route_handlers()`: a domain (or the `api/web/` pages) 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import httpx
-from advanced_alchemy.extensions.litestar import SQLAlchemyPlugin
+from advanced_alchemy.extensions.litestar import SQLAlchemyAsyncConfig, SQLAlchemyPlugin
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.datastructures import State
@@ -173,14 +174,10 @@ def cors(settings: Settings) -> CORSConfig | None:
     )
 
 
-def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
-    settings = settings or settings_or_exit()
-    configure_logging(settings.log_level)
-    init_sentry(settings)  # only with SENTRY_DSN
-    http = httpx.AsyncClient(transport=http_transport)
+def app_state(settings: Settings, http: httpx.AsyncClient, db_config: SQLAlchemyAsyncConfig) -> dict[str, Any]:
+    """What the handlers share for the app's life: clients, stores, pools."""
     dev_issuer = build_dev_issuer(settings)
     livekit = LiveKitGateway(settings)
-    db_config = alchemy_config(settings)
     cv_parser = CVParserPool(ParseLimits(workers=settings.cv_parse_workers, memory_mb=settings.cv_parse_memory_mb,
                                          timeout_seconds=settings.cv_parse_timeout_seconds,
                                          max_bytes=settings.max_upload_bytes))
@@ -206,14 +203,24 @@ def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncB
         # what work done after a response needs (an arrival's dispatch)
         "lifecycle": LifecycleRuntime(db_config.create_session_maker(), settings=settings, livekit=livekit),
     }
+    return state
+
+
+def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
+    settings = settings or settings_or_exit()
+    configure_logging(settings.log_level)
+    init_sentry(settings)  # only with SENTRY_DSN
+    http = httpx.AsyncClient(transport=http_transport)
+    db_config = alchemy_config(settings)
+    state = app_state(settings, http, db_config)
 
     async def on_startup() -> None:
-        await livekit.start()
+        await state["livekit"].start()
 
     async def on_shutdown() -> None:
-        await livekit.close()
+        await state["livekit"].close()
         await http.aclose()
-        await cv_parser.close()
+        await state["cv_parser"].close()
 
     app = Litestar(
         route_handlers=route_handlers(settings),
