@@ -235,6 +235,23 @@ async def _page_scopes(session: AsyncSession, interview_id: uuid.UUID) -> tuple[
     return tuple(scopes or ())
 
 
+async def _application(session: AsyncSession, application_id: uuid.UUID
+                       ) -> tuple[Job, str, list[tuple[str, float]]] | None:
+    """The job applied to, the candidate's name and the job's weighted skills."""
+    row = (await session.execute(
+        sa.select(Job, Candidate.full_name)
+        .join(Application, Application.job_id == Job.id)
+        .join(Candidate, Candidate.id == Application.candidate_id)
+        .where(Application.id == application_id)
+    )).first()
+    if row is None:
+        return None
+    job, candidate_name = row
+    skill_rows = (await session.execute(sa.select(JobSkill.name, JobSkill.weight).where(JobSkill.job_id == job.id)
+                                        )).all()
+    return job, candidate_name, [(name, float(weight)) for name, weight in skill_rows]
+
+
 async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_questions: int) -> InterviewContext:
     """Read the interview, its job, skills and candidate; build (and store) the plan when there is none."""
     interview = await session.get(Interview, interview_id)
@@ -249,19 +266,10 @@ async def load_context(session: AsyncSession, interview_id: uuid.UUID, *, n_ques
     if interview.company_id is not None:
         company_name, hide_delivery = await _company(session, interview.company_id, company_name)
     if interview.application_id is not None:
-        row = (await session.execute(
-            sa.select(Application, Job, Candidate)
-            .join(Job, Job.id == Application.job_id)
-            .join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.id == interview.application_id)
-        )).first()
-        if row is not None:
-            _, job, candidate = row
-            job_title, candidate_name = job.title, candidate.full_name
-            skill_rows = (await session.execute(
-                sa.select(JobSkill.name, JobSkill.weight).where(JobSkill.job_id == job.id)
-            )).all()
-            skills = [(name, float(weight)) for name, weight in skill_rows]
+        applied = await _application(session, interview.application_id)
+        if applied is not None:
+            job, candidate_name, skills = applied
+            job_title = job.title
             if interview.company_id is None:
                 company_name, hide_delivery = await _company(session, job.company_id, company_name)
     if interview.mode == InterviewMode.PRACTICE:

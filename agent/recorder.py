@@ -303,3 +303,19 @@ class Recorder:
                              self.pending_rows, self.interview_id, self.last_error)
                 return False
             await asyncio.sleep(min(1.0, max(0.0, deadline - loop.time())))
+
+
+async def update_interview(sessionmaker: async_sessionmaker[AsyncSession], interview_id: uuid.UUID,
+                           only_if: InterviewStatus, **values: Any) -> bool:
+    """One guarded UPDATE of the interviews row, retried through a short database outage."""
+    for attempt in range(10):
+        try:
+            async with sessionmaker() as session, session.begin():
+                result = await session.execute(
+                    sa.update(Interview).where(Interview.id == interview_id, Interview.status == only_if)
+                    .values(**values).returning(Interview.id))
+                return result.first() is not None
+        except Exception as e:
+            logger.warning("updating interview %s failed (attempt %d): %s", interview_id, attempt + 1, e)
+            await asyncio.sleep(1.0)
+    return False

@@ -13,11 +13,9 @@ import contextlib
 import logging
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-import sqlalchemy as sa
 from livekit import rtc
 from livekit.agents import AutoSubscribe, JobContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -27,13 +25,12 @@ from agent.eye_tracker import EyeTracker
 from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
-from agent.recorder import Recorder
+from agent.recorder import Recorder, update_interview
 from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
 from analytics.gaze_calibration import CalibrationError
 from db.contract import ATTR_CALIBRATION, ATTR_PHASE, CANDIDATE_PREFIX
 from db.enums import InterviewStatus
-from db.models import Interview
 
 logger = logging.getLogger("interviewly.room")
 
@@ -44,22 +41,6 @@ _CONNECT_LOCK = threading.Lock()
 
 def is_candidate(p: rtc.Participant) -> bool:
     return p.identity.startswith(CANDIDATE_PREFIX)
-
-
-async def _update(sessionmaker: async_sessionmaker[AsyncSession], interview_id: uuid.UUID,
-                  only_if: InterviewStatus, **values: Any) -> bool:
-    """One guarded UPDATE of the interviews row, retried through a short database outage."""
-    for attempt in range(10):
-        try:
-            async with sessionmaker() as session, session.begin():
-                result = await session.execute(
-                    sa.update(Interview).where(Interview.id == interview_id, Interview.status == only_if)
-                    .values(**values).returning(Interview.id))
-                return result.first() is not None
-        except Exception as e:
-            logger.warning("updating interview %s failed (attempt %d): %s", interview_id, attempt + 1, e)
-            await asyncio.sleep(1.0)
-    return False
 
 
 class RoomRun:
@@ -123,7 +104,7 @@ class RoomRun:
             await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
         finally:
             _CONNECT_LOCK.release()
-        await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+        await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
                       agent_joined_at=datetime.now(UTC))
         logger.info("joined room %s for interview %s", room.name, self.interview_id)
         self.directory = RecruiterDirectory(room, self.ctx.api)
@@ -133,7 +114,7 @@ class RoomRun:
             # they asked for a token but never came in: the interview stays bookable; the clock decides no-shows
             logger.info("no candidate in interview %s within %.0f s: leaving", self.interview_id,
                         self.settings.candidate_wait_s)
-            await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+            await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
                           waiting_since=None, dispatched_at=None)
             await self.directory.aclose()
             self.ctx.shutdown("candidate did not come in")
@@ -141,7 +122,7 @@ class RoomRun:
         now = datetime.now(UTC)
         # a resumed interview keeps its start: its clock (metrics seconds, transcript times) goes on from there
         started_at = self.context.resumed_from or now
-        if not await _update(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+        if not await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
                              status=InterviewStatus.IN_PROGRESS, started_at=started_at, last_heartbeat_at=now,
                              waiting_since=None, ended_at=None, end_reason=None):
             logger.warning("interview %s is no longer SCHEDULED: leaving", self.interview_id)
