@@ -31,6 +31,33 @@ def _agent_token(livekit, room: str) -> str:
     )
 
 
+async def _check_nothing_else_is_published(livekit, candidate: rtc.Room, recruiter: rtc.Room, cand: dict,
+                                           rec: dict) -> None:
+    """The candidate may not share the screen; the recruiter may publish nothing. The SDK waits for a publish
+    confirmation that never comes, so the proof is on the server: the tracks are not there."""
+    me = candidate.local_participant
+    screen = rtc.LocalVideoTrack.create_video_track("screen", rtc.VideoSource(64, 64))
+    rec_mic = rtc.LocalAudioTrack.create_audio_track("rec-mic", rtc.AudioSource(48000, 1))
+    attempts = [
+        me.publish_track(screen, rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_SCREENSHARE)),
+        recruiter.local_participant.publish_track(
+            rec_mic, rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_MICROPHONE)
+        ),
+    ]
+    results = await asyncio.gather(*(asyncio.wait_for(a, 3) for a in attempts), return_exceptions=True)
+    assert all(isinstance(r, BaseException) for r in results), results
+    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as server:
+        listing = await server.room.list_participants(lk.ListParticipantsRequest(room=cand["room"]))
+    by_identity = {p.identity: p for p in listing.participants}
+    c, r = by_identity[cand["identity"]], by_identity[rec["identity"]]
+    assert [t.source for t in c.tracks] == [lk.TrackSource.MICROPHONE]
+    assert list(r.tracks) == []
+    assert c.permission.can_publish and not c.permission.can_publish_data and not c.permission.hidden
+    assert set(c.permission.can_publish_sources) == {lk.TrackSource.CAMERA, lk.TrackSource.MICROPHONE}
+    assert r.permission.hidden and not r.permission.can_publish and r.permission.can_subscribe
+    assert not r.permission.can_publish_data
+
+
 async def test_tokens_join_with_least_privilege(api, world: World, livekit) -> None:
     cand = await _token(api, join_body(world.join_code))
     rec = await _token(api, {"interview_id": world.interview_a["id"]}, world.recruiter_a.headers)
@@ -83,28 +110,7 @@ async def test_tokens_join_with_least_privilege(api, world: World, livekit) -> N
         await agent.local_participant.publish_data(b'{"eye_contact": 0.8}', destination_identities=[rec["identity"]])
         assert await asyncio.wait_for(got_data, 10) == b'{"eye_contact": 0.8}'
 
-        # the candidate may not share the screen; the recruiter may publish nothing. The SDK waits for a publish
-        # confirmation that never comes, so the proof is on the server: the tracks are not there.
-        screen = rtc.LocalVideoTrack.create_video_track("screen", rtc.VideoSource(64, 64))
-        rec_mic = rtc.LocalAudioTrack.create_audio_track("rec-mic", rtc.AudioSource(48000, 1))
-        attempts = [
-            me.publish_track(screen, rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_SCREENSHARE)),
-            recruiter.local_participant.publish_track(
-                rec_mic, rtc.TrackPublishOptions(source=rtc.TrackSource.SOURCE_MICROPHONE)
-            ),
-        ]
-        results = await asyncio.gather(*(asyncio.wait_for(a, 3) for a in attempts), return_exceptions=True)
-        assert all(isinstance(r, BaseException) for r in results), results
-        async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as server:
-            listing = await server.room.list_participants(lk.ListParticipantsRequest(room=cand["room"]))
-        by_identity = {p.identity: p for p in listing.participants}
-        c, r = by_identity[cand["identity"]], by_identity[rec["identity"]]
-        assert [t.source for t in c.tracks] == [lk.TrackSource.MICROPHONE]
-        assert list(r.tracks) == []
-        assert c.permission.can_publish and not c.permission.can_publish_data and not c.permission.hidden
-        assert set(c.permission.can_publish_sources) == {lk.TrackSource.CAMERA, lk.TrackSource.MICROPHONE}
-        assert r.permission.hidden and not r.permission.can_publish and r.permission.can_subscribe
-        assert not r.permission.can_publish_data
+        await _check_nothing_else_is_published(livekit, candidate, recruiter, cand, rec)
     finally:
         for room in (candidate, recruiter, agent):
             await room.disconnect()

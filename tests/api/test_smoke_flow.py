@@ -19,14 +19,16 @@ async def test_recruiter_creates_job_and_candidate_applies(api) -> None:
     assert page["total"] == 1 and page["items"][0]["candidate"]["full_name"] == "Jane Doe"
 
 
-async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
+async def _rooms_named(livekit, name: str) -> list:
     from livekit import api as lk
 
-    from api.interviews.dispatcher import dispatch_waiting
-    from api.livekit_tokens.gateway import LiveKitGateway
-    from tests.api.conftest import in_minutes, register_worker
+    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
+        return list((await client.room.list_rooms(lk.ListRoomsRequest(names=[name]))).rooms)
 
-    recruiter = await dev_user(api, "rec-a", "RECRUITER", "Acme")
+
+async def _book(api, recruiter) -> dict:
+    from tests.api.conftest import in_minutes
+
     job = await create_job(api, recruiter)
     application_id = (await apply(api, job["id"])).json()["application_id"]
     r = await api.post(
@@ -35,20 +37,17 @@ async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
         headers=recruiter.headers,
     )
     assert r.status_code == 201, r.text
-    interview = r.json()
-    # booking touches nothing outside Postgres: no room, no agent
-    assert interview["dispatch_id"] is None and interview["room_name"] == f"interview-{interview['id']}"
-    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
-        assert not (await client.room.list_rooms(lk.ListRoomsRequest(names=[interview["room_name"]]))).rooms
-    code = interview["join_url"].rsplit("/", 1)[1]
-    r = await api.get(f"/api/interview-links/{code}")
-    assert r.status_code == 200 and r.json()["state"] == "open", r.text
-    r = await api.post("/api/livekit/token", json=join_body(code))
-    assert r.status_code == 200, r.text
-    # the candidate arrived; no worker is registered, so they wait: first in line
-    link = (await api.get(f"/api/interview-links/{code}")).json()
-    assert link["state"] == "waiting" and link["position"] == 1 and "you are next" in link["message"]
-    # a worker with a free slot appears: the next dispatch pass sends it, with the interview in its metadata
+    return r.json()
+
+
+async def _dispatch_to_a_new_worker(api, livekit, db_sessionmaker, interview: dict) -> str:
+    """A worker with a free slot appears: the next dispatch pass sends it, with the interview in its metadata."""
+    from livekit import api as lk
+
+    from api.interviews.dispatcher import dispatch_waiting
+    from api.livekit_tokens.gateway import LiveKitGateway
+    from tests.api.conftest import register_worker
+
     await register_worker(db_sessionmaker, "W1", max_jobs=2)
     settings = api.app.state.settings
     gateway = LiveKitGateway(settings)  # the app's own lives on the test client's loop
@@ -63,32 +62,49 @@ async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
         dispatches = await client.agent_dispatch.list_dispatch(interview["room_name"])
     ours = [d for d in dispatches if d.agent_name == API_AGENT]
     assert len(ours) == 1 and json.loads(ours[0].metadata) == {"interview_id": interview["id"]}
-    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "starting"
-    r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
+    return ours[0].id
+
+
+async def _recruiter_reads_and_cancels(api, recruiter, interview: dict, dispatch_id: str) -> None:
+    base = f"/api/ats/v1/interviews/{interview['id']}"
+    r = await api.get(base, headers=recruiter.headers)
     assert r.status_code == 200, r.text
-    r = await api.get(f"/api/ats/v1/interviews/{interview['id']}", headers=recruiter.headers)
-    assert r.status_code == 200, r.text
-    assert r.json()["dispatch_id"] == ours[0].id and r.json()["waiting_since"] is not None
+    assert r.json()["dispatch_id"] == dispatch_id and r.json()["waiting_since"] is not None
     # pages show people and jobs, not ids
     assert (r.json()["candidate_name"], r.json()["job_title"]) == ("Jane Doe", "Backend Engineer")
     listed = (await api.get("/api/ats/v1/interviews", headers=recruiter.headers)).json()["items"]
     assert [(i["candidate_name"], i["job_title"]) for i in listed] == [("Jane Doe", "Backend Engineer")]
-    r = await api.get(f"/api/ats/v1/interviews/{interview['id']}/report", headers=recruiter.headers)
-    assert r.status_code == 200, r.text
-    r = await api.get(f"/api/ats/v1/interviews/{interview['id']}/metrics", headers=recruiter.headers)
-    assert r.status_code == 200, r.text
-    r = await api.post(
-        f"/api/ats/v1/interviews/{interview['id']}/feedback",
-        json={"rating": 4, "notes": "ok"},
-        headers=recruiter.headers,
-    )
+    for path in ("/report", "/metrics"):
+        r = await api.get(base + path, headers=recruiter.headers)
+        assert r.status_code == 200, r.text
+    r = await api.post(base + "/feedback", json={"rating": 4, "notes": "ok"}, headers=recruiter.headers)
     assert r.status_code == 201, r.text
-    r = await api.post(f"/api/ats/v1/interviews/{interview['id']}/cancel", headers=recruiter.headers)
+    r = await api.post(base + "/cancel", headers=recruiter.headers)
     assert r.status_code == 200 and r.json()["status"] == "CANCELLED", r.text
+
+
+async def test_ai_interview_flow(api, livekit, db_sessionmaker) -> None:
+    recruiter = await dev_user(api, "rec-a", "RECRUITER", "Acme")
+    interview = await _book(api, recruiter)
+    # booking touches nothing outside Postgres: no room, no agent
+    assert interview["dispatch_id"] is None and interview["room_name"] == f"interview-{interview['id']}"
+    assert not await _rooms_named(livekit, interview["room_name"])
+    code = interview["join_url"].rsplit("/", 1)[1]
+    r = await api.get(f"/api/interview-links/{code}")
+    assert r.status_code == 200 and r.json()["state"] == "open", r.text
+    r = await api.post("/api/livekit/token", json=join_body(code))
+    assert r.status_code == 200, r.text
+    # the candidate arrived; no worker is registered, so they wait: first in line
+    link = (await api.get(f"/api/interview-links/{code}")).json()
+    assert link["state"] == "waiting" and link["position"] == 1 and "you are next" in link["message"]
+    dispatch_id = await _dispatch_to_a_new_worker(api, livekit, db_sessionmaker, interview)
+    assert (await api.get(f"/api/interview-links/{code}")).json()["state"] == "starting"
+    r = await api.post("/api/livekit/token", json={"interview_id": interview["id"]}, headers=recruiter.headers)
+    assert r.status_code == 200, r.text
+    await _recruiter_reads_and_cancels(api, recruiter, interview, dispatch_id)
     r = await api.post("/api/livekit/token", json=join_body(code))
     assert r.status_code == 410, r.text
-    async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:  # the room is closed
-        assert not (await client.room.list_rooms(lk.ListRoomsRequest(names=[interview["room_name"]]))).rooms
+    assert not await _rooms_named(livekit, interview["room_name"])  # the room is closed
     r = await api.get("/health")
     assert r.status_code == 200 and r.json() == {"db": "ok", "livekit": "ok"}, r.text
 
