@@ -27,6 +27,27 @@ async def _new(sessionmaker, app_id: str, seen: int) -> list[AuditEvent]:
     return (await _events(sessionmaker, app_id))[seen:]
 
 
+_SCORE_UPSERT = text("""INSERT INTO interview_question_scores (interview_id, question_index, question, score,
+                                                               fluency, signals)
+                        VALUES (:iv, 0, 'Q?', :score, '{}', '{}')
+                        ON CONFLICT (interview_id, question_index) DO UPDATE SET score = EXCLUDED.score""")
+_REPORT_UPSERT = text("""INSERT INTO interview_reports (id, interview_id, overall_score, summary, strengths,
+                           weaknesses, eye_contact_summary, fluency_summary, flags, delivery, created_at, updated_at)
+                         VALUES (:id, :iv, :score, :summary, '[]', '[]', '{}', '{}', '[]', '{}', now(), now())
+                         ON CONFLICT (interview_id) DO UPDATE SET overall_score = EXCLUDED.overall_score,
+                                                                  summary = EXCLUDED.summary""")
+
+
+async def _write_scores_as_the_agent_does(sessionmaker, interview_id: str) -> None:
+    """Upserts straight to Postgres, with no API user: two score changes, one repeat, two report versions."""
+    async with sessionmaker() as s, s.begin():
+        await s.execute(_SCORE_UPSERT, {"iv": interview_id, "score": 55.0})
+        await s.execute(_SCORE_UPSERT, {"iv": interview_id, "score": 62.5})
+        await s.execute(_SCORE_UPSERT, {"iv": interview_id, "score": 62.5})  # the same score: not a change
+        await s.execute(_REPORT_UPSERT, {"id": uuid.uuid4(), "iv": interview_id, "score": 60.0, "summary": "first"})
+        await s.execute(_REPORT_UPSERT, {"id": uuid.uuid4(), "iv": interview_id, "score": 64.0, "summary": "second"})
+
+
 async def test_each_audited_change_writes_one_row(ats, db_sessionmaker) -> None:
     recruiter = await dev_user(ats, "rec-audit", "RECRUITER", "Audit Corp")
     job = (await create_job(ats, recruiter))["id"]
@@ -57,21 +78,7 @@ async def test_each_audited_change_writes_one_row(ats, db_sessionmaker) -> None:
     r = await ats.post(f"/api/ats/v1/applications/{app_id}/interviews", headers=recruiter.headers,
                        json={"kind": "AI", "scheduled_at": in_minutes(30), "duration_minutes": 30})
     interview_id = r.json()["id"]
-    upsert = text("""INSERT INTO interview_question_scores (interview_id, question_index, question, score, fluency,
-                                                            signals)
-                     VALUES (:iv, 0, 'Q?', :score, '{}', '{}')
-                     ON CONFLICT (interview_id, question_index) DO UPDATE SET score = EXCLUDED.score""")
-    report = text("""INSERT INTO interview_reports (id, interview_id, overall_score, summary, strengths, weaknesses,
-                       eye_contact_summary, fluency_summary, flags, delivery, created_at, updated_at)
-                     VALUES (:id, :iv, :score, :summary, '[]', '[]', '{}', '{}', '[]', '{}', now(), now())
-                     ON CONFLICT (interview_id) DO UPDATE SET overall_score = EXCLUDED.overall_score,
-                                                              summary = EXCLUDED.summary""")
-    async with db_sessionmaker() as s, s.begin():  # as the agent writes: upserts straight to Postgres
-        await s.execute(upsert, {"iv": interview_id, "score": 55.0})
-        await s.execute(upsert, {"iv": interview_id, "score": 62.5})
-        await s.execute(upsert, {"iv": interview_id, "score": 62.5})  # the same score: not a change
-        await s.execute(report, {"id": uuid.uuid4(), "iv": interview_id, "score": 60.0, "summary": "first"})
-        await s.execute(report, {"id": uuid.uuid4(), "iv": interview_id, "score": 64.0, "summary": "second"})
+    await _write_scores_as_the_agent_does(db_sessionmaker, interview_id)
     rows = await _new(db_sessionmaker, app_id, seen)
     assert [(e.entity, e.action, e.before, e.after) for e in rows] == [
         ("interview_question_scores", "INSERT", None, {"score": 55.0}),
