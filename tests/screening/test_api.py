@@ -248,9 +248,23 @@ async def test_rewriter_and_coach_through_an_openai_compatible_server(api6, labe
         assert sent["messages"][-1] == {"role": "user", "content": "How do I answer behavioural questions?"}
 
 
-async def test_mock_interviews_dispatch_the_agent_and_enforce_the_plan(api6, db_sessionmaker, livekit) -> None:
+async def _our_dispatches(livekit, room_name: str) -> list:
+    """The dispatches to our agent in the room, once there are any (5 s at most)."""
     from livekit import api as lk
 
+    ours: list = []
+    for _ in range(50):
+        async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
+            rooms = await client.room.list_rooms(lk.ListRoomsRequest(names=[room_name]))
+            dispatches = await client.agent_dispatch.list_dispatch(room_name) if rooms.rooms else []
+        ours = [d for d in dispatches if d.agent_name == API_AGENT]
+        if ours:
+            break
+        await asyncio.sleep(0.1)
+    return ours
+
+
+async def test_mock_interviews_dispatch_the_agent_and_enforce_the_plan(api6, db_sessionmaker, livekit) -> None:
     from tests.api.conftest import register_worker
 
     cand = await dev_user(api6, "cand-d", "CANDIDATE")
@@ -271,15 +285,7 @@ async def test_mock_interviews_dispatch_the_agent_and_enforce_the_plan(api6, db_
     r = await api6.post("/api/livekit/token", json={"interview_id": first["interview_id"], "consent": consent()},
                          headers=cand.headers)
     assert r.status_code == 200, r.text
-    ours = []
-    for _ in range(50):
-        async with lk.LiveKitAPI(livekit.http_url, livekit.api_key, livekit.api_secret) as client:
-            rooms = await client.room.list_rooms(lk.ListRoomsRequest(names=[first["room_name"]]))
-            dispatches = await client.agent_dispatch.list_dispatch(first["room_name"]) if rooms.rooms else []
-        ours = [d for d in dispatches if d.agent_name == API_AGENT]
-        if ours:
-            break
-        await asyncio.sleep(0.1)
+    ours = await _our_dispatches(livekit, first["room_name"])
     assert len(ours) == 1 and json.loads(ours[0].metadata) == {"interview_id": first["interview_id"]}
 
     # the fourth this month: refused on the server, with the limit and the way out
