@@ -39,6 +39,15 @@ def session_processes(sid: int) -> list[psutil.Process]:
     return out
 
 
+async def _left_running(sid: int, within_s: float = 10.0) -> list[psutil.Process]:
+    left = session_processes(sid)
+    deadline = time.monotonic() + within_s
+    while left and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        left = session_processes(sid)
+    return left
+
+
 async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, artifacts_dir) -> None:
     env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1}, AGENT_NAME=AGENT)
     first = start_worker(env, artifacts_dir / "agent-worker-sigkill-1.log")
@@ -59,13 +68,7 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
         killed_at = time.monotonic()
         first.kill(signal.SIGKILL)  # the worker (supervisor) process only: no goodbye, no final flush
         # its worker processes went with it (PR_SET_PDEATHSIG), nothing of the worker is left running
-        left = session_processes(first.proc.pid)
-        for _ in range(100):
-            if not left:
-                break
-            await asyncio.sleep(0.1)
-            left = session_processes(first.proc.pid)
-        assert left == []
+        assert await _left_running(first.proc.pid) == []
         # what the recruiter had when the worker died (a worker process may live on for a moment after it,
         # until its parent's death reaches it: that is after the kill and not what this checks)
         received = {m["t_s"]: m for t, m in recruiter.received.messages if t <= killed_at}
