@@ -132,7 +132,12 @@ async def test_candidate_pages(candidate_site: str, chromium, web_artifacts: Pat
         await practice(page, site, shots, api, auth)
         await plan_limit(page, site, api, auth)
 
-    # the same pages on a desktop screen
+    await on_a_desktop(chromium, site, token, shots)
+    await ctx.close()
+
+
+async def on_a_desktop(chromium, site: str, token: str, shots: Path) -> None:
+    """The same pages on a desktop screen, and the app is installable."""
     desk = await chromium.new_context(viewport={"width": 1280, "height": 900})
     dpage = await desk.new_page()
     await dpage.goto(f"{site}/sign-in")
@@ -149,7 +154,6 @@ async def test_candidate_pages(candidate_site: str, chromium, web_artifacts: Pat
         await check_page(dpage, shots, f"desktop-{name}")
     await installable(dpage, site, desk)
     await desk.close()
-    await ctx.close()
 
 
 async def analyse(page: Any, site: str, shots: Path, tmp_path: Path) -> None:
