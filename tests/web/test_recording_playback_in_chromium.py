@@ -57,10 +57,10 @@ async def playback_api(database_url: str, livekit: Any, artifacts_dir: Path,
         yield base_url, tmp / "uploads" / "recordings"
 
 
-async def test_report_plays_the_recording_and_seeks_from_the_transcript(
-        playback_api: tuple[str, Path], chromium: Any, db_sessionmaker: Any, web_artifacts: Path,
-        tmp_path: Path) -> None:
-    base, recordings_root = playback_api
+async def _interview_with_a_recording(base: str, recordings_root: Path, db_sessionmaker: Any,
+                                      tmp_path: Path) -> tuple[Any, str]:
+    """A finished interview (its transcript and metrics written as the agent does) and its READY recording, whose
+    picture encodes its own second, starting OFFSET_S into the interview."""
     async with httpx.AsyncClient(base_url=base, timeout=30) as api:
         recruiter = await dev_user(api, "dev|playback", "RECRUITER", "Playback Ltd")
         job = await create_job(api, recruiter)
@@ -78,7 +78,14 @@ async def test_report_plays_the_recording_and_seeks_from_the_transcript(
                         storage_key=key, size_bytes=(tmp_path / "rec.mp4").stat().st_size,
                         duration_s=END_S - OFFSET_S + 1,
                         media_started_at=interview.started_at + timedelta(seconds=OFFSET_S)))
+    return recruiter, interview_id
 
+
+async def test_report_plays_the_recording_and_seeks_from_the_transcript(
+        playback_api: tuple[str, Path], chromium: Any, db_sessionmaker: Any, web_artifacts: Path,
+        tmp_path: Path) -> None:
+    base, recordings_root = playback_api
+    recruiter, interview_id = await _interview_with_a_recording(base, recordings_root, db_sessionmaker, tmp_path)
     ctx = await chromium.new_context(viewport={"width": 1300, "height": 1100})
     page = await ctx.new_page()
     token = recruiter.headers["Authorization"].split(" ", 1)[1]
