@@ -181,23 +181,8 @@ async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessio
                 await _check_resumed(db_sessionmaker, i, received[i], killed_wall)
                 assert f"interview {i} resumed" in hosts["b" if victim == "a" else "a"].log()
 
-            # draining: SIGTERM the survivor mid-interview; a candidate arriving meanwhile waits, the running one ends
-            survivor = hosts["b" if victim == "a" else "a"]
-            running = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
-            rooms[running] = await _arrive(db_sessionmaker, livekit, running)
-            people += rooms[running]
-            talks.append(asyncio.create_task(_converse(rooms[running][0], speech, done)))
-            await _until(lambda: _status(db_sessionmaker, running, InterviewStatus.IN_PROGRESS), 30, "it started")
-            survivor.proc.send_signal(signal.SIGTERM)
-            await _until(lambda: _draining(db_sessionmaker), 5, "the host to report draining")
-            later = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
-            rooms[later] = await _arrive(db_sessionmaker, livekit, later)
-            people += rooms[later]
-            row = await _until(lambda: _final(db_sessionmaker, running), 120, "the running interview to end")
-            assert row.status == InterviewStatus.COMPLETED, row.end_reason
-            await asyncio.to_thread(survivor.proc.wait, 60)  # drained, it exits
-            waiting = await _row(db_sessionmaker, later)
-            assert waiting.status == InterviewStatus.SCHEDULED and waiting.agent_joined_at is None
+            await _drain(hosts["b" if victim == "a" else "a"], db_sessionmaker, livekit, people, talks, speech,
+                         done)
     finally:
         done.set()
         for t in talks:
@@ -207,6 +192,25 @@ async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessio
                 await p.disconnect()
         for h in hosts.values():
             h.stop()
+
+
+async def _drain(survivor: WorkerProcess, db_sessionmaker: Any, livekit: Any, people: list, talks: list,
+                 speech: dict[str, list], done: asyncio.Event) -> None:
+    """SIGTERM the host mid-interview: a candidate arriving meanwhile waits, the running interview ends, the host
+    exits."""
+    running = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
+    people += await _arrive(db_sessionmaker, livekit, running)
+    talks.append(asyncio.create_task(_converse(people[-2], speech, done)))
+    await _until(lambda: _status(db_sessionmaker, running, InterviewStatus.IN_PROGRESS), 30, "it started")
+    survivor.proc.send_signal(signal.SIGTERM)
+    await _until(lambda: _draining(db_sessionmaker), 5, "the host to report draining")
+    later = await create_interview(db_sessionmaker, questions=QUESTIONS[:1])
+    people += await _arrive(db_sessionmaker, livekit, later)
+    row = await _until(lambda: _final(db_sessionmaker, running), 120, "the running interview to end")
+    assert row.status == InterviewStatus.COMPLETED, row.end_reason
+    await asyncio.to_thread(survivor.proc.wait, 60)  # drained, it exits
+    waiting = await _row(db_sessionmaker, later)
+    assert waiting.status == InterviewStatus.SCHEDULED and waiting.agent_joined_at is None
 
 
 async def _all(checks: Any) -> bool:
