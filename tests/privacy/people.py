@@ -163,3 +163,26 @@ def scan_files(root: Path, person: Person) -> dict[str, list[str]]:
                 if n.encode() in low or n.encode("utf-16-le") in low:
                     found.setdefault(what, []).append(str(path.relative_to(root)))
     return found
+
+
+def scan_bucket(minio: Any, bucket: str, prefixes: list[str], person: Person) -> dict[str, list[str]]:
+    """scan_files for an S3 bucket: every object under the prefixes, fetched through the S3 API (ZIPs opened)."""
+    from minio import Minio
+
+    client = Minio(f"127.0.0.1:{minio.port}", access_key=minio.access_key, secret_key=minio.secret_key, secure=False)
+    found: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        for obj in client.list_objects(bucket, prefix=prefix, recursive=True):
+            response = client.get_object(bucket, obj.object_name)
+            try:
+                data = response.read()
+            finally:
+                response.close()
+                response.release_conn()
+            for blob in _blobs(data):
+                low = blob.lower()
+                for what, needle in person.needles.items():
+                    n = needle.lower()
+                    if n.encode() in low or n.encode("utf-16-le") in low:
+                        found.setdefault(what, []).append(obj.object_name)
+    return found

@@ -5,14 +5,28 @@ untouched and the pipeline statistics still count the erased applications."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select, update
 
+from api.config import Settings
 from api.privacy.erasure import PrivacyRuntime, run_erasure
 from db.enums import InterviewStatus
 from db.models import Application, AuditEvent, ErasureRequest, Interview, PipelineFact, WebhookEvent
 from tests.api.conftest import create_job, dev_user
-from tests.privacy.people import OTHER, ZEPHYRINE, footprint, scan_files, scan_tables, second_job, unique
+from tests.privacy.people import (
+    OTHER,
+    ZEPHYRINE,
+    Person,
+    footprint,
+    scan_bucket,
+    scan_files,
+    scan_tables,
+    second_job,
+    unique,
+)
 
 
 def runtime(ats, sessionmaker, ats_settings) -> PrivacyRuntime:
@@ -24,13 +38,25 @@ async def _candidate_of(sessionmaker, app_id: str) -> uuid.UUID:
         return await s.scalar(select(Application.candidate_id).where(Application.id == uuid.UUID(app_id)))
 
 
-async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sessionmaker) -> None:
+@pytest.fixture(params=["local", "s3"])
+def bed(request: pytest.FixtureRequest) -> tuple[Any, Settings, Callable[[Person], dict[str, list[str]]]]:
+    """(the API client, its settings, a scan of its file store) for the local folder and for a real S3 server."""
+    if request.param == "local":
+        client, settings = request.getfixturevalue("ats"), request.getfixturevalue("ats_settings")
+        return client, settings, lambda person: scan_files(settings.storage_local_dir, person)
+    client, settings = request.getfixturevalue("ats_s3"), request.getfixturevalue("ats_s3_settings")
+    minio = request.getfixturevalue("minio")
+    prefixes = [settings.s3_prefix, settings.s3_recordings_prefix]
+    return client, settings, lambda person: scan_bucket(minio, settings.s3_bucket, prefixes, person)
+
+
+async def test_erasure_by_a_recruiter_leaves_no_trace(bed, db_sessionmaker) -> None:
+    ats, ats_settings, scan_store = bed
     person, other_person = unique(ZEPHYRINE), unique(OTHER)
     recruiter = await dev_user(ats, "rec-erase", "RECRUITER", "Erasure Corp")
     jobs = [(await create_job(ats, recruiter))["id"], await second_job(ats, recruiter)]
     mine = [await footprint(ats, db_sessionmaker, recruiter, job, person) for job in jobs]
     other = await footprint(ats, db_sessionmaker, recruiter, jobs[0], other_person)
-    storage_dir = ats_settings.storage_local_dir
     candidate_id = await _candidate_of(db_sessionmaker, mine[0]["application_id"])
     for path in (f"candidates/{candidate_id}", f"applications/{mine[1]['application_id']}"):
         r = await ats.post(f"/api/ats/v1/{path}/notes", json={"body": f"Call {person.name} back about the offer"},
@@ -39,7 +65,7 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
 
     before = await scan_tables(db_sessionmaker, person)
     assert set(before) == {"name", "email", "cv text", "transcript"}, before  # the scan sees them
-    assert len(before["name"]) >= 6 and set(scan_files(storage_dir, person)) >= {"name", "email", "cv text"}
+    assert len(before["name"]) >= 6 and set(scan_store(person)) >= {"name", "email", "cv text"}
 
     # not while the agent is still writing one of their interviews
     await _set_status(db_sessionmaker, mine[1]["interview_id"], InterviewStatus.IN_PROGRESS)
@@ -56,10 +82,10 @@ async def test_erasure_by_a_recruiter_leaves_no_trace(ats, ats_settings, db_sess
     assert await run_erasure(runtime(ats, db_sessionmaker, ats_settings), uuid.UUID(erasure["id"])) == "DONE"
 
     assert await scan_tables(db_sessionmaker, person) == {}
-    assert scan_files(storage_dir, person) == {}
+    assert scan_store(person) == {}
     # the other candidate is untouched, everywhere
     assert set(await scan_tables(db_sessionmaker, other_person)) == {"name", "email", "cv text", "transcript"}
-    assert set(scan_files(storage_dir, other_person)) >= {"name", "email", "cv text"}
+    assert set(scan_store(other_person)) >= {"name", "email", "cv text"}
     # the tombstone: applications still counted, the request done with counts, who erased what in the trail
     assert await _pipeline(db_sessionmaker) == pipeline
     done = (await ats.get(f"/api/ats/v1/erasures/{erasure['id']}", headers=recruiter.headers)).json()
