@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from litestar import Controller, Request, get, post
 from litestar.di import NamedDependency, Provide
@@ -79,28 +79,20 @@ def _cv_error(exc: CVParseError) -> UnprocessableCV:
     return UnprocessableCV(exc.message, extra={"code": exc.code, "field": "cv"})
 
 
+S = TypeVar("S")
+
+
+def _from_row(row: Any, schema: type[S], **extra: Any) -> S:
+    """The schema's fields read from the row's attributes of the same names, and `extra` for the rest."""
+    return schema(**{name: getattr(row, name) for name in schema.__struct_fields__ if name not in extra}, **extra)
+
+
 def _analysis_out(row: CVAnalysis, cached: bool) -> AnalysisOut:
-    return AnalysisOut(
-        id=row.id,
-        ats_score=row.ats_score,
-        cv_content_hash=row.cv_content_hash,
-        jd_content_hash=row.jd_content_hash,
-        result=row.result,
-        cached=cached,
-        created_at=row.created_at,
-    )
+    return _from_row(row, AnalysisOut, cached=cached)
 
 
 def _rewrite_out(row: CVRewrite, cached: bool) -> RewriteOut:
-    return RewriteOut(
-        id=row.id,
-        style=row.style,
-        cv_content_hash=row.cv_content_hash,
-        output=row.output,
-        model_name=row.model_name,
-        cached=cached,
-        created_at=row.created_at,
-    )
+    return _from_row(row, RewriteOut, cached=cached)
 
 
 def _mock_out(
