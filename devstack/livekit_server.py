@@ -7,7 +7,6 @@ version. A `livekit-server` on PATH (or LIVEKIT_SERVER_BIN) wins over building.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -16,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from devstack.paths import LIVEKIT_CONFIG, TOOLS_DIR
+from devstack.gotool import GoTool
+from devstack.paths import LIVEKIT_CONFIG
 
 LIVEKIT_SERVER_VERSION = "v1.13.5"
 MODULE = "github.com/livekit/livekit-server/cmd/server"
@@ -36,45 +36,15 @@ def api_credentials() -> tuple[str, str]:
     )
 
 
-def _built_binary() -> Path:
-    return TOOLS_DIR / f"livekit-server-{LIVEKIT_SERVER_VERSION}" / "livekit-server"
+TOOL = GoTool("livekit-server", MODULE, LIVEKIT_SERVER_VERSION, "LIVEKIT_SERVER_BIN", built_as="server")
 
 
 def find_binary() -> Path | None:
-    explicit = os.environ.get("LIVEKIT_SERVER_BIN")
-    if explicit:
-        return Path(explicit)
-    on_path = shutil.which("livekit-server")
-    if on_path:
-        return Path(on_path)
-    built = _built_binary()
-    return built if built.exists() else None
-
-
-def build_binary() -> Path:
-    """`go install` the pinned server into .tools/ (cached: skipped when that version is present)."""
-    target = _built_binary()
-    if target.exists():
-        return target
-    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
-    if go is None:
-        raise LiveKitServerError(
-            "livekit-server not found and no Go toolchain to build it: install Go >= 1.26 "
-            f"(or put livekit-server {LIVEKIT_SERVER_VERSION} on PATH, or set LIVEKIT_SERVER_BIN)"
-        )
-    with tempfile.TemporaryDirectory(dir=TOOLS_DIR if TOOLS_DIR.exists() else None) as gobin:
-        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
-        result = subprocess.run([go, "install", f"{MODULE}@{LIVEKIT_SERVER_VERSION}"], env=env,
-                                capture_output=True, text=True)
-        if result.returncode != 0:
-            raise LiveKitServerError(f"building livekit-server failed:\n{result.stderr[-4000:]}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(Path(gobin) / "server"), target)
-    return target
+    return TOOL.find()
 
 
 def ensure_binary() -> Path:
-    return find_binary() or build_binary()
+    return TOOL.ensure()
 
 
 def _port_open(host: str, port: int) -> bool:

@@ -6,15 +6,12 @@ A `mailpit` on PATH (or MAILPIT_BIN) wins over building.
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
-from devstack.paths import TOOLS_DIR
+from devstack.gotool import GoTool
 
 MAILPIT_VERSION = "v1.33.1"
 MODULE = "github.com/axllent/mailpit"
@@ -24,45 +21,15 @@ class MailpitError(RuntimeError):
     pass
 
 
-def _built_binary() -> Path:
-    return TOOLS_DIR / f"mailpit-{MAILPIT_VERSION}" / "mailpit"
+TOOL = GoTool("mailpit", MODULE, MAILPIT_VERSION, "MAILPIT_BIN")
 
 
 def find_binary() -> Path | None:
-    explicit = os.environ.get("MAILPIT_BIN")
-    if explicit:
-        return Path(explicit)
-    on_path = shutil.which("mailpit")
-    if on_path:
-        return Path(on_path)
-    built = _built_binary()
-    return built if built.exists() else None
-
-
-def build_binary() -> Path:
-    """`go install` the pinned Mailpit into .tools/ (skipped when that version is there). Pure Go (its SQLite is
-    modernc.org/sqlite), so CGO is off and no C toolchain is needed."""
-    target = _built_binary()
-    if target.exists():
-        return target
-    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
-    if go is None:
-        raise MailpitError(f"mailpit not found and no Go toolchain to build it: install Go >= 1.26 (or put mailpit "
-                           f"{MAILPIT_VERSION} on PATH, or set MAILPIT_BIN)")
-    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=TOOLS_DIR) as gobin:
-        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
-        result = subprocess.run([go, "install", f"{MODULE}@{MAILPIT_VERSION}"], env=env, capture_output=True,
-                                text=True)
-        if result.returncode != 0:
-            raise MailpitError(f"building mailpit failed:\n{result.stderr[-4000:]}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(Path(gobin) / "mailpit"), target)
-    return target
+    return TOOL.find()
 
 
 def ensure_binary() -> Path:
-    return find_binary() or build_binary()
+    return TOOL.ensure()
 
 
 def _port_open(port: int) -> bool:

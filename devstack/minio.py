@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 import socket
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 
-from devstack.paths import TOOLS_DIR
+from devstack.gotool import GoTool
 
 # MinIO publishes no semver tags the Go proxy lists; this is the module's newest pseudo-version the proxy serves
 MINIO_VERSION = "v0.0.0-20260212201848-7aac2a2c5b7c"
@@ -26,43 +24,15 @@ class MinioError(RuntimeError):
     pass
 
 
-def _built_binary() -> Path:
-    return TOOLS_DIR / f"minio-{MINIO_VERSION}" / "minio"
+TOOL = GoTool("minio", MODULE, MINIO_VERSION, "MINIO_BIN")
 
 
 def find_binary() -> Path | None:
-    explicit = os.environ.get("MINIO_BIN")
-    if explicit:
-        return Path(explicit)
-    on_path = shutil.which("minio")
-    if on_path:
-        return Path(on_path)
-    built = _built_binary()
-    return built if built.exists() else None
-
-
-def build_binary() -> Path:
-    """`go install` the pinned MinIO into .tools/ (skipped when that version is there). Pure Go: CGO off."""
-    target = _built_binary()
-    if target.exists():
-        return target
-    go = shutil.which("go") or ("/usr/local/go/bin/go" if Path("/usr/local/go/bin/go").exists() else None)
-    if go is None:
-        raise MinioError("minio not found and no Go toolchain to build it: install Go >= 1.26 (or set MINIO_BIN)")
-    TOOLS_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=TOOLS_DIR) as gobin:
-        env = {**os.environ, "GOBIN": gobin, "GOFLAGS": "-trimpath", "CGO_ENABLED": "0"}
-        result = subprocess.run([go, "install", f"{MODULE}@{MINIO_VERSION}"], env=env, capture_output=True,
-                                text=True)
-        if result.returncode != 0:
-            raise MinioError(f"building minio failed:\n{result.stderr[-4000:]}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(Path(gobin) / "minio"), target)
-    return target
+    return TOOL.find()
 
 
 def ensure_binary() -> Path:
-    return find_binary() or build_binary()
+    return TOOL.ensure()
 
 
 def _port_open(port: int) -> bool:
