@@ -117,9 +117,10 @@ async def test_retention_deletes_exactly_what_expired(ats, ats_settings, db_sess
                                                "archived_applications": 2, "recordings": 0}
     assert await _counts(db_sessionmaker, strict_iv) == (0, 0, False)
     assert await _counts(db_sessionmaker, keeper_iv) == (3, 1, True)
-    listed = await ats.get(f"/api/ats/v1/jobs/{strict_job}/applications", headers=strict.headers)
+    listed = await ats.get(f"/api/ats/v1/jobs/{strict_job}/applications?count=true", headers=strict.headers)
     assert listed.json()["total"] == 0
-    listed = await ats.get(f"/api/ats/v1/jobs/{strict_job}/applications?include_archived=true", headers=strict.headers)
+    listed = await ats.get(f"/api/ats/v1/jobs/{strict_job}/applications?include_archived=true&count=true",
+                           headers=strict.headers)
     assert listed.json()["total"] == 2
     assert (await ats.get(f"/api/ats/v1/applications/{strict_app}", headers=strict.headers)).status_code == 200
     async with db_sessionmaker() as s:
