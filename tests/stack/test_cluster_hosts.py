@@ -39,6 +39,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 
 REPO = Path(__file__).resolve().parents[2]
 AGENT = "interviewer-cluster"  # its own name: the session's other workers share this livekit-server
+LOAD_REPORT_S = 3.0
 QUESTIONS = ["Tell me about a service you built.", "How do you find a slow query?", "How do you review code?"]
 INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "3"))
 HOST = {**E2E_ENV, "AGENT_NAME": AGENT, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": INTERVIEWS,
@@ -153,6 +154,9 @@ async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessio
                 rooms[interview_id] = await _arrive(db_sessionmaker, livekit, interview_id)
                 people += rooms[interview_id]
                 await _until(lambda i=interview_id: asyncio.sleep(0, _host_of(hosts, i)), 30, "an agent to join")
+                # a host's load reaches LiveKit with its next status report (livekit-agents sends one every 2.5 s):
+                # placing the next interview before that would place it on stale loads
+                await asyncio.sleep(LOAD_REPORT_S)
                 talks.append(asyncio.create_task(_converse(rooms[interview_id][0], speech, done)))
             placed = {i: _host_of(hosts, i) for i in ids}
             assert set(placed.values()) == {"a", "b"}, placed  # spread over both hosts by their load
