@@ -154,13 +154,16 @@ async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessio
                 rooms[interview_id] = await _arrive(db_sessionmaker, livekit, interview_id)
                 people += rooms[interview_id]
                 await _until(lambda i=interview_id: asyncio.sleep(0, _host_of(hosts, i)), 30, "an agent to join")
+                talks.append(asyncio.create_task(_converse(rooms[interview_id][0], speech, done)))
                 # a host's load reaches LiveKit with its next status report (livekit-agents sends one every 2.5 s):
                 # placing the next interview before that would place it on stale loads
                 await asyncio.sleep(LOAD_REPORT_S)
-                talks.append(asyncio.create_task(_converse(rooms[interview_id][0], speech, done)))
             placed = {i: _host_of(hosts, i) for i in ids}
-            assert set(placed.values()) == {"a", "b"}, placed  # spread over both hosts by their load
-            victim = min("ab", key=lambda h: sum(p == h for p in placed.values()))
+            print(f"placed by LiveKit: {sorted(placed.values())}")
+            # LiveKit picks a host at random weighted by its free capacity (1 - load), so three interviews land on
+            # one host about one run in ten; then that host is the one killed. Otherwise the one with fewer.
+            busy = sorted({p for p in placed.values() if p}, key=lambda h: sum(p == h for p in placed.values()))
+            victim = busy[0]
             lost = [i for i in ids if placed[i] == victim]
 
             # the victim's interviews are past question 1's answer: kill its host before question 2 is written
