@@ -37,7 +37,8 @@ ANSWERS = [
     "We deploy with a canary release to five percent of the traffic, watch the error rate, then roll out the rest.",
     "I sit with them during their first week, review their first changes kindly and point them to our runbooks.",
 ]
-MARKERS = ["pipelines", "index", "canary", "week"]
+# stems: Whisper may hear "pipelines" as "pipeline"
+MARKERS = ["pipeline", "index", "canary", "week"]
 
 
 async def _segments(sessionmaker, interview_id) -> list[TranscriptSegment]:

@@ -240,10 +240,21 @@ def check_figures_and_engagement(db: dict) -> None:
     assert 0 < engagement["speaking_share"] < 1 and engagement["score"] is not None
 
 
+async def idle_agent_metrics(ports, within_s: float = 30.0) -> dict[str, float]:
+    """The agent host's metrics once no interview is active: a finished job lets go of its slot once its process
+    has wound it up (the session's worker may still be winding up the previous test's interview)."""
+    deadline = time.monotonic() + within_s
+    metrics = await scrape_agent(ports)
+    while metrics["interviewly_agent_active_interviews"] != 0 and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+        metrics = await scrape_agent(ports)
+    return metrics
+
+
 async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answer_frames, artifacts_dir,
                               agent_metrics_ports) -> None:
     await interviewer_worker.wait_registered()
-    before = await scrape_agent(agent_metrics_ports)
+    before = await idle_agent_metrics(agent_metrics_ports)  # the shared worker's last interview has let go
     busiest: list[float] = []  # the host's active interviews, scraped while the interview runs
 
     async def watch() -> None:
@@ -259,11 +270,7 @@ async def test_full_interview(interviewer_worker, livekit, db_sessionmaker, answ
         watcher.cancel()
     assert before["interviewly_agent_active_interviews"] == 0 and max(busiest) >= 1, busiest
     check_agent_metrics(before, await scrape_agent(agent_metrics_ports))
-    for _ in range(60):  # the finished job lets go of its slot once its process has wound it up
-        after = await scrape_agent(agent_metrics_ports)
-        if after["interviewly_agent_active_interviews"] == 0:
-            break
-        await asyncio.sleep(0.5)
+    after = await idle_agent_metrics(agent_metrics_ports)
     assert after["interviewly_agent_free_slots"] == before["interviewly_agent_free_slots"], after
     # the agent joined within 5 s of the dispatch and spoke (its audio track carried energy)
     assert recruiter.received.agent_joined is not None
