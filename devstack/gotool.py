@@ -61,3 +61,14 @@ class GoTool:
 
     def ensure(self) -> Path:
         return self.find() or self.build()
+
+
+def stop_process(process: subprocess.Popen | None, timeout: float = 10.0) -> None:
+    """SIGTERM, then SIGKILL if it has not gone within `timeout`: how every server of the stack is stopped."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

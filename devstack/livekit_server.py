@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from devstack.gotool import GoTool
+from devstack.gotool import GoTool, stop_process
 from devstack.paths import LIVEKIT_CONFIG
 
 LIVEKIT_SERVER_VERSION = "v1.13.5"
@@ -112,13 +112,7 @@ class LiveKitServer:
         raise LiveKitServerError(f"livekit-server did not listen on {self.port} within {timeout}s")
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout)
         if self._config_file is not None:
             self._config_file.unlink(missing_ok=True)
             self._config_file = None

@@ -11,7 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from devstack.gotool import GoTool
+from devstack.gotool import GoTool, stop_process
 
 MAILPIT_VERSION = "v1.33.1"
 MODULE = "github.com/axllent/mailpit"
@@ -74,11 +74,5 @@ class Mailpit:
         raise MailpitError(f"mailpit did not listen within {timeout}s")
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout)
         self.process = None

@@ -13,7 +13,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from devstack.gotool import GoTool
+from devstack.gotool import GoTool, stop_process
 
 # MinIO publishes no semver tags the Go proxy lists; this is the module's newest pseudo-version the proxy serves
 MINIO_VERSION = "v0.0.0-20260212201848-7aac2a2c5b7c"
@@ -101,11 +101,5 @@ class MinioServer:
         self.process = None
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout)
         self.process = None

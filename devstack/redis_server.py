@@ -11,6 +11,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from devstack.gotool import stop_process
+
 
 class RedisServerError(RuntimeError):
     pass
@@ -53,11 +55,5 @@ class RedisServer:
         raise RedisServerError(f"redis-server did not listen on {self.port} within {timeout}s")
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process, timeout)
         self.process = None
