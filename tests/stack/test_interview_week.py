@@ -226,6 +226,9 @@ async def test_no_worker_up_the_clock_still_decides(api, stack, db_sessionmaker,
         await _until(lambda: _status(db_sessionmaker, running, InterviewStatus.IN_PROGRESS), 30, "the interview")
         worker.kill(signal.SIGKILL)
         killed_at = datetime.now(UTC)
+        # the candidate leaves too: with them still in the room, any API process's sweep (the suite's other queue
+        # workers share this database, with resuming on) would put the interview back in line (test_cluster_hosts)
+        await candidate.disconnect()
         never = await _book(api, recruiter, job, "never@x.test", at_s=0)  # booked with no worker running
         lost = await _until(lambda: _final(db_sessionmaker, running), 30, "the stale sweep")
         assert lost.status == InterviewStatus.INTERRUPTED and lost.end_reason == "worker lost"
