@@ -5,14 +5,13 @@ them out, and the agent stops sending them to its live watchers)."""
 from __future__ import annotations
 
 from litestar import Controller, get, patch
-from litestar.di import NamedDependency, Provide
+from litestar.di import NamedDependency
 from litestar.params import JSONBody
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.auth.deps import Principal
 from api.common.openapi import BEARER
 from api.company.schemas import CompanySettingsIn, CompanySettingsOut
-from api.company.services import change_settings, provide_own_company, settings_out
+from api.company.services import ADMIN_COMPANY, OWN_COMPANY, change_settings, settings_out
 from db.models import Company
 
 
@@ -20,7 +19,7 @@ class CompanyController(Controller):
     path = "/api/ats/v1/company/settings"
     tags = ["company"]
     security = BEARER
-    dependencies = {"own_company": Provide(provide_own_company)}
+    dependencies = {**OWN_COMPANY, **ADMIN_COMPANY}
 
     @get("/", summary="My company's settings")
     async def get_settings(self, own_company: NamedDependency[Company]) -> CompanySettingsOut:
@@ -28,7 +27,6 @@ class CompanyController(Controller):
 
     @patch("/", summary="Change my company's settings (hide_delivery_signals: no eye contact or fluency anywhere; "
                          "owners and admins)")
-    async def update_settings(self, company_admin: NamedDependency[Principal],
-                              db_session: NamedDependency[AsyncSession],
+    async def update_settings(self, admin_company: NamedDependency[Company], db_session: NamedDependency[AsyncSession],
                               data: JSONBody[CompanySettingsIn]) -> CompanySettingsOut:
-        return settings_out(await change_settings(db_session, company_admin, data))
+        return settings_out(await change_settings(db_session, admin_company, data))

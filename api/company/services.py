@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from litestar.di import NamedDependency
+from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.deps import Principal
@@ -25,6 +25,16 @@ async def provide_own_company(recruiter: NamedDependency[Principal], db_session:
     return await company_of(db_session, recruiter)
 
 
+async def provide_admin_company(company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession]
+                                ) -> Company:
+    """A dependency: the company whose owner or admin makes the request (for its settings' changes)."""
+    return await company_of(db_session, company_admin)
+
+
+OWN_COMPANY = {"own_company": Provide(provide_own_company)}
+ADMIN_COMPANY = {"admin_company": Provide(provide_admin_company)}
+
+
 def settings_out(company: Company) -> CompanySettingsOut:
     return CompanySettingsOut(company_id=company.id, name=company.name,
                               hide_delivery_signals=bool(company.hide_delivery_signals),
@@ -32,9 +42,8 @@ def settings_out(company: Company) -> CompanySettingsOut:
                               recording_retention_days=company.recording_retention_days or 90)
 
 
-async def change_settings(session: AsyncSession, admin: Principal, data: CompanySettingsIn) -> Company:
+async def change_settings(session: AsyncSession, company: Company, data: CompanySettingsIn) -> Company:
     """Only the fields sent (not null) change."""
-    company = await company_of(session, admin)
     if data.hide_delivery_signals is not None:
         company.hide_delivery_signals = data.hide_delivery_signals
     if data.recording_enabled is not None:
