@@ -32,7 +32,7 @@ def _match(hit: CandidateHit, job_id: uuid.UUID | None = None) -> CandidateMatch
 
 
 async def provide_company_application(recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
-                                      application_id: uuid.UUID) -> Application:
+                                      application_id: FromPath[uuid.UUID]) -> Application:
     """The application in the path, if it is to one of the recruiter's company's jobs (404 otherwise)."""
     return await company_application(db_session, application_id, recruiter.company_id)
 
