@@ -49,6 +49,7 @@ def test_every_bank_question_has_a_rubric() -> None:
         assert r.skill and 3 <= len(r.points) <= 6, q["text"]
         assert all(p.covers and p.ask.endswith("?") for p in r.points), q["text"]
         assert {label for label, _ in r.examples} == {"strong", "partial", "off_topic"}, q["text"]
+        assert 3 <= len(r.near_topics) <= 4 and "{skill}" not in " ".join(r.near_topics), q["text"]
 
 
 def test_bank_questions_are_found_however_typed() -> None:
