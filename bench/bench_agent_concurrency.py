@@ -44,7 +44,8 @@ from livekit import rtc  # noqa: E402
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
-from devstack.postgres import EmbeddedPostgres, free_port  # noqa: E402
+from devstack.ports import free_port  # noqa: E402
+from devstack.postgres import EmbeddedPostgres  # noqa: E402
 from tests.agent.sim import (  # noqa: E402
     Candidate,
     Recruiter,

@@ -28,7 +28,8 @@ sys.path.insert(0, str(REPO))
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
-from devstack.postgres import EmbeddedPostgres, free_port  # noqa: E402
+from devstack.ports import free_port  # noqa: E402
+from devstack.postgres import EmbeddedPostgres  # noqa: E402
 from tests.agent.sim import Candidate, Recruiter, create_interview, dispatch, start_worker, wav_frames, worker_env  # noqa: E402
 from tests.faces import frontal_face_rgb  # noqa: E402
 from tests.media import espeak_wav  # noqa: E402

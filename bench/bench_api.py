@@ -40,7 +40,8 @@ from db.engine import make_engine  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
 from db.models import Application, Candidate  # noqa: E402
 from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
-from devstack.postgres import EmbeddedPostgres, free_port  # noqa: E402
+from devstack.ports import free_port  # noqa: E402
+from devstack.postgres import EmbeddedPostgres  # noqa: E402
 from tests.api.server import api_env, run_api  # noqa: E402
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from devstack.livekit_server import LiveKitServer, api_credentials
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.agent.sim import Candidate, wav_frames
 from tests.faces import blank_rgb, frontal_face_rgb
 from tests.media import espeak_wav

@@ -11,10 +11,11 @@ import importlib.util
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
+
+from devstack.ports import free_port
 
 
 def _bin_dir() -> Path:
@@ -34,12 +35,6 @@ DATABASE = "interviewly"
 
 class PostgresError(RuntimeError):
     pass
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _service_account() -> pwd.struct_passwd | None:

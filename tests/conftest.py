@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
-from devstack.postgres import EmbeddedPostgres, free_port
+from devstack.ports import free_port
+from devstack.postgres import EmbeddedPostgres
 from tests.rooms import disconnect_all
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / ".artifacts"

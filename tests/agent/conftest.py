@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.agent.sim import WorkerProcess, start_worker, wav_frames, worker_env
 from tests.media import espeak_wav
 

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from api.config_checks import RATE_LIMIT_FIELDS
-from devstack.postgres import free_port
+from devstack.ports import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -113,7 +113,7 @@ async def test_a_database_outage_lets_requests_through_to_their_own_503() -> Non
     """The store against a Postgres port nobody listens on (a refused connection, as in an outage)."""
     from api.common.ratelimit_pg import PostgresRateLimitStore
     from db.engine import make_engine
-    from devstack.postgres import free_port
+    from devstack.ports import free_port
 
     engine = make_engine(f"postgresql+asyncpg://nobody:x@127.0.0.1:{free_port()}/none")
     store = PostgresRateLimitStore(engine)

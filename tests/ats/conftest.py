@@ -19,7 +19,7 @@ from api.app import create_app
 from api.config import Settings
 from api.email.config import EmailConfig
 from api.email.sender import EmailRuntime
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.api.conftest import make_settings
 from tests.ats.smtp_sink import SMTPSink
 from tests.conftest import LiveKitInfo

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from api.email.outbox import add_mail
 from db.enums import EmailStatus
 from db.models import Company, EmailOutbox
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.ats.conftest import worker_process
 from tests.ats.smtp_sink import SMTPSink
 from tests.ats.test_email import ats_database_url

@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from api.email.sender import deliver
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.ats.conftest import email_runtime
 from tests.ats.smtp_sink import SMTPSink
 from tests.ats.test_email import pipeline

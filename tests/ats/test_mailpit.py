@@ -11,7 +11,7 @@ import pytest
 
 from api.email.sender import deliver
 from devstack.mailpit import Mailpit, find_binary
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from tests.api.conftest import apply, create_job, dev_user
 from tests.ats.conftest import email_runtime
 

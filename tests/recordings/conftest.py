@@ -17,7 +17,7 @@ from litestar.testing import AsyncTestClient
 from api.app import create_app
 from api.storage.services import FileStorage
 from devstack.minio import MinioServer
-from devstack.postgres import free_port
+from devstack.ports import free_port
 
 BUCKET = "interviewly-test"
 BASE = "http://testserver.local"

@@ -14,7 +14,7 @@ from livekit import api
 
 from db.contract import dispatch_metadata
 from devstack.livekit_server import LiveKitServer, api_credentials
-from devstack.postgres import free_port
+from devstack.ports import free_port
 from devstack.redis_server import RedisServer
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import Participant, create_interview, start_worker, worker_env

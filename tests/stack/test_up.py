@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from devstack.postgres import free_port
+from devstack.ports import free_port, free_port_block
 from tests.consent import join_body
 from tests.rooms import new_room
 
@@ -57,28 +57,8 @@ def _listening(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _free_block(n: int) -> int:
-    """A port p with p..p+n-1 all free (livekit-server takes HTTP, RTC TCP and UDP as consecutive ports)."""
-    for _ in range(50):
-        p = free_port()
-        socks = []
-        try:
-            for port in range(p, p + n):
-                for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
-                    s = socket.socket(socket.AF_INET, kind)
-                    socks.append(s)
-                    s.bind(("0.0.0.0", port))
-            return p
-        except OSError:
-            continue
-        finally:
-            for s in socks:
-                s.close()
-    raise RuntimeError("no block of free ports")
-
-
 def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
-    ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port(),
+    ports = {"api": free_port(), "pg": free_port(), "livekit": free_port_block(3), "agent": free_port(),
                  "smtp": free_port(), "inbox": free_port()}
     proc, banner = _start(tmp_path, ports)
     try:
@@ -113,7 +93,7 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
 
 def test_up_cluster_runs_the_production_shape(tmp_path: Path) -> None:
     """Redis, two LiveKit nodes, two agent hosts, the queue worker, two API processes (one per node)."""
-    ports = {"api": _free_block(2), "pg": free_port(), "livekit": _free_block(13), "agent": _free_block(2),
+    ports = {"api": free_port_block(2), "pg": free_port(), "livekit": free_port_block(13), "agent": free_port_block(2),
              "smtp": free_port(), "inbox": free_port(), "redis": free_port()}
     proc, banner = _start(tmp_path, ports, "--cluster", "--redis-port", str(ports["redis"]))
     try:
@@ -164,7 +144,7 @@ def test_up_on_an_empty_folder_is_ready_when_it_says_so(tmp_path: Path) -> None:
     candidate joins the demo interview: the interviewer is in the room within 5 s."""
     waits = []
     for attempt in range(10):
-        ports = {"api": free_port(), "pg": free_port(), "livekit": _free_block(3), "agent": free_port(),
+        ports = {"api": free_port(), "pg": free_port(), "livekit": free_port_block(3), "agent": free_port(),
                  "smtp": free_port(), "inbox": free_port()}
         burner = _burn_cpu(240)
         data = tmp_path / f"run{attempt}"

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from devstack.postgres import free_port
+from devstack.ports import free_port
 
 
 @dataclass
