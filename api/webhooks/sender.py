@@ -203,6 +203,24 @@ async def deliver(runtime: WebhookRuntime, *, event_id: uuid.UUID | None = None,
         if not items:
             break
         for item in items:
+            if not await renew(runtime, item):
+                continue
             code, latency, error = await post(item, runtime)
             await record(runtime, item, code, latency, error, report)
     return report
+
+
+async def renew(runtime: WebhookRuntime, item: Claimed) -> bool:
+    """Extend the delivery's lease just before its request, if it is still this sender's.
+
+    A batch is claimed at once but sent one by one: without this, a slow receiver lets the lease of the batch's
+    last deliveries run out while they wait their turn, and another sender sends them too. A claim by another
+    sender changes ``attempts``, so the update then finds nothing (Postgres re-checks the row after the claimer's
+    commit) and the item is left to it."""
+    settings = runtime.settings
+    lease = timedelta(seconds=max(settings.webhook_lease_seconds, settings.webhook_timeout_seconds + 1))
+    async with runtime.sessionmaker() as session, session.begin():
+        done = await session.execute(update(WebhookDelivery).where(
+            WebhookDelivery.id == item.delivery_id, WebhookDelivery.status == S.SENDING,
+            WebhookDelivery.attempts == item.attempt).values(locked_until=datetime.now(UTC) + lease))
+    return bool(done.rowcount)  # type: ignore[attr-defined]

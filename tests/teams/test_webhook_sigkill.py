@@ -23,7 +23,8 @@ from tests.teams.receiver import Receiver
 
 EVENTS = 12
 ENV = {"QUEUE_WORKER": "1", "WEBHOOK_ALLOW_PRIVATE_URLS": "1", "WEBHOOK_TICK_SECONDS": "1",
-       "WEBHOOK_RETRY_BASE_SECONDS": "0.5", "WEBHOOK_MAX_BACKOFF_SECONDS": "1", "WEBHOOK_LEASE_SECONDS": "3"}
+       "WEBHOOK_RETRY_BASE_SECONDS": "0.5", "WEBHOOK_MAX_BACKOFF_SECONDS": "1", "WEBHOOK_LEASE_SECONDS": "3",
+       "WEBHOOK_TIMEOUT_SECONDS": "2"}
 
 
 async def _statuses(sessionmaker) -> dict[uuid.UUID, WebhookDeliveryStatus]:
