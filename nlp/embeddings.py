@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.int8_matmul import int8_model
+
 EMBEDDING_DIM = 384  # db.models._types.EMBEDDING_DIM: the vector columns are this wide
 
 MODEL_NAME = "all-MiniLM-L6-v2-onnx-int8"
@@ -126,9 +128,14 @@ class Embedder:
     dim = EMBEDDING_DIM
 
     def __init__(
-        self, model_path: Path | None = None, tokenizer_path: Path | None = None, threads: int | None = None
+        self,
+        model_path: Path | None = None,
+        tokenizer_path: Path | None = None,
+        threads: int | None = None,
+        int8: bool = True,
     ) -> None:
         self._model_path = model_path
+        self._int8 = int8  # False: the shipped model's float32 products (nlp/int8_matmul.py says why not)
         self._tokenizer_path = tokenizer_path
         self._threads = threads
         self._session = None
@@ -157,7 +164,8 @@ class Embedder:
             if threads:
                 opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
-            session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+            source = int8_model(Path(model), opts) if self._int8 else str(model)
+            session = ort.InferenceSession(source, sess_options=opts, providers=["CPUExecutionProvider"])
             out_dim = session.get_outputs()[0].shape[-1]
             if out_dim != EMBEDDING_DIM:
                 raise EmbeddingModelError(f"model gives {out_dim}-d vectors, the schema stores {EMBEDDING_DIM}")

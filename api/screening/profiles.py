@@ -21,7 +21,8 @@ from api.screening.cv_parser import ParsedCV
 from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder
 from nlp.keywords import KeywordVector
 
-PROFILE_VERSION = 1  # bump when what a profile holds changes: cached profiles of another version are remade
+# bump when what a profile holds changes (2: the model's int8 products): cached profiles of another version are remade
+PROFILE_VERSION = 2
 PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"  # what made a cached profile (text_profiles.model_name)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
