@@ -41,12 +41,15 @@ BATCH_SLACK = 1.1
 BATCH_MAX = 64
 
 
-def _batches(lengths: list[int]) -> list[list[int]]:
-    """Indices of windows grouped into batches of similar length, shortest first."""
+def _batches(windows: list[list[int]]) -> list[list[int]]:
+    """Indices of windows grouped into batches of similar length, shortest first. Equal lengths are ordered by
+    their tokens, not by their place in the call: the int8 kernels' results depend a little on a row's place in
+    its batch, and this way the same texts give the same vectors in any order."""
     batches: list[list[int]] = []
-    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+    for i in sorted(range(len(windows)), key=lambda i: (len(windows[i]), windows[i])):
         batch = batches[-1] if batches else None
-        if batch and lengths[i] + 2 <= BATCH_SLACK * (lengths[batch[0]] + 2) + 2 and len(batch) < BATCH_MAX:
+        width = len(windows[batch[0]]) + 2 if batch else 0
+        if batch and len(windows[i]) + 2 <= BATCH_SLACK * width + 2 and len(batch) < BATCH_MAX:
             batch.append(i)
         else:
             batches.append([i])
@@ -187,7 +190,7 @@ class Embedder:
         cls_id = self._tokenizer.token_to_id("[CLS]")
         sep_id = self._tokenizer.token_to_id("[SEP]")
         out = np.empty((len(windows), EMBEDDING_DIM), dtype=np.float32)
-        for idx in _batches([len(w) for w in windows]):
+        for idx in _batches(windows):
             seqs = [[cls_id, *windows[i], sep_id] for i in idx]
             width = max(len(s) for s in seqs)
             ids = np.zeros((len(seqs), width), dtype=np.int64)

@@ -5,8 +5,9 @@ ran in float32 (three quarters of the model time). Here each weight matrix is qu
 loads, into blocks of BLOCK_SIZE rows with their own scale, and onnxruntime multiplies it with int8 activations
 (accuracy level 4: activations quantised per row and block on the fly). On the CV sentences of the evaluation
 set the vectors keep a cosine of 0.999 (at least 0.995) with the float32 ones, every CV's best job stays the
-same, and one core embeds a CV about 1.4 times as fast. The same texts in one call give the same vectors in any
-order; a text embedded alone may differ from itself in a batch by about 1e-3 (onnxruntime's one-row kernel).
+same, and one core embeds a CV about 1.4 times as fast. Unlike float32, a row's result depends a little (about
+1e-3) on its place in the batch: nlp/embeddings.py orders each batch by content, so the same texts in one call
+give the same vectors whatever their order (the API and `interviewly screen` embed a CV's sentences alike).
 
 Nothing is downloaded: the shipped model is folded by onnxruntime itself (its constant folding) and rewritten
 in memory with the `onnx` package.
