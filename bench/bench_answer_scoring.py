@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import prompts  # noqa: E402
-from agent.offline.stt_whisper import WHISPER_RATE, default_model_path, load_model, transcribe  # noqa: E402
+from agent.offline.stt_whisper import DEFAULT_MODEL, PACKAGED_MODELS, WHISPER_RATE, load_model, transcribe  # noqa: E402
 from agent.scoring.content import score_answer  # noqa: E402
 from agent.scoring.rubric import Rubric  # noqa: E402
 from agent.scoring.text import sentences  # noqa: E402
@@ -56,7 +56,7 @@ class Transcriber:
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
         self.model = load_model()
-        self.model_id = str(default_model_path())
+        self.model_id = f"{DEFAULT_MODEL}:{PACKAGED_MODELS[DEFAULT_MODEL].sha256['model.bin'][:16]}"
         self.cache: dict[str, str] = json.loads(CACHE.read_text()) if CACHE.exists() else {}
         self.cpu_s = 0.0
         self.segments = 0

@@ -36,6 +36,9 @@ class Params:
     # the other questions of the bank as "something else": none, "q" (their text), "q+points", "full" (+ examples)
     siblings: str = "q+points"
     sibling_handicap: float = 0.05
+    # the rubric's near topics as "something else" (each must be clearly nearer than the question to count)
+    near_topics: bool = True
+    near_handicap: float = 0.05
     # the gate: relevance below gate_lo scores nothing, above gate_hi everything
     gate_lo: float = 0.30
     gate_hi: float = 0.65
@@ -168,9 +171,12 @@ def _relevance(anchors: AnchorCache, question: str, rubric: Rubric | None,
     side = anchors.vectors(_question_side(question, rubric))
     off = [*off_topic_anchors(), *([rubric.example("off_topic")] if rubric and rubric.example("off_topic") else [])]
     sibling = _sibling_texts(question, rubric, siblings, params.siblings)
-    negative = anchors.vectors([*off, *sibling])
-    # another question of the bank must be clearly nearer than this one to count against the answer
-    handicap = np.array([0.0] * len(off) + [params.sibling_handicap] * len(sibling), dtype=np.float32)
+    near = list(rubric.near_topics) if rubric is not None and params.near_topics else []
+    negative = anchors.vectors([*off, *sibling, *near])
+    # another question of the bank, or a neighbouring topic, must be clearly nearer than this one to count against
+    # the answer
+    handicap = np.array([0.0] * len(off) + [params.sibling_handicap] * len(sibling)
+                        + [params.near_handicap] * len(near), dtype=np.float32)
     # an anchor that asks much the same as the question is not "something else": leave it out
     keep = (negative @ side[0]) < params.anchor_overlap
     negative, handicap = negative[keep], handicap[keep]

@@ -29,13 +29,16 @@ class Rubric:
     skill: str
     points: tuple[RubricPoint, ...]
     examples: tuple[tuple[str, str], ...] = ()  # (label, text)
+    # neighbouring topics an answer may drift into that do not answer the question ("speeding up the test suite"
+    # for a flaky test): what the answer is contrasted with, beside small talk and the bank's other questions
+    near_topics: tuple[str, ...] = ()
 
     def example(self, label: str) -> str | None:
         return next((text for lab, text in self.examples if lab == label), None)
 
     def as_dict(self) -> dict[str, Any]:
         return {"skill": self.skill, "points": [{"covers": p.covers, "ask": p.ask} for p in self.points],
-                "examples": dict(self.examples)}
+                "examples": dict(self.examples), "near_topics": list(self.near_topics)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], **values: str) -> Rubric:
@@ -48,7 +51,8 @@ class Rubric:
             raise ValueError(f"a rubric needs 1-8 points, got {len(points)}")
         examples = tuple((label, fill(text)) for label, text in (data.get("examples") or {}).items()
                          if label in EXAMPLE_LABELS and text)
-        return cls(skill=fill(data.get("skill") or ""), points=points, examples=examples)
+        near_topics = tuple(fill(t) for t in data.get("near_topics") or () if str(t).strip())
+        return cls(skill=fill(data.get("skill") or ""), points=points, examples=examples, near_topics=near_topics)
 
 
 def normalise(text: str) -> str:

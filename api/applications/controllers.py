@@ -18,26 +18,18 @@ from api.applications.schemas import (
     StatusChangeIn,
     StatusChangeOut,
 )
-from api.applications.services import (
-    ApplicationService,
-    StatusHistoryService,
-    cv_download,
-    not_archived,
-    visibility,
-)
+from api.applications.services import ApplicationService, cv_download
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
-from api.common.filters import Filters, keyset, listing
+from api.common.filters import Filters, listing
 from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER, UNPROCESSABLE_CV, UNSUPPORTED_MEDIA
 from api.common.ratelimit import APPLY, rate_limited
 from api.config import Settings
 from api.storage.services import Storage
 from db.enums import ApplicationStatus, Role
-from db.models import ApplicationStatusChange
 
 provide_application_service = create_service_provider(ApplicationService)
-provide_history_service = create_service_provider(StatusHistoryService)
 
 # hard ceiling on the multipart body; the CV itself is held to settings.max_upload_bytes (5 MB by default)
 APPLY_MAX_BODY_BYTES = 8 * 1024 * 1024
@@ -85,100 +77,59 @@ class ApplyController(Controller):
                              cover_letter=data.cover_letter)
         storage: Storage = request.app.state.storage
         application = await submit_application(applications_service, storage, job_id, form, content, cv, user_id)
-        checked = cv[0]
-        return AppliedOut(
-            application_id=application.id,
-            job_id=job_id,
-            status=application.status,
-            cv_filename=checked.filename,
-            cv_content_type=checked.content_type,
-        )
+        return AppliedOut(application_id=application.id, job_id=job_id, status=application.status,
+                          cv_filename=cv[0].filename, cv_content_type=cv[0].content_type)
 
 
 class ApplicationController(Controller):
     path = "/api/ats/v1"
     tags = ["applications"]
     security = BEARER
-    dependencies = {
-        "applications_service": Provide(provide_application_service),
-        "history_service": Provide(provide_history_service),
-    }
+    # the listing's filter providers serve the two list handlers (a handler resolves only what it asks for)
+    dependencies = {"applications_service": Provide(provide_application_service), **APPLICATION_LISTING}
 
-    @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications", dependencies=APPLICATION_LISTING,
+    @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications",
          summary="A job's applications (filter, sort; keyset pages by ?cursor=, ?count=true for the total)")
-    async def list_for_job(
-        self,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        filters: Filters,
-        job_id: FromPath[uuid.UUID],
-        include_archived: FromQuery[bool] = False,
-    ) -> KeysetPage[ApplicationListItem]:
-        items, found = await applications_service.list_for_job(job_id, recruiter, filters,
-                                                               *not_archived(include_archived))
-        return keyset(items, found, filters)
+    async def list_for_job(self, recruiter: NamedDependency[Principal],
+                           applications_service: NamedDependency[ApplicationService], filters: Filters,
+                           job_id: FromPath[uuid.UUID], include_archived: FromQuery[bool] = False
+                           ) -> KeysetPage[ApplicationListItem]:
+        return await applications_service.list_for_job(job_id, recruiter, filters, include_archived)
 
-    @get("/applications", operation_id="listApplications", dependencies=APPLICATION_LISTING,
+    @get("/applications", operation_id="listApplications",
          summary="The company's applications (candidates: /api/candidate/v1/applications)")
-    async def list_visible(
-        self,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        filters: Filters,
-        include_archived: FromQuery[bool] = False,
-    ) -> KeysetPage[ApplicationListItem]:
-        items, found = await applications_service.list_rows(filters, *visibility(recruiter),
-                                                            *not_archived(include_archived))
-        return keyset(items, found, filters)
+    async def list_visible(self, recruiter: NamedDependency[Principal],
+                           applications_service: NamedDependency[ApplicationService], filters: Filters,
+                           include_archived: FromQuery[bool] = False) -> KeysetPage[ApplicationListItem]:
+        return await applications_service.list_visible(recruiter, filters, include_archived)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
-    async def get_application(
-        self,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        application_id: FromPath[uuid.UUID],
-    ) -> ApplicationOut:
+    async def get_application(self, recruiter: NamedDependency[Principal],
+                              applications_service: NamedDependency[ApplicationService],
+                              application_id: FromPath[uuid.UUID]) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, recruiter)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
-    @post(
-        "/applications/{application_id:uuid}/status",
-        status_code=HTTP_200_OK,
-        summary="Move an application along the workflow (409 with the allowed moves otherwise)",
-    )
-    async def change_status(
-        self,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        application_id: FromPath[uuid.UUID],
-        data: JSONBody[StatusChangeIn],
-    ) -> ApplicationOut:
+    @post("/applications/{application_id:uuid}/status", status_code=HTTP_200_OK,
+          summary="Move an application along the workflow (409 with the allowed moves otherwise)")
+    async def change_status(self, recruiter: NamedDependency[Principal],
+                            applications_service: NamedDependency[ApplicationService],
+                            application_id: FromPath[uuid.UUID], data: JSONBody[StatusChangeIn]) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, recruiter, for_update=True)
         application = await applications_service.change_status(application, data.status, recruiter.user_id, data.reason)
         return applications_service.to_schema(application, schema_type=ApplicationOut)
 
     @get("/applications/{application_id:uuid}/history",
          summary="Every status change with the hiring team's reasons, oldest first")
-    async def history(
-        self,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        history_service: NamedDependency[StatusHistoryService],
-        application_id: FromPath[uuid.UUID],
-    ) -> list[StatusChangeOut]:
-        await applications_service.get_visible(application_id, recruiter)
-        rows = await history_service.get_many(
-            ApplicationStatusChange.application_id == application_id, order_by=[(ApplicationStatusChange.id, False)]
-        )
-        return history_service.to_schema(rows, schema_type=StatusChangeOut).items
+    async def history(self, recruiter: NamedDependency[Principal],
+                      applications_service: NamedDependency[ApplicationService],
+                      application_id: FromPath[uuid.UUID]) -> list[StatusChangeOut]:
+        rows = await applications_service.history(application_id, recruiter)
+        return applications_service.to_schema(rows, schema_type=StatusChangeOut).items
 
     @get("/applications/{application_id:uuid}/cv", summary="Download the CV", media_type="application/octet-stream")
-    async def download_cv(
-        self,
-        request: Request,
-        recruiter: NamedDependency[Principal],
-        applications_service: NamedDependency[ApplicationService],
-        application_id: FromPath[uuid.UUID],
-    ) -> Response[bytes]:
+    async def download_cv(self, request: Request, recruiter: NamedDependency[Principal],
+                          applications_service: NamedDependency[ApplicationService],
+                          application_id: FromPath[uuid.UUID]) -> Response[bytes]:
         application = await applications_service.get_visible(application_id, recruiter)
         return await cv_download(request.app.state.storage, application.candidate)

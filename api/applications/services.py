@@ -13,7 +13,8 @@ from sqlalchemy import ColumnElement, Row, exists, func, select
 from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
-from api.common.keyset import Found, keyset_page
+from api.common.filters import keyset
+from api.common.keyset import Found, KeysetPage, keyset_page
 from api.email import events as email_events
 from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError
@@ -83,14 +84,20 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
     repository_type = Repo
 
     async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter],
-                           *extra: ColumnElement[bool]) -> tuple[list[ApplicationListItem], Found]:
+                           include_archived: bool) -> KeysetPage[ApplicationListItem]:
         """A job's applications; 404 when the job is not the recruiter's company's."""
         # isolation in the same query: an uncorrelated EXISTS, evaluated once
         owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job, *extra)
+        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job,
+                                            *not_archived(include_archived))
         if not items and not await self.repository.session.scalar(select(owned_job)):
             raise NotFound("job not found")
-        return items, found
+        return keyset(items, found, filters)
+
+    async def list_visible(self, principal: Principal, filters: list[StatementFilter],
+                           include_archived: bool) -> KeysetPage[ApplicationListItem]:
+        items, found = await self.list_rows(filters, *visibility(principal), *not_archived(include_archived))
+        return keyset(items, found, filters)
 
     async def list_rows(
         self, filters: list[StatementFilter], *where: ColumnElement[bool]
@@ -130,6 +137,13 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         if application is None:
             raise NotFound("application not found")
         return application
+
+    async def history(self, application_id: uuid.UUID, principal: Principal) -> list[ApplicationStatusChange]:
+        """Every status change of an application this user may see, oldest first."""
+        await self.get_visible(application_id, principal)
+        history = StatusHistoryService(session=self.repository.session)
+        return list(await history.get_many(ApplicationStatusChange.application_id == application_id,
+                                           order_by=[(ApplicationStatusChange.id, False)]))
 
     async def _record(
         self,

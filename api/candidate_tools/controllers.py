@@ -65,14 +65,7 @@ def _llm_unavailable() -> ServiceUnavailable:
 
 
 def _plan_out(u: PlanUsage) -> PlanOut:
-    return PlanOut(
-        plan=u.plan,
-        mock_interviews_used=u.mock_interviews_used,
-        mock_interviews_limit=u.mock_interviews_limit,
-        mock_interviews_remaining=u.remaining,
-        period_start=u.period_start,
-        resets_at=u.resets_at,
-    )
+    return _from_row(u, PlanOut, mock_interviews_remaining=u.remaining)
 
 
 def _cv_error(exc: CVParseError) -> UnprocessableCV:
@@ -164,22 +157,12 @@ class CandidateToolsController(Controller):
 
     # --- CV analyzer --------------------------------------------------------------------------
 
-    @post(
-        "/cv/analyses",
-        operation_id="analyzeCv",
-        status_code=HTTP_201_CREATED,
-        middleware=[rate_limited(CV_ANALYSIS)],
-        raises=[UNPROCESSABLE_CV],
-        request_max_body_size=ANALYZE_MAX_BODY,
-        summary="Analyse a CV (file or text), optionally against a target job: ATS score, keyword coverage, "
-        "missing keywords, section and formatting issues. The same CV and JD return the stored result.",
-    )
-    async def analyze(
-        self,
-        request: Request,
-        tools: NamedDependency[CandidateTools],
-        data: Annotated[AnalyzeForm, Body(media_type=RequestEncodingType.MULTI_PART)],
-    ) -> AnalysisOut:
+    @post("/cv/analyses", operation_id="analyzeCv", status_code=HTTP_201_CREATED, raises=[UNPROCESSABLE_CV],
+          middleware=[rate_limited(CV_ANALYSIS)], request_max_body_size=ANALYZE_MAX_BODY,
+          summary="Analyse a CV (file or text), optionally against a target job: ATS score, keyword coverage, "
+          "missing keywords, section and formatting issues. The same CV and JD return the stored result.")
+    async def analyze(self, request: Request, tools: NamedDependency[CandidateTools],
+                      data: Annotated[AnalyzeForm, Body(media_type=RequestEncodingType.MULTI_PART)]) -> AnalysisOut:
         parsed = await _read_cv(request.app.state.cv_parser, data)
         row, cached = await tools.analyze(parsed, await tools.target_text(data.job_id, data.target_jd))
         return _analysis_out(row, cached=cached)
@@ -190,15 +173,10 @@ class CandidateToolsController(Controller):
 
     # --- CV rewriter --------------------------------------------------------------------------
 
-    @post(
-        "/cv/rewrites",
-        operation_id="rewriteCv",
-        status_code=HTTP_201_CREATED,
-        middleware=[rate_limited(CV_REWRITE)],
-        raises=[UNPROCESSABLE_CV, BAD_GATEWAY],
-        summary="Rewrite a CV in a style (MODERN, MINIMAL, EXECUTIVE, ATS_OPTIMIZED) with the configured LLM; "
-        "503 when no LLM is configured; the same CV and style return the stored rewrite",
-    )
+    @post("/cv/rewrites", operation_id="rewriteCv", status_code=HTTP_201_CREATED,
+          middleware=[rate_limited(CV_REWRITE)], raises=[UNPROCESSABLE_CV, BAD_GATEWAY],
+          summary="Rewrite a CV in a style (MODERN, MINIMAL, EXECUTIVE, ATS_OPTIMIZED) with the configured LLM; "
+          "503 when no LLM is configured; the same CV and style return the stored rewrite")
     async def rewrite(self, tools: NamedDependency[CandidateTools], data: JSONBody[RewriteIn]) -> RewriteOut:
         try:
             parsed = await parse_pasted(data.cv_text)
@@ -218,14 +196,9 @@ class CandidateToolsController(Controller):
 
     # --- career coach -------------------------------------------------------------------------
 
-    @post(
-        "/coach/chat",
-        operation_id="chatWithCoach",
-        status_code=200,
-        middleware=[rate_limited(COACH)],
-        summary="Chat with the career coach; the answer streams as Server-Sent Events "
-        '(`data: {"delta": ...}` then `event: done`); 503 when no LLM is configured',
-    )
+    @post("/coach/chat", operation_id="chatWithCoach", status_code=200, middleware=[rate_limited(COACH)],
+          summary="Chat with the career coach; the answer streams as Server-Sent Events "
+          '(`data: {"delta": ...}` then `event: done`); 503 when no LLM is configured')
     async def coach_chat(self, candidate: NamedDependency[Principal], data: JSONBody[CoachChatIn]) -> ServerSentEvent:
         llm = llm_client()
         if not llm.settings.configured:
@@ -236,22 +209,13 @@ class CandidateToolsController(Controller):
 
     # --- mock interviews ----------------------------------------------------------------------
 
-    @post(
-        "/mock-interviews",
-        operation_id="startPracticeInterview",
-        status_code=HTTP_201_CREATED,
-        middleware=[rate_limited(MOCK_INTERVIEW)],
-        raises=[PAYMENT_REQUIRED],
-        summary="Start a practice interview with the AI interviewer for a target role (FREE: 3 a month, "
-        "402 beyond; PRO: unlimited); returns the join link",
-    )
-    async def start_mock_interview(
-        self,
-        candidate: NamedDependency[Principal],
-        tools: NamedDependency[CandidateTools],
-        settings: NamedDependency[Settings],
-        data: JSONBody[MockInterviewIn],
-    ) -> MockInterviewOut:
+    @post("/mock-interviews", operation_id="startPracticeInterview", status_code=HTTP_201_CREATED,
+          middleware=[rate_limited(MOCK_INTERVIEW)], raises=[PAYMENT_REQUIRED],
+          summary="Start a practice interview with the AI interviewer for a target role (FREE: 3 a month, "
+          "402 beyond; PRO: unlimited); returns the join link")
+    async def start_mock_interview(self, candidate: NamedDependency[Principal], tools: NamedDependency[CandidateTools],
+                                   settings: NamedDependency[Settings], data: JSONBody[MockInterviewIn]
+                                   ) -> MockInterviewOut:
         try:
             interview, practice, plan = await tools.start_practice(candidate, data.target_role, data.duration_minutes)
         except PlanLimitReached as exc:

@@ -13,20 +13,13 @@ from litestar.background_tasks import BackgroundTask
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, QueryParameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy import select
 
 from api.auth.deps import HIRING_MANAGER_WRITES, Principal
 from api.common.filters import Filters, keyset, listing
-from api.common.keyset import KeysetPage, keyset_page
+from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER
 from api.common.ratelimit import BOOKING, rate_limited
 from api.config import Settings
-from api.interviews.delivery import (
-    metric_without_delivery,
-    report_without_delivery,
-    summary_without_delivery,
-)
-from api.interviews.dispatcher import capacity_view
 from api.interviews.schemas import (
     CancelIn,
     CapacityOut,
@@ -37,18 +30,13 @@ from api.interviews.schemas import (
     InterviewOut,
     InterviewReschedule,
     MetricsPage,
-    ReportOut,
     ScheduleChangeOut,
     TranscriptSegmentOut,
 )
-from api.interviews.services import FeedbackService, InterviewService, interview_visibility
+from api.interviews.services import FeedbackService, InterviewService
 from api.livekit_tokens.gateway import LiveKitGateway
-from db.contract import MetricRow
 from db.enums import InterviewKind, InterviewStatus
-from db.models import (
-    Interview,
-    InterviewFeedback,
-)
+from db.models import Interview
 
 provide_interview_service = create_service_provider(InterviewService)
 provide_feedback_service = create_service_provider(FeedbackService)
@@ -126,43 +114,29 @@ class InterviewController(Controller):
         summary="Move an interview that has not started (new time, optionally a new length); the move is kept in "
         "its schedule history and the candidate's link tells the new time",
     )
-    async def reschedule(
-        self,
-        request: Request,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        settings: NamedDependency[Settings],
-        interview_id: FromPath[uuid.UUID],
-        data: JSONBody[InterviewReschedule],
-    ) -> Response[InterviewOut]:
-        interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
-        had_arrival = interview.candidate_arrived_at is not None
-        interview = await interviews_service.reschedule(interview, recruiter, data)
+    async def reschedule(self, request: Request, recruiter: NamedDependency[Principal],
+                         interviews_service: NamedDependency[InterviewService], settings: NamedDependency[Settings],
+                         interview_id: FromPath[uuid.UUID], data: JSONBody[InterviewReschedule]
+                         ) -> Response[InterviewOut]:
+        interview, had_arrival = await interviews_service.reschedule(interview_id, recruiter, data)
         # a candidate (and an agent) in the room for the old time leave it; after the commit
         background = _close_room(request, interview) if had_arrival else None
         return Response(to_out(interview, settings), background=background)
 
     @get("/interviews/{interview_id:uuid}/schedule-history", summary="Every move of an interview, oldest first")
-    async def schedule_history(
-        self,
-        member: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        interview_id: FromPath[uuid.UUID],
-    ) -> list[ScheduleChangeOut]:
-        await interviews_service.get_visible(interview_id, member)
-        return [_convert(c, ScheduleChangeOut) for c in await interviews_service.schedule_history(interview_id)]
+    async def schedule_history(self, member: NamedDependency[Principal],
+                               interviews_service: NamedDependency[InterviewService],
+                               interview_id: FromPath[uuid.UUID]) -> list[ScheduleChangeOut]:
+        return [_convert(c, ScheduleChangeOut) for c in await interviews_service.schedule_history(interview_id, member)]
 
     @get(
         "/interviewers/capacity",
         summary="The interviewer workers, their free slots, and the candidates waiting for one (yours by name)",
     )
-    async def capacity(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        settings: NamedDependency[Settings],
-    ) -> CapacityOut:
-        return await capacity_view(interviews_service.repository.session, settings, recruiter.company_id)
+    async def capacity(self, recruiter: NamedDependency[Principal],
+                       interviews_service: NamedDependency[InterviewService],
+                       settings: NamedDependency[Settings]) -> CapacityOut:
+        return await interviews_service.capacity(settings, recruiter.company_id)
 
     @get("/interviews", operation_id="listInterviews", dependencies=INTERVIEW_LISTING,
          summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
@@ -176,89 +150,46 @@ class InterviewController(Controller):
         scheduled_before: FromQuery[datetime | None] = None,
     ) -> KeysetPage[InterviewOut]:
         window = BeforeAfter("scheduled_at", scheduled_before, scheduled_after)
-        statement = select(Interview).where(*interview_visibility(member))
-        found = await keyset_page(interviews_service.repository.session, statement, Interview, [*filters, window],
-                                  scalars=True)
-        labels = await interviews_service.labels(found.rows)
+        found, labels = await interviews_service.list_visible(member, [*filters, window])
         return keyset([to_out(i, settings, **labels.get(i.id, {})) for i in found.rows], found, filters)
 
     @get("/interviews/{interview_id:uuid}", operation_id="getInterview",
          summary="An interview, with its metrics summary and report once present")
-    async def get_interview(
-        self,
-        member: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        settings: NamedDependency[Settings],
-        interview_id: FromPath[uuid.UUID],
-    ) -> InterviewDetail:
+    async def get_interview(self, member: NamedDependency[Principal],
+                            interviews_service: NamedDependency[InterviewService], settings: NamedDependency[Settings],
+                            interview_id: FromPath[uuid.UUID]) -> InterviewDetail:
         interview = await interviews_service.get_visible(interview_id, member)
         labels = (await interviews_service.labels([interview])).get(interview.id, {})
-        if not member.is_recruiter:
-            # the advisory scores are for the hiring team
-            return to_out(interview, settings, InterviewDetail, **labels)  # type: ignore[return-value]
-        hidden = await interviews_service.delivery_hidden(interview.company_id)
-        summary = await interviews_service.metrics_summary(interview.id)
-        row = await interviews_service.report_of(interview.id)
-        report = _convert(row, ReportOut) if row else None
-        if hidden:
-            summary = summary_without_delivery(summary) if summary else None
-            report = report_without_delivery(report) if report else None
-        return to_out(  # type: ignore[return-value]
-            interview,
-            settings,
-            InterviewDetail,
-            **labels,
-            metrics_summary=summary,
-            report=report,
-            delivery_signals_hidden=hidden,
-        )
+        # the advisory scores are for the hiring team
+        team_view = await interviews_service.team_view(interview) if member.is_recruiter else {}
+        return to_out(interview, settings, InterviewDetail, **labels, **team_view)  # type: ignore[return-value]
 
     @post("/interviews/{interview_id:uuid}/cancel", status_code=HTTP_200_OK, summary="Cancel an interview")
-    async def cancel(
-        self,
-        request: Request,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        settings: NamedDependency[Settings],
-        interview_id: FromPath[uuid.UUID],
-        data: JSONBody[CancelIn | None] = None,
-    ) -> Response[InterviewOut]:
-        interview = await interviews_service.get_visible(interview_id, recruiter, for_update=True)
-        interview = await interviews_service.cancel(interview, data.reason if data else None)
+    async def cancel(self, request: Request, recruiter: NamedDependency[Principal],
+                     interviews_service: NamedDependency[InterviewService], settings: NamedDependency[Settings],
+                     interview_id: FromPath[uuid.UUID], data: JSONBody[CancelIn | None] = None
+                     ) -> Response[InterviewOut]:
+        interview = await interviews_service.cancel(interview_id, recruiter, data.reason if data else None)
         return Response(to_out(interview, settings), background=_close_room(request, interview))
 
     @get("/interviews/{interview_id:uuid}/metrics", operation_id="listInterviewMetrics",
          summary="Per-second metrics after `since_t` (poll with it)")
     async def metrics(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
+        self, recruiter: NamedDependency[Principal], interviews_service: NamedDependency[InterviewService],
         interview_id: FromPath[uuid.UUID],
-        since_t: Annotated[
-            int, QueryParameter(ge=-1, le=10_000_000, description="return rows with t_s > since_t")
-        ] = -1,
+        since_t: Annotated[int, QueryParameter(ge=-1, le=10_000_000,
+                                               description="return rows with t_s > since_t")] = -1,
         limit: Annotated[int, QueryParameter(ge=1, le=1000)] = 300,
     ) -> MetricsPage:
-        interview = await interviews_service.get_visible(interview_id, recruiter)
-        hidden = await interviews_service.delivery_hidden(interview.company_id)
-        rows = await interviews_service.metric_rows(interview_id, since_t, limit)
-        items = [_convert(r, MetricRow) for r in rows]
-        if hidden:
-            items = [metric_without_delivery(m) for m in items]
-        return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
+        return await interviews_service.metrics_page(interview_id, recruiter, since_t, limit)
 
     @get("/interviews/{interview_id:uuid}/transcript", operation_id="listInterviewTranscript",
          summary="Transcript segments in order")
-    async def transcript(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        interview_id: FromPath[uuid.UUID],
-        since_s: Annotated[float, QueryParameter(ge=-1, le=10_000_000)] = -1,
-        limit: Annotated[int, QueryParameter(ge=1, le=5000)] = 2000,
-    ) -> list[TranscriptSegmentOut]:
-        await interviews_service.get_visible(interview_id, recruiter)
-        rows = await interviews_service.transcript(interview_id, since_s, limit)
+    async def transcript(self, recruiter: NamedDependency[Principal],
+                         interviews_service: NamedDependency[InterviewService], interview_id: FromPath[uuid.UUID],
+                         since_s: Annotated[float, QueryParameter(ge=-1, le=10_000_000)] = -1,
+                         limit: Annotated[int, QueryParameter(ge=1, le=5000)] = 2000) -> list[TranscriptSegmentOut]:
+        rows = await interviews_service.visible_transcript(interview_id, recruiter, since_s, limit)
         return [_convert(r, TranscriptSegmentOut) for r in rows]  # type: ignore[misc]
 
     @post(
@@ -267,35 +198,15 @@ class InterviewController(Controller):
         summary="A recruiter's rating (1-5) and notes",
         opt={HIRING_MANAGER_WRITES: True},
     )
-    async def add_feedback(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        feedback_service: NamedDependency[FeedbackService],
-        interview_id: FromPath[uuid.UUID],
-        data: JSONBody[FeedbackIn],
-    ) -> FeedbackOut:
-        await interviews_service.get_visible(interview_id, recruiter)
-        feedback = await feedback_service.create(
-            InterviewFeedback(
-                interview_id=interview_id,
-                author_id=recruiter.user_id,
-                rating=data.rating,
-                notes=data.notes,
-            )
-        )
+    async def add_feedback(self, recruiter: NamedDependency[Principal],
+                           feedback_service: NamedDependency[FeedbackService], interview_id: FromPath[uuid.UUID],
+                           data: JSONBody[FeedbackIn]) -> FeedbackOut:
+        feedback = await feedback_service.add(interview_id, recruiter, data)
         return feedback_service.to_schema(feedback, schema_type=FeedbackOut)
 
     @get("/interviews/{interview_id:uuid}/feedback", summary="Feedback on an interview, oldest first")
-    async def list_feedback(
-        self,
-        recruiter: NamedDependency[Principal],
-        interviews_service: NamedDependency[InterviewService],
-        feedback_service: NamedDependency[FeedbackService],
-        interview_id: FromPath[uuid.UUID],
-    ) -> list[FeedbackOut]:
-        await interviews_service.get_visible(interview_id, recruiter)
-        rows = await feedback_service.get_many(
-            InterviewFeedback.interview_id == interview_id, order_by=[(InterviewFeedback.created_at, False)]
-        )
+    async def list_feedback(self, recruiter: NamedDependency[Principal],
+                            feedback_service: NamedDependency[FeedbackService],
+                            interview_id: FromPath[uuid.UUID]) -> list[FeedbackOut]:
+        rows = await feedback_service.of_interview(interview_id, recruiter)
         return feedback_service.to_schema(rows, schema_type=FeedbackOut).items

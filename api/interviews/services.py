@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
+from advanced_alchemy.filters import StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import ColumnElement, or_, select
@@ -15,12 +16,28 @@ from api.applications.services import ApplicationService
 from api.auth.deps import Principal
 from api.common import idempotency
 from api.common.errors import BadRequest, Conflict, NotFound
+from api.common.keyset import Found, keyset_page
+from api.config import Settings
 from api.email import events as email_events
 from api.interviews import lifecycle
-from api.interviews.delivery import hides_delivery
-from api.interviews.schemas import InterviewCreate, InterviewReschedule, MetricsSummary
+from api.interviews.delivery import (
+    hides_delivery,
+    metric_without_delivery,
+    report_without_delivery,
+    summary_without_delivery,
+)
+from api.interviews.dispatcher import capacity_view
+from api.interviews.schemas import (
+    CapacityOut,
+    FeedbackIn,
+    InterviewCreate,
+    InterviewReschedule,
+    MetricsPage,
+    MetricsSummary,
+    ReportOut,
+)
 from db.aggregates import interview_figures
-from db.contract import room_name_for
+from db.contract import MetricRow, room_name_for
 from db.enums import (
     TERMINAL_INTERVIEW_STATUSES,
     ApplicationStatus,
@@ -83,6 +100,17 @@ class FeedbackService(SQLAlchemyAsyncRepositoryService[InterviewFeedback]):
 
     repository_type = Repo
 
+    async def add(self, interview_id: uuid.UUID, author: Principal, data: FeedbackIn) -> InterviewFeedback:
+        await InterviewService(session=self.repository.session).get_visible(interview_id, author)
+        return await self.create(InterviewFeedback(interview_id=interview_id, author_id=author.user_id,
+                                                   rating=data.rating, notes=data.notes))
+
+    async def of_interview(self, interview_id: uuid.UUID, principal: Principal) -> list[InterviewFeedback]:
+        """The feedback on an interview this user may see, oldest first."""
+        await InterviewService(session=self.repository.session).get_visible(interview_id, principal)
+        return list(await self.get_many(InterviewFeedback.interview_id == interview_id,
+                                        order_by=[(InterviewFeedback.created_at, False)]))
+
 
 class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
     class Repo(SQLAlchemyAsyncRepository[Interview]):
@@ -98,6 +126,16 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         if interview is None:
             raise NotFound("interview not found")
         return interview
+
+    async def list_visible(self, principal: Principal, filters: list[StatementFilter]
+                           ) -> tuple[Found, dict[uuid.UUID, dict[str, str | None]]]:
+        """One keyset page of the interviews this user may see, with their labels."""
+        statement = select(Interview).where(*interview_visibility(principal))
+        found = await keyset_page(self.repository.session, statement, Interview, filters, scalars=True)
+        return found, await self.labels(found.rows)
+
+    async def capacity(self, settings: Settings, company_id: uuid.UUID | None) -> CapacityOut:
+        return await capacity_view(self.repository.session, settings, company_id)
 
     async def labels(self, interviews: list[Interview]) -> dict[uuid.UUID, dict[str, str | None]]:
         """Candidate name and job title for each interview (one query), so lists read like people, not ids."""
@@ -166,23 +204,30 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
         await email_events.interview_booked(session, interview)  # the invitation, in the booking's transaction
         return interview, False
 
-    async def reschedule(self, interview: Interview, recruiter: Principal, data: InterviewReschedule) -> Interview:
+    async def reschedule(self, interview_id: uuid.UUID, recruiter: Principal, data: InterviewReschedule
+                         ) -> tuple[Interview, bool]:
+        """The moved interview, and whether the candidate had arrived for the old time (their room is then closed
+        by the caller once this has committed)."""
+        interview = await self.get_visible(interview_id, recruiter, for_update=True)
+        had_arrival = interview.candidate_arrived_at is not None
         scheduled_at = check_booking_time(data.scheduled_at)
         change = lifecycle.reschedule(interview, scheduled_at=scheduled_at, duration_minutes=data.duration_minutes,
                                       reason=data.reason, changed_by=recruiter.user_id)
         self.repository.session.add(change)
         interview = await self.update(interview)
         await email_events.interview_rescheduled(self.repository.session, interview, change)
-        return interview
+        return interview, had_arrival
 
-    async def schedule_history(self, interview_id: uuid.UUID) -> list[ScheduleChange]:
+    async def schedule_history(self, interview_id: uuid.UUID, principal: Principal) -> list[ScheduleChange]:
+        await self.get_visible(interview_id, principal)
         rows = await self.repository.session.scalars(
             select(ScheduleChange).where(ScheduleChange.interview_id == interview_id).order_by(ScheduleChange.id)
         )
         return list(rows.all())
 
-    async def cancel(self, interview: Interview, reason: str | None) -> Interview:
+    async def cancel(self, interview_id: uuid.UUID, recruiter: Principal, reason: str | None) -> Interview:
         """The room, if any, is closed by the caller once this has committed."""
+        interview = await self.get_visible(interview_id, recruiter, for_update=True)
         if interview.status in TERMINAL_INTERVIEW_STATUSES:
             raise Conflict(
                 f"the interview is already {interview.status.value}", extra={"interview_status": interview.status.value}
@@ -196,6 +241,33 @@ class InterviewService(SQLAlchemyAsyncRepositoryService[Interview]):
     async def delivery_hidden(self, company_id: uuid.UUID | None) -> bool:
         """The company chose to keep delivery signals (eye contact, fluency) out of what its team sees."""
         return await hides_delivery(self.repository.session, company_id)
+
+    async def team_view(self, interview: Interview) -> dict[str, Any]:
+        """What only the hiring team sees of an interview: its figures and report, both without the delivery
+        signals when the company hides them."""
+        hidden = await self.delivery_hidden(interview.company_id)
+        summary = await self.metrics_summary(interview.id)
+        row = await self.report_of(interview.id)
+        report = msgspec.convert(row, ReportOut, from_attributes=True) if row else None
+        if hidden:
+            summary = summary_without_delivery(summary) if summary else None
+            report = report_without_delivery(report) if report else None
+        return {"metrics_summary": summary, "report": report, "delivery_signals_hidden": hidden}
+
+    async def metrics_page(self, interview_id: uuid.UUID, principal: Principal, since_t: int, limit: int
+                           ) -> MetricsPage:
+        interview = await self.get_visible(interview_id, principal)
+        hidden = await self.delivery_hidden(interview.company_id)
+        rows = await self.metric_rows(interview_id, since_t, limit)
+        items = [msgspec.convert(r, MetricRow, from_attributes=True) for r in rows]
+        if hidden:
+            items = [metric_without_delivery(m) for m in items]
+        return MetricsPage(items=items, next_since_t=rows[-1].t_s if rows else (since_t if since_t >= 0 else None))
+
+    async def visible_transcript(self, interview_id: uuid.UUID, principal: Principal, since_s: float, limit: int
+                                 ) -> list[TranscriptSegment]:
+        await self.get_visible(interview_id, principal)
+        return await self.transcript(interview_id, since_s, limit)
 
     async def report_of(self, interview_id: uuid.UUID) -> InterviewReport | None:
         return await self.repository.session.scalar(

@@ -4,14 +4,16 @@ import uuid
 from typing import Any
 
 import msgspec
+from advanced_alchemy.filters import CollectionFilter, LimitOffset, OrderBy, SearchFilter, StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
+from sqlalchemy import select
 
 from api.common.errors import BadRequest, Conflict, NotFound
-from api.jobs.schemas import JobCreate, JobUpdate, SkillIn
+from api.jobs.schemas import JobCreate, JobUpdate, PublicJobOut, SkillIn
 from api.screening.skills import suggest_skills
 from db.enums import JobStatus
-from db.models import Job, JobSkill
+from db.models import Company, Job, JobSkill
 
 JOB_TRANSITIONS: dict[JobStatus, frozenset[JobStatus]] = {
     JobStatus.DRAFT: frozenset({JobStatus.OPEN, JobStatus.CLOSED}),
@@ -52,6 +54,17 @@ class JobService(SQLAlchemyAsyncRepositoryService[Job]):
         if job is None:
             raise NotFound("job not found")
         return job
+
+    async def public_job(self, job_id: uuid.UUID) -> PublicJobOut:
+        """An OPEN job as applicants see it, with its company's name; 404 for any other job."""
+        row = (await self.repository.session.execute(
+            select(Job, Company.name).join(Company, Company.id == Job.company_id)
+            .where(Job.id == job_id, Job.status == JobStatus.OPEN))).first()
+        if row is None:
+            raise NotFound("job not found or not open")
+        job, company_name = row
+        fields = {f: getattr(job, f) for f in PublicJobOut.__struct_fields__ if f not in {"company_name", "skills"}}
+        return PublicJobOut(**fields, company_name=company_name, skills=[s.name for s in job.skills])
 
     async def create_job(self, company_id: uuid.UUID, user_id: uuid.UUID, data: JobCreate) -> Job:
         if data.status == JobStatus.CLOSED:
@@ -107,3 +120,15 @@ class JobService(SQLAlchemyAsyncRepositoryService[Job]):
             raise Conflict("the job is already closed", extra={"status": job.status.value})
         job.status = JobStatus.CLOSED
         return await self.update(job)
+
+
+def job_filters(limit_offset: LimitOffset, order: OrderBy, statuses: list[JobStatus] | None,
+                search: str | None) -> list[StatementFilter]:
+    """The company job list's page, order, status choice and title/location search as advanced-alchemy filters."""
+    filters: list[StatementFilter] = [order, limit_offset]
+    if statuses:
+        filters.append(CollectionFilter(field_name="status", values=statuses))
+    if search:
+        filters.append(SearchFilter(field_name={"title", "location"}, value=search, ignore_case=True,
+                                    escape_wildcards=True))
+    return filters

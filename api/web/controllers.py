@@ -3,10 +3,10 @@ API's authorization is the only one there is (a page never shows what its API ca
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from uuid import UUID
 
-from litestar import Controller, get
+from litestar import Controller, Request, get
 from litestar.di import NamedDependency
 from litestar.params import FromPath
 from litestar.response import Redirect, Template
@@ -17,6 +17,20 @@ from api.config import Settings
 WEB_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
+
+
+# the recruiter's pages that are only a shell for their script: path -> template
+RECRUITER_SHELLS = {
+    "/recruiter": "recruiter_home.html",
+    "/recruiter/invitation": "invitation.html",
+    "/recruiter/analytics": "dashboard.html",
+    "/recruiter/jobs/{job_id:uuid}": "job_pipeline.html",
+    "/recruiter/jobs/{job_id:uuid}/compare": "job_compare.html",
+    "/recruiter/interviews/{interview_id:uuid}": "recruiter_live.html",
+    "/recruiter/interviews/{interview_id:uuid}/report": "report.html",
+}
+# the router names a request's route by its path without the parameters' types
+_SHELL_BY_ROUTE = {re.sub(r":\w+}", "}", path): template for path, template in RECRUITER_SHELLS.items()}
 
 
 class WebController(Controller):
@@ -35,33 +49,11 @@ class WebController(Controller):
     async def login(self, dev_auth: NamedDependency[bool], settings: NamedDependency[Settings]) -> Template:
         return Template("login.html", context={"dev_auth": dev_auth, "sign_in_url": settings.sign_in_url})
 
-    @get("/recruiter")
-    async def recruiter_home(self) -> Template:
-        return Template("recruiter_home.html")
-
-    @get("/recruiter/invitation")
-    async def invitation(self) -> Template:
-        return Template("invitation.html")
-
-    @get("/recruiter/analytics")
-    async def company_dashboard(self) -> Template:
-        return Template("dashboard.html")
-
-    @get("/recruiter/jobs/{job_id:uuid}")
-    async def job_pipeline(self, job_id: FromPath[UUID]) -> Template:
-        return Template("job_pipeline.html", context={"job_id": str(job_id)})
-
-    @get("/recruiter/jobs/{job_id:uuid}/compare")
-    async def job_compare(self, job_id: FromPath[UUID]) -> Template:
-        return Template("job_compare.html", context={"job_id": str(job_id)})
-
-    @get("/recruiter/interviews/{interview_id:uuid}")
-    async def live(self, interview_id: FromPath[UUID]) -> Template:
-        return Template("recruiter_live.html", context={"interview_id": str(interview_id)})
-
-    @get("/recruiter/interviews/{interview_id:uuid}/report")
-    async def report(self, interview_id: FromPath[UUID]) -> Template:
-        return Template("report.html", context={"interview_id": str(interview_id)})
+    @get(list(RECRUITER_SHELLS))
+    async def recruiter_page(self, request: Request) -> Template:
+        """One of the recruiter's shell pages; its path's ids are its template's context."""
+        context = {name: str(value) for name, value in request.path_params.items()}
+        return Template(_SHELL_BY_ROUTE[request.scope["path_template"]], context=context)
 
 
 static_files_router = create_static_files_router(path="/static", directories=[STATIC_DIR], include_in_schema=False)

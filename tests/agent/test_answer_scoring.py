@@ -49,6 +49,7 @@ def test_every_bank_question_has_a_rubric() -> None:
         assert r.skill and 3 <= len(r.points) <= 6, q["text"]
         assert all(p.covers and p.ask.endswith("?") for p in r.points), q["text"]
         assert {label for label, _ in r.examples} == {"strong", "partial", "off_topic"}, q["text"]
+        assert 3 <= len(r.near_topics) <= 4 and "{skill}" not in " ".join(r.near_topics), q["text"]
 
 
 def test_bank_questions_are_found_however_typed() -> None:
@@ -96,13 +97,23 @@ def test_the_scorer_holds_its_floor_on_the_held_out_answers() -> None:
     """tests/evalsets/answers/test.json, never used to tune anything (bench/bench_answer_scoring.py), clean text.
 
     Measured when the scorer was fixed: ordering 93.9% (46/49 pairs), off-topic maximum 0.0 on the questions from
-    outside the banks but 52.4 on one bank question, so the "< 30 however fluent" target is not met there: that
-    ceiling is held here so it cannot get worse, and the target stays open."""
+    outside the banks but 52.4 on one bank question. With the rubrics' near topics that answer scores 0, but that
+    question had been seen (see the README), so test_near.json is the held-out measure of that class."""
     result = evaluate(load_half("test"))
     summary = result.summary()
     assert result.accuracy >= 0.90, summary
     assert summary["off_topic_max_non_bank"] < 30, summary
     assert result.off_topic_max <= 53, summary
+
+
+def test_near_topic_answers_hold_their_ordering() -> None:
+    """tests/evalsets/answers/test_near.json (held out; fluent answers about a neighbouring topic of the same
+    domain). Measured with the near topics: ordering 95.7% (67/70), off-topic maximum 53.5: the "< 30 however
+    fluent" target is not met for this class, and the ceiling is held so that it cannot get worse."""
+    result = evaluate(load_half("test_near"))
+    summary = result.summary()
+    assert result.accuracy >= 0.90, summary
+    assert result.off_topic_max <= 54, summary
 
 
 def test_score_answers_command(tmp_path: Path) -> None:
