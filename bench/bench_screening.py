@@ -51,6 +51,7 @@ import psutil
 ev = Path(sys.argv[1])
 jobs = load_jobs(ev / "jobs.json")
 screen_folder(dict(list(jobs.items())[:3]), ev / "dev", get_embedder())
+get_embedder().embed(["a search query"])  # the float32 session too (search, candidate tools, answers)
 print(json.dumps({"rss_mb": psutil.Process().memory_info().rss / 2**20,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -132,7 +133,7 @@ def main() -> int:
 
     one_core = Embedder(threads=1)
     t0 = time.perf_counter()
-    one_core.embed(["warm up"])
+    one_core.embed(["warm up"], int8=True)
     load_s = time.perf_counter() - t0
     runs = sorted((speed(one_core) for _ in range(max(1, args.repeat))), key=lambda r: r["per_core"])
     s = runs[len(runs) // 2]

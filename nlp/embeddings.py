@@ -125,56 +125,59 @@ class EmbedderStats:
 
 
 class Embedder:
-    """Thread-safe, lazy: the ONNX session and tokenizer load (and are verified) on first use."""
+    """Thread-safe, lazy: the tokenizer and each ONNX session load (and are verified) on first use.
+
+    Two sessions of the one shipped model: float32 products (what `embed` gives by default, the agent's answer
+    scoring included) and int8 products (`embed(..., int8=True)`, nlp/int8_matmul.py), which screening profiles
+    use for speed. Their vectors keep a cosine of about 0.999; a cache must not mix them (screening's profile
+    version names the int8 one)."""
 
     name = MODEL_NAME
     dim = EMBEDDING_DIM
 
     def __init__(
-        self,
-        model_path: Path | None = None,
-        tokenizer_path: Path | None = None,
-        threads: int | None = None,
-        int8: bool = True,
+        self, model_path: Path | None = None, tokenizer_path: Path | None = None, threads: int | None = None
     ) -> None:
         self._model_path = model_path
-        self._int8 = int8  # False: the shipped model's float32 products (nlp/int8_matmul.py says why not)
         self._tokenizer_path = tokenizer_path
         self._threads = threads
-        self._session = None
+        self._sessions: dict[bool, object] = {}  # int8? → onnxruntime session
         self._tokenizer = None
         self._lock = threading.Lock()
         self.stats = EmbedderStats()
 
-    def _load(self) -> None:
-        if self._session is not None:
-            return
+    def _load(self, int8: bool) -> object:
+        session = self._sessions.get(int8)
+        if session is not None:
+            return session
         with self._lock:
-            if self._session is not None:
-                return
+            if int8 in self._sessions:
+                return self._sessions[int8]
             import onnxruntime as ort
             from tokenizers import Tokenizer
 
             model = self._model_path or _verified(_package_file(MODEL_PACKAGE, MODEL_FILE), MODEL_SHA256)
-            tok_path = self._tokenizer_path or _verified(
-                _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256
-            )
-            tokenizer = Tokenizer.from_file(str(tok_path))
-            tokenizer.no_padding()
-            tokenizer.no_truncation()
+            if self._tokenizer is None:
+                tok_path = self._tokenizer_path or _verified(
+                    _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256
+                )
+                tokenizer = Tokenizer.from_file(str(tok_path))
+                tokenizer.no_padding()
+                tokenizer.no_truncation()
+                self._tokenizer = tokenizer
             opts = ort.SessionOptions()
             threads = self._threads or int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
             if threads:
                 opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
-            source = int8_model(Path(model), opts) if self._int8 else str(model)
+            source = int8_model(Path(model), opts) if int8 else str(model)
             session = ort.InferenceSession(source, sess_options=opts, providers=["CPUExecutionProvider"])
             out_dim = session.get_outputs()[0].shape[-1]
             if out_dim != EMBEDDING_DIM:
                 raise EmbeddingModelError(f"model gives {out_dim}-d vectors, the schema stores {EMBEDDING_DIM}")
             self._input_names = {i.name for i in session.get_inputs()}
-            self._tokenizer = tokenizer
-            self._session = session
+            self._sessions[int8] = session
+            return session
 
     # -- tokenising into windows --------------------------------------------------------------
 
@@ -186,7 +189,7 @@ class Embedder:
         encoded = iter(self._tokenizer.encode_batch(flat, add_special_tokens=False) if flat else [])
         return [_windows_of([next(encoded).ids for _ in ps]) for ps in pieces]
 
-    def _run(self, windows: list[list[int]]) -> np.ndarray:
+    def _run(self, session, windows: list[list[int]]) -> np.ndarray:
         cls_id = self._tokenizer.token_to_id("[CLS]")
         sep_id = self._tokenizer.token_to_id("[SEP]")
         out = np.empty((len(windows), EMBEDDING_DIM), dtype=np.float32)
@@ -201,7 +204,7 @@ class Embedder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._input_names:
                 feeds["token_type_ids"] = np.zeros_like(ids)
-            (hidden,) = self._session.run(None, feeds)
+            (hidden,) = session.run(None, feeds)
             self.stats.model_runs += 1
             m = mask[:, :, None].astype(np.float32)
             pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
@@ -210,15 +213,16 @@ class Embedder:
 
     # -- public --------------------------------------------------------------------------------
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows."""
-        self._load()
+    def embed(self, texts: list[str], *, int8: bool = False) -> np.ndarray:
+        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows. `int8`: the model's
+        int8 products, about 1.4 times as fast."""
+        session = self._load(int8)
         all_windows: list[list[int]] = []
         owners: list[int] = []
         for n, windows in enumerate(self._windows(texts)):
             all_windows.extend(windows)
             owners.extend([n] * len(windows))
-        vectors = self._run(all_windows) if all_windows else np.zeros((0, EMBEDDING_DIM), np.float32)
+        vectors = self._run(session, all_windows) if all_windows else np.zeros((0, EMBEDDING_DIM), np.float32)
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         np.add.at(result, np.asarray(owners, dtype=np.int64), vectors)

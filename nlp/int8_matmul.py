@@ -1,4 +1,4 @@
-"""The embedding model with its matrix products computed in int8 (onnxruntime's MatMulNBits, 8-bit weights).
+"""The embedding model with its matrix products in int8 (MatMulNBits, 8-bit weights): what screening profiles use.
 
 The shipped model stores int8 weights but dequantises them to float32 when the session loads, so every product
 ran in float32 (three quarters of the model time). Here each weight matrix is quantised once, when the model

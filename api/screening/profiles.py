@@ -122,7 +122,8 @@ class TextProfile:
 def _profile(embedder: Embedder, text: str, units: list[str], phrases: list[tuple[str, str]]) -> TextProfile:
     texts = [*units, *(p for _, p in phrases)]
     unique = list(dict.fromkeys(texts))  # a headline is often a sentence too: embedded once
-    vectors = embedder.embed(unique) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
+    # int8 products: screening's time goes to the model (nlp/int8_matmul.py); profile version 2 names them
+    vectors = embedder.embed(unique, int8=True) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
     row = {t: i for i, t in enumerate(unique)}
     return TextProfile(units, phrases, vectors[[row[t] for t in texts]].astype(np.float16), KeywordVector.of(text))
 
