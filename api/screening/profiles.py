@@ -21,7 +21,8 @@ from api.screening.cv_parser import ParsedCV
 from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder
 from nlp.keywords import KeywordVector
 
-PROFILE_VERSION = 1  # bump when what a profile holds changes: cached profiles of another version are remade
+# bump when what a profile holds changes (2: the model's int8 products): cached profiles of another version are remade
+PROFILE_VERSION = 2
 PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"  # what made a cached profile (text_profiles.model_name)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
@@ -121,7 +122,8 @@ class TextProfile:
 def _profile(embedder: Embedder, text: str, units: list[str], phrases: list[tuple[str, str]]) -> TextProfile:
     texts = [*units, *(p for _, p in phrases)]
     unique = list(dict.fromkeys(texts))  # a headline is often a sentence too: embedded once
-    vectors = embedder.embed(unique) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
+    # int8 products: screening's time goes to the model (nlp/int8_matmul.py); profile version 2 names them
+    vectors = embedder.embed(unique, int8=True) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
     row = {t: i for i, t in enumerate(unique)}
     return TextProfile(units, phrases, vectors[[row[t] for t in texts]].astype(np.float16), KeywordVector.of(text))
 

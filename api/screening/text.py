@@ -15,7 +15,8 @@ def normalize_text(text: str) -> str:
     """NFKC, unified newlines and spaces, bullets as '- ', no trailing spaces, at most one blank line."""
     text = unicodedata.normalize("NFKC", text or "")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
-    text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or unicodedata.category(ch)[0] != "C")
+    if not text.replace("\n", "").replace("\t", "").isprintable():  # isprintable: no control or format chars
+        text = "".join(ch for ch in text if ch == "\n" or ch == "\t" or unicodedata.category(ch)[0] != "C")
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BULLETS.sub("- ", text)
