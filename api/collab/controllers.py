@@ -74,16 +74,13 @@ class CollaborationController(Controller):
     @patch("/notes/{note_id:uuid}", opt=HM_WRITES, summary="Edit my note (only its author)")
     async def edit_note(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                         note_id: FromPath[uuid.UUID], data: JSONBody[NotePatch]) -> NoteOut:
-        note = await notes.own_note(db_session, recruiter, note_id)
-        note.body = data.body
-        await db_session.flush()
-        return notes.to_out(note, recruiter.name)
+        return notes.to_out(await notes.edit_note(db_session, recruiter, note_id, data.body), recruiter.name)
 
     @delete("/notes/{note_id:uuid}", status_code=HTTP_204_NO_CONTENT, opt=HM_WRITES,
             summary="Delete my note (only its author)")
     async def delete_note(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                           note_id: FromPath[uuid.UUID]) -> None:
-        await db_session.delete(await notes.own_note(db_session, recruiter, note_id))
+        await notes.delete_note(db_session, recruiter, note_id)
 
     @get("/jobs/{job_id:uuid}/scorecard", summary="The job's scorecard: the criteria feedback rates 1-5")
     async def get_scorecard(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
@@ -113,7 +110,7 @@ class CollaborationController(Controller):
                               interviews_service: NamedDependency[InterviewService],
                               interview_id: FromPath[uuid.UUID], feedback_id: FromPath[uuid.UUID]) -> None:
         await interviews_service.get_visible(interview_id, recruiter)
-        await db_session.delete(await feedback.own_feedback(db_session, recruiter, interview_id, feedback_id))
+        await feedback.delete_own_feedback(db_session, recruiter, interview_id, feedback_id)
 
     @get("/interviews/{interview_id:uuid}/team-feedback",
          summary="Every interviewer's feedback side by side, with the scorecard's means")

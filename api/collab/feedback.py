@@ -75,6 +75,11 @@ async def own_feedback(session: AsyncSession, principal: Principal, interview_id
     return row
 
 
+async def delete_own_feedback(session: AsyncSession, principal: Principal, interview_id: uuid.UUID,
+                              feedback_id: uuid.UUID) -> None:
+    await session.delete(await own_feedback(session, principal, interview_id, feedback_id))
+
+
 async def team_feedback(session: AsyncSession, principal: Principal, interview: Interview) -> TeamFeedbackOut:
     job_id = await _job_of(session, interview)
     criteria = (await scorecard(session, job_id)).criteria if job_id else []

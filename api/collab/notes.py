@@ -79,3 +79,14 @@ async def own_note(session: AsyncSession, principal: Principal, note_id: uuid.UU
     if note.author_id != principal.user_id:
         raise Forbidden("only its author can change or delete a note", extra={"code": "not_author"})
     return note
+
+
+async def edit_note(session: AsyncSession, principal: Principal, note_id: uuid.UUID, body: str) -> Note:
+    note = await own_note(session, principal, note_id)
+    note.body = body
+    await session.flush()
+    return note
+
+
+async def delete_note(session: AsyncSession, principal: Principal, note_id: uuid.UUID) -> None:
+    await session.delete(await own_note(session, principal, note_id))
