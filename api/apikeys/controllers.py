@@ -12,13 +12,12 @@ from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.apikeys.auth import key_hash, new_key
 from api.apikeys.scopes import SCOPES
+from api.apikeys.services import company_keys, create_key, revoke_key
 from api.auth.deps import Principal
-from api.common.errors import BadRequest, NotFound
+from api.common.errors import BadRequest
 from api.common.openapi import BEARER
 from api.common.schemas import Input, Schema
 from api.teams.schemas import PlainName
@@ -61,21 +60,13 @@ class ApiKeyController(Controller):
                      data: JSONBody[ApiKeyIn]) -> ApiKeyOut:
         if data.expires_at is not None and data.expires_at.astimezone(UTC) <= datetime.now(UTC):
             raise BadRequest("expires_at must be in the future", extra={"field": "expires_at"})
-        key = new_key()
-        now = datetime.now(UTC)
-        row = ApiKey(id=uuid.uuid4(), company_id=company_admin.company_id, name=data.name, prefix=key[:11],
-                     key_hash=key_hash(key), scopes=sorted(set(data.scopes)), created_by_id=company_admin.user_id,
-                     expires_at=data.expires_at, created_at=now, updated_at=now)
-        db_session.add(row)
-        await db_session.flush()
+        row, key = await create_key(db_session, company_admin, data.name, list(data.scopes), data.expires_at)
         return _out(row, key)
 
     @get("/", summary="The company's API keys (never the keys themselves)")
     async def list_api_keys(self, company_admin: NamedDependency[Principal],
                         db_session: NamedDependency[AsyncSession]) -> list[ApiKeyOut]:
-        rows = await db_session.scalars(select(ApiKey).where(ApiKey.company_id == company_admin.company_id)
-                                        .order_by(ApiKey.created_at.desc()))
-        return [_out(r) for r in rows]
+        return [_out(r) for r in await company_keys(db_session, company_admin.company_id)]  # type: ignore[arg-type]
 
     @get("/scopes", summary="The scopes a key may have, and the endpoints each allows")
     async def api_key_scopes(self, company_admin: NamedDependency[Principal]) -> dict[str, list[str]]:
@@ -84,11 +75,4 @@ class ApiKeyController(Controller):
     @delete("/{key_id:uuid}", status_code=HTTP_200_OK, summary="Revoke an API key: refused from the next request on")
     async def revoke_api_key(self, company_admin: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                      key_id: FromPath[uuid.UUID]) -> ApiKeyOut:
-        row = await db_session.scalar(select(ApiKey).where(ApiKey.id == key_id,
-                                                           ApiKey.company_id == company_admin.company_id))
-        if row is None:
-            raise NotFound("no such API key")
-        if row.revoked_at is None:
-            row.revoked_at = datetime.now(UTC)
-            await db_session.flush()
-        return _out(row)
+        return _out(await revoke_key(db_session, company_admin.company_id, key_id))  # type: ignore[arg-type]
