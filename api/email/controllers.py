@@ -8,16 +8,14 @@ from litestar import Controller, Response, delete, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
-from sqlalchemy import select
 
 from api.auth.deps import Principal
 from api.common.filters import Filters, keyset, listing
-from api.common.keyset import KeysetPage, keyset_page
+from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER
 from api.email.schemas import EmailSettingsIO, OutboxItem, TemplateIn, TemplateOut
 from api.email.services import EmailSettingsService, EmailTemplateService, OutboxService
 from db.enums import EmailStatus
-from db.models import EmailOutbox
 
 provide_templates = create_service_provider(EmailTemplateService)
 provide_settings = create_service_provider(EmailSettingsService)
@@ -74,8 +72,7 @@ class EmailController(Controller):
          summary="The company's automated mail and its delivery state")
     async def list_outbox(self, recruiter: NamedDependency[Principal], outbox: NamedDependency[OutboxService],
                           filters: Filters) -> KeysetPage[OutboxItem]:
-        statement = select(EmailOutbox).where(EmailOutbox.company_id == recruiter.company_id)
-        found = await keyset_page(outbox.repository.session, statement, EmailOutbox, filters, scalars=True)
+        found = await outbox.company_page(recruiter.company_id, filters)  # type: ignore[arg-type]
         return keyset(outbox.to_schema(found.rows, schema_type=OutboxItem).items, found, filters)
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+from advanced_alchemy.filters import StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 
 from api.common.errors import BadRequest, NotFound
+from api.common.keyset import Found, keyset_page
 from api.email.events import DEFAULT_NOTIFY_STATUSES
 from api.email.periodic import DEFAULT_REMINDER_HOURS
 from api.email.schemas import EmailSettingsIO, TemplateIn, TemplateOut
@@ -77,6 +79,11 @@ class OutboxService(SQLAlchemyAsyncRepositoryService[EmailOutbox]):
         model_type = EmailOutbox
 
     repository_type = Repo
+
+    async def company_page(self, company_id: uuid.UUID, filters: list[StatementFilter]) -> Found:
+        """One keyset page of the company's outbox."""
+        statement = select(EmailOutbox).where(EmailOutbox.company_id == company_id)
+        return await keyset_page(self.repository.session, statement, EmailOutbox, filters, scalars=True)
 
     async def unsubscribe(self, token: str) -> tuple[str, str | None]:
         """(address, company name) of the mail the token came in; the address gets no more non-essential mail."""
