@@ -10,16 +10,14 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_202_ACCEPTED
-from sqlalchemy import select
 
 from api.auth.deps import Principal
-from api.common.errors import NotFound, PayloadTooLarge
+from api.common.errors import PayloadTooLarge
 from api.common.openapi import BEARER
-from api.imports.manual import ManualCandidateIn, ManualCandidateOut, add_by_hand
+from api.imports.manual import ManualCandidateIn, ManualCandidateOut
 from api.imports.mapping import export_cell
 from api.imports.schemas import ImportOut, ImportPreview, ImportUpload, MappingIn
 from api.imports.services import ImportService, import_out, parse_mapping
-from db.models import Application, Candidate, ImportBatch, Job
 
 provide_import_service = create_service_provider(ImportService)
 
@@ -69,14 +67,12 @@ class ImportController(Controller):
     async def add_candidate(self, request: Request, recruiter: NamedDependency[Principal],
                             imports: NamedDependency[ImportService], job_id: FromPath[uuid.UUID],
                             data: JSONBody[ManualCandidateIn]) -> ManualCandidateOut:
-        return await add_by_hand(imports.repository.session, recruiter, job_id, data, request.app.state.storage)
+        return await imports.add_by_hand(recruiter, job_id, data, request.app.state.storage)
 
     @get("/jobs/{job_id:uuid}/imports", operation_id="listImports", summary="A job's imports, newest first")
     async def list_imports(self, recruiter: NamedDependency[Principal], imports: NamedDependency[ImportService],
                            job_id: FromPath[uuid.UUID]) -> list[ImportOut]:
-        batches = await imports.get_many(ImportBatch.job_id == job_id, ImportBatch.company_id == recruiter.company_id,
-                                     order_by=[(ImportBatch.created_at, True)])
-        return [import_out(b) for b in batches[:50]]
+        return [import_out(b) for b in await imports.job_imports(job_id, recruiter)]
 
     @post("/imports/{import_id:uuid}/preview", operation_id="previewImport", status_code=200,
           summary="The dry run again, with another column mapping")
@@ -114,16 +110,5 @@ class ImportController(Controller):
          summary="A job's candidates as CSV (values that look like formulas are escaped)")
     async def export_csv(self, recruiter: NamedDependency[Principal], imports: NamedDependency[ImportService],
                          job_id: FromPath[uuid.UUID]) -> Response[bytes]:
-        session = imports.repository.session
-        if not await session.scalar(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id)):
-            raise NotFound("job not found")
-        result = await session.execute(
-            select(Candidate.full_name, Candidate.email, Candidate.phone, Application.status, Application.source,
-                   Application.screening_score, Application.created_at)
-            .join(Candidate, Candidate.id == Application.candidate_id)
-            .where(Application.job_id == job_id).order_by(Application.created_at))
-        header = ["full_name", "email", "phone", "status", "source", "screening_score", "applied_at"]
-        rows: list[list[object]] = [header]
-        rows += [[r.full_name, r.email, r.phone, r.status.value, r.source.value, r.screening_score,
-                  r.created_at.isoformat()] for r in result]
+        rows = await imports.applications_table(job_id, recruiter)
         return _csv_response(rows, f"job-{job_id}-candidates.csv")

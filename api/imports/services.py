@@ -14,6 +14,7 @@ from sqlalchemy import select
 from api.auth.deps import Principal
 from api.common.errors import BadRequest, Conflict, NotFound
 from api.imports.cvs import CVArchive, ZipError
+from api.imports.manual import ManualCandidateIn, ManualCandidateOut, add_by_hand
 from api.imports.mapping import FIELDS, RowError, auto_mapping, check_mapping, records
 from api.imports.process import CHUNK_ROWS, Planned, Target, plan_chunk
 from api.imports.reader import Sheet, SheetError, read_sheet
@@ -21,10 +22,11 @@ from api.imports.schemas import FieldOut, ImportOut, ImportPreview, PreviewCount
 from api.imports.tasks import enqueue_import
 from api.storage.services import Storage, new_key
 from db.enums import ImportStatus, JobStatus
-from db.models import ImportBatch, Job
+from db.models import Application, Candidate, ImportBatch, Job
 
 PREVIEW_ROWS = 200
 MAX_PREVIEW_ERRORS = 1000
+EXPORT_HEADER: list[object] = ["full_name", "email", "phone", "status", "source", "screening_score", "applied_at"]
 
 
 def parse_mapping(raw: str | dict | None) -> dict[str, str | None] | None:
@@ -147,6 +149,32 @@ class ImportService(SQLAlchemyAsyncRepositoryService[ImportBatch]):
         batch = await self.update(batch)
         await enqueue_import(self.repository.session, batch.id)
         return batch
+
+
+    async def job_imports(self, job_id: uuid.UUID, recruiter: Principal) -> list[ImportBatch]:
+        """The job's latest 50 imports, newest first."""
+        batches = await self.get_many(ImportBatch.job_id == job_id, ImportBatch.company_id == recruiter.company_id,
+                                      order_by=[(ImportBatch.created_at, True)])
+        return batches[:50]
+
+    async def add_by_hand(self, recruiter: Principal, job_id: uuid.UUID, data: ManualCandidateIn, storage: Storage
+                          ) -> ManualCandidateOut:
+        return await add_by_hand(self.repository.session, recruiter, job_id, data, storage)
+
+    async def applications_table(self, job_id: uuid.UUID, recruiter: Principal) -> list[list[object]]:
+        """The job's candidates for the CSV export, a header row first (404 for another company's job)."""
+        session = self.repository.session
+        if not await session.scalar(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id)):
+            raise NotFound("job not found")
+        result = await session.execute(
+            select(Candidate.full_name, Candidate.email, Candidate.phone, Application.status, Application.source,
+                   Application.screening_score, Application.created_at)
+            .join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.job_id == job_id).order_by(Application.created_at))
+        rows: list[list[object]] = [EXPORT_HEADER]
+        rows += [[r.full_name, r.email, r.phone, r.status.value, r.source.value, r.screening_score,
+                  r.created_at.isoformat()] for r in result]
+        return rows
 
 
 def import_out(batch: ImportBatch) -> ImportOut:
