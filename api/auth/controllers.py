@@ -6,7 +6,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.params import JSONBody
 from litestar.status_codes import HTTP_200_OK
 
-from api.auth.deps import Principal, load_principal
+from api.auth.deps import Principal
 from api.auth.dev_issuer import DevIssuer
 from api.auth.schemas import DevTokenIn, DevTokenOut, MeOut, SetRoleIn, SyncUserIn
 from api.auth.services import ClerkClient, UserService
@@ -74,8 +74,5 @@ class DevAuthController(Controller):
         token, exp = issuer.issue(data.sub, email=data.email, name=data.name, ttl_seconds=data.ttl_seconds)
         # the same path as any request carrying this token, then the optional role
         claims = await request.app.state.verifier.verify(token)
-        principal = await load_principal(users_service.repository.session, claims)
-        me = await users_service.sync(principal.user_id, data.email, data.name)
-        if data.role is not None:
-            me, _ = await users_service.set_role(principal.user_id, data.role, data.company_name)
+        me = await users_service.sign_in(claims, data.email, data.name, data.role, data.company_name)
         return DevTokenOut(token=token, token_type="Bearer", expires_at=exp, user=me)

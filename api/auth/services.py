@@ -4,12 +4,14 @@ import logging
 import re
 import secrets
 import uuid
+from typing import Any
 
 import httpx
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from sqlalchemy import select
 
+from api.auth.deps import load_principal
 from api.auth.schemas import CompanyOut, MeOut
 from api.common.errors import BadRequest, Conflict
 from db.enums import CompanyRole, Role
@@ -56,6 +58,15 @@ class UserService(SQLAlchemyAsyncRepositoryService[User]):
         if changes:
             user = await self.update(changes, item_id=user_id)
         return to_me(user)
+
+    async def sign_in(self, claims: dict[str, Any], email: str | None, name: str | None, role: Role | None,
+                      company_name: str | None) -> MeOut:
+        """The user a verified token names (as any request carrying it loads them), refreshed, then the role."""
+        principal = await load_principal(self.repository.session, claims)
+        me = await self.sync(principal.user_id, email, name)
+        if role is not None:
+            me, _ = await self.set_role(principal.user_id, role, company_name)
+        return me
 
     async def set_role(self, user_id: uuid.UUID, role: Role, company_name: str | None) -> tuple[MeOut, bool]:
         """Set the role once. Returns (me, changed). Asking again for the role already set is a no-op."""
