@@ -137,6 +137,15 @@ async def _answered(sessionmaker: Any, interview_id: uuid.UUID, index: int) -> b
                for s in await _segments(sessionmaker, interview_id))
 
 
+def _victim(placed: dict[uuid.UUID, str | None]) -> tuple[str, list[uuid.UUID]]:
+    """The host to kill, and its interviews. LiveKit picks a host at random weighted by its free capacity
+    (1 - load), so three interviews land on one host about one run in ten; then that host is the one killed.
+    Otherwise the one with fewer."""
+    print(f"placed by LiveKit: {sorted(str(p) for p in placed.values())}")
+    busy = sorted({p for p in placed.values() if p}, key=lambda h: sum(p == h for p in placed.values()))
+    return busy[0], [i for i, p in placed.items() if p == busy[0]]
+
+
 async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessionmaker, artifacts_dir,
                                                  tmp_path, speech) -> None:
     hosts = {name: start_worker(worker_env(livekit, database_url, **HOST), artifacts_dir / f"cluster-{name}.log")
@@ -158,13 +167,7 @@ async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessio
                 # a host's load reaches LiveKit with its next status report (livekit-agents sends one every 2.5 s):
                 # placing the next interview before that would place it on stale loads
                 await asyncio.sleep(LOAD_REPORT_S)
-            placed = {i: _host_of(hosts, i) for i in ids}
-            print(f"placed by LiveKit: {sorted(placed.values())}")
-            # LiveKit picks a host at random weighted by its free capacity (1 - load), so three interviews land on
-            # one host about one run in ten; then that host is the one killed. Otherwise the one with fewer.
-            busy = sorted({p for p in placed.values() if p}, key=lambda h: sum(p == h for p in placed.values()))
-            victim = busy[0]
-            lost = [i for i in ids if placed[i] == victim]
+            victim, lost = _victim({i: _host_of(hosts, i) for i in ids})
 
             # the victim's interviews are past question 1's answer: kill its host before question 2 is written
             await _until(lambda: _all(_answered(db_sessionmaker, i, 0) for i in lost), 120, "answers to question 1")
