@@ -30,7 +30,9 @@ from tests.screening.files import docx_bytes, encrypted_pdf, scanned_pdf, text_p
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
+# module scope: its queue worker takes every queue's jobs in the shared database, so it must stop with this module
+# (kept for the session, it swept later tests' webhook deliveries with its own settings and refused them)
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def client6(database_url: str, livekit: Any, tmp_path_factory: pytest.TempPathFactory
                   ) -> AsyncIterator[AsyncTestClient]:
     settings = make_settings(database_url, livekit, tmp_path_factory.mktemp("screening-api"))
