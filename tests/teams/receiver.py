@@ -8,12 +8,15 @@ import base64
 import hashlib
 import hmac
 import json
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
 
+from api.webhooks.events import APPLICATION_STATUS_CHANGED, emit
+from db.models import Company, WebhookEndpoint
 from devstack.ports import free_port
 
 
@@ -75,3 +78,16 @@ class Receiver:
 
     def accepted(self) -> Counter[str]:
         return Counter(r.webhook_id for r in self.received if r.answered == 200)
+
+
+async def company_with_events(sessionmaker: Any, receiver: Receiver, name: str, count: int) -> list[uuid.UUID]:
+    """A new company whose one endpoint is ``receiver``, and ``count`` status-change events emitted for it."""
+    async with sessionmaker() as s, s.begin():
+        slug = f"{name.lower().replace(' ', '-')}-{uuid.uuid4().hex[:6]}"
+        company = Company(id=uuid.uuid4(), name=name, slug=slug)
+        s.add(company)
+        await s.flush()
+        s.add(WebhookEndpoint(company_id=company.id, url=receiver.url, event_types=[APPLICATION_STATUS_CHANGED],
+                              secret=receiver.secret, enabled=True, source="API"))
+        await s.flush()
+        return [await emit(s, company.id, APPLICATION_STATUS_CHANGED, {"n": i}) for i in range(count)]

@@ -13,13 +13,12 @@ import uuid
 from sqlalchemy import select
 
 from api.webhooks import signing
-from api.webhooks.events import APPLICATION_STATUS_CHANGED, emit
 from api.webhooks.sender import message_id
 from db.enums import WebhookDeliveryStatus
-from db.models import Company, WebhookDelivery, WebhookEndpoint
+from db.models import WebhookDelivery
 from tests.ats.conftest import worker_process
 from tests.ats.test_email import ats_database_url
-from tests.teams.receiver import Receiver
+from tests.teams.receiver import Receiver, company_with_events
 
 EVENTS = 12
 ENV = {"QUEUE_WORKER": "1", "WEBHOOK_ALLOW_PRIVATE_URLS": "1", "WEBHOOK_TICK_SECONDS": "1",
@@ -46,14 +45,7 @@ async def test_sigkill_of_the_sender_loses_no_event(db_sessionmaker, tmp_path, a
     log = artifacts_dir / "webhook-sigkill-worker.log"
     worker = None
     try:
-        async with db_sessionmaker() as s, s.begin():
-            company = Company(id=uuid.uuid4(), name="Kill Hooks", slug=f"kill-hooks-{uuid.uuid4().hex[:6]}")
-            s.add(company)
-            await s.flush()
-            s.add(WebhookEndpoint(company_id=company.id, url=receiver.url, event_types=[APPLICATION_STATUS_CHANGED],
-                                  secret=receiver.secret, enabled=True, source="API"))
-            await s.flush()
-            events = [await emit(s, company.id, APPLICATION_STATUS_CHANGED, {"n": i}) for i in range(EVENTS)]
+        events = await company_with_events(db_sessionmaker, receiver, "Kill Hooks", EVENTS)
         worker = worker_process(url, tmp_path / "uploads", log, **ENV)
         deadline = time.monotonic() + 90
         while len(receiver.accepted()) < 3:  # the worker loads its models first

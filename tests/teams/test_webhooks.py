@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,14 +15,13 @@ from sqlalchemy import select, update
 
 from api.queue.worker import QueueWorker
 from api.webhooks import signing
-from api.webhooks.events import APPLICATION_STATUS_CHANGED, emit
 from api.webhooks.sender import Claimed, WebhookRuntime, deliver, post
 from api.webhooks.ssrf import UnsafeUrl, resolve
 from db.enums import WebhookDeliveryStatus
-from db.models import Company, EmailOutbox, WebhookDelivery, WebhookEndpoint, WebhookEvent
+from db.models import EmailOutbox, WebhookDelivery, WebhookEndpoint, WebhookEvent
 from tests.api.conftest import apply, create_job, dev_user
 from tests.ats.test_email import ats_database_url, wait_for
-from tests.teams.receiver import Receiver
+from tests.teams.receiver import Receiver, company_with_events
 
 EVENTS = ["application.created", "application.status_changed"]
 
@@ -191,14 +189,7 @@ async def test_a_batch_outliving_its_lease_is_not_sent_twice(db_sessionmaker, te
     out while they wait their turn, and a second sender claims them: each event still goes out once."""
     receiver = await Receiver(secret=signing.new_secret(), hold_seconds=0.5).start()
     try:
-        async with db_sessionmaker() as s, s.begin():
-            company = Company(id=uuid.uuid4(), name="Slow Hooks", slug=f"slow-hooks-{uuid.uuid4().hex[:6]}")
-            s.add(company)
-            await s.flush()
-            s.add(WebhookEndpoint(company_id=company.id, url=receiver.url, event_types=[APPLICATION_STATUS_CHANGED],
-                                  secret=receiver.secret, enabled=True, source="API"))
-            await s.flush()
-            events = [await emit(s, company.id, APPLICATION_STATUS_CHANGED, {"n": i}) for i in range(6)]
+        events = await company_with_events(db_sessionmaker, receiver, "Slow Hooks", 6)
         runtime = WebhookRuntime(db_sessionmaker, fast(teams_settings, webhook_lease_seconds=1.0,
                                                        webhook_timeout_seconds=2.0))
 
