@@ -125,13 +125,15 @@ class AnchorCache:
         self._vectors: dict[str, np.ndarray] = {}
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        # read into a local dict first: another interview's thread may clear the cache between two lines here
+        found = {t: v for t in dict.fromkeys(texts) if (v := self._vectors.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
             if len(self._vectors) + len(missing) > self._size:
                 self._vectors.clear()
             for text, vec in zip(missing, self.embed(missing), strict=True):
-                self._vectors[text] = vec
-        return np.vstack([self._vectors[t] for t in texts])
+                self._vectors[text] = found[text] = vec
+        return np.vstack([found[t] for t in texts])
 
 
 _caches: dict[int, AnchorCache] = {}
@@ -190,6 +192,24 @@ def _relevance(anchors: AnchorCache, question: str, rubric: Rubric | None,
     relevance = 0.5 * _ramp(margin, params.margin_lo, params.margin_hi) + \
         0.5 * _ramp(share, params.share_lo, params.share_hi)
     return relevance, {"relevance_margin": margin, "on_topic_sentence_share": share}
+
+
+def anchor_texts(question: str, rubric: Rubric | None, *, params: Params = PARAMS,
+                 siblings: Sequence[tuple[str, Rubric]] | None = None) -> list[str]:
+    """Every text an answer to ``question`` is compared with (they never change for a question)."""
+    texts = [*_question_side(question, rubric), *off_topic_anchors()]
+    if rubric is not None:
+        texts += [*([rubric.example("off_topic")] if rubric.example("off_topic") else []),
+                  *_sibling_texts(question, rubric, siblings, params.siblings),
+                  *(rubric.near_topics if params.near_topics else ()), *(p.covers for p in rubric.points)]
+    return list(dict.fromkeys(texts))
+
+
+def warm_anchors(question: str, rubric: Rubric | None, *, embed: Embed | None = None, params: Params = PARAMS,
+                 siblings: Sequence[tuple[str, Rubric]] | None = None) -> None:
+    """Embed the question's anchors ahead (while it is asked): scoring its answer then embeds only the answer.
+    The vectors are the ones ``score_answer`` would compute itself (one text per row, same model)."""
+    _anchor_cache(embed or _default_embed).vectors(anchor_texts(question, rubric, params=params, siblings=siblings))
 
 
 def _points(anchors: AnchorCache, rubric: Rubric, sents: list[str], sent_vecs: np.ndarray,
