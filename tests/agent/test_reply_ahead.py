@@ -8,10 +8,13 @@ import asyncio
 import threading
 import time
 
+import numpy as np
+
 from agent.flow import Ask, InterviewFlow
 from agent.interviewer import Interviewer, interview_texts, interviewer_instructions
 from agent.plan import InterviewPlan
 from agent.scoring.ahead import FollowUpsAhead
+from agent.scoring.content import anchor_texts
 from agent.scoring.follow_up import FollowUp, RubricFollowUps
 from agent.scoring.rubric import Rubric, bank_rubric
 from agent.scoring.text import sentences
@@ -159,3 +162,13 @@ def test_the_flow_asks_the_same_follow_up_either_way() -> None:
         [probe] = [a.directive for a in flow.on_turn(ANSWER) if isinstance(a, Ask)]
         asked.append((probe.kind, probe.text, probe.reason))
     assert asked[0] == asked[1] and asked[0][0] == "probe"
+
+
+def test_a_text_gets_the_same_vector_whatever_shares_its_call() -> None:
+    """What lets the scorer cache anchor and sentence vectors without changing a score (agent/scoring/content.py)."""
+    texts = [*anchor_texts(SLOW_SQL, bank_rubric(SLOW_SQL)), *sentences(ANSWER + " I ran EXPLAIN ANALYZE first.")]
+    embedder = get_embedder()
+    together = embedder.embed(texts)
+    alone = np.vstack([embedder.embed([t]) for t in texts])
+    in_threes = np.vstack([embedder.embed(texts[i: i + 3]) for i in range(0, len(texts), 3)])
+    assert np.array_equal(together, alone) and np.array_equal(together, in_threes)
