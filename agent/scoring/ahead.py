@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -32,6 +33,8 @@ logger = logging.getLogger("interviewly.follow_up_ahead")
 
 # not elastic, like transcription: a late result delays the reply; the event loop and WebRTC still come first
 FOLLOW_UP_NICE = TRANSCRIPTION_NICE
+# the question's anchors are embedded this long after it starts to be asked: not while the reply's speech is synthesised
+WARM_AFTER_S = 1.5
 KEEP_RESULTS = 8  # finished requests remembered per interview (the picker caches the results themselves)
 
 Request = tuple[str, Rubric, str]  # (question text, its rubric, the answer so far): flow.follow_up_request()
@@ -62,11 +65,18 @@ class FollowUpsAhead:
         self.hits = 0  # turns whose request was already computed or under way when the turn ended
         self.misses = 0
 
-    def warm(self, question: str, rubric: Rubric | None) -> None:
+    def warm(self, question: str, rubric: Rubric | None, *, after_s: float = WARM_AFTER_S) -> None:
         """The question is being asked: embed what its answers will be compared with."""
         warm = getattr(self.picker, "warm", None)
-        if warm is not None and rubric is not None:
-            self._submit(("warm", question, None), lambda: warm(question, rubric))
+        if warm is None or rubric is None:
+            return
+
+        def start() -> None:
+            # an answer already being scored embeds the anchors itself: never put off its computation for this
+            if self._waiting is None and (self._running is None or self._running.done()):
+                self._submit(("warm", question, None), lambda: warm(question, rubric))
+
+        asyncio.get_running_loop().call_later(after_s, start)
 
     def speculate(self, request: Request) -> None:
         """The answer so far, if the turn ended now: compute its follow-up in the background."""
@@ -79,10 +89,14 @@ class FollowUpsAhead:
         job = self._jobs.get(_key(request))
         if job is None or job.cancelled():
             self.misses += 1
+            how = "computed after the turn"
             job = self._submit(_key(request), lambda: self.picker(*request))
         else:
             self.hits += 1
+            how = "ready" if job.done() else "under way"
+        start = time.monotonic()
         await asyncio.shield(job)
+        logger.info("follow-up decision %s at the end of the turn: waited %.3f s", how, time.monotonic() - start)
 
     # --- one at a time --------------------------------------------------------------------------------------
 

@@ -136,7 +136,8 @@ async def test_the_decision_ahead_is_the_plain_decision_on_the_dev_answers() -> 
         rubric = bank_rubric(q["question"])
         if rubric is None:
             continue
-        ahead.warm(q["question"], rubric)
+        ahead.warm(q["question"], rubric, after_s=0)
+        await asyncio.sleep(0.01)  # the warm-up starts: the answers below wait behind it
         for a in q["answers"]:
             parts = sentences(a["text"])
             for text in {" ".join(parts[:2]), a["text"]}:
