@@ -61,9 +61,14 @@ from tests.faces import frontal_face_rgb  # noqa: E402
 from tests.media import espeak_wav  # noqa: E402
 
 ARTIFACTS = REPO / ".artifacts"
-QUESTIONS = ["Tell me about a project you are proud of.", "How do you test your code?",
-             "Describe a hard bug you fixed.", "How do you work with a team?", "What do you want to learn next?",
-             "How do you handle deadlines?"]
+QUESTIONS = [  # bank questions (prompts/questions/): each has a rubric, so answers go through the follow-up picker
+    "Tell me about a time you had to learn something new quickly to get a job done. How did you go about it?",
+    "Describe a disagreement you had with a colleague about how to do something. How was it resolved?",
+    "Tell me about a mistake you made at work. What happened, and what did you change afterwards?",
+    "What achievement from the last couple of years are you most proud of, and why?",
+    "How do you keep stakeholders informed when a project is running late?",
+    "How do you handle a request you cannot fulfil?"]
+CONSENT = "Yes, that's fine, I agree."
 ANSWERS = [
     "I have built web services in Python for five years. I care about tests, clear interfaces and measuring "
     "before optimising, and I enjoy working with a small team.",
@@ -190,12 +195,13 @@ def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[
 def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[str], stop, replies) -> None:
     """A process of simulated candidates (their VP8 encoding must not starve the measuring recruiters).
 
-    Each answer's reply delay goes to ``replies``: (room, monotonic end of the answer, seconds until the
+    ``wavs[0]`` is the candidate's consent, said once; the others are answers, said in turn. Each answer's reply
+    delay goes to ``replies``: (room, monotonic end of the answer, seconds until the
     interviewer speaks again). It includes the 1.2 s of silence that ends a turn (ENDPOINTING_MIN_DELAY).
     """
 
     async def main() -> None:
-        answers = [wav_frames(Path(w)) for w in wavs]
+        consent, *answers = [wav_frames(Path(w)) for w in wavs]
         people = [Candidate(info, room, fps=camera_fps, auto_subscribe=False) for room in rooms]
 
         def listen(pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
@@ -213,6 +219,8 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
             await c.publish(frontal_face_rgb())
 
         async def converse(candidate: Candidate) -> None:
+            await candidate.wait_for_my_turn(within=600)
+            await candidate.say(consent)
             for answer in itertools.cycle(answers):
                 await candidate.wait_for_my_turn(within=600)
                 await candidate.say(answer)
@@ -406,7 +414,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
     try:
         await asyncio.to_thread(upgrade, url)  # alembic runs its own event loop
         engine = make_engine(url)
-        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
+        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate([CONSENT, *ANSWERS])]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), wavs,
                                      ARTIFACTS, executor, processes, sample_fps)

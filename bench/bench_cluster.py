@@ -5,9 +5,10 @@ either node, their candidates and recruiters coming in through either node.
     .venv/bin/python bench/bench_cluster.py [--interviews 12] [--seconds 60] [--camera-fps 15] [--slots 8]
 
 Each host has --slots interview slots (AGENT_MAX_CONCURRENT_INTERVIEWS), so neither host can take them all and
-LiveKit's load-based dispatch must spread them. Every simulated candidate publishes the 640x480 face video and
-answers with espeak-ng speech whenever the interviewer hands over the turn; a hidden recruiter per room collects
-the live scores. Everything shares this machine's cores, the simulated participants' VP8 encoding included.
+LiveKit's load-based dispatch must spread them. Every simulated candidate publishes the 640x480 face video,
+consents, then answers (bank questions with rubrics) with espeak-ng speech whenever the interviewer hands over the
+turn; a hidden recruiter per room collects the live scores. Everything shares this machine's cores, the simulated
+participants' VP8 encoding included.
 
 Reports: interviews per host, live updates missed (a second with no message, or one over 1 s late), the largest
 gap, frames analysed per second, the interviewer's reply after an answer, and each host's own CPU (its process
@@ -34,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from bench_agent_concurrency import QUESTIONS, Info, _pct, candidates_main, job_pids  # noqa: E402
+from bench_agent_concurrency import ANSWERS, CONSENT, QUESTIONS, Info, _pct, candidates_main, job_pids  # noqa: E402
 
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
@@ -47,12 +48,6 @@ from tests.media import espeak_wav  # noqa: E402
 
 ARTIFACTS = REPO / ".artifacts"
 AGENT = "interviewer-bench-cluster"
-ANSWERS = [
-    "I have built web services in Python for five years. I care about tests, clear interfaces and measuring "
-    "before optimising, and I enjoy working with a small team.",
-    "I write unit tests with pytest for the logic and a few integration tests against a real database, and I "
-    "run them in continuous integration on every change.",
-]
 PER_PROCESS = 3  # simulated candidates per process (each process its own event loop and GIL)
 
 
@@ -101,7 +96,7 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
         await asyncio.to_thread(upgrade, url)
         engine = make_engine(url)
         sessionmaker = make_sessionmaker(engine)
-        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
+        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate([CONSENT, *ANSWERS])]
         for i, info in enumerate(infos):
             env = worker_env(info, url, AGENT_NAME=AGENT, AGENT_HTTP_PORT=0, AGENT_WORKER_PROCESSES=1,
                              AGENT_IDLE_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=slots,
