@@ -10,7 +10,7 @@ from advanced_alchemy.filters import StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from litestar import Response
-from sqlalchemy import ColumnElement, Row, bindparam, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, bindparam, exists, func, select
 
 from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
@@ -82,7 +82,8 @@ LIST_COLUMNS = (
 # a job's list, its values bound (job_id, company_id) so that its statements are built once (keyset_page's shape).
 # Isolation in the same query: an uncorrelated EXISTS, evaluated once
 OWNED_JOB = exists(select(Job.id).where(Job.id == bindparam("job_id"), Job.company_id == bindparam("company_id")))
-JOB_LIST = {archived: (Application.job_id == bindparam("job_id"), OWNED_JOB, *not_archived(archived))
+JOB_LIST = {archived: select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.job_id == bindparam("job_id"), OWNED_JOB, *not_archived(archived))
             for archived in (False, True)}
 
 
@@ -96,7 +97,7 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
                            include_archived: bool) -> KeysetPage[ApplicationListItem]:
         """A job's applications; 404 when the job is not the recruiter's company's."""
         params = {"job_id": job_id, "company_id": recruiter.company_id}
-        items, found = await self.list_rows(filters, *JOB_LIST[include_archived], params=params,
+        items, found = await self.list_rows(filters, JOB_LIST[include_archived], params=params,
                                             shape=("job applications", include_archived))
         if not items and not await self.repository.session.scalar(select(OWNED_JOB), params):
             raise NotFound("job not found")
@@ -104,17 +105,18 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
 
     async def list_visible(self, principal: Principal, filters: list[StatementFilter],
                            include_archived: bool) -> KeysetPage[ApplicationListItem]:
-        items, found = await self.list_rows(filters, *visibility(principal), *not_archived(include_archived))
+        statement = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(
+            *visibility(principal), *not_archived(include_archived))
+        items, found = await self.list_rows(filters, statement)
         return keyset(items, found, filters)
 
     async def list_rows(
-        self, filters: list[StatementFilter], *where: ColumnElement[bool], params: dict[str, Any] | None = None,
+        self, filters: list[StatementFilter], statement: Select, params: dict[str, Any] | None = None,
         shape: Hashable | None = None,
     ) -> tuple[list[ApplicationListItem], Found]:
-        """The hot list path (10,000+ applications per job): a keyset page over a column select (no ORM objects
-        are built), read along the index of its sort; counted only when asked. `params` and `shape`: see
-        `keyset_page`."""
-        statement = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
+        """The hot list path (10,000+ applications per job): a keyset page of `statement` (LIST_COLUMNS, already
+        restricted to what the caller may see; no ORM objects are built), read along the index of its sort;
+        counted only when asked. `params` and `shape`: see `keyset_page`."""
         found = await keyset_page(self.repository.session, statement, Application, filters, params=params,
                                   shape=shape)
         items = [
