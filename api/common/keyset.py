@@ -173,7 +173,7 @@ async def keyset_page(
     desc = order.sort_order == "desc"
     nullable = bool(sort.property.columns[0].nullable)
     want = paging.limit + 1
-    built = _builder(None if rest else (shape, order.field_name, desc))
+    built = _builder((shape, order.field_name, desc) if shape is not None and not rest else None)
     bound = {**(params or {}), "keyset_limit": want, "keyset_offset": paging.offset}
 
     async def run(stmt: Select, limit: int = want) -> list[Any]:
