@@ -88,7 +88,9 @@ class Settings:
     endpointing_max_delay_s: float = 4.0
 
     # analytics
-    video_sample_fps: float = 5.0
+    # two analysed frames a second: each live second has a fresh one, and a blink (one closed frame) is held;
+    # half the MediaPipe cost of 5 (the calibration before the interview samples at 5)
+    video_sample_fps: float = 2.0
     live_interval_s: float = 1.0
     look_away_flag_s: float = 3.0
     # before the interview the candidate looks at the interviewer tile this long: their own gaze centre (0: none)

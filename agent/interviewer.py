@@ -5,6 +5,9 @@ reply is an ordinary reply of the session. ``Ask`` actions become a plan note fo
 the question, the offline plan-driven LLM speaks it verbatim); ``Say`` actions are fixed words, spoken as they are
 in both pipelines; ``End`` waits for the goodbye, then reports the end. Turns that only overlapped the
 interviewer's own speech are not answers: the interviewer stays silent.
+
+The follow-up decision needs the answer scored against its rubric; that is computed ahead (``agent/scoring/ahead.py``)
+from each final transcript during the end-of-turn silence, so the reply does not wait for it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from livekit.agents import Agent, ModelSettings, llm, stt
 
 import prompts
 from agent.flow import Action, Ask, End, InterviewFlow, RecordConsent, Say
+from agent.scoring.ahead import FollowUpsAhead
 from agent.turns import Turn
 from agent.vad_tap import VADEventTap, transcribe_vad_segments
 from db.enums import ConsentDecision, InterviewStatus
@@ -57,6 +61,8 @@ class Interviewer(Agent):
         self._finishing: asyncio.Task[None] | None = None
         self._pending: set[asyncio.Task[Any]] = set()
         self.finished: tuple[InterviewStatus, str] | None = None
+        self.ahead = FollowUpsAhead(flow.follow_ups) if flow.follow_ups is not None else None
+        self._heard: list[str] = []  # final transcripts since the last turn: the answer so far
 
     # --- events into the flow -----------------------------------------------------------------------------
 
@@ -107,15 +113,25 @@ class Interviewer(Agent):
                 else:
                     self.hooks.on_speak(action)  # spoken by _finish, before the end is reported
             elif in_reply:
+                self._warm_follow_up(action)
                 self.hooks.on_speak(action)
                 return action.directive.note() if isinstance(action, Ask) else action.text
             elif isinstance(action, Ask):
+                self._warm_follow_up(action)
                 self.hooks.on_speak(action)
                 self.session.generate_reply(instructions=action.directive.note())
             else:
                 self.hooks.on_speak(action)
                 self.session.say(action.text)
         return None
+
+    def _warm_follow_up(self, action: Say | Ask) -> None:
+        # a question that may get a follow-up: its rubric's vectors are computed while it is asked
+        if not isinstance(action, Ask) or self.ahead is None:
+            return
+        request = self.flow.follow_up_request("", remaining_s=self.hooks.remaining_s())
+        if request is not None:
+            self.ahead.warm(request[0], request[1])
 
     def _finish(self, end: End, goodbye: str) -> None:
         if self._finishing is None:
@@ -153,13 +169,15 @@ class Interviewer(Agent):
         else:
             self._handled_user_items.add(message.id)
             turn = self.hooks.take_turn(message.text_content or "")
+            self._heard.clear()
             if turn.overlap_only:
                 return  # spoken over the interviewer: kept in the transcript, not an answer
             request = self.flow.follow_up_request(turn.text, remaining_s=self.hooks.remaining_s())
-            if request is not None and self.flow.follow_ups is not None:
-                # scoring the answer for its follow-up embeds it: off the event loop (the flow then reads the cache)
+            if request is not None and self.ahead is not None:
+                # computed ahead from the final transcripts when they make this turn's text; else now, off the
+                # event loop (either way the flow then reads the picker's cache)
                 try:
-                    await asyncio.to_thread(self.flow.follow_ups, *request)
+                    await self.ahead.decide(request)
                 except Exception:
                     logger.exception("choosing a follow-up failed")
             actions = self.flow.on_turn(turn.text, earlier=turn.earlier, remaining_s=self.hooks.remaining_s())
@@ -193,7 +211,21 @@ class Interviewer(Agent):
                     self.hooks.on_final_transcript(event)
                 except Exception:
                     logger.exception("transcript hook failed")
+                try:
+                    self._speculate(event)
+                except Exception:
+                    logger.exception("could not start choosing a follow-up ahead")
             yield event
+
+    def _speculate(self, event: stt.SpeechEvent) -> None:
+        """The turn may end with this transcript: start choosing the follow-up for the answer so far."""
+        text = (event.alternatives[0].text or "").strip() if event.alternatives else ""
+        if not text or self.ahead is None:
+            return
+        self._heard.append(text)  # as the turn tracker joins a turn's segments (agent/turns.py)
+        request = self.flow.follow_up_request(" ".join(self._heard), remaining_s=self.hooks.remaining_s())
+        if request is not None:
+            self.ahead.speculate(request)
 
     async def _tee_candidate_audio(self, audio: AsyncIterable[rtc.AudioFrame]) -> AsyncIterator[rtc.AudioFrame]:
         # the frames the session already receives feed the fluency analysis: no second stream on the track

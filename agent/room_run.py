@@ -37,6 +37,9 @@ logger = logging.getLogger("interviewly.room")
 # With the thread executor several interviews share one process and one LiveKit FFI; connecting their rooms
 # concurrently can miss the FFI's room-event handshake deadline, and the FFI then panics the whole process.
 _CONNECT_LOCK = threading.Lock()
+# the gaze calibration's rate: it needs MIN_FRAMES (analytics.gaze_calibration) usable frames in a few seconds,
+# more than the interview's own VIDEO_SAMPLE_FPS gives
+CALIBRATION_FPS = 5.0
 
 
 def is_candidate(p: rtc.Participant) -> bool:
@@ -56,7 +59,11 @@ class RoomRun:
         self.max_s = min(settings.max_minutes, float(context.duration_minutes)) * 60.0
         self.recorder = Recorder(sessionmaker, context.interview_id, flush_interval_s=settings.flush_interval_s,
                                  max_buffered_rows=settings.max_buffered_rows, generation=context.resumes)
-        self.eyes = EyeTracker(look_away_flag_s=settings.look_away_flag_s, sample_fps=settings.video_sample_fps)
+        self.eyes = EyeTracker(look_away_flag_s=settings.look_away_flag_s,
+                               sample_fps=max(settings.video_sample_fps, CALIBRATION_FPS))
+        # the gaze calibration is sampled faster than the interview (it needs MIN_FRAMES in a few seconds)
+        self._calibrating = (settings.gaze_calibration_s > 0 and context.video_analysis
+                             and context.resumed_from is None)
         self.speaking = Speaking()
         self.fluency = FluencyTracker(gate=lambda: self.speaking.agent_state != "speaking")
         self.directory: RecruiterDirectory | None = None
@@ -187,18 +194,29 @@ class RoomRun:
         try:
             calibration = await self.eyes.calibrate(seconds)
         except CalibrationError as e:
+            self._end_calibration_rate()
             logger.info("interview %s: no gaze calibration (%s)", self.interview_id, e)
             await attrs.set_attributes({ATTR_PHASE: "greeting", ATTR_CALIBRATION: "skipped"})
             return
+        self._end_calibration_rate()
         self.recorder.update_interview(gaze_calibration=calibration.as_dict())
         # the page's prompt ends with the phase; the greeting follows at once
         await attrs.set_attributes({ATTR_PHASE: "greeting", ATTR_CALIBRATION: "done"})
+
+    def _video_fps(self) -> float:
+        return max(self.settings.video_sample_fps, CALIBRATION_FPS) if self._calibrating else \
+            self.settings.video_sample_fps
+
+    def _end_calibration_rate(self) -> None:
+        self._calibrating = False
+        if self.sampler is not None:
+            self.sampler.set_fps(self._video_fps())
 
     async def _start_video(self) -> None:
         await self.eyes.load()
         assert self.eyes.analyzer is not None
         # a sample 150 ms before each live tick: time for a 15 fps camera's next frame and its analysis
-        self.sampler = VideoSampler(self.eyes.analyzer.process, fps=self.settings.video_sample_fps, clock=self.now,
+        self.sampler = VideoSampler(self.eyes.analyzer.process, fps=self._video_fps(), clock=self.now,
                                     on_observation=self.eyes.observe, phase_s=self.settings.live_interval_s - 0.15)
         if self.live is not None:
             self.live.sampler = self.sampler

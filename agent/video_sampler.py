@@ -55,10 +55,10 @@ class VideoSampler:
         phase_s: float = 0.0,
     ) -> None:
         self._analyze = analyze
-        self.interval = 1.0 / fps
         # samples are due at phase_s + k * interval on the clock: the live ticks place them just before each
         # tick, so every message carries a fresh observation
-        self.phase_s = phase_s % self.interval
+        self._phase = phase_s
+        self.set_fps(fps)
         self._clock = clock
         self._on_observation = on_observation
         self._executor = background_executor("video-analysis", ANALYSIS_NICE)
@@ -75,6 +75,12 @@ class VideoSampler:
         self.analysis_s_total = 0.0
         self._reported = (0, 0)
         self.last_ref: FrameRef | None = None  # the frame of the latest observation
+
+    def set_fps(self, fps: float) -> None:
+        """The sampling rate from the next sample on (the gaze calibration samples faster than the interview)."""
+        self.interval = 1.0 / fps
+        self.phase_s = self._phase % self.interval
+        self._next_due = -math.inf  # the next frame starts the new grid
 
     @property
     def attached(self) -> bool:
@@ -107,16 +113,17 @@ class VideoSampler:
 
     async def _consume(self, stream: rtc.VideoStream) -> None:
         loop = asyncio.get_running_loop()
-        next_due = -math.inf
-        tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
+        self._next_due = -math.inf
         async for event in stream:
             self.frames_received += 1
             t = self._clock()
+            tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
             # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
             # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
-            if t < next_due - tolerance:
+            if t < self._next_due - tolerance:
                 continue
-            next_due = self.phase_s + (math.floor((t + tolerance - self.phase_s) / self.interval) + 1) * self.interval
+            step = math.floor((t + tolerance - self.phase_s) / self.interval) + 1
+            self._next_due = self.phase_s + step * self.interval
             self.frames_sampled += 1
             if self._busy:
                 self.frames_dropped += 1

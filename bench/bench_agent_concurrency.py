@@ -1,12 +1,13 @@
 """Concurrent offline interviews on this machine: live updates missed, frames analysed, CPU and memory per interview.
 
     .venv/bin/python bench/bench_agent_concurrency.py [--levels 1,4,8] [--seconds 90] [--camera-fps 15]
+        [--sample-fps F]
         [--executor thread|process] [--processes 2]
 
-For each level N: a fresh worker as the product runs it (offline pipeline, VIDEO_SAMPLE_FPS=5, thread
-executor over AGENT_WORKER_PROCESSES processes, AGENT_MAX_CONCURRENT_INTERVIEWS=N), N interviews dispatched
-at once, each with a simulated candidate (640x480 astronaut video, espeak-ng answers whenever the
-interviewer hands over the turn) and a hidden recruiter collecting the live scores. Everything - Postgres,
+For each level N: a fresh worker as the product runs it (offline pipeline, the product's VIDEO_SAMPLE_FPS unless
+--sample-fps, thread executor over AGENT_WORKER_PROCESSES processes, AGENT_MAX_CONCURRENT_INTERVIEWS=N),
+N interviews dispatched at once, each with a simulated candidate (640x480 astronaut video, espeak-ng answers whenever
+the interviewer hands over the turn) and a hidden recruiter collecting the live scores. Everything - Postgres,
 livekit-server, the simulated participants (VP8 encoding included) and the worker - shares this machine.
 
 Per level it reports: live updates missed (a second with no message), the largest gap between two messages,
@@ -60,9 +61,14 @@ from tests.faces import frontal_face_rgb  # noqa: E402
 from tests.media import espeak_wav  # noqa: E402
 
 ARTIFACTS = REPO / ".artifacts"
-QUESTIONS = ["Tell me about a project you are proud of.", "How do you test your code?",
-             "Describe a hard bug you fixed.", "How do you work with a team?", "What do you want to learn next?",
-             "How do you handle deadlines?"]
+QUESTIONS = [  # bank questions (prompts/questions/): each has a rubric, so answers go through the follow-up picker
+    "Tell me about a time you had to learn something new quickly to get a job done. How did you go about it?",
+    "Describe a disagreement you had with a colleague about how to do something. How was it resolved?",
+    "Tell me about a mistake you made at work. What happened, and what did you change afterwards?",
+    "What achievement from the last couple of years are you most proud of, and why?",
+    "How do you keep stakeholders informed when a project is running late?",
+    "How do you handle a request you cannot fulfil?"]
+CONSENT = "Yes, that's fine, I agree."
 ANSWERS = [
     "I have built web services in Python for five years. I care about tests, clear interfaces and measuring "
     "before optimising, and I enjoy working with a small team.",
@@ -122,6 +128,24 @@ def component(p: psutil.Process, worker_pids: set[int], sim_pids: set[int]) -> s
     return "bench_recruiters" if p.pid == psutil.Process().pid else "other_own"
 
 
+def thread_cpu_s(pids: set[int]) -> dict[str, float]:
+    """CPU seconds so far of every thread of these processes and their children, by thread name (Linux), so the
+    worker's cost splits into Python, WebRTC, MediaPipe, ONNX and so on."""
+    out: dict[str, float] = {}
+    procs = []
+    for pid in pids:
+        with contextlib.suppress(psutil.Error):
+            p = psutil.Process(pid)
+            procs += [p, *p.children(recursive=True)]
+    for p in procs:
+        with contextlib.suppress(psutil.Error, OSError):
+            for t in p.threads():
+                name = Path(f"/proc/{p.pid}/task/{t.id}/comm").read_text().strip()
+                name = re.sub(r"[-_:]?\d+$", "", name)  # numbered pools count as one
+                out[name] = out.get(name, 0.0) + t.user_time + t.system_time
+    return out
+
+
 def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[str, list],
                      worker_pids: set[int] = frozenset(), sim_pids: set[int] = frozenset()) -> None:
     """Every 2 s: CPU and memory of the processes. Runs in its own thread, off the recruiters' event loop."""
@@ -171,12 +195,13 @@ def sample_processes(pids: dict[str, int], stop: threading.Event, samples: dict[
 def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[str], stop, replies) -> None:
     """A process of simulated candidates (their VP8 encoding must not starve the measuring recruiters).
 
-    Each answer's reply delay goes to ``replies``: (room, monotonic end of the answer, seconds until the
+    ``wavs[0]`` is the candidate's consent, said once; the others are answers, said in turn. Each answer's reply
+    delay goes to ``replies``: (room, monotonic end of the answer, seconds until the
     interviewer speaks again). It includes the 1.2 s of silence that ends a turn (ENDPOINTING_MIN_DELAY).
     """
 
     async def main() -> None:
-        answers = [wav_frames(Path(w)) for w in wavs]
+        consent, *answers = [wav_frames(Path(w)) for w in wavs]
         people = [Candidate(info, room, fps=camera_fps, auto_subscribe=False) for room in rooms]
 
         def listen(pub: rtc.RemoteTrackPublication, participant: rtc.RemoteParticipant) -> None:
@@ -194,6 +219,8 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
             await c.publish(frontal_face_rgb())
 
         async def converse(candidate: Candidate) -> None:
+            await candidate.wait_for_my_turn(within=600)
+            await candidate.say(consent)
             for answer in itertools.cycle(answers):
                 await candidate.wait_for_my_turn(within=600)
                 await candidate.say(answer)
@@ -217,12 +244,14 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
 
 
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
-                    wavs: list[str], log_dir: Path, executor: str = "thread", processes: int = 2) -> dict:
+                    wavs: list[str], log_dir: Path, executor: str = "thread", processes: int = 2,
+                    sample_fps: float | None = None) -> dict:
     # the product's own configuration for n interviews: AGENT_MAX_CONCURRENT_INTERVIEWS=n over the processes
     per_process = -(-n // processes)
     worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=per_process,
                                      AGENT_MAX_CONCURRENT_INTERVIEWS=n, AGENT_WORKER_PROCESSES=processes,
-                                     VIDEO_SAMPLE_FPS=5, INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
+                                     **({"VIDEO_SAMPLE_FPS": sample_fps} if sample_fps else {}),
+                                     INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
                                      REJOIN_GRACE_SECONDS=2),
                           log_dir / f"bench-agent-concurrency-worker-{n}.log")
     workers = [worker]
@@ -266,10 +295,12 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         # thread executor: the interviews share the worker processes, whose figures are shared out evenly
         pids = job_pids(worker) if executor == "process" else {"worker": worker.proc.pid}
         stop, samples = threading.Event(), {}
+        threads_before = thread_cpu_s({w.proc.pid for w in workers})
         sampler = asyncio.create_task(asyncio.to_thread(sample_processes, pids, stop, samples,
                                                         {w.proc.pid for w in workers}, {p.pid for p in sims}))
         await asyncio.sleep(seconds)
         window_end = time.monotonic()
+        threads_after = thread_cpu_s({w.proc.pid for w in workers})
         stop.set()
         await sampler
     finally:
@@ -358,6 +389,11 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         "cpu_pct_of_core_by_component": {
             name: round(statistics.mean(s.get(name, 0.0) for s in samples.get("components", [{}])), 1)
             for name in sorted({k for s in samples.get("components", []) for k in s})},
+        # the worker's CPU by thread name, % of one core per interview: where an interview's cost goes
+        "worker_cpu_pct_of_core_by_thread_per_interview": dict(sorted(
+            ((name, round((spent - threads_before.get(name, 0.0)) / (window_end - window_start) * 100 / n, 2))
+             for name, spent in threads_after.items() if spent - threads_before.get(name, 0.0) > 0.0),
+            key=lambda kv: -kv[1])),
         # how long LiveKit took to accept each live message (per interview: p50, p95 in ms)
         "publish_ms_p50_p95": publish,
         # CPU (% of one core) used meanwhile by processes this bench did not start: the machine is shared
@@ -367,7 +403,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
 
 
 async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str,
-                     processes: int) -> dict:
+                     processes: int, sample_fps: float | None = None) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
@@ -378,10 +414,10 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
     try:
         await asyncio.to_thread(upgrade, url)  # alembic runs its own event loop
         engine = make_engine(url)
-        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate(ANSWERS)]
+        wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate([CONSENT, *ANSWERS])]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), wavs,
-                                     ARTIFACTS, executor, processes)
+                                     ARTIFACTS, executor, processes, sample_fps)
             results.append(result)
             print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
                   f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s (tick "
@@ -392,13 +428,16 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
                   f"interview, machine CPU p50 {result['machine_cpu_pct_p50']}% (other tenants "
                   f"{result['other_tenants_cpu_pct_of_core_mean']}% of a core)", flush=True)
             print(f"    CPU by component (% of a core): {result['cpu_pct_of_core_by_component']}", flush=True)
+            print(f"    worker CPU by thread per interview (% of a core): "
+                  f"{result['worker_cpu_pct_of_core_by_thread_per_interview']}", flush=True)
             print(f"    interviewer reply after an answer (incl. 1.2 s end-of-turn silence): p50/p95 "
                   f"{result['reply_s_p50_p95']} s over {result['replies']} answers", flush=True)
         await engine.dispose()
     finally:
         lk.stop()
         pg.stop()
-    return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps, "video_sample_fps": 5, "executor": executor,
+    return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps,
+            "video_sample_fps": sample_fps or "product default", "executor": executor,
             "levels": results}
 
 
@@ -407,6 +446,7 @@ def main() -> None:
     parser.add_argument("--levels", default="1,4,8")
     parser.add_argument("--seconds", type=float, default=90)
     parser.add_argument("--camera-fps", type=float, default=15)
+    parser.add_argument("--sample-fps", type=float, default=None, help="VIDEO_SAMPLE_FPS (default: the product's)")
     parser.add_argument("--executor", choices=["process", "thread"], default="thread",
                         help="AGENT_JOB_EXECUTOR (default: the product's, thread)")
     parser.add_argument("--processes", type=int, default=max(1, min(psutil.cpu_count() or 1, 4)),
@@ -416,7 +456,7 @@ def main() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
         result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor,
-                                        args.processes))
+                                        args.processes, args.sample_fps))
     (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
     ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
     best = max(ok, default=0)

@@ -1,7 +1,7 @@
 """Answer scoring on the labelled answers set: ordering accuracy and the off-topic maximum, per half, on the written
 answers and on their offline transcripts.
 
-    .venv/bin/python bench/bench_answer_scoring.py [--halves dev,test] [--no-stt]
+    .venv/bin/python bench/bench_answer_scoring.py [--halves dev,test] [--no-stt] [--follow-up-cpu]
 
 The scorer is the agent's offline content scorer (agent/scoring). Pairs are strong/strong_plain > partial >
 off_topic within a question (tests/agent/answer_eval.py). For the transcribed run each answer is spoken by espeak-ng
@@ -9,6 +9,11 @@ off_topic within a question (tests/agent/answer_eval.py). For the transcribed ru
 would cut it at the pauses, and transcribed by the default offline STT (agent/offline/stt_whisper.py, as the agent
 runs it). Transcripts are cached per model in .artifacts/answer_transcripts.json (a first run takes ~40 minutes).
 Results go to .artifacts/bench_answer_scoring.json.
+
+``--follow-up-cpu`` also prints the follow-up picker's CPU per answer (process CPU; run it with
+EMBEDDING_THREADS=1, as the agent does): computed after the turn ended (the plain path), or ahead
+(agent/scoring/ahead.py: the question's anchors while it is asked, the answer so far at each final transcript, here
+every SEGMENT_SENTENCES sentences), each answer as the first one its question gets in the process (nothing cached).
 
 The dev half is the one to tune on; the test half is held out (tests/evalsets/answers/README.md).
 """
@@ -34,7 +39,8 @@ sys.path.insert(0, str(REPO))
 import prompts  # noqa: E402
 from agent.offline.stt_whisper import DEFAULT_MODEL, PACKAGED_MODELS, WHISPER_RATE, load_model, transcribe  # noqa: E402
 from agent.scoring.content import score_answer  # noqa: E402
-from agent.scoring.rubric import Rubric  # noqa: E402
+from agent.scoring.follow_up import RubricFollowUps  # noqa: E402
+from agent.scoring.rubric import Rubric, bank_rubric  # noqa: E402
 from agent.scoring.text import sentences  # noqa: E402
 from tests.agent.answer_eval import evaluate, load_half  # noqa: E402
 from tests.media import espeak_wav, read_wav  # noqa: E402
@@ -110,6 +116,43 @@ def sibling_confusion() -> tuple[int, int, float]:
     return confused, pairs, worst
 
 
+SEGMENT_SENTENCES = 2  # a final transcript per VAD segment: about two sentences between the candidate's pauses
+
+
+def follow_up_cpu(questions: list[dict]) -> dict[str, float]:
+    """Mean CPU seconds per answer of the follow-up picker: plain (all after the turn) and ahead (while asked,
+    while answering, after the turn)."""
+    from nlp.embeddings import get_embedder
+
+    plain: list[float] = []
+    ahead: dict[str, list[float]] = {"while_asked": [], "while_answering": [], "after_turn": []}
+    for q in questions:
+        rubric = bank_rubric(q["question"])
+        if rubric is None:
+            continue
+        for a in q["answers"]:
+            # a picker with an embed function of its own: its vector caches start empty
+            cold = RubricFollowUps(embed=lambda texts: get_embedder().embed(texts))
+            start = time.process_time()
+            cold(q["question"], rubric, a["text"])
+            plain.append(time.process_time() - start)
+            picker = RubricFollowUps(embed=lambda texts: get_embedder().embed(texts))
+            parts = sentences(a["text"])
+            start = time.process_time()
+            picker.warm(q["question"], rubric)
+            asked = time.process_time()
+            for n in range(SEGMENT_SENTENCES, len(parts) + SEGMENT_SENTENCES, SEGMENT_SENTENCES):
+                picker(q["question"], rubric, " ".join(parts[:n]) if n < len(parts) else a["text"])
+            answered = time.process_time()
+            picker(q["question"], rubric, a["text"])
+            ahead["while_asked"].append(asked - start)
+            ahead["while_answering"].append(answered - asked)
+            ahead["after_turn"].append(time.process_time() - answered)
+    mean = lambda xs: round(float(np.mean(xs)), 4)  # noqa: E731
+    return {"answers": len(plain), "plain_after_turn_s": mean(plain),
+            **{f"ahead_{k}_s": mean(v) for k, v in ahead.items()}}
+
+
 def _wer(refs: list[str], hyps: list[str]) -> float:
     norm = jiwer.Compose([jiwer.ToLowerCase(), jiwer.RemovePunctuation(), jiwer.RemoveMultipleSpaces(),
                           jiwer.Strip(), jiwer.ReduceToListOfListOfWords()])
@@ -120,6 +163,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--halves", default="dev,test")
     parser.add_argument("--no-stt", action="store_true", help="score the written answers only")
+    parser.add_argument("--follow-up-cpu", action="store_true", help="the follow-up picker's CPU per answer")
     args = parser.parse_args()
     report: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -131,6 +175,12 @@ def main() -> int:
             per_answer = (time.perf_counter() - start) / max(1, len(clean.scores))
             report[f"{half}/clean"] = {**clean.summary(), "seconds_per_answer": round(per_answer, 3)}
             print(_line(half, "clean", clean.summary()) + f"  ({per_answer:.2f} s/answer)")
+            if args.follow_up_cpu:
+                cpu = report[f"{half}/follow-up CPU"] = follow_up_cpu(questions)
+                print(f"{half:4s} follow-up picker CPU per answer ({cpu['answers']} answers, cold caches): plain "
+                      f"{cpu['plain_after_turn_s']:.3f} s after the turn; ahead {cpu['ahead_while_asked_s']:.3f} s "
+                      f"while asked + {cpu['ahead_while_answering_s']:.3f} s while answering + "
+                      f"{cpu['ahead_after_turn_s']:.3f} s after the turn")
             if stt is None:
                 continue
             heard, wer = _transcribed(stt, questions)

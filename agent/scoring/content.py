@@ -6,6 +6,8 @@ the sentence of the answer that made it (or that came closest).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,32 +118,46 @@ def _default_embed(texts: list[str]) -> np.ndarray:
     return get_embedder().embed(texts)
 
 
-class AnchorCache:
-    """Vectors of the texts an answer is compared with (questions, rubrics, anchors): embedded once each."""
+class TextVectors:
+    """Vectors of texts, each embedded once: the texts an answer is compared with (questions, rubrics, anchors),
+    and, in a cache of their own, the answer's sentences (scored again as the answer grows, agent/scoring/ahead.py).
+    The float32 model gives a text the same vector whatever else shares its call (tests/agent/test_reply_ahead.py
+    holds this), so a cached vector is the one a fresh call would give. Least recently used texts go first."""
 
-    def __init__(self, embed: Embed, size: int = 2048) -> None:
+    def __init__(self, embed: Embed, size: int) -> None:
         self.embed = embed
         self._size = size
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()  # interviews score in threads of their own
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        unique = list(dict.fromkeys(texts))
+        with self._lock:
+            found = {t: self._vectors[t] for t in unique if t in self._vectors}
+            for t in found:
+                self._vectors.move_to_end(t)
+        missing = [t for t in unique if t not in found]
         if missing:
-            if len(self._vectors) + len(missing) > self._size:
-                self._vectors.clear()
-            for text, vec in zip(missing, self.embed(missing), strict=True):
-                self._vectors[text] = vec
-        return np.vstack([self._vectors[t] for t in texts])
+            embedded = self.embed(missing)
+            with self._lock:
+                for text, vec in zip(missing, embedded, strict=True):
+                    self._vectors[text] = found[text] = vec
+                while len(self._vectors) > self._size:
+                    self._vectors.popitem(last=False)
+        return np.vstack([found[t] for t in texts])
 
 
-_caches: dict[int, AnchorCache] = {}
+ANCHORS_KEPT = 2048
+SENTENCES_KEPT = 512
+_caches: dict[int, tuple[TextVectors, TextVectors]] = {}
 
 
-def _anchor_cache(embed: Embed) -> AnchorCache:
-    cache = _caches.get(id(embed))
-    if cache is None or cache.embed is not embed:
-        cache = _caches[id(embed)] = AnchorCache(embed)
-    return cache
+def _text_vectors(embed: Embed) -> tuple[TextVectors, TextVectors]:
+    """(anchors, answer sentences) for this embed function."""
+    caches = _caches.get(id(embed))
+    if caches is None or caches[0].embed is not embed:
+        caches = _caches[id(embed)] = (TextVectors(embed, ANCHORS_KEPT), TextVectors(embed, SENTENCES_KEPT))
+    return caches
 
 
 def _question_side(question: str, rubric: Rubric | None) -> list[str]:
@@ -164,7 +180,7 @@ def _sibling_texts(question: str, rubric: Rubric | None, siblings: Sequence[tupl
     return texts
 
 
-def _relevance(anchors: AnchorCache, question: str, rubric: Rubric | None,
+def _relevance(anchors: TextVectors, question: str, rubric: Rubric | None,
                siblings: Sequence[tuple[str, Rubric]] | None, sent_vecs: np.ndarray,
                params: Params) -> tuple[float, dict[str, float]]:
     """0..1: is the answer about this question rather than something else (a prepared speech, another question)?"""
@@ -192,7 +208,25 @@ def _relevance(anchors: AnchorCache, question: str, rubric: Rubric | None,
     return relevance, {"relevance_margin": margin, "on_topic_sentence_share": share}
 
 
-def _points(anchors: AnchorCache, rubric: Rubric, sents: list[str], sent_vecs: np.ndarray,
+def anchor_texts(question: str, rubric: Rubric | None, *, params: Params = PARAMS,
+                 siblings: Sequence[tuple[str, Rubric]] | None = None) -> list[str]:
+    """Every text an answer to ``question`` is compared with (they never change for a question)."""
+    texts = [*_question_side(question, rubric), *off_topic_anchors()]
+    if rubric is not None:
+        texts += [*([rubric.example("off_topic")] if rubric.example("off_topic") else []),
+                  *_sibling_texts(question, rubric, siblings, params.siblings),
+                  *(rubric.near_topics if params.near_topics else ()), *(p.covers for p in rubric.points)]
+    return list(dict.fromkeys(texts))
+
+
+def warm_anchors(question: str, rubric: Rubric | None, *, embed: Embed | None = None, params: Params = PARAMS,
+                 siblings: Sequence[tuple[str, Rubric]] | None = None) -> None:
+    """Embed the question's anchors ahead (while it is asked): scoring its answer then embeds only the answer.
+    The vectors are the ones ``score_answer`` would compute itself (one text per row, same model)."""
+    _text_vectors(embed or _default_embed)[0].vectors(anchor_texts(question, rubric, params=params, siblings=siblings))
+
+
+def _points(anchors: TextVectors, rubric: Rubric, sents: list[str], sent_vecs: np.ndarray,
             params: Params) -> tuple[list[PointResult], float]:
     """Each rubric point with the sentence closest to it, and the soft coverage (0..1)."""
     sims = sent_vecs @ anchors.vectors([p.covers for p in rubric.points]).T  # sentences x points
@@ -216,8 +250,8 @@ def score_answer(question: str, answer: str, rubric: Rubric | None = None, *, em
     sents = sentences(answer)
     if not words(answer) or not sents:
         return ContentScore(0.0, rubric is not None, 0.0, 0.0, 0.0 if rubric else None, spec, (), {"sentences": 0})
-    anchors = _anchor_cache(embed)
-    sent_vecs = embed(sents)
+    anchors, sentence_vectors = _text_vectors(embed)
+    sent_vecs = sentence_vectors.vectors(sents)
     relevance, details = _relevance(anchors, question, rubric, siblings, sent_vecs, params)
     gate = _ramp(relevance, params.gate_lo, params.gate_hi)
     points: list[PointResult] = []

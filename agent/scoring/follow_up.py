@@ -3,8 +3,8 @@ what the candidate said ("You mentioned that you added an index. How would you .
 
 ``RubricFollowUps`` is the flow's follow-up picker (``agent/flow.py`` stays pure: it is handed one). It scores the
 answer with the offline scorer, so the same rubric and the same evidence decide both the follow-up and the score.
-Results are cached per (question, answer): the interviewer computes them off the event loop first (``prepare``),
-the flow then reads them.
+Results are cached per (question, answer): the interviewer computes them off the event loop first (``prepare``,
+ahead of the end of the turn: ``agent/scoring/ahead.py``), the flow then reads them.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from agent.scoring.content import ContentScore, Embed, score_answer
+from agent.scoring.content import ContentScore, Embed, score_answer, warm_anchors
 from agent.scoring.rubric import Rubric
 from agent.scoring.text import to_second_person, words
 
@@ -102,6 +102,16 @@ class RubricFollowUps:
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return result
+
+    def ready(self, question: str, answer: str) -> bool:
+        """Whether ``prepare`` for this answer would return at once (from the cache)."""
+        with self._lock:
+            return (question, answer) in self._cache
+
+    def warm(self, question: str, rubric: Rubric | None) -> None:
+        """Embed what every answer to ``question`` is compared with (slow: off the event loop, while it is asked)."""
+        if rubric is not None:
+            warm_anchors(question, rubric, embed=self.embed)
 
     def __call__(self, question: str, rubric: Rubric | None, answer: str) -> FollowUp | None:
         return self.prepare(question, rubric, answer)

@@ -102,26 +102,40 @@ def _recorder_alive(pid: int | None, recording_id: uuid.UUID) -> bool:
 
 async def recover_dead_recorders(session: AsyncSession, spawn: Spawner | None = None) -> list[str]:
     """A recorder of this host that died (SIGKILL, OOM) left its file in the spool, playable up to the crash: a new
-    process uploads it as the recording (the row moves to UPLOADING first: one claim). Returns the interview ids."""
+    process uploads it as the recording. An uploader that died too (the row stuck in UPLOADING with nobody behind
+    it) is started again: the spooled file stays until an upload finishes. Each row is claimed once (its pid cleared
+    in the claim, then set to the new uploader's). Returns the interview ids."""
     import socket
 
     rows = (await session.scalars(
-        select(Recording).where(Recording.status == RecordingStatus.RECORDING,
+        select(Recording).where(Recording.status.in_((RecordingStatus.RECORDING, RecordingStatus.UPLOADING)),
                                 Recording.recorder_host == socket.gethostname(), Recording.recorder_pid.is_not(None))
     )).all()
     claimed = []
     for rec in rows:
         if _recorder_alive(rec.recorder_pid, rec.id):
             continue
+        why = ("the recorder died: kept up to where it stopped" if rec.status == RecordingStatus.RECORDING
+               else "the upload was interrupted: uploading again")
         won = await session.execute(
-            update(Recording).where(Recording.id == rec.id, Recording.status == RecordingStatus.RECORDING,
+            update(Recording).where(Recording.id == rec.id, Recording.status == rec.status,
                                     Recording.recorder_pid == rec.recorder_pid)
-            .values(status=RecordingStatus.UPLOADING, error="the recorder died: kept up to where it stopped"))
+            .values(status=RecordingStatus.UPLOADING, recorder_pid=None, error=why))
         if won.rowcount:
             claimed.append((rec.interview_id, rec.id))
     await session.commit()
     for _, recording_id in claimed:
-        (spawn or spawn_uploader)(recording_id)
+        try:
+            pid = (spawn or spawn_uploader)(recording_id)
+        except OSError as exc:
+            pid, error = None, f"could not start the uploader: {exc}"[:400]
+            await session.execute(update(Recording).where(Recording.id == recording_id)
+                                  .values(status=RecordingStatus.FAILED, error=error))
+        if pid is not None:  # the uploader's liveness is what the next tick checks
+            await session.execute(update(Recording).where(Recording.id == recording_id,
+                                                          Recording.status == RecordingStatus.UPLOADING)
+                                  .values(recorder_pid=pid))
+    await session.commit()
     return [str(i) for i, _ in claimed]
 
 

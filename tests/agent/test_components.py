@@ -142,6 +142,33 @@ async def test_sampler_drops_frames_instead_of_queueing_when_analysis_is_slow() 
     assert sampler.take_counters() == (0, 0)
 
 
+async def test_sampler_rate_changes_from_the_next_frame() -> None:
+    """The calibration's 5 fps, then the interview's 2 fps: each stretch sampled at its own rate, on a grid."""
+    sampled: list[float] = []
+    sampler = VideoSampler(lambda rgb, t: t, fps=5, on_observation=sampled.append, phase_s=0.85)
+    frame = rgb_to_frame(np.zeros((48, 64, 3), np.uint8)).convert(rtc.VideoBufferType.I420)
+    clock = {"t": 0.0}
+    sampler._clock = lambda: clock["t"]
+
+    async def camera():
+        for i in range(180):  # 6 s at 30 fps on a simulated clock
+            clock["t"] = i / 30
+            if i == 60:
+                sampler.set_fps(2)
+            yield rtc.VideoFrameEvent(frame=frame, timestamp_us=i * 33_333, rotation=0)
+            await asyncio.sleep(0.005)  # lets each analysis finish before the next frame
+
+    await sampler._consume(camera())
+    await asyncio.sleep(0.2)
+    await sampler.aclose()
+    first, then = [t for t in sampled if t < 2.0], [t for t in sampled if t >= 2.0]
+    assert 9 <= len(first) <= 11  # 2 s at 5 fps
+    assert 8 <= len(then) <= 10  # 4 s at 2 fps
+    # the slower grid keeps the phase: a sample 150 ms (within a frame) before each live second
+    assert all(abs((t - 0.85) % 0.5) < 0.04 or abs((t - 0.85) % 0.5 - 0.5) < 0.04 for t in then[1:])
+    assert sampler.frames_dropped == 0
+
+
 def _eyes(observations: list[FrameObservation]) -> EyeTracker:
     eyes = EyeTracker()
     eyes.analyzer = object()  # type: ignore[assignment]  (loaded: windows are computed)

@@ -165,7 +165,8 @@ def check_live_messages(messages: list[dict], times: list[float], candidate: Can
     assert all("no_face" in m["flags"] for m in blank)
     assert all(m["face_present"] for m in turned)
     assert statistics.mean(m["eye_contact"]["last_1s"] or 0.0 for m in turned) < 0.3
-    assert sum(m["frames"]["analyzed"] for m in messages) >= 4 * len(messages)
+    # VIDEO_SAMPLE_FPS (2) analysed frames a second, less a fifth at most (analysis may fall behind)
+    assert sum(m["frames"]["analyzed"] for m in messages) >= 1.6 * len(messages)
 
 
 async def stored(sessionmaker, interview_id) -> dict:

@@ -177,3 +177,31 @@ async def test_sigkill_leaves_a_playable_file(db_sessionmaker: Any, livekit: Any
     assert row.duration_s == pytest.approx(d.duration_s, abs=0.5)
     stored = await make_recording_storage(recorder_env).get(row.storage_key)
     assert len(stored) == row.size_bytes and not spooled.exists()
+
+
+async def test_an_uploader_that_died_is_started_again(db_sessionmaker, recorder_env: Settings) -> None:
+    """A row left in UPLOADING by an uploader that died (its process gone, the spooled file still there) is
+    uploaded by a new process on the next lifecycle tick, once however many ticks see it."""
+    import socket
+
+    sm = db_sessionmaker
+    interview_id = await recordable_interview(sm)
+    gone = await asyncio.create_subprocess_exec("true")
+    await gone.wait()
+    recording_id = uuid.uuid4()
+    async with sm() as s, s.begin():
+        company_id = (await s.get(Interview, interview_id)).company_id
+        s.add(Recording(id=recording_id, interview_id=interview_id, company_id=company_id,
+                        status=RecordingStatus.UPLOADING, content_type="video/mp4",
+                        recorder_host=socket.gethostname(), recorder_pid=gone.pid))
+    spooled = spool_dir() / f"{recording_id}.mp4"
+    spooled.parent.mkdir(parents=True, exist_ok=True)
+    content = os.urandom(64 * 1024)  # not a playable file: the upload must not depend on it being one
+    spooled.write_bytes(content)
+    async with sm() as s:
+        assert await recover_dead_recorders(s) == [str(interview_id)]
+        assert await recover_dead_recorders(s) == []
+    row = await _until(sm, interview_id, lambda r: r.status in (RecordingStatus.READY, RecordingStatus.FAILED), 60)
+    assert row.status == RecordingStatus.READY, row.error
+    assert await make_recording_storage(recorder_env).get(row.storage_key) == content
+    assert not spooled.exists()
