@@ -83,6 +83,10 @@ async def bulk_applications(database_url: str, job_id: str, n: int) -> None:
         await conn.execution_options(isolation_level="AUTOCOMMIT")
         await conn.execute(text("VACUUM ANALYZE candidates"))
         await conn.execute(text("VACUUM ANALYZE applications"))
+        # the inserted pages written out now: otherwise the checkpoint that writes them lands minutes later, inside
+        # whichever scenario runs then (the token scenario, last, showed 2.4 ms of Postgres CPU a request instead of
+        # the 0.9 ms it shows alone)
+        await conn.execute(text("CHECKPOINT"))
     await engine.dispose()
 
 
