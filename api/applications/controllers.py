@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.applications.schemas import (
     ApplicantForm,
@@ -18,7 +19,12 @@ from api.applications.schemas import (
     StatusChangeIn,
     StatusChangeOut,
 )
-from api.applications.services import ApplicationService, cv_download
+from api.applications.services import (
+    ApplicationService,
+    cv_download,
+    list_job_applications,
+    list_visible_applications,
+)
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
 from api.common.filters import Filters, listing
@@ -90,18 +96,17 @@ class ApplicationController(Controller):
 
     @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications",
          summary="A job's applications (filter, sort; keyset pages by ?cursor=, ?count=true for the total)")
-    async def list_for_job(self, recruiter: NamedDependency[Principal],
-                           applications_service: NamedDependency[ApplicationService], filters: Filters,
-                           job_id: FromPath[uuid.UUID], include_archived: FromQuery[bool] = False
+    async def list_for_job(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+                           filters: Filters, job_id: FromPath[uuid.UUID], include_archived: FromQuery[bool] = False
                            ) -> KeysetPage[ApplicationListItem]:
-        return await applications_service.list_for_job(job_id, recruiter, filters, include_archived)
+        return await list_job_applications(db_session, job_id, recruiter, filters, include_archived)
 
     @get("/applications", operation_id="listApplications",
          summary="The company's applications (candidates: /api/candidate/v1/applications)")
-    async def list_visible(self, recruiter: NamedDependency[Principal],
-                           applications_service: NamedDependency[ApplicationService], filters: Filters,
-                           include_archived: FromQuery[bool] = False) -> KeysetPage[ApplicationListItem]:
-        return await applications_service.list_visible(recruiter, filters, include_archived)
+    async def list_visible(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
+                           filters: Filters, include_archived: FromQuery[bool] = False
+                           ) -> KeysetPage[ApplicationListItem]:
+        return await list_visible_applications(db_session, recruiter, filters, include_archived)
 
     @get("/applications/{application_id:uuid}", summary="Get an application")
     async def get_application(self, recruiter: NamedDependency[Principal],

@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Hashable
+from typing import Any
 from urllib.parse import quote
 
 from advanced_alchemy.filters import StatementFilter
 from advanced_alchemy.repository import SQLAlchemyAsyncRepository
 from advanced_alchemy.service import SQLAlchemyAsyncRepositoryService
 from litestar import Response
-from sqlalchemy import ColumnElement, Row, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, bindparam, exists, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
 from api.auth.deps import Principal
@@ -77,55 +80,70 @@ LIST_COLUMNS = (
 )
 
 
+# a job's list, its values bound (job_id, company_id) so that its statements are built once (keyset_page's shape).
+# Isolation in the same query: an uncorrelated EXISTS, evaluated once
+OWNED_JOB = exists(select(Job.id).where(Job.id == bindparam("job_id"), Job.company_id == bindparam("company_id")))
+JOB_LIST = {archived: select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id)
+            .where(Application.job_id == bindparam("job_id"), OWNED_JOB, *not_archived(archived))
+            for archived in (False, True)}
+
+
+async def list_job_applications(session: AsyncSession, job_id: uuid.UUID, recruiter: Principal,
+                                 filters: list[StatementFilter], include_archived: bool
+                                 ) -> KeysetPage[ApplicationListItem]:
+    """A job's applications; 404 when the job is not the recruiter's company's. (A plain function of the request's
+    session: the hot list path builds no service or repository.)"""
+    params = {"job_id": job_id, "company_id": recruiter.company_id}
+    items, found = await _list_rows(session, filters, JOB_LIST[include_archived], params=params,
+                                    shape=("job applications", include_archived))
+    if not items and not await session.scalar(select(OWNED_JOB), params):
+        raise NotFound("job not found")
+    return keyset(items, found, filters)
+
+
+async def list_visible_applications(session: AsyncSession, principal: Principal, filters: list[StatementFilter],
+                                    include_archived: bool) -> KeysetPage[ApplicationListItem]:
+    statement = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(
+        *visibility(principal), *not_archived(include_archived))
+    items, found = await _list_rows(session, filters, statement)
+    return keyset(items, found, filters)
+
+
+async def _list_rows(
+    session: AsyncSession, filters: list[StatementFilter], statement: Select, params: dict[str, Any] | None = None,
+    shape: Hashable | None = None,
+) -> tuple[list[ApplicationListItem], Found]:
+    """The hot list path (10,000+ applications per job): a keyset page of `statement` (LIST_COLUMNS, already
+    restricted to what the caller may see; no ORM objects are built), read along the index of its sort;
+    counted only when asked. `params` and `shape`: see `keyset_page`."""
+    found = await keyset_page(session, statement, Application, filters, params=params, shape=shape)
+    items = [
+        ApplicationListItem(
+            id=r.id,
+            job_id=r.job_id,
+            status=r.status,
+            screening_score=r.screening_score,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            candidate=CandidateOut(
+                id=r.candidate_id,
+                full_name=r.full_name,
+                email=r.email,
+                phone=r.phone,
+                cv_filename=r.cv_filename,
+                cv_content_type=r.cv_content_type,
+            ),
+        )
+        for r in found.rows
+    ]
+    return items, found
+
+
 class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
     class Repo(SQLAlchemyAsyncRepository[Application]):
         model_type = Application
 
     repository_type = Repo
-
-    async def list_for_job(self, job_id: uuid.UUID, recruiter: Principal, filters: list[StatementFilter],
-                           include_archived: bool) -> KeysetPage[ApplicationListItem]:
-        """A job's applications; 404 when the job is not the recruiter's company's."""
-        # isolation in the same query: an uncorrelated EXISTS, evaluated once
-        owned_job = exists(select(Job.id).where(Job.id == job_id, Job.company_id == recruiter.company_id))
-        items, found = await self.list_rows(filters, Application.job_id == job_id, owned_job,
-                                            *not_archived(include_archived))
-        if not items and not await self.repository.session.scalar(select(owned_job)):
-            raise NotFound("job not found")
-        return keyset(items, found, filters)
-
-    async def list_visible(self, principal: Principal, filters: list[StatementFilter],
-                           include_archived: bool) -> KeysetPage[ApplicationListItem]:
-        items, found = await self.list_rows(filters, *visibility(principal), *not_archived(include_archived))
-        return keyset(items, found, filters)
-
-    async def list_rows(
-        self, filters: list[StatementFilter], *where: ColumnElement[bool]
-    ) -> tuple[list[ApplicationListItem], Found]:
-        """The hot list path (10,000+ applications per job): a keyset page over a column select (no ORM objects
-        are built), read along the index of its sort; counted only when asked."""
-        statement = select(*LIST_COLUMNS).join(Candidate, Candidate.id == Application.candidate_id).where(*where)
-        found = await keyset_page(self.repository.session, statement, Application, filters)
-        items = [
-            ApplicationListItem(
-                id=r.id,
-                job_id=r.job_id,
-                status=r.status,
-                screening_score=r.screening_score,
-                created_at=r.created_at,
-                updated_at=r.updated_at,
-                candidate=CandidateOut(
-                    id=r.candidate_id,
-                    full_name=r.full_name,
-                    email=r.email,
-                    phone=r.phone,
-                    cv_filename=r.cv_filename,
-                    cv_content_type=r.cv_content_type,
-                ),
-            )
-            for r in found.rows
-        ]
-        return items, found
 
     async def get_visible(
         self, application_id: uuid.UUID, principal: Principal, for_update: bool = False

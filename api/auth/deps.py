@@ -19,13 +19,13 @@ from typing import Any
 
 from litestar import Request
 from litestar.di import NamedDependency, Provide
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.jwt import KeysUnavailable, TokenError, TokenVerifier
 from api.common.errors import BadRequest, Forbidden, ServiceUnavailable, Unauthorized
-from api.privacy.audit import set_actor
+from api.privacy.audit import actor_named, actor_of, naming_actor, set_actor
 from db.enums import CompanyRole, Role
 from db.models import CompanyMembership, RecruiterProfile, User
 
@@ -118,14 +118,28 @@ class CompanyChoice:
     strict: bool = False
 
 
-async def resolve_company(session: AsyncSession, user_id: uuid.UUID, choice: CompanyChoice | None = None
-                          ) -> tuple[uuid.UUID, CompanyRole] | None:
-    rows = (await session.execute(
-        select(CompanyMembership.company_id, CompanyMembership.role, RecruiterProfile.company_id)
+def _memberships(naming: bool) -> Select:
+    columns = [CompanyMembership.company_id, CompanyMembership.role, RecruiterProfile.company_id]
+    return (
+        select(*columns, *([naming_actor()] if naming else []))
         .outerjoin(RecruiterProfile, RecruiterProfile.user_id == CompanyMembership.user_id)
-        .where(CompanyMembership.user_id == user_id)
+        .where(CompanyMembership.user_id == bindparam("user_id", type_=CompanyMembership.user_id.type))
         .order_by(CompanyMembership.created_at, CompanyMembership.id)
-    )).all()
+    )
+
+
+# built once: every recruiter request runs one of these (the second also names the audit trail's actor)
+MEMBERSHIPS, MEMBERSHIPS_NAMING_ACTOR = _memberships(False), _memberships(True)
+
+
+async def resolve_company(session: AsyncSession, user_id: uuid.UUID, choice: CompanyChoice | None = None,
+                          *, name_actor: bool = False) -> tuple[uuid.UUID, CompanyRole] | None:
+    """`name_actor`: the same round trip names the user as the transaction's actor (api/privacy/audit.py)."""
+    params = {"user_id": user_id, **({"actor": actor_of(user_id)} if name_actor else {})}
+    rows = [row[:3] for row in
+            (await session.execute(MEMBERSHIPS_NAMING_ACTOR if name_actor else MEMBERSHIPS, params)).all()]
+    if rows and name_actor:
+        actor_named(session, user_id)
     roles = {company: CompanyRole(role) for company, role, _ in rows}
     if choice is not None and choice.company_id is not None:
         if choice.company_id in roles:
@@ -156,14 +170,17 @@ def company_choice(request: Request) -> CompanyChoice:
 
 async def load_principal(
     session: AsyncSession, claims: dict[str, Any], cache: PrincipalCache | None = None,
-    choice: CompanyChoice | None = None,
+    choice: CompanyChoice | None = None, *, name_actor: bool = False,
 ) -> Principal:
+    """`name_actor`: a recruiter's company lookup also names them as the actor of this transaction (the caller
+    still calls `set_actor`, which then costs nothing)."""
     sub: str = claims["sub"]
     hit = cache.get(sub) if cache is not None else None
     user_id, role, name = hit if hit is not None else await _user_row(session, claims)
     if cache is not None and hit is None and role is not None:
         cache.put(sub, user_id, role, name)
-    company = await resolve_company(session, user_id, choice) if role == Role.RECRUITER else None
+    company = (await resolve_company(session, user_id, choice, name_actor=name_actor) if role == Role.RECRUITER
+               else None)
     return Principal(user_id=user_id, clerk_id=sub, role=role, company_id=company[0] if company else None,
                      claims=claims, name=name, company_role=company[1] if company else None)
 
@@ -206,7 +223,8 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         retry_after = str(request.app.state.settings.jwks_failure_backoff_seconds)
         raise ServiceUnavailable(f"{exc}; try again shortly", extra={"code": "jwks_unavailable"},
                                  headers={"Retry-After": retry_after}) from exc
-    principal = await load_principal(db_session, claims, request.app.state.principal_cache, company_choice(request))
+    principal = await load_principal(db_session, claims, request.app.state.principal_cache, company_choice(request),
+                                     name_actor=True)
     await set_actor(db_session, principal.user_id)  # the audit trail names who changed what
     return principal
 

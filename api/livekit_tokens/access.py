@@ -22,7 +22,9 @@ from db.models import Application, Candidate, Interview
 
 async def hiring_team_token(session: AsyncSession, principal: Principal, settings: Settings, data: TokenRequest,
                             *where: ColumnElement[bool]) -> TokenOut:
-    interview = await session.scalar(select(Interview).where(*where).with_for_update())
+    # read without a row lock: this path writes nothing, and a lock would queue every watcher of one interview
+    # behind each other (and behind the candidate's arrival) for no change in what they are given
+    interview = await session.scalar(select(Interview).where(*where))
     if interview is None:
         raise NotFound("interview not found")
     ensure_joinable(interview, settings, early_ok=True)

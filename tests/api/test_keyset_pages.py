@@ -137,14 +137,15 @@ class _Explaining:
         self.session = session
         self.plans: list[str] = []
 
-    async def execute(self, statement: Any) -> Any:
+    async def execute(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        statement = statement.params(params or {})  # keyset_page binds its values (limit, cursor) as parameters
         sql = statement.compile(dialect=self.session.bind.dialect, compile_kwargs={"literal_binds": True})
         plan = await self.session.execute(text(f"EXPLAIN {sql}"))
         self.plans.append("\n".join(r[0] for r in plan))
         return await self.session.execute(statement)
 
-    async def scalar(self, statement: Any) -> Any:
-        return await self.session.scalar(statement)
+    async def scalar(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
+        return await self.session.scalar(statement, params)
 
 
 async def test_every_sort_is_read_along_an_index(api, db_sessionmaker) -> None:
