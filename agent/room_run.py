@@ -37,9 +37,7 @@ logger = logging.getLogger("interviewly.room")
 # With the thread executor several interviews share one process and one LiveKit FFI; connecting their rooms
 # concurrently can miss the FFI's room-event handshake deadline, and the FFI then panics the whole process.
 _CONNECT_LOCK = threading.Lock()
-# the gaze calibration's rate: it needs MIN_FRAMES (analytics.gaze_calibration) usable frames in a few seconds,
-# more than the interview's own VIDEO_SAMPLE_FPS gives
-CALIBRATION_FPS = 5.0
+CALIBRATION_FPS = 5.0  # analytics.gaze_calibration needs MIN_FRAMES usable frames in a few seconds
 
 
 def is_candidate(p: rtc.Participant) -> bool:
@@ -203,20 +201,18 @@ class RoomRun:
         # the page's prompt ends with the phase; the greeting follows at once
         await attrs.set_attributes({ATTR_PHASE: "greeting", ATTR_CALIBRATION: "done"})
 
-    def _video_fps(self) -> float:
-        return max(self.settings.video_sample_fps, CALIBRATION_FPS) if self._calibrating else \
-            self.settings.video_sample_fps
-
     def _end_calibration_rate(self) -> None:
         self._calibrating = False
         if self.sampler is not None:
-            self.sampler.set_fps(self._video_fps())
+            self.sampler.set_fps(self.settings.video_sample_fps)
 
     async def _start_video(self) -> None:
         await self.eyes.load()
         assert self.eyes.analyzer is not None
         # a sample 150 ms before each live tick: time for a 15 fps camera's next frame and its analysis
-        self.sampler = VideoSampler(self.eyes.analyzer.process, fps=self._video_fps(), clock=self.now,
+        fps = max(self.settings.video_sample_fps, CALIBRATION_FPS) if self._calibrating else \
+            self.settings.video_sample_fps
+        self.sampler = VideoSampler(self.eyes.analyzer.process, fps=fps, clock=self.now,
                                     on_observation=self.eyes.observe, phase_s=self.settings.live_interval_s - 0.15)
         if self.live is not None:
             self.live.sampler = self.sampler

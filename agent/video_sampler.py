@@ -80,6 +80,7 @@ class VideoSampler:
         """The sampling rate from the next sample on (the gaze calibration samples faster than the interview)."""
         self.interval = 1.0 / fps
         self.phase_s = self._phase % self.interval
+        self._tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
         self._next_due = -math.inf  # the next frame starts the new grid
 
     @property
@@ -117,7 +118,7 @@ class VideoSampler:
         async for event in stream:
             self.frames_received += 1
             t = self._clock()
-            tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
+            tolerance = self._tolerance
             # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
             # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
             if t < self._next_due - tolerance:

@@ -243,6 +243,26 @@ def candidates_main(info: Info, rooms: list[str], camera_fps: float, wavs: list[
     asyncio.run(main())
 
 
+async def stop_candidates(stop, procs: list) -> None:
+    """Tell the candidate processes to leave, and kill any that does not within 20 s."""
+    stop.set()
+    for proc in procs:
+        await asyncio.to_thread(proc.join, 20)
+        if proc.is_alive():
+            proc.kill()
+
+
+def replies_between(replies_q, start: float, end: float) -> list[float]:
+    """The reply delays the candidates reported, for answers that ended between ``start`` and ``end``."""
+    replies = []
+    while True:
+        try:
+            replies.append(replies_q.get(timeout=0.5))
+        except Exception:  # queue.Empty: all collected
+            break
+    return [d for _, ended, d in replies if start <= ended <= end]
+
+
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
                     wavs: list[str], log_dir: Path, executor: str = "thread", processes: int = 2,
                     sample_fps: float | None = None) -> dict:
@@ -304,11 +324,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
         stop.set()
         await sampler
     finally:
-        stop_sims.set()
-        for proc in sims:
-            await asyncio.to_thread(proc.join, 20)
-            if proc.is_alive():
-                proc.kill()
+        await stop_candidates(stop_sims, sims)
         for p in people:
             with contextlib.suppress(Exception):
                 await p.disconnect()
@@ -319,13 +335,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
             await asyncio.sleep(0.5)
         for w in workers:
             w.stop(timeout=5)
-    replies = []
-    while True:
-        try:
-            replies.append(replies_q.get(timeout=0.5))
-        except Exception:  # queue.Empty: all collected
-            break
-    reply_s = [d for _, ended, d in replies if window_start <= ended <= window_end]
+    reply_s = replies_between(replies_q, window_start, window_end)
     logs = "".join(w.log() for w in workers)
     publish = [(float(a), float(b)) for a, b in re.findall(r"publish p50 (\d+) ms, p95 (\d+) ms", logs)]
 

@@ -35,7 +35,17 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from bench_agent_concurrency import ANSWERS, CONSENT, QUESTIONS, Info, _pct, candidates_main, job_pids  # noqa: E402
+from bench_agent_concurrency import (  # noqa: E402
+    ANSWERS,
+    CONSENT,
+    QUESTIONS,
+    Info,
+    _pct,
+    candidates_main,
+    job_pids,
+    replies_between,
+    stop_candidates,
+)
 
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
@@ -125,7 +135,6 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{sum(1 for r in recruiters if r.received.messages)} of {n} interviews live")
             await asyncio.sleep(0.5)
-        placed = [job_pids(h) for h in hosts]
         cpu_before = [tree_cpu_s(h.proc.pid) for h in hosts]
         psutil.cpu_percent(None)
         start = time.monotonic()
@@ -135,11 +144,7 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
         cpu_after = [tree_cpu_s(h.proc.pid) for h in hosts]
         placed = [job_pids(h) for h in hosts]
     finally:
-        stop_sims.set()
-        for proc in sims:
-            await asyncio.to_thread(proc.join, 20)
-            if proc.is_alive():
-                proc.kill()
+        await stop_candidates(stop_sims, sims)
         for r in recruiters:
             with contextlib.suppress(Exception):
                 await r.disconnect()
@@ -149,13 +154,7 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
             node.stop()
         redis.stop()
         pg.stop()
-    replies = []
-    while True:
-        try:
-            replies.append(replies_q.get(timeout=0.5))
-        except Exception:  # queue.Empty: all collected
-            break
-    reply_s = [d for _, ended, d in replies if start <= ended <= end]
+    reply_s = replies_between(replies_q, start, end)
     per_room = {room: live_figures(r, start, end) for room, r in zip(rooms, recruiters, strict=True)}
     per_host = []
     for i, host_rooms in enumerate(placed):
