@@ -27,6 +27,7 @@ from api.applications.services import (
 )
 from api.applications.submit import read_cv, submit_application
 from api.auth.deps import Principal
+from api.common.db import READ_ONLY
 from api.common.filters import Filters, listing
 from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER, UNPROCESSABLE_CV, UNSUPPORTED_MEDIA
@@ -94,14 +95,14 @@ class ApplicationController(Controller):
     # the listing's filter providers serve the two list handlers (a handler resolves only what it asks for)
     dependencies = {"applications_service": Provide(provide_application_service), **APPLICATION_LISTING}
 
-    @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications",
+    @get("/jobs/{job_id:uuid}/applications", operation_id="listJobApplications", opt=READ_ONLY,
          summary="A job's applications (filter, sort; keyset pages by ?cursor=, ?count=true for the total)")
     async def list_for_job(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                            filters: Filters, job_id: FromPath[uuid.UUID], include_archived: FromQuery[bool] = False
                            ) -> KeysetPage[ApplicationListItem]:
         return await list_job_applications(db_session, job_id, recruiter, filters, include_archived)
 
-    @get("/applications", operation_id="listApplications",
+    @get("/applications", operation_id="listApplications", opt=READ_ONLY,
          summary="The company's applications (candidates: /api/candidate/v1/applications)")
     async def list_visible(self, recruiter: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                            filters: Filters, include_archived: FromQuery[bool] = False

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.applications.schemas import JobRef, MyApplicationOut, MyStatusChangeOut
 from api.applications.services import cv_download
 from api.auth.deps import Principal
+from api.common.db import READ_ONLY
 from api.common.errors import NotFound
 from api.common.filters import Filters, keyset, listing
 from api.common.keyset import KeysetPage, keyset_page
@@ -73,7 +74,7 @@ class MyApplicationController(Controller):
     tags = ["candidate applications"]
     security = BEARER
 
-    @get("/", operation_id="listMyApplications", dependencies=MY_APPLICATION_LISTING,
+    @get("/", operation_id="listMyApplications", dependencies=MY_APPLICATION_LISTING, opt=READ_ONLY,
          summary="My applications: status, dates, the job, and what I sent")
     async def list_mine(self, candidate: NamedDependency[Principal], db_session: NamedDependency[AsyncSession],
                         filters: Filters) -> KeysetPage[MyApplicationOut]:

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.auth.jwt import KeysUnavailable, TokenError, TokenVerifier
+from api.common.db import reads_only
 from api.common.errors import BadRequest, Forbidden, ServiceUnavailable, Unauthorized
 from api.privacy.audit import actor_named, actor_of, naming_actor, set_actor
 from db.enums import CompanyRole, Role
@@ -223,6 +224,7 @@ async def provide_optional_user(request: Request, db_session: NamedDependency[As
         retry_after = str(request.app.state.settings.jwks_failure_backoff_seconds)
         raise ServiceUnavailable(f"{exc}; try again shortly", extra={"code": "jwks_unavailable"},
                                  headers={"Retry-After": retry_after}) from exc
+    await reads_only(request, db_session)  # before the session's first statement (the principal's)
     principal = await load_principal(db_session, claims, request.app.state.principal_cache, company_choice(request),
                                      name_actor=True)
     await set_actor(db_session, principal.user_id)  # the audit trail names who changed what

@@ -10,6 +10,7 @@ from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK
 
 from api.auth.deps import Principal
+from api.common.db import READ_ONLY
 from api.common.filters import Filters, keyset, listing
 from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER
@@ -68,7 +69,7 @@ class EmailController(Controller):
                             data: JSONBody[EmailSettingsIO]) -> EmailSettingsIO:
         return await email_settings.save(recruiter.company_id, data)  # type: ignore[arg-type]
 
-    @get("/outbox", operation_id="listOutbox", dependencies=OUTBOX_LISTING,
+    @get("/outbox", operation_id="listOutbox", dependencies=OUTBOX_LISTING, opt=READ_ONLY,
          summary="The company's automated mail and its delivery state")
     async def list_outbox(self, recruiter: NamedDependency[Principal], outbox: NamedDependency[OutboxService],
                           filters: Filters) -> KeysetPage[OutboxItem]:

@@ -15,6 +15,7 @@ from litestar.params import FromPath, FromQuery, HeaderParameter, JSONBody, Quer
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from api.auth.deps import HIRING_MANAGER_WRITES, Principal
+from api.common.db import READ_ONLY
 from api.common.filters import Filters, keyset, listing
 from api.common.keyset import KeysetPage
 from api.common.openapi import BEARER
@@ -138,7 +139,7 @@ class InterviewController(Controller):
                        settings: NamedDependency[Settings]) -> CapacityOut:
         return await interviews_service.capacity(settings, recruiter.company_id)
 
-    @get("/interviews", operation_id="listInterviews", dependencies=INTERVIEW_LISTING,
+    @get("/interviews", operation_id="listInterviews", dependencies=INTERVIEW_LISTING, opt=READ_ONLY,
          summary="Interviews I may see (e.g. ?status=IN_PROGRESS for the live list)")
     async def list_interviews(
         self,
