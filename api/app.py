@@ -34,6 +34,7 @@ from api.candidate_tools.practice_report import PracticeReportController
 from api.candidate_tools.rewrite_files import RewriteFilesController
 from api.collab.controllers import CollaborationController
 from api.common.db import alchemy_config
+from api.common.di import resolve_dependencies_in_order
 from api.common.errors import EXCEPTION_HANDLERS, log_unexpected
 from api.common.logging import RequestIdMiddleware, configure_logging
 from api.common.metrics import MetricsMiddleware, metrics_endpoint
@@ -208,6 +209,7 @@ def app_state(settings: Settings, http: httpx.AsyncClient, db_config: SQLAlchemy
 
 def create_app(settings: Settings | None = None, *, http_transport: httpx.AsyncBaseTransport | None = None) -> Litestar:
     settings = settings or settings_or_exit()
+    resolve_dependencies_in_order()
     configure_logging(settings.log_level)
     init_sentry(settings)  # only with SENTRY_DSN
     http = httpx.AsyncClient(transport=http_transport)

@@ -298,6 +298,16 @@ async def closed_loop(name: str, target: Target, seconds: float, concurrency: in
     return {"name": name, "concurrency": concurrency, "max_rps": round(done / elapsed, 1)}
 
 
+def start_py_spy(processes: set, seconds: float, n: int) -> subprocess.Popen:
+    """py-spy (in the venv) sampling the API's processes for a scenario, without pausing them."""
+    out = REPO / ".artifacts" / f"bench_api-{n}.pyspy.txt"
+    out.parent.mkdir(exist_ok=True)
+    root = min(processes, key=lambda p: p.create_time())
+    return subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--nonblocking", "--subprocesses",
+                             "-r", "250", "-d", str(int(seconds)), "-f", "raw", "-o", str(out), "--pid",
+                             str(root.pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rate", type=float, default=300)
@@ -306,6 +316,9 @@ def main() -> int:
     parser.add_argument("--applications", type=int, default=10_000)
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     parser.add_argument("--closed-seconds", type=float, default=8, help="closed-loop runs (max req/s); 0: none")
+    parser.add_argument("--py-spy", action="store_true",
+                        help="sample the API's processes with py-spy during each open-loop scenario: collapsed "
+                             "stacks in .artifacts/bench_api-<n>.pyspy.txt (flamegraph.pl or speedscope read them)")
     parser.add_argument("--loadgen", choices=("vegeta", "python"), default="vegeta",
                         help="vegeta (a Go process, little CPU) or aiohttp in this process (the earlier generator)")
     parser.add_argument("--repo", type=Path, default=REPO,
@@ -406,10 +419,13 @@ def main() -> int:
                     settled = server.settle()
                     load_before = round(os.getloadavg()[0], 2)
                     before = server_latency.buckets()
+                    spy = start_py_spy(server.api, args.seconds, len(results["open_loop"])) if args.py_spy else None
                     server.start()
                     res = (vegeta_open_loop(name, target, args.rate, args.seconds, tmp) if args.loadgen == "vegeta"
                            else asyncio.run(open_loop(name, target, args.rate, args.seconds)))
                     res.update(server.per_request(res["requests"]))
+                    if spy is not None:
+                        spy.wait()
                     res.update(ServerLatency.summary(before, server_latency.buckets(), target.method, route))
                     res["settled_s"] = settled
                     res["loadavg_1m_before"] = load_before
