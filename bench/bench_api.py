@@ -140,8 +140,14 @@ class ServerCPU:
         time is in the postmaster's children_* times)."""
         return {c for p in self.postmaster for c in [p, *p.children(recursive=True)]}
 
+    @staticmethod
+    def _machine() -> float:
+        t = psutil.cpu_times()
+        return t.user + t.nice + t.system + t.irq + t.softirq + getattr(t, "steal", 0.0)
+
     def start(self) -> None:
         self._at = (self._cpu(self.api), self._cpu(self.pg))
+        self._machine_at, self._wall_at = self._machine(), time.monotonic()
 
     def settle(self, quiet_share: float = 0.1, window: float = 0.5, limit: float = 20.0) -> float:
         """Waits until the API and Postgres are near idle (below `quiet_share` of a core over `window`), so that
@@ -155,10 +161,15 @@ class ServerCPU:
                 break
         return round(time.monotonic() - started, 2)
 
-    def per_request(self, requests: int) -> dict[str, float]:
+    def per_request(self, requests: int, loadgen_cpu_s: float = 0.0) -> dict[str, float]:
+        """Also the cores everything else on the machine kept busy meanwhile (other sessions' work, and with
+        `--loadgen python` this process): the contention each latency figure was measured under."""
         api, pg = self._cpu(self.api) - self._at[0], self._cpu(self.pg) - self._at[1]
+        wall = time.monotonic() - self._wall_at
+        others = self._machine() - self._machine_at - api - pg - loadgen_cpu_s
         return {"api_cpu_ms_per_request": round(api / requests * 1000, 3),
-                "postgres_cpu_ms_per_request": round(pg / requests * 1000, 3)}
+                "postgres_cpu_ms_per_request": round(pg / requests * 1000, 3),
+                "other_busy_cores": round(max(0.0, others) / wall, 2)}
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -423,7 +434,8 @@ def main() -> int:
                     server.start()
                     res = (vegeta_open_loop(name, target, args.rate, args.seconds, tmp) if args.loadgen == "vegeta"
                            else asyncio.run(open_loop(name, target, args.rate, args.seconds)))
-                    res.update(server.per_request(res["requests"]))
+                    res.update(server.per_request(res["requests"], res.get("loadgen_cpu_ms_per_request", 0.0)
+                                                  * res["requests"] / 1000))
                     if spy is not None:
                         spy.wait()
                     res.update(ServerLatency.summary(before, server_latency.buckets(), target.method, route))
@@ -448,13 +460,13 @@ def main() -> int:
     (out / "bench_api.json").write_text(json.dumps(results, indent=2))
     print()
     print(f"{'scenario':<56} {'rps':>5} {'p50':>6} {'p95':>6} {'p99':>6} | {'srv50':>5} {'srv95':>5} "
-          f"{'srv99':>5} {'err':>4} {'APIms':>5} {'PGms':>5} {'genms':>5} {'load':>9}")
+          f"{'srv99':>5} {'err':>4} {'APIms':>5} {'PGms':>5} {'genms':>5} {'other':>5} {'load':>9}")
     for r in results["open_loop"]:
         errors = sum(r["errors"].values())
         print(f"{r['name']:<56} {r['achieved_rps']:>5} {r['p50_ms']:>6} {r['p95_ms']:>6} {r['p99_ms']:>6} | "
               f"{r.get('server_p50_ms', '-'):>5} {r.get('server_p95_ms', '-'):>5} {r.get('server_p99_ms', '-'):>5} "
               f"{errors:>4} {r['api_cpu_ms_per_request']:>5} {r['postgres_cpu_ms_per_request']:>5} "
-              f"{r.get('loadgen_cpu_ms_per_request', '-'):>5} "
+              f"{r.get('loadgen_cpu_ms_per_request', '-'):>5} {r['other_busy_cores']:>5} "
               f"{r['loadavg_1m_before']:>4}-{r['loadavg_1m_after']:<4}")
     for r in results["closed_loop"]:
         print(f"{r['name'] + ' (max, closed loop)':<55} {r['max_rps']:>7}")
