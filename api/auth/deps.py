@@ -137,8 +137,10 @@ async def resolve_company(session: AsyncSession, user_id: uuid.UUID, choice: Com
                           *, name_actor: bool = False) -> tuple[uuid.UUID, CompanyRole] | None:
     """`name_actor`: the same round trip names the user as the transaction's actor (api/privacy/audit.py)."""
     params = {"user_id": user_id, **({"actor": actor_of(user_id)} if name_actor else {})}
+    # a Core statement on the session's connection (same transaction): rows of columns need no ORM result handling
+    connection = await session.connection()
     rows = [row[:3] for row in
-            (await session.execute(MEMBERSHIPS_NAMING_ACTOR if name_actor else MEMBERSHIPS, params)).all()]
+            (await connection.execute(MEMBERSHIPS_NAMING_ACTOR if name_actor else MEMBERSHIPS, params)).all()]
     if rows and name_actor:
         actor_named(session, user_id)
     roles = {company: CompanyRole(role) for company, role, _ in rows}

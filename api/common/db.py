@@ -35,6 +35,7 @@ _FAILED_KEY = "interviewly.commit_failed"
 _TERMINUS = {"http.response.start", "http.disconnect", "websocket.disconnect", "websocket.close"}
 # opt of a GET handler that only reads: its statements run without BEGIN and COMMIT (see `reads_only`)
 READ_ONLY = {"read_only": True}
+_AUTOCOMMIT = "interviewly.autocommit"
 
 
 async def reads_only(request: Request, session: AsyncSession) -> None:
@@ -46,6 +47,7 @@ async def reads_only(request: Request, session: AsyncSession) -> None:
     if (request.method in {"GET", "HEAD"} and request.route_handler.opt.get("read_only")
             and not session.in_transaction()):
         await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        session.info[_AUTOCOMMIT] = True
 
 
 def commit_or_refuse(session_scope_key: str) -> Any:
@@ -72,6 +74,8 @@ async def _finish(session: AsyncSession, message: Message, scope: Scope) -> None
     if not 200 <= message["status"] < 300:  # type: ignore[typeddict-item]
         await session.rollback()
         return
+    if session.info.get(_AUTOCOMMIT):
+        return  # each statement was its own transaction (`reads_only`): nothing left to commit
     try:
         await session.commit()
     except Exception as exc:

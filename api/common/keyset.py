@@ -177,8 +177,12 @@ async def keyset_page(
     bound = {**(params or {}), "keyset_limit": want, "keyset_offset": paging.offset}
 
     async def run(stmt: Select, limit: int = want) -> list[Any]:
-        result = await session.execute(stmt, {**bound, "keyset_limit": limit})
-        return list(result.scalars().all() if scalars else result.all())
+        if scalars:
+            return list((await session.scalars(stmt, {**bound, "keyset_limit": limit})).all())
+        # rows of columns need none of the ORM's result handling (about a fifth of a list request's CPU): the
+        # session's own connection runs them as Core statements, in the same transaction
+        connection = await session.connection()
+        return list((await connection.execute(stmt, {**bound, "keyset_limit": limit})).all())
 
     if paging.cursor is not None:
         after, after_id = decode_cursor(paging.cursor, order.field_name, order.sort_order, sort)

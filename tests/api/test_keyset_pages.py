@@ -147,6 +147,10 @@ class _Explaining:
     async def scalar(self, statement: Any, params: dict[str, Any] | None = None) -> Any:
         return await self.session.scalar(statement, params)
 
+    async def connection(self) -> _Explaining:
+        """keyset_page runs rows of columns on the session's connection: explained the same way."""
+        return self
+
 
 async def test_every_sort_is_read_along_an_index(api, db_sessionmaker) -> None:
     recruiter = await dev_user(api, "rec-keyset4", "RECRUITER", "Index Co")
