@@ -28,6 +28,10 @@ class VegetaError(RuntimeError):
     pass
 
 
+def find_binary() -> Path | None:
+    return TOOL.find()
+
+
 def ensure_binary() -> Path:
     return TOOL.ensure()
 
