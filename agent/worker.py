@@ -88,6 +88,8 @@ def prewarm(proc: JobProcess) -> None:
 
     get_embedder().embed(["warm up"])
     # import everything an interview needs now, not on the job's event loop
+    import scipy.signal  # noqa: F401  (the fluency summary's peaks: ~2 s of imports under the GIL on first use)
+
     import agent.note_taker
     import agent.run  # noqa: F401
     import analytics.eye_contact  # noqa: F401  (MediaPipe)
