@@ -130,7 +130,9 @@ async def entrypoint(ctx: JobContext) -> None:
     settings = Settings.from_env()
     interview_id = interview_id_from_metadata(ctx.job.metadata)
     assert interview_id is not None  # on_request rejected the others
-    engine = make_engine(settings.database_url, pool_size=2, max_overflow=2)
+    # no ping before each checkout: the recorder uses a connection every second (a ping was two more round trips
+    # a second per interview), and a write that meets a dropped connection is buffered and retried by it
+    engine = make_engine(settings.database_url, pool_size=2, max_overflow=2, pool_pre_ping=False)
 
     async def dispose_engine() -> None:
         await engine.dispose()
