@@ -3,11 +3,12 @@ one core, the memory of a process holding the API with the models loaded, and ra
 
 Ranking quality: for every labelled CV, the rank of its own job among the jobs of its set, by the product's score
 (the code `interviewly screen` runs) and by a plain TF-IDF cosine baseline fitted on the same pool; top-1 overall
-and on the hard CVs (styles "plain" and "neighbour"). Sets: the development half of tests/evalsets/screening (the
-only one tuned on), the project's own older set (tests/screening/data, easy + hard), and with --held-out the test
-half (run it to report a fixed method, never to choose between variants: tests/evalsets/screening/README.md).
+and on the hard CVs (styles "plain" and "neighbour"). Sets: the development halves of the two blind evaluation sets
+tests/evalsets/screening (v1) and tests/evalsets/screening_v2 (v2) (the only halves tuned on), the project's own
+older set (tests/screening/data, easy + hard), and with --held-out the test halves (run them to report a fixed
+method, never to choose between variants: the sets' README.md files).
 
-    .venv/bin/python bench/bench_screening.py [--held-out] [--misses] [--no-memory] [--repeat N]
+    .venv/bin/python bench/bench_screening.py [--held-out] [--sets v1,v2] [--misses] [--no-memory] [--repeat N]
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from api.screening.profiles import PROFILE_MODEL, cv_profile  # noqa: E402
 from nlp.embeddings import Embedder  # noqa: E402
 from tests.screening.ranking_metrics import (  # noqa: E402
     EVALSET,
+    EVALSETS,
     SETS,
     eval_labels,
     load_set,
@@ -88,12 +90,13 @@ def memory() -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def eval_half(half: str, embedder: Embedder) -> tuple[dict[str, int], dict[str, int], dict[str, str], list[dict]]:
-    """(ranks by the product's score, ranks by TF-IDF, styles, misses) for one half of the evaluation set."""
-    labels = eval_labels(half)
-    jobs = load_jobs(EVALSET / "jobs.json")
-    scores = screen_folder(jobs, EVALSET / half, embedder)
-    texts = {p.name: parse_cv(p.read_bytes(), p.name).text for p in cv_files(EVALSET / half)}
+def eval_half(root: Path, half: str, embedder: Embedder
+              ) -> tuple[dict[str, int], dict[str, int], dict[str, str], list[dict]]:
+    """(ranks by the product's score, ranks by TF-IDF, styles, misses) for one half of an evaluation set."""
+    labels = eval_labels(half, root)
+    jobs = load_jobs(root / "jobs.json")
+    scores = screen_folder(jobs, root / half, embedder)
+    texts = {p.name: parse_cv(p.read_bytes(), p.name).text for p in cv_files(root / half)}
     baseline = tfidf_scores({k: j.text for k, j in jobs.items()}, texts)
     ranks = {cv: rank_of(scores[cv], labels[cv]["job"]) for cv in labels}
     tfidf = {cv: rank_of(baseline[cv], labels[cv]["job"]) for cv in labels}
@@ -126,6 +129,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--held-out", action="store_true", help="also the test half (reporting only)")
     parser.add_argument("--misses", action="store_true", help="list the CVs whose own job is not first")
+    parser.add_argument("--sets", default=",".join(EVALSETS), help="evaluation sets, comma-separated: "
+                        + ", ".join(EVALSETS))
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="speed runs (the median is reported; CPU time still"
                         " grows when other processes share the core's caches)")
@@ -155,9 +160,13 @@ def main() -> int:
     print("\nranking quality: the rank of each CV's own job among its set's jobs (ties count against it)")
     halves = ["dev", "test"] if args.held_out else ["dev"]
     all_misses = {}
-    for half in halves:
-        ranks, tfidf, styles, all_misses[half] = eval_half(half, embedder)
-        print(f"  evalset {half} ({len(ranks)} CVs, 23 jobs)")
+    for set_name, half in ((s, h) for s in args.sets.split(",") for h in halves):
+        root = EVALSETS[set_name]
+        if not (root / half / "labels.json").exists():
+            print(f"  evalset {set_name} {half}: not in this checkout")
+            continue
+        ranks, tfidf, styles, all_misses[f"{set_name} {half}"] = eval_half(root, half, embedder)
+        print(f"  evalset {set_name} {half} ({len(ranks)} CVs, {len(load_jobs(root / 'jobs.json'))} jobs)")
         print(f"    screening score : {top1(ranks, styles).row()}")
         print(f"    TF-IDF baseline : {top1(tfidf, styles).row()}")
         for style in ("ordinary", "plain", "neighbour"):

@@ -19,6 +19,9 @@ import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 EVALSET = Path(__file__).resolve().parent.parent / "evalsets" / "screening"
+# a second set written later by other authors who saw neither the code nor the first set (its README says how)
+EVALSET_V2 = EVALSET.parent / "screening_v2"
+EVALSETS = {"v1": EVALSET, "v2": EVALSET_V2}
 HARD_STYLES = ("plain", "neighbour")
 
 # the labelled sets: name → (jobs file, CVs file); each set is its own pool of jobs
@@ -55,9 +58,9 @@ def figures(ranks: Iterable[int]) -> Figures:
                    mrr=sum(1.0 / r for r in ranks) / n)
 
 
-def eval_labels(half: str) -> dict[str, dict]:
-    """tests/evalsets/screening/<half>/labels.json: CV file name → {"job", "style", "seniority"}."""
-    return json.loads((EVALSET / half / "labels.json").read_text())
+def eval_labels(half: str, root: Path = EVALSET) -> dict[str, dict]:
+    """<evaluation set>/<half>/labels.json: CV file name → {"job", "style", "seniority"}."""
+    return json.loads((root / half / "labels.json").read_text())
 
 
 @dataclass(frozen=True)
