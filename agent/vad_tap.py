@@ -42,11 +42,7 @@ class VADEventTap(vad.VAD):
         return self.inner.provider
 
     def stream(self) -> vad.VADStream:
-        inner = self.inner.stream()
-        loop = getattr(inner, "_loop", None)
-        if isinstance(loop, asyncio.AbstractEventLoop):  # Silero's stream: its windows are scored inline
-            inner._loop = _InlineInference(loop)  # type: ignore[attr-defined]
-        return _TappedStream(inner, self)  # type: ignore[return-value]
+        return _TappedStream(scored_inline(self.inner.stream()), self)  # type: ignore[return-value]
 
     @contextlib.contextmanager
     def listen(self) -> Any:
@@ -61,6 +57,14 @@ class VADEventTap(vad.VAD):
     def _publish(self, event: vad.VADEvent) -> None:
         for queue in self._listeners:
             queue.put_nowait(event)
+
+
+def scored_inline(stream: vad.VADStream) -> vad.VADStream:
+    """A Silero stream that scores its windows on the event loop (``_InlineInference``); other streams as they are."""
+    loop = getattr(stream, "_loop", None)
+    if isinstance(loop, asyncio.AbstractEventLoop):
+        stream._loop = _InlineInference(loop)  # type: ignore[attr-defined]
+    return stream
 
 
 class _InlineInference:
