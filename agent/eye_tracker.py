@@ -37,7 +37,7 @@ class EyeTracker:
         """MediaPipe, created in a lowered thread so that its own threads inherit the analysis priority."""
         self.analyzer = await asyncio.to_thread(
             create_in_background, lambda: EyeContactAnalyzer(look_away_flag_s=self.look_away_flag_s, aggregate=False),
-            ANALYSIS_NICE)
+            ANALYSIS_NICE, "mediapipe")
         if self.calibration is not None:  # measured by the host that ran this interview before (a resume)
             self.analyzer.set_calibration(self.calibration)
         return self.analyzer

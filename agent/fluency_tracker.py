@@ -18,6 +18,7 @@ import numpy as np
 from livekit import rtc
 
 from agent.priority import ANALYSIS_NICE, background_executor
+from analytics.audio_features import to_float_mono
 from analytics.fluency import FluencyAnalyzer, FluencySummary
 from analytics.transcript_metrics import Word, transcript_metrics
 from db.contract import FluencyLive
@@ -76,9 +77,11 @@ class FluencyTracker:
                 logger.warning("fluency needs %d Hz mono audio, got %d Hz x %d: frames ignored", SAMPLE_RATE,
                                frame.sample_rate, frame.num_channels)
             return
-        self.push(np.frombuffer(frame.data, dtype=np.int16).astype(np.float32) / 32768.0)
+        # kept as int16: the analyzer scales to float in its own thread (to_float_mono), not here on the event loop
+        self.push(np.frombuffer(frame.data, dtype=np.int16))
 
     def push(self, samples: np.ndarray) -> None:
+        """Mono samples at 16 kHz, int16 or float in [-1, 1]."""
         if self._analyzer is None or (self._gate is not None and not self._gate()):
             return
         self._pending.append(samples)
@@ -104,8 +107,10 @@ class FluencyTracker:
     def _take_pending(self) -> np.ndarray | None:
         if not self._pending:
             return None
-        chunk, self._pending = np.concatenate(self._pending), []
-        return chunk
+        pending, self._pending = self._pending, []
+        if len({p.dtype for p in pending}) > 1:  # int16 frames and float samples: one scale for all
+            pending = [to_float_mono(p) for p in pending]
+        return np.concatenate(pending)
 
     async def _run(self, analyzer: FluencyAnalyzer, chunk: np.ndarray | None) -> FluencySummary:
         def work() -> FluencySummary:

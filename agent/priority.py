@@ -11,7 +11,10 @@ how MediaPipe's and CTranslate2's own worker threads get it (the models are crea
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import functools
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +38,29 @@ def lower_thread_priority(nice: int) -> None:
             os.setpriority(os.PRIO_PROCESS, tid, nice)
 
 
+_PR_SET_NAME = 15
+
+
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    return ctypes.CDLL(None) if sys.platform.startswith("linux") else None
+
+
+def name_os_thread(name: str) -> None:
+    """This thread's name as Linux shows it (``top -H``, /proc/<pid>/task/<tid>/comm: 15 bytes); threads it
+    starts (MediaPipe's, CTranslate2's) inherit it. Python leaves every thread named after the program, so the
+    worker's CPU split by thread (bench/bench_agent_concurrency.py) could not tell an interview's parts apart."""
+    libc = _libc()
+    if libc is not None:
+        with contextlib.suppress(Exception):
+            libc.prctl(_PR_SET_NAME, name.encode()[:15], 0, 0, 0)
+
+
+def _background_thread(nice: int) -> None:
+    name_os_thread(threading.current_thread().name)
+    lower_thread_priority(nice)
+
+
 def single_threaded_blas() -> None:
     """NumPy's BLAS runs in the calling thread (so at its priority), not in a pool started at nice 0.
 
@@ -49,23 +75,25 @@ def single_threaded_blas() -> None:
 
 def background_executor(name: str, nice: int) -> ThreadPoolExecutor:
     """A one-thread executor whose thread (and every thread it starts) runs at ``nice``."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=lower_thread_priority,
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=name, initializer=_background_thread,
                               initargs=(nice,))
 
 
-def create_in_background(factory: Callable[[], T], nice: int) -> T:
-    """``factory()`` run in a short-lived thread at ``nice``, so the threads the object starts inherit it."""
+def create_in_background(factory: Callable[[], T], nice: int, name: str = "model-load") -> T:
+    """``factory()`` run in a short-lived thread at ``nice`` named ``name``, so the threads the object starts
+    inherit both."""
     result: list[T] = []
     error: list[BaseException] = []
 
     def run() -> None:
+        name_os_thread(name)
         lower_thread_priority(nice)
         try:
             result.append(factory())
         except BaseException as e:  # re-raised in the caller
             error.append(e)
 
-    thread = threading.Thread(target=run, name="model-load", daemon=True)
+    thread = threading.Thread(target=run, name=name, daemon=True)
     thread.start()
     thread.join()
     if error:

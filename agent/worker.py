@@ -19,6 +19,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -45,7 +46,7 @@ from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
 from agent.config import ConfigError, Settings
 from agent.ffi_routing import route_frames_by_stream
-from agent.priority import single_threaded_blas
+from agent.priority import name_os_thread, single_threaded_blas
 from agent.sentry import init_sentry
 from agent.worker_registry import WorkerRegistry
 from db.contract import AGENT_PREFIX, agent_name, interview_id_from_metadata
@@ -88,6 +89,8 @@ def prewarm(proc: JobProcess) -> None:
 
     get_embedder().embed(["warm up"])
     # import everything an interview needs now, not on the job's event loop
+    import scipy.signal  # noqa: F401  (the fluency summary's peaks: ~2 s of imports under the GIL on first use)
+
     import agent.note_taker
     import agent.run  # noqa: F401
     import analytics.eye_contact  # noqa: F401  (MediaPipe)
@@ -128,7 +131,11 @@ async def entrypoint(ctx: JobContext) -> None:
     settings = Settings.from_env()
     interview_id = interview_id_from_metadata(ctx.job.metadata)
     assert interview_id is not None  # on_request rejected the others
-    engine = make_engine(settings.database_url, pool_size=2, max_overflow=2)
+    if threading.current_thread() is not threading.main_thread():  # the thread executor: this job's own loop
+        name_os_thread("interview-loop")
+    # no ping before each checkout: the recorder uses a connection every second (a ping was two more round trips
+    # a second per interview), and a write that meets a dropped connection is buffered and retried by it
+    engine = make_engine(settings.database_url, pool_size=2, max_overflow=2, pool_pre_ping=False)
 
     async def dispose_engine() -> None:
         await engine.dispose()

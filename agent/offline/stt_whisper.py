@@ -243,7 +243,7 @@ def load_model(path: str | Path | None = None, *, name: str = DEFAULT_MODEL, cpu
             _models[key] = create_in_background(lambda: model_class(
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=1,
                 min_window_s=min_window_s,
-            ), TRANSCRIPTION_NICE)
+            ), TRANSCRIPTION_NICE, name="ct2-whisper")
         return _models[key]
 
 

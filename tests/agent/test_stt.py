@@ -164,6 +164,10 @@ async def test_whisper_segments_come_from_the_sessions_own_vad_stream(tmp_path) 
     real_stream = tap.inner.stream
     tap.inner.stream = lambda: opened.append(1) or real_stream()  # count the Silero streams
     stt = WhisperSTT()
+    loop = asyncio.get_running_loop()
+    to_threads = []  # what went to a thread pool through this loop
+    real_run_in_executor = loop.run_in_executor
+    loop.run_in_executor = lambda ex, fn, *a: to_threads.append(type(fn).__name__) or real_run_in_executor(ex, fn, *a)
     session_vad = tap.stream()  # what the session's audio recognition opens
     audio: asyncio.Queue[rtc.AudioFrame | None] = asyncio.Queue()
 
@@ -200,9 +204,11 @@ async def test_whisper_segments_come_from_the_sessions_own_vad_stream(tmp_path) 
         session_vad.end_input()
         vad_events = await asyncio.wait_for(consumer, 10)
     finally:
+        del loop.run_in_executor
         await session_vad.aclose()
         await stt.aclose()
     assert opened == [1]
+    assert "OnnxModel" not in to_threads  # Silero's windows were scored inline, not handed to a thread each
     assert vad_events == ["start_of_speech", "end_of_speech"]
     kinds = [e.type for e in events]
     assert kinds == [stt_types.SpeechEventType.START_OF_SPEECH, stt_types.SpeechEventType.END_OF_SPEECH,
