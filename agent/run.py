@@ -122,11 +122,6 @@ class InterviewRun(RoomRun, InterviewHooks):
                 # control (Whisper and the VAD cope with levels, and it costs CPU on every frame)
                 audio_input=room_io.AudioInputOptions(sample_rate=16000, frame_size_ms=100, pre_connect_audio=False,
                                                       auto_gain_control=False),
-                # the interviewer's words go to the room as they are produced, not paced word by word against
-                # its voice: pacing ran a speaking-rate estimator (an STFT every 0.1 s, on the event loop) over all
-                # of its audio, ~1% of a core per interview; the candidate's page shows a finished line anyway
-                # (it reads each caption stream whole). An interrupted line is kept whole in the transcript.
-                text_output=room_io.TextOutputOptions(sync_transcription=False),
             ),
             record=False,
             session_host=False,  # nobody drives this session remotely: no session events over the data channel
