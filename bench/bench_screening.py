@@ -102,7 +102,9 @@ def eval_half(root: Path, half: str, embedder: Embedder
     tfidf = {cv: rank_of(baseline[cv], labels[cv]["job"]) for cv in labels}
     misses = [{"cv": cv, "style": labels[cv]["style"], "rank": ranks[cv], "own": labels[cv]["job"],
                "top": max(scores[cv], key=scores[cv].get)} for cv in labels if ranks[cv] > 1]
-    return ranks, tfidf, {cv: lab["style"] for cv, lab in labels.items()}, misses
+    # a later writing round of a set (its labels say "round": 2) is reported as its own style group too
+    return ranks, tfidf, {cv: lab["style"] + (f" r{lab['round']}" if "round" in lab else "")
+                          for cv, lab in labels.items()}, misses
 
 
 def old_set(embedder: Embedder) -> tuple[dict[str, int], dict[str, int]]:
@@ -169,7 +171,8 @@ def main() -> int:
         print(f"  evalset {set_name} {half} ({len(ranks)} CVs, {len(load_jobs(root / 'jobs.json'))} jobs)")
         print(f"    screening score : {top1(ranks, styles).row()}")
         print(f"    TF-IDF baseline : {top1(tfidf, styles).row()}")
-        for style in ("ordinary", "plain", "neighbour"):
+        for style in sorted(set(styles.values()), key=lambda st: ("ordinary", "plain", "neighbour").index(
+                st.split()[0]) * 10 + len(st)):
             picked = {cv for cv, st in styles.items() if st == style}
             ours = sum(ranks[cv] == 1 for cv in picked)
             base = sum(tfidf[cv] == 1 for cv in picked)

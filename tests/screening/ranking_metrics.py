@@ -77,7 +77,7 @@ class Top1:
 
 def top1(ranks: Mapping[str, int], styles: Mapping[str, str]) -> Top1:
     """ranks: CV → rank of its own job; styles: CV → style (plain and neighbour CVs are the hard ones)."""
-    hard = [cv for cv in ranks if styles.get(cv) in HARD_STYLES]
+    hard = [cv for cv in ranks if styles.get(cv, "").split(" ")[0] in HARD_STYLES]
     return Top1(right=sum(r == 1 for r in ranks.values()), n=len(ranks),
                 hard_right=sum(ranks[cv] == 1 for cv in hard), hard_n=len(hard))
 
