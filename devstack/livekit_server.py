@@ -62,11 +62,16 @@ class LiveKitServer:
     """
 
     def __init__(self, *, port: int | None = None, tcp_port: int | None = None, udp_port: int | None = None,
-                 log_path: Path | None = None, redis: str | None = None, also_bind: tuple[str, ...] = ()) -> None:
+                 log_path: Path | None = None, redis: str | None = None, lan_address: str | None = None) -> None:
         self.config = yaml.safe_load(LIVEKIT_CONFIG.read_text())
-        # e.g. the gateway of agent hosts in their own network namespaces (devstack/netns.py); the RTC ports follow
-        # the interfaces, so an address given here must exist before start()
-        self.config["bind_addresses"] = [*self.config["bind_addresses"], *also_bind]
+        if lan_address:
+            # the gateway of agent hosts in their own network namespaces (devstack/netns.py): listen there too, and
+            # advertise it in ICE candidates (node_ip maps every host candidate to it), since 127.0.0.1 inside a
+            # namespace is that namespace's own loopback; with the loopback candidate offered too, a namespaced
+            # client's connection never came up. It must exist before start(): the RTC ports follow it
+            self.config["bind_addresses"] = [*self.config["bind_addresses"], lan_address]
+            self.config["rtc"]["node_ip"] = lan_address
+            self.config["rtc"]["enable_loopback_candidate"] = False
         if redis:
             self.config["redis"] = {"address": redis}
         if port:

@@ -9,13 +9,14 @@ Postgres). Needs CAP_NET_ADMIN and iproute2; `available()` says whether this mac
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
-import socket
 import subprocess
-import threading
+import sys
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class NetnsError(RuntimeError):
@@ -66,9 +67,22 @@ class Lan:
     def start(self) -> Lan:
         _ip("link", "add", "name", self.bridge, "type", "bridge")
         self._started = True
-        _ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
-        _ip("link", "set", self.bridge, "up")
+        try:
+            self._gateway_up()
+        except NetnsError:
+            self.stop()
+            raise
         return self
+
+    def _gateway_up(self) -> None:
+        _ip("addr", "add", f"{self.gateway}/24", "dev", self.bridge)
+        # a bridge without a port that is up has no carrier, and LiveKit opens its RTC UDP port only on interfaces
+        # that are up when it starts: a dummy port keeps the gateway up before any host is plugged in
+        # (a veth pair, both ends up, one in the bridge: the `dummy` link type is not in every kernel)
+        _ip("link", "add", f"ivd{self._tag}", "type", "veth", "peer", "name", f"ive{self._tag}")
+        _ip("link", "set", f"ive{self._tag}", "up")
+        _ip("link", "set", f"ivd{self._tag}", "master", self.bridge, "up")
+        _ip("link", "set", self.bridge, "up")
 
     def host(self, name: str) -> Host:
         n = len(self.hosts) + 1
@@ -98,7 +112,8 @@ class Lan:
         for host in self.hosts:  # a namespace takes its end of the veth pair with it, and the pair goes too
             subprocess.run(["ip", "netns", "del", host.namespace], capture_output=True)
         if self._started:
-            subprocess.run(["ip", "link", "del", self.bridge], capture_output=True)
+            for link in (f"ivd{self._tag}", self.bridge):
+                subprocess.run(["ip", "link", "del", link], capture_output=True)
         self.hosts, self._relays, self._started = [], [], False
 
     def __enter__(self) -> Lan:
@@ -109,50 +124,56 @@ class Lan:
 
 
 class _Relay:
-    """TCP forwarding, one thread per direction per connection (a few database connections per host)."""
+    """TCP forwarding in a process of its own (`python -m devstack.netns relay`): a relay sharing the GIL of a busy
+    process (a test's simulated candidates) delayed the hosts' database writes past their timeout."""
 
     def __init__(self, bind: str, target: tuple[str, int]) -> None:
-        self.target = target
-        self._server = socket.create_server((bind, 0))
-        self.port: int = self._server.getsockname()[1]
-        self._open: list[socket.socket] = []
-        threading.Thread(target=self._accept, name=f"relay-{self.port}", daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self._server.accept()
-            except OSError:
-                return  # closed
-            try:
-                upstream = socket.create_connection(self.target, timeout=5)
-            except OSError:
-                client.close()
-                continue
-            upstream.settimeout(None)
-            self._open += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(a, b), daemon=True).start()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "devstack.netns", "relay", bind, target[0], str(target[1])],
+            stdout=subprocess.PIPE, start_new_session=True, cwd=Path(__file__).resolve().parent.parent)
+        line = self._proc.stdout.readline() if self._proc.stdout else b""
+        if not line.strip().isdigit():
+            self.close()
+            raise NetnsError(f"the relay to {target[0]}:{target[1]} did not start (exit {self._proc.poll()})")
+        self.port = int(line)
 
     def close(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+
+
+async def _serve_relay(bind: str, host: str, port: int) -> None:
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
-            self._server.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
         except OSError:
             pass
-        self._server.close()
-        for s in self._open:
-            s.close()
+        finally:
+            writer.close()
+
+    async def forward(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        try:
+            up_r, up_w = await asyncio.open_connection(host, port)
+        except OSError:
+            client_w.close()
+            return
+        await asyncio.gather(pipe(client_r, up_w), pipe(up_r, client_w))
+
+    parent = os.getppid()
+    server = await asyncio.start_server(forward, bind, 0)
+    print(server.sockets[0].getsockname()[1], flush=True)
+    while os.getppid() == parent:  # noqa: ASYNC110 (polls the parent: when the LAN's maker is killed, so is the relay)
+        await asyncio.sleep(1.0)
 
 
-def _pump(source: socket.socket, sink: socket.socket) -> None:
-    try:
-        while data := source.recv(65536):
-            sink.sendall(data)
-    except OSError:
-        pass
-    finally:
-        for s in (source, sink):
-            try:
-                s.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+if __name__ == "__main__":
+    if len(sys.argv) != 5 or sys.argv[1] != "relay":
+        sys.exit("usage: python -m devstack.netns relay BIND_ADDRESS TARGET_HOST TARGET_PORT")
+    asyncio.run(_serve_relay(sys.argv[2], sys.argv[3], int(sys.argv[4])))

@@ -97,7 +97,7 @@ def network(database_url: str, artifacts_dir: Path) -> Iterator[Network]:
         if lan is not None:
             lan.start()
         server = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(),
-                               also_bind=(lan.gateway,) if lan else (), log_path=artifacts_dir / "cluster-livekit.log")
+                               lan_address=lan.gateway if lan else None, log_path=artifacts_dir / "cluster-livekit.log")
         server.start()
         key, secret = api_credentials()
         print(f"agent hosts in their own network namespaces: {lan is not None}")
@@ -208,14 +208,14 @@ async def test_kill_a_host_then_drain_the_other(network, database_url, db_sessio
                                                  tmp_path, speech) -> None:
     livekit = network.livekit
     hosts = {name: network.start_host(name, artifacts_dir / f"cluster-{name}.log") for name in ("a", "b")}
-    if network.lan is not None:  # three network stacks: this one and one per host
-        assert len({_net_namespace(p) for p in (os.getpid(), *(h.proc.pid for h in hosts.values()))}) == 3
     talks: list[asyncio.Task] = []
     people: list[Any] = []
     done = asyncio.Event()
     try:
         with queue_worker(database_url, livekit, tmp_path, artifacts_dir / "cluster-queue.log"):
             await asyncio.gather(*(h.wait_registered() for h in hosts.values()))
+            if network.lan is not None:  # three network stacks: this one and one per host
+                assert len({_net_namespace(p) for p in (os.getpid(), *(h.proc.pid for h in hosts.values()))}) == 3
             await _until(lambda: _fresh_workers(db_sessionmaker, 2), 30, "both hosts in agent_workers")
             ids = [await create_interview(db_sessionmaker, questions=QUESTIONS) for _ in range(INTERVIEWS)]
             rooms: dict[uuid.UUID, tuple[Candidate, Recruiter]] = {}
