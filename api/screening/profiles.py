@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -35,6 +36,13 @@ HEADLINE_LINES = 3
 # sections that say nothing about the work (the header's headline is read as a role phrase instead); leaving them
 # out of the sentences saves model time
 UNREAD_SECTIONS = frozenset({"header", "contact", "interests", "languages"})
+# a sentence stating what the person is after ("Looking for a SOC Analyst role", "I want to move into ...",
+# "Objective: ..."): the everyday English of a CV's objective line, no field's vocabulary. A negated one ("I don't
+# want to become an AE") names a role the person does not want, and is left out.
+_GOAL_CUE = re.compile(r"\b(?:looking (?:for|to)|seeking|want(?:ing)? to|would like to|hope to|aim(?:ing)? to|keen to|"
+                       r"applying for|next step|objective:)", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
+GOAL_MIN_WORDS = 4  # a bare "LOOKING FOR" heading is not a goal
 
 
 def _lines(text: str) -> list[str]:
@@ -83,12 +91,23 @@ def role_phrases(text: str, sections: dict[str, str]) -> list[tuple[str, str]]:
     return phrases
 
 
+def stated_goals(units: list[str]) -> list[int]:
+    """Indices of the sentences in which the person says what role they are looking for."""
+    return [i for i, s in enumerate(units)
+            if len(s.split()) >= GOAL_MIN_WORDS and _GOAL_CUE.search(s) and not _NEGATION.search(s)]
+
+
 @dataclass
 class TextProfile:
     sentences: list[str]
     phrases: list[tuple[str, str]]  # (kind, text)
     vectors: np.ndarray  # float16, one row per sentence then one per phrase
     keywords: KeywordVector = field(repr=False)
+
+    @cached_property
+    def goals(self) -> list[int]:
+        """The sentences stating the role the person is looking for (a CV's; a job has none to speak of)."""
+        return stated_goals(self.sentences)
 
     @property
     def sentence_vectors(self) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""`interviewly screen`: the command's contract, and the top-1 floor on the held-out half of the evaluation set.
+"""`interviewly screen`: the command's contract, and the top-1 floors on the held-out halves of the evaluation sets.
 
 The equality of its scores with the ones the API stores is checked through the API in test_api.py.
 """
@@ -15,12 +15,17 @@ from api.screening.cv_parser import parse_cv
 from api.screening.profiles import PROFILE_MODEL
 from nlp.embeddings import Embedder
 from tests.screening.files import docx_bytes, encrypted_pdf, text_pdf, truncated
-from tests.screening.ranking_metrics import EVALSET, eval_labels, rank_of, tfidf_scores, top1
+from tests.screening.ranking_metrics import EVALSETS, eval_labels, rank_of, tfidf_scores, top1
 
-# measured with bench/bench_screening.py --held-out: 88/92 (95.7%), hard 42/46; TF-IDF 83/92, hard 37/46.
-# Floors two CVs below. The target is the TF-IDF baseline + 10 points of top-1: not met (+5.5)
-TEST_HALF_TOP1 = 86
-TEST_HALF_HARD_TOP1 = 40
+# the test halves' top-1, measured once with bench/bench_screening.py --held-out after tuning on the dev halves
+# (never tuned on); each floor is two CVs below it, the hard one two hard CVs below.
+# v1: 87/92 (94.6%), hard 41/46; TF-IDF 83/92, hard 37/46 (before the stated-goal title: 88/92, hard 42/46).
+# v2: 104/108 (96.3%), hard 68/72; TF-IDF 99/108, hard 63/72 (before: 99/108).
+# The issue's target, TF-IDF + 10 points of top-1, is met on neither half (v1 +4.3, v2 +4.6).
+TEST_HALF_FLOORS = {  # set → (CVs, hard CVs, top-1 floor, hard top-1 floor)
+    "v1": (92, 46, 85, 39),
+    "v2": (108, 72, 102, 66),
+}
 
 JOBS = [
     {"key": "backend", "title": "Backend Engineer (Python)", "team": "ignored",
@@ -72,16 +77,19 @@ def test_command_refuses_a_jobs_file_that_is_not_a_list(tmp_path: Path, capsys) 
     assert exit_.value.code == 2 and "list of jobs" in capsys.readouterr().err
 
 
-def test_held_out_half_top1_floor(embedder: Embedder) -> None:
-    labels = eval_labels("test")
-    jobs = load_jobs(EVALSET / "jobs.json")
-    scores = screen_folder(jobs, EVALSET / "test", embedder)
-    texts = {name: parse_cv((EVALSET / "test" / name).read_bytes(), name).text for name in labels}
+@pytest.mark.parametrize("set_name", sorted(TEST_HALF_FLOORS))
+def test_held_out_half_top1_floor(embedder: Embedder, set_name: str) -> None:
+    root = EVALSETS[set_name]
+    n, hard_n, floor, hard_floor = TEST_HALF_FLOORS[set_name]
+    labels = eval_labels("test", root)
+    jobs = load_jobs(root / "jobs.json")
+    scores = screen_folder(jobs, root / "test", embedder)
+    texts = {name: parse_cv((root / "test" / name).read_bytes(), name).text for name in labels}
     baseline = tfidf_scores({k: j.text for k, j in jobs.items()}, texts)
     styles = {name: lab["style"] for name, lab in labels.items()}
     ours = top1({cv: rank_of(scores[cv], lab["job"]) for cv, lab in labels.items()}, styles)
     tfidf = top1({cv: rank_of(baseline[cv], lab["job"]) for cv, lab in labels.items()}, styles)
-    print(f"\nheld-out half: screening {ours.row()}; TF-IDF {tfidf.row()}")
-    assert ours.n == 92 and ours.hard_n == 46
-    assert ours.right >= TEST_HALF_TOP1 and ours.hard_right >= TEST_HALF_HARD_TOP1, (ours, tfidf)
+    print(f"\n{set_name} held-out half: screening {ours.row()}; TF-IDF {tfidf.row()}")
+    assert ours.n == n and ours.hard_n == hard_n
+    assert ours.right >= floor and ours.hard_right >= hard_floor, (ours, tfidf)
     assert ours.right > tfidf.right and ours.hard_right > tfidf.hard_right
