@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,29 @@ def available() -> bool:
     return True
 
 
+def _pid_alive(tag: str) -> bool:
+    return tag.isdigit() and os.path.exists(f"/proc/{tag}")
+
+
+def _remove_orphans() -> None:
+    """LANs left by a process that was killed before its stop(): their names end in its pid."""
+    links = subprocess.run(["ip", "-o", "link"], capture_output=True, text=True).stdout
+    for name in re.findall(r"^\d+: (iv[bd]\d+)[@:]", links, re.MULTILINE):
+        if not _pid_alive(name[3:]):
+            subprocess.run(["ip", "link", "del", name], capture_output=True)
+    spaces = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    for name in re.findall(r"^(ivly-(\d+)-\S+)", spaces, re.MULTILINE):
+        if not _pid_alive(name[1]):
+            subprocess.run(["ip", "netns", "del", name[0]], capture_output=True)
+
+
+def _free_subnet() -> int:
+    """A 10.77.N.0/24 no interface here uses (two bridges on one subnet would split its routes)."""
+    used = set(re.findall(r"inet 10\.77\.(\d+)\.", subprocess.run(["ip", "-o", "addr"], capture_output=True,
+                                                                    text=True).stdout))
+    return next(n for n in range(20, 250) if str(n) not in used)
+
+
 @dataclass(frozen=True)
 class Host:
     namespace: str
@@ -56,15 +80,18 @@ class Lan:
     """A bridge with its address (the gateway) and the namespaces plugged into it; `stop()` removes them all."""
 
     def __init__(self) -> None:
-        # names and the /24 are per process, so two test sessions on one machine never share a LAN
-        self._tag = f"{os.getpid() % 100000}"
+        # names carry the owner's pid (interface names are at most 15 characters: "ivh4194304x9" fits), so two
+        # test sessions on one machine never share a LAN, and a LAN whose owner was killed can be recognised
+        self._tag = str(os.getpid())
         self.bridge = f"ivb{self._tag}"
-        self.gateway = f"10.77.{os.getpid() % 200 + 20}.1"
+        self.gateway = ""
         self.hosts: list[Host] = []
         self._relays: list[_Relay] = []
         self._started = False
 
     def start(self) -> Lan:
+        _remove_orphans()
+        self.gateway = f"10.77.{_free_subnet()}.1"
         _ip("link", "add", "name", self.bridge, "type", "bridge")
         self._started = True
         try:
