@@ -62,8 +62,11 @@ class LiveKitServer:
     """
 
     def __init__(self, *, port: int | None = None, tcp_port: int | None = None, udp_port: int | None = None,
-                 log_path: Path | None = None, redis: str | None = None) -> None:
+                 log_path: Path | None = None, redis: str | None = None, also_bind: tuple[str, ...] = ()) -> None:
         self.config = yaml.safe_load(LIVEKIT_CONFIG.read_text())
+        # e.g. the gateway of agent hosts in their own network namespaces (devstack/netns.py); the RTC ports follow
+        # the interfaces, so an address given here must exist before start()
+        self.config["bind_addresses"] = [*self.config["bind_addresses"], *also_bind]
         if redis:
             self.config["redis"] = {"address": redis}
         if port:

@@ -21,12 +21,15 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from sqlalchemy.engine import make_url
 
 from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
 from devstack.livekit_server import LiveKitServer, api_credentials
 from devstack.mailpit import Mailpit
+from devstack.netns import Lan
+from devstack.netns import available as netns_available
 from devstack.paths import DATA_DIR, REPO_ROOT
 from devstack.postgres import EmbeddedPostgres
 from devstack.redis_server import RedisServer
@@ -166,7 +169,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cluster", action="store_true",
                         help="Redis, two LiveKit nodes, two agent hosts, two API processes, a queue worker process")
     parser.add_argument("--redis-port", type=int, default=int(os.environ.get("REDIS_PORT", "6379")))
-    return parser.parse_args(argv)
+    parser.add_argument("--netns", action="store_true",
+                        help="with --cluster: each agent host in its own network namespace, reaching LiveKit and "
+                             "Postgres over a bridge as another machine would (needs root and iproute2)")
+    args = parser.parse_args(argv)
+    if args.netns and not args.cluster:
+        parser.error("--netns needs --cluster (the agent hosts it separates are the cluster's)")
+    if args.netns and not netns_available():
+        parser.error("--netns: this machine cannot make network namespaces (needs root or CAP_NET_ADMIN, and "
+                     "iproute2's `ip`)")
+    return args
 
 
 class Stack:
@@ -174,6 +186,15 @@ class Stack:
 
     def __init__(self) -> None:
         self.parts: list = []
+        self.lan: Lan | None = None
+
+    def network(self) -> Lan:
+        """The bridge the agent hosts' namespaces plug into; made before LiveKit, which listens on its gateway."""
+        self.lan = Lan()
+        self.parts.append(self.lan)
+        self.lan.start()
+        say(f"agent hosts' network: bridge {self.lan.bridge}, gateway {self.lan.gateway}")
+        return self.lan
 
     def postgres(self, port: int) -> str:
         if os.environ.get("DATABASE_URL"):
@@ -202,9 +223,10 @@ class Stack:
         self.parts.append(redis)
         say(f"Redis on {address} (LiveKit's shared routing state)")
         urls = []
+        gateway = (self.lan.gateway,) if self.lan else ()
         for n, base in enumerate((port, port + 10), start=1):
             node = LiveKitServer(port=base, tcp_port=base + 1, udp_port=base + 2, redis=address,
-                                 log_path=LOG_DIR / f"livekit-node{n}.log")
+                                 log_path=LOG_DIR / f"livekit-node{n}.log", also_bind=gateway)
             urls.append(node.start())
             self.parts.append(node)
             say(f"livekit-server node {n} on {urls[-1]}")
@@ -268,7 +290,10 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
         host_env = {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + n)}
         if env.get("AGENT_METRICS_PORT", "0") not in ("", "0"):  # each host's workers take ports from base + 10 n
             host_env["AGENT_METRICS_PORT"] = str(int(env["AGENT_METRICS_PORT"]) + 10 * n)
-        child = stack.child(name, [sys.executable, "-m", "agent.worker", "start"], host_env)
+        argv = [sys.executable, "-m", "agent.worker", "start"]
+        if stack.lan is not None:
+            argv = _in_own_namespace(stack.lan, name, argv, host_env)
+        child = stack.child(name, argv, host_env)
         children.append(child)
     if cluster:
         children.append(stack.child("queue-worker", [sys.executable, "-m", "api.queue.worker"], env))
@@ -282,6 +307,17 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
         wait_http(f"http://127.0.0.1:{port}/health", 60, child)
         say(f"{child.name} on http://127.0.0.1:{port} (LiveKit {url})")
     return children
+
+
+def _in_own_namespace(lan: Lan, name: str, argv: list[str], env: dict[str, str]) -> list[str]:
+    """`argv` run in a new namespace of `lan`; `env` rewritten to reach LiveKit and Postgres at its gateway."""
+    host = lan.host(name)
+    db = make_url(env["DATABASE_URL"])
+    db = db.set(host=lan.gateway, port=lan.relay(db.host or "127.0.0.1", db.port or 5432))
+    env["DATABASE_URL"] = db.render_as_string(hide_password=False)
+    env["LIVEKIT_URL"] = env["LIVEKIT_URL"].replace("127.0.0.1", lan.gateway)
+    say(f"{name} in network namespace {host.namespace} ({host.address})")
+    return host.argv(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -300,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         database_url = stack.postgres(args.pg_port)
         upgrade(database_url)
         say("migrations applied")
+        if args.netns:
+            stack.network()
         if args.cluster:
             livekit_urls = stack.livekit_cluster(args.livekit_port, args.redis_port)
         else:

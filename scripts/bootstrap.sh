@@ -52,6 +52,12 @@ if ! .venv/bin/python -c "from devstack.minio import find_binary; import sys; sy
 fi
 .venv/bin/python -c "from devstack.minio import ensure_binary; ensure_binary()"
 
+# vegeta (the open-loop load generator bench/bench_api.py drives the API with): PATH, VEGETA_BIN, or built once.
+if ! .venv/bin/python -c "from devstack.vegeta import find_binary; import sys; sys.exit(find_binary() is None)"; then
+  log "building vegeta from its Go module (once per version, ~1 min on 2 cores)"
+fi
+.venv/bin/python -c "from devstack.vegeta import ensure_binary; ensure_binary()"
+
 # Web assets (livekit-client, charts) bundled from npm into static files, when the web pages exist.
 if [ -f api/web/package.json ]; then
   bash scripts/build_web.sh

@@ -4,6 +4,9 @@ are marked within 10 s and resumed on the other host at the question where they 
 twice, transcript and metrics kept (at most the last second before the kill lost). Then the surviving host is sent
 SIGTERM mid-interview: it takes no new interview and finishes the one it has.
 
+Each host runs in its own network namespace when this machine can make them (root, iproute2: devstack/netns.py),
+reaching LiveKit and Postgres over a bridge as a separate machine would; otherwise the hosts share this one.
+
 Three interviews rather than the issue's six by default: this machine's two cores are shared with the rest of the
 suite (CLUSTER_TEST_INTERVIEWS=6 runs six). Each host has as many slots as there are interviews, so whichever host
 is killed the other has room for all it held.
@@ -20,18 +23,24 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from db.contract import ATTR_PHASE, candidate_identity
 from db.enums import InterviewStatus, Speaker
 from db.models import AgentWorker, Interview, InterviewMetric, TranscriptSegment
+from devstack import netns
+from devstack.livekit_server import LiveKitServer, api_credentials
+from devstack.ports import free_port
 from tests.agent.conftest import E2E_ENV
-from tests.agent.sim import Candidate, Recruiter, WorkerProcess, create_interview, start_worker, wav_frames, worker_env
+from tests.agent.sim import Candidate, Recruiter, WorkerProcess, create_interview, wav_frames, worker_env
 from tests.api.server import api_env
+from tests.conftest import LiveKitInfo
 from tests.faces import frontal_face_rgb
 from tests.media import espeak_wav
 
@@ -54,6 +63,55 @@ def speech(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
     texts = {"yes": "Yes, I am happy to go ahead.",
              "answer": "I built our billing service in Python and tuned its slowest queries with an index."}
     return {k: wav_frames(espeak_wav(v, 190, tmp / f"{k}.wav")) for k, v in texts.items()}
+
+
+@dataclass
+class Network:
+    """Where the hosts run. The people in the rooms and the queue worker stay in the root namespace."""
+
+    livekit: LiveKitInfo
+    lan: netns.Lan | None
+    database_url: str
+
+    def start_host(self, name: str, log_path: Path) -> WorkerProcess:
+        env = worker_env(self.livekit, self.database_url, **HOST)
+        argv = [sys.executable, "-m", "agent.worker", "start"]
+        if self.lan is not None:  # the host sees LiveKit and Postgres at the gateway, as on another machine
+            argv = self.lan.host(name).argv(argv)
+            db = make_url(self.database_url)
+            db = db.set(host=self.lan.gateway, port=self.lan.relay(db.host or "127.0.0.1", db.port or 5432))
+            env |= {"LIVEKIT_URL": self.livekit.url.replace("127.0.0.1", self.lan.gateway),
+                    "DATABASE_URL": db.render_as_string(hide_password=False)}
+        out = open(log_path, "wb")
+        proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        return WorkerProcess(proc, log_path)
+
+
+@pytest.fixture(scope="module")
+def network(database_url: str, artifacts_dir: Path) -> Iterator[Network]:
+    """A LiveKit node of the test's own, listening on the hosts' gateway too when they get namespaces."""
+    lan = netns.Lan() if netns.available() else None
+    server = None
+    try:
+        if lan is not None:
+            lan.start()
+        server = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(),
+                               also_bind=(lan.gateway,) if lan else (), log_path=artifacts_dir / "cluster-livekit.log")
+        server.start()
+        key, secret = api_credentials()
+        print(f"agent hosts in their own network namespaces: {lan is not None}")
+        yield Network(LiveKitInfo(url=server.url, http_url=server.http_url, api_key=key, api_secret=secret), lan,
+                      database_url)
+    finally:
+        if server is not None:
+            server.stop()
+        if lan is not None:
+            lan.stop()
+
+
+def _net_namespace(pid: int) -> str:
+    return os.readlink(f"/proc/{pid}/ns/net")
 
 
 @contextlib.contextmanager
@@ -146,10 +204,12 @@ def _victim(placed: dict[uuid.UUID, str | None]) -> tuple[str, list[uuid.UUID]]:
     return busy[0], [i for i, p in placed.items() if p == busy[0]]
 
 
-async def test_kill_a_host_then_drain_the_other(database_url, livekit, db_sessionmaker, artifacts_dir,
+async def test_kill_a_host_then_drain_the_other(network, database_url, db_sessionmaker, artifacts_dir,
                                                  tmp_path, speech) -> None:
-    hosts = {name: start_worker(worker_env(livekit, database_url, **HOST), artifacts_dir / f"cluster-{name}.log")
-             for name in ("a", "b")}
+    livekit = network.livekit
+    hosts = {name: network.start_host(name, artifacts_dir / f"cluster-{name}.log") for name in ("a", "b")}
+    if network.lan is not None:  # three network stacks: this one and one per host
+        assert len({_net_namespace(p) for p in (os.getpid(), *(h.proc.pid for h in hosts.values()))}) == 3
     talks: list[asyncio.Task] = []
     people: list[Any] = []
     done = asyncio.Event()

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from devstack import netns
 from devstack.ports import free_port, free_port_block
 from tests.consent import join_body
 from tests.rooms import new_room
@@ -95,8 +96,12 @@ def test_up_cluster_runs_the_production_shape(tmp_path: Path) -> None:
     """Redis, two LiveKit nodes, two agent hosts, the queue worker, two API processes (one per node)."""
     ports = {"api": free_port_block(2), "pg": free_port(), "livekit": free_port_block(13), "agent": free_port_block(2),
              "smtp": free_port(), "inbox": free_port(), "redis": free_port()}
-    proc, banner = _start(tmp_path, ports, "--cluster", "--redis-port", str(ports["redis"]))
+    separate = netns.available()  # the agent hosts in their own network namespaces where this machine can
+    extra = ["--netns"] if separate else []
+    proc, banner = _start(tmp_path, ports, "--cluster", "--redis-port", str(ports["redis"]), *extra)
     try:
+        if separate:
+            assert "agent-a in network namespace" in banner and "agent-b in network namespace" in banner, banner
         for n in (0, 1):
             health = httpx.get(f"http://127.0.0.1:{ports['api'] + n}/health", timeout=10).json()
             assert health == {"db": "ok", "livekit": "ok"}
