@@ -1,6 +1,8 @@
 """The candidate's camera, sampled at a few frames a second and analysed off the event loop.
 
-Frames arrive as I420 at the camera's rate; one every 1/VIDEO_SAMPLE_FPS seconds is converted to RGB24
+Frames arrive as I420 at the camera's rate. Which ones are sampled is decided as each arrives, in LiveKit's FFI
+callback thread (``agent.ffi_routing.gate_video_frames``): the others are released there, neither copied nor
+handed to the event loop. One every 1/VIDEO_SAMPLE_FPS seconds is converted to RGB24
 (LiveKit converts I420 -> RGB24 natively; it cannot go RGBA -> RGB24) and handed to the eye-contact
 analyzer in a worker thread. When the analyzer is still busy with the previous sample the new one is
 dropped and counted, never queued: the live scores stay current and audio never waits for video.
@@ -18,6 +20,7 @@ from typing import Any
 import numpy as np
 from livekit import rtc
 
+from agent.ffi_routing import gate_video_frames
 from agent.priority import ANALYSIS_NICE, background_executor
 from db.contract import FrameRef
 
@@ -65,8 +68,9 @@ class VideoSampler:
         self._task: asyncio.Task[None] | None = None
         self._stream: rtc.VideoStream | None = None
         self._busy = False
+        self._gated = False  # frames are chosen in the FFI thread (_admit); else _consume chooses
         self.track_sid: str | None = None
-        # cumulative counters
+        # cumulative counters (received and sampled are counted where frames are chosen, dropped on the loop)
         self.frames_received = 0
         self.frames_sampled = 0
         self.frames_analyzed = 0
@@ -94,6 +98,8 @@ class VideoSampler:
         self.track_sid = track.sid
         # a short native ring buffer: if this loop ever lags, old frames are discarded, not piled up
         self._stream = rtc.VideoStream(track, capacity=4)
+        self._next_due = -math.inf
+        self._gated = gate_video_frames(self._stream, self._admit)
         self._task = asyncio.create_task(self._consume(self._stream), name="video-sampler")
 
     def detach(self) -> None:
@@ -112,20 +118,27 @@ class VideoSampler:
         self._reported = (analyzed, dropped)
         return analyzed - prev_a, dropped - prev_d
 
+    def _admit(self) -> bool:
+        """A frame arrived now: is it a sample? (In the FFI callback thread when gated, the only writer then of
+        the grid and of the received and sampled counters.)"""
+        self.frames_received += 1
+        t = self._clock()
+        tolerance = self._tolerance
+        # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
+        # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
+        if t < self._next_due - tolerance:
+            return False
+        step = math.floor((t + tolerance - self.phase_s) / self.interval) + 1
+        self._next_due = self.phase_s + step * self.interval
+        self.frames_sampled += 1
+        return True
+
     async def _consume(self, stream: rtc.VideoStream) -> None:
         loop = asyncio.get_running_loop()
-        self._next_due = -math.inf
         async for event in stream:
-            self.frames_received += 1
-            t = self._clock()
-            tolerance = self._tolerance
-            # a fixed grid of due times (not "interval after the last sample"): with a camera whose frames
-            # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
-            if t < self._next_due - tolerance:
+            if not self._gated and not self._admit():
                 continue
-            step = math.floor((t + tolerance - self.phase_s) / self.interval) + 1
-            self._next_due = self.phase_s + step * self.interval
-            self.frames_sampled += 1
+            t = self._clock()
             if self._busy:
                 self.frames_dropped += 1
                 continue

@@ -44,6 +44,7 @@ from livekit.plugins import openai, silero  # noqa: F401  (plugins must register
 
 from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
+from agent.caption_pacing import batch_caption_pacing
 from agent.config import ConfigError, Settings
 from agent.ffi_routing import route_frames_by_stream
 from agent.priority import name_os_thread, single_threaded_blas
@@ -70,6 +71,7 @@ def prewarm(proc: JobProcess) -> None:
     _die_with_parent()
     single_threaded_blas()
     route_frames_by_stream()
+    batch_caption_pacing()
     settings = Settings.from_env()
     from agent.pipeline import load_vad
 

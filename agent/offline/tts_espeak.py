@@ -1,4 +1,9 @@
-"""espeak-ng as a livekit-agents TTS: the Debian binary, one sentence at a time (the session splits replies)."""
+"""espeak-ng as a livekit-agents TTS: the Debian binary, one sentence at a time (the session splits replies).
+
+espeak-ng speaks at 22.05 kHz and the room's audio track takes 24 kHz. The sentence is resampled here, in the
+thread that ran espeak-ng: left to the session, every 10 ms of the interviewer's voice would be resampled by a
+call into LiveKit's FFI on the interview's event loop.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,13 @@ import shutil
 import struct
 import subprocess
 
+from livekit import rtc
 from livekit.agents import APIConnectionError, APIError, APITimeoutError, tts
 from livekit.agents.types import DEFAULT_API_CONNECT_OPTIONS, APIConnectOptions
 from livekit.agents.utils import shortuuid
 
-SAMPLE_RATE = 22050  # espeak-ng's rate for its own (non-mbrola) voices
+ESPEAK_RATE = 22050  # espeak-ng's rate for its own (non-mbrola) voices
+SAMPLE_RATE = 24000  # what the agent session's room output publishes (room_io.AudioOutputOptions' default)
 
 
 class EspeakNotInstalled(RuntimeError):
@@ -44,6 +51,15 @@ def parse_wav(data: bytes) -> tuple[int, bytes]:
     raise APIError("espeak-ng produced no audio")
 
 
+def resample(pcm: bytes, rate: int, to_rate: int) -> bytes:
+    """Mono 16-bit PCM at ``to_rate`` (LiveKit's resampler, as the session would have used, in one pass)."""
+    if rate == to_rate or not pcm:
+        return pcm
+    resampler = rtc.AudioResampler(rate, to_rate, num_channels=1)
+    frames = [*resampler.push(rtc.AudioFrame(pcm, rate, 1, len(pcm) // 2)), *resampler.flush()]
+    return b"".join(bytes(f.data) for f in frames)
+
+
 class EspeakTTS(tts.TTS):
     def __init__(self, *, voice: str = "en-us", rate_wpm: int = 165) -> None:
         super().__init__(
@@ -70,7 +86,7 @@ class EspeakTTS(tts.TTS):
 class EspeakChunkedStream(tts.ChunkedStream):
     _tts: EspeakTTS
 
-    def _synthesize(self) -> tuple[int, bytes]:
+    def _synthesize(self) -> bytes:
         """Run espeak-ng in this (worker) thread: forking a big job process would stall the event loop."""
         engine = self._tts
         try:
@@ -85,13 +101,14 @@ class EspeakChunkedStream(tts.ChunkedStream):
             raise APIConnectionError(f"cannot run espeak-ng: {e}") from e
         if result.returncode != 0:
             raise APIError(f"espeak-ng exited with {result.returncode}: {result.stderr.decode(errors='replace')}")
-        return parse_wav(result.stdout)
+        rate, pcm = parse_wav(result.stdout)
+        if rate != ESPEAK_RATE:
+            raise APIError(f"espeak-ng voice {engine.voice!r} speaks at {rate} Hz, expected {ESPEAK_RATE}")
+        return resample(pcm, rate, engine.sample_rate)
 
     async def _run(self, output_emitter: tts.AudioEmitter) -> None:
-        rate, pcm = await asyncio.to_thread(self._synthesize)
-        if rate != self._tts.sample_rate:
-            raise APIError(f"espeak-ng voice {self._tts.voice!r} speaks at {rate} Hz, expected {SAMPLE_RATE}")
-        output_emitter.initialize(request_id=shortuuid("espeak_"), sample_rate=rate, num_channels=1,
+        pcm = await asyncio.to_thread(self._synthesize)
+        output_emitter.initialize(request_id=shortuuid("espeak_"), sample_rate=self._tts.sample_rate, num_channels=1,
                                   mime_type="audio/pcm")
         output_emitter.push(pcm)
         output_emitter.flush()
