@@ -223,10 +223,10 @@ class Stack:
         self.parts.append(redis)
         say(f"Redis on {address} (LiveKit's shared routing state)")
         urls = []
-        gateway = (self.lan.gateway,) if self.lan else ()
+        gateway = self.lan.gateway if self.lan else None
         for n, base in enumerate((port, port + 10), start=1):
             node = LiveKitServer(port=base, tcp_port=base + 1, udp_port=base + 2, redis=address,
-                                 log_path=LOG_DIR / f"livekit-node{n}.log", also_bind=gateway)
+                                 log_path=LOG_DIR / f"livekit-node{n}.log", lan_address=gateway)
             urls.append(node.start())
             self.parts.append(node)
             say(f"livekit-server node {n} on {urls[-1]}")
