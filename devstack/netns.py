@@ -19,6 +19,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from devstack.gotool import stop_process
+
 
 class NetnsError(RuntimeError):
     pass
@@ -165,13 +167,7 @@ class _Relay:
         self.port = int(line)
 
     def close(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+        stop_process(self._proc, 5)
 
 
 async def _serve_relay(bind: str, host: str, port: int) -> None:
