@@ -129,6 +129,22 @@ class Lan:
         _ip("-n", namespace, "route", "add", "default", "via", self.gateway)
         return self.hosts[-1]
 
+    def as_host(self, name: str, argv: list[str], env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+        """`argv` run in a new host `name` on this LAN, and `env` with LIVEKIT_URL and DATABASE_URL (loopback
+        addresses of the root namespace) rewritten to reach them at the gateway, as another machine would."""
+        from sqlalchemy.engine import make_url
+
+        host = self.host(name)
+        env = dict(env)
+        if env.get("DATABASE_URL"):
+            db = make_url(env["DATABASE_URL"])
+            db = db.set(host=self.gateway, port=self.relay(db.host or "127.0.0.1", db.port or 5432))
+            env["DATABASE_URL"] = db.render_as_string(hide_password=False)
+        if env.get("LIVEKIT_URL"):
+            url = env["LIVEKIT_URL"]
+            env["LIVEKIT_URL"] = url.replace("127.0.0.1", self.gateway).replace("localhost", self.gateway)
+        return host.argv(argv), env
+
     def relay(self, host: str, port: int) -> int:
         """A port on the gateway whose connections are forwarded to host:port in the root namespace."""
         relay = _Relay(self.gateway, (host, port))

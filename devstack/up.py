@@ -21,7 +21,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
-from sqlalchemy.engine import make_url
 
 from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
@@ -292,7 +291,8 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
             host_env["AGENT_METRICS_PORT"] = str(int(env["AGENT_METRICS_PORT"]) + 10 * n)
         argv = [sys.executable, "-m", "agent.worker", "start"]
         if stack.lan is not None:
-            argv = _in_own_namespace(stack.lan, name, argv, host_env)
+            argv, host_env = stack.lan.as_host(name, argv, host_env)
+            say(f"{name} in network namespace {stack.lan.hosts[-1].namespace} ({stack.lan.hosts[-1].address})")
         child = stack.child(name, argv, host_env)
         children.append(child)
     if cluster:
@@ -307,17 +307,6 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
         wait_http(f"http://127.0.0.1:{port}/health", 60, child)
         say(f"{child.name} on http://127.0.0.1:{port} (LiveKit {url})")
     return children
-
-
-def _in_own_namespace(lan: Lan, name: str, argv: list[str], env: dict[str, str]) -> list[str]:
-    """`argv` run in a new namespace of `lan`; `env` rewritten to reach LiveKit and Postgres at its gateway."""
-    host = lan.host(name)
-    db = make_url(env["DATABASE_URL"])
-    db = db.set(host=lan.gateway, port=lan.relay(db.host or "127.0.0.1", db.port or 5432))
-    env["DATABASE_URL"] = db.render_as_string(hide_password=False)
-    env["LIVEKIT_URL"] = env["LIVEKIT_URL"].replace("127.0.0.1", lan.gateway)
-    say(f"{name} in network namespace {host.namespace} ({host.address})")
-    return host.argv(argv)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,6 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 
 from db.contract import ATTR_PHASE, candidate_identity
 from db.enums import InterviewStatus, Speaker
@@ -77,11 +76,7 @@ class Network:
         env = worker_env(self.livekit, self.database_url, **HOST)
         argv = [sys.executable, "-m", "agent.worker", "start"]
         if self.lan is not None:  # the host sees LiveKit and Postgres at the gateway, as on another machine
-            argv = self.lan.host(name).argv(argv)
-            db = make_url(self.database_url)
-            db = db.set(host=self.lan.gateway, port=self.lan.relay(db.host or "127.0.0.1", db.port or 5432))
-            env |= {"LIVEKIT_URL": self.livekit.url.replace("127.0.0.1", self.lan.gateway),
-                    "DATABASE_URL": db.render_as_string(hide_password=False)}
+            argv, env = self.lan.as_host(name, argv, env)
         out = open(log_path, "wb")
         proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
