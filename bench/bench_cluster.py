@@ -1,8 +1,10 @@
 """The cluster at N concurrent interviews (default 12): Redis, two livekit-server nodes sharing it, two agent hosts
-(one connected to each node, as `interviewly up --cluster` runs them), Postgres; N interviews dispatched through
-either node, their candidates and recruiters coming in through either node.
+(one connected to each node, as `interviewly up --cluster` runs them; each in its own network namespace, reaching
+LiveKit and Postgres over a bridge, when this machine can make them: devstack/netns.py), Postgres; N interviews
+dispatched through either node, their candidates and recruiters coming in through either node.
 
     .venv/bin/python bench/bench_cluster.py [--interviews 12] [--seconds 60] [--camera-fps 15] [--slots 8]
+                                            [--no-netns]
 
 Each host has --slots interview slots (AGENT_MAX_CONCURRENT_INTERVIEWS), so neither host can take them all and
 LiveKit's load-based dispatch must spread them. Every simulated candidate publishes the 640x480 face video,
@@ -24,6 +26,7 @@ import itertools
 import json
 import multiprocessing
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,11 +52,19 @@ from bench_agent_concurrency import (  # noqa: E402
 
 from db.engine import make_engine, make_sessionmaker  # noqa: E402
 from db.migrate import upgrade  # noqa: E402
+from devstack import netns  # noqa: E402
 from devstack.livekit_server import LiveKitServer, api_credentials  # noqa: E402
 from devstack.ports import free_port  # noqa: E402
 from devstack.postgres import EmbeddedPostgres  # noqa: E402
 from devstack.redis_server import RedisServer  # noqa: E402
-from tests.agent.sim import Recruiter, create_interview, dispatch, start_worker, worker_env  # noqa: E402
+from tests.agent.sim import (  # noqa: E402
+    Recruiter,
+    WorkerProcess,
+    create_interview,
+    dispatch,
+    start_worker,
+    worker_env,
+)
 from tests.media import espeak_wav  # noqa: E402
 
 ARTIFACTS = REPO / ".artifacts"
@@ -86,13 +97,33 @@ def live_figures(recruiter: Recruiter, start: float, end: float) -> dict:
             "analyzed_fps": round(sum(m["frames"]["analyzed"] for _, m in msgs) / max(1, len(msgs)), 2)}
 
 
-async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Path) -> dict:
+def start_host(env: dict[str, str], log_path: Path, lan: netns.Lan | None, name: str) -> WorkerProcess:
+    """An agent host; in a network namespace of its own on `lan` (as on another machine) when there is one."""
+    if lan is None:
+        return start_worker(env, log_path)
+    argv, env = lan.as_host(name, [sys.executable, "-m", "agent.worker", "start"], env)
+    out = open(log_path, "wb")
+    proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    return WorkerProcess(proc, log_path)
+
+
+async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Path, use_netns: bool) -> dict:
+    lan = netns.Lan().start() if use_netns else None
+    try:
+        return await _run(n, seconds, camera_fps, slots, workdir, lan)
+    finally:
+        if lan is not None:
+            lan.stop()
+
+
+async def _run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Path, lan: netns.Lan | None) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     redis = RedisServer(port=free_port(), log_path=workdir / "redis.log")
     redis.start()
     nodes = [LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), redis=redis.address,
-                           log_path=workdir / f"livekit-node{i}.log") for i in (1, 2)]
+                           lan_address=lan.gateway if lan else None, log_path=workdir / f"livekit-node{i}.log")
+             for i in (1, 2)]
     hosts: list = []
     sims: list = []
     recruiters: list[Recruiter] = []
@@ -111,7 +142,7 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
             env = worker_env(info, url, AGENT_NAME=AGENT, AGENT_HTTP_PORT=0, AGENT_WORKER_PROCESSES=1,
                              AGENT_IDLE_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=slots,
                              INTERVIEW_MAX_MINUTES=30, REJOIN_GRACE_SECONDS=2)
-            hosts.append(start_worker(env, ARTIFACTS / f"bench-cluster-host{i + 1}.log"))
+            hosts.append(start_host(env, ARTIFACTS / f"bench-cluster-host{i + 1}.log", lan, f"host{i + 1}"))
         for host in hosts:
             await host.wait_registered(within=300)
         ids = [await create_interview(sessionmaker, questions=QUESTIONS) for _ in range(n)]
@@ -163,7 +194,8 @@ async def run(n: int, seconds: float, camera_fps: float, slots: int, workdir: Pa
         per_host.append({"host": i + 1, "interviews": count, "cpu_pct_of_core": round(cpu, 1),
                          "cpu_pct_of_core_per_interview": round(cpu / count, 1) if count else None})
     return {
-        "interviews": n, "slots_per_host": slots, "camera_fps": camera_fps, "window_s": round(end - start, 1),
+        "interviews": n, "hosts_in_own_network_namespaces": lan is not None, "slots_per_host": slots,
+        "camera_fps": camera_fps, "window_s": round(end - start, 1),
         "per_host": per_host,
         "missed_updates": sum(f["missed_updates"] for f in per_room.values()),
         "rooms_with_missed_updates": sum(1 for f in per_room.values() if f["missed_updates"]),
@@ -182,14 +214,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--camera-fps", type=float, default=15)
     parser.add_argument("--slots", type=int, default=8, help="AGENT_MAX_CONCURRENT_INTERVIEWS of each host")
+    parser.add_argument("--netns", action=argparse.BooleanOptionalAction, default=None,
+                        help="each agent host in its own network namespace (default: when this machine can make them)")
     args = parser.parse_args()
     ARTIFACTS.mkdir(exist_ok=True)
+    use_netns = netns.available() if args.netns is None else args.netns
     with tempfile.TemporaryDirectory(prefix="bench-cluster-") as tmp:
-        result = asyncio.run(run(args.interviews, args.seconds, args.camera_fps, args.slots, Path(tmp)))
+        result = asyncio.run(run(args.interviews, args.seconds, args.camera_fps, args.slots, Path(tmp), use_netns))
     (ARTIFACTS / "bench_cluster.json").write_text(json.dumps(result, indent=2))
     for h in result["per_host"]:
         print(f"host {h['host']}: {h['interviews']} interviews, CPU {h['cpu_pct_of_core']}% of a core "
               f"({h['cpu_pct_of_core_per_interview']}% per interview)")
+    print(f"hosts in their own network namespaces: {result['hosts_in_own_network_namespaces']}")
     print(f"{result['interviews']} interviews over {result['window_s']} s: missed live updates "
           f"{result['missed_updates']} (in {result['rooms_with_missed_updates']} rooms), max gap "
           f"{result['max_gap_s']} s, analysed {result['analyzed_fps_mean']} fps, reply after an answer p50/p95 "
