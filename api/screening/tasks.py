@@ -13,6 +13,7 @@ entry is stored again under the current method.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import uuid
@@ -107,28 +108,35 @@ def stale_condition():
 
 _STALE_SQL = "(s.scoring_method IS NULL OR s.scoring_method < :method OR s.scoring_method > :method)"
 
-# one statement: pick the screenings, defer their jobs. Left alone: a screening whose job ("screening:<application
-# id>") waits or runs, and (:skip_failed) one whose re-screening for this method failed for good.
-_DEFER_STALE = text(f"""
-    WITH picked AS (
-        SELECT CAST(s.application_id AS text) AS id FROM screenings s
-        WHERE (:include_current OR {_STALE_SQL})
-          AND (CAST(:job_id AS uuid) IS NULL
-               OR s.application_id IN (SELECT a.id FROM applications a WHERE a.job_id = CAST(:job_id AS uuid)))
-          AND 'screening:' || s.application_id NOT IN (
-              SELECT j.lock FROM {QUEUE_SCHEMA}.procrastinate_jobs j
-              WHERE j.queue_name = :queue AND j.lock IS NOT NULL
-                AND (j.status IN ('todo', 'doing')
-                     OR (:skip_failed AND j.status = 'failed' AND j.args->>'scoring_method' = :method)))
-        ORDER BY s.updated_at DESC, s.id
-        LIMIT :limit
-    )
-    SELECT coalesce(cardinality({QUEUE_SCHEMA}.procrastinate_defer_jobs_v1(ARRAY(
-        SELECT ROW(:queue, :task, {SWEEP_PRIORITY}, 'screening:' || id, NULL,
-                   jsonb_build_object('application_id', id, 'scoring_method', CAST(:method AS text)), NULL)
-               ::{QUEUE_SCHEMA}.procrastinate_job_to_defer_v1
-        FROM picked))), 0)
-""")
+
+@functools.cache
+def _defer_stale_sql(stale_only: bool, by_job: bool, skip_failed: bool):
+    """One statement: pick the screenings, defer their jobs. Left alone: a screening whose job ("screening:<application
+    id>") waits or runs, and (`skip_failed`) one whose re-screening for this method failed for good. (Its variants are
+    separate statements, not `:flag OR ...`: a generic plan could not use the scoring_method index then.)"""
+    where = ["TRUE"]
+    if stale_only:
+        where.append(_STALE_SQL)
+    if by_job:
+        where.append("s.application_id IN (SELECT a.id FROM applications a WHERE a.job_id = CAST(:job_id AS uuid))")
+    failed = " OR (j.status = 'failed' AND j.args->>'scoring_method' = :method)" if skip_failed else ""
+    return text(f"""
+        WITH picked AS (
+            SELECT CAST(s.application_id AS text) AS id FROM screenings s
+            WHERE {" AND ".join(where)}
+              AND 'screening:' || s.application_id NOT IN (
+                  SELECT j.lock FROM {QUEUE_SCHEMA}.procrastinate_jobs j
+                  WHERE j.queue_name = :queue AND j.lock IS NOT NULL AND (j.status IN ('todo', 'doing'){failed}))
+            ORDER BY s.updated_at DESC, s.id
+            LIMIT :limit
+        )
+        SELECT coalesce(cardinality({QUEUE_SCHEMA}.procrastinate_defer_jobs_v1(ARRAY(
+            SELECT ROW(:queue, :task, {SWEEP_PRIORITY}, 'screening:' || id, NULL,
+                       jsonb_build_object('application_id', id, 'scoring_method', CAST(:method AS text)), NULL)
+                   ::{QUEUE_SCHEMA}.procrastinate_job_to_defer_v1
+            FROM picked))), 0)
+    """)
+
 
 _SWEEP_WAITING = text(f"""
     SELECT count(*) FROM {QUEUE_SCHEMA}.procrastinate_jobs
@@ -152,10 +160,11 @@ async def enqueue_stale(session: AsyncSession, *, limit: int | None = None, job_
     transaction; the number deferred. Idempotent: a screening whose job waits or runs is left alone.
     `include_current`: current screenings too (`interviewly rescreen --all`); `retry_failed`: also those whose
     re-screening for this method failed for good."""
-    return await session.scalar(_DEFER_STALE, {
-        "queue": QUEUE, "task": TASK_NAME, "method": SCORING_METHOD, "limit": limit,
-        "job_id": job_id, "include_current": include_current, "skip_failed": not retry_failed,
-    })
+    params: dict[str, Any] = {"queue": QUEUE, "task": TASK_NAME, "method": SCORING_METHOD, "limit": limit}
+    if job_id is not None:
+        params["job_id"] = job_id
+    statement = _defer_stale_sql(not include_current, job_id is not None, not retry_failed)
+    return await session.scalar(statement, params)
 
 
 class Sweep(NamedTuple):
