@@ -75,6 +75,27 @@ async def test_the_method_names_model_profile_and_scoring_version() -> None:
     assert SCORING_METHOD.endswith(f"/score-{SCORING_VERSION}") and len(SCORING_METHOD) <= 100
 
 
+async def test_only_a_worker_given_a_period_sweeps(database_url, monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from api.queue.app import make_queue_app
+    from api.queue.worker import worker_options
+
+    def periodic(app) -> set[str]:
+        return {p.task.name for p in app.periodic_registry.periodic_tasks.values()}
+
+    assert "screening_sweep:sweep" in periodic(make_queue_app(database_url, screening_sweep_seconds=300))
+    assert "screening_sweep:sweep" not in periodic(make_queue_app(database_url, screening_sweep_seconds=0))
+    # the start and follow-up sweeps are a task of every app (any screening worker runs one it finds)
+    assert "screening:sweep_stale" in make_queue_app(database_url).tasks
+    settings = SimpleNamespace(lifecycle_tick_seconds=5, retention_cron=None, webhook_tick_seconds=5)
+    monkeypatch.delenv("SCREENING_SWEEP_SECONDS", raising=False)
+    assert worker_options(settings)["screening_sweep_seconds"] == 300
+    monkeypatch.setenv("SCREENING_SWEEP_SECONDS", "0")
+    assert worker_options(settings)["screening_sweep_seconds"] == 0
+    assert QueueWorker(database_url, {}, **worker_options(settings)).sweeps_screenings is False
+
+
 async def test_stale_screenings_are_reported_and_swept_in_batches(clean_db, storage, embedder, labelled,
                                                                    database_url, capsys) -> None:
     async with clean_db() as session, session.begin():
