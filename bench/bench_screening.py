@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from api.screening.cli import cv_files, load_jobs, screen_folder  # noqa: E402
 from api.screening.cv_parser import parse_cv, parse_cv_text  # noqa: E402
 from api.screening.matching import JobPosting, profile_of_job, score  # noqa: E402
-from api.screening.profiles import PROFILE_MODEL, cv_profile  # noqa: E402
+from api.screening.profiles import cv_profile  # noqa: E402
+from api.screening.scoring import SCORING_METHOD  # noqa: E402
 from nlp.embeddings import Embedder  # noqa: E402
 from tests.screening.ranking_metrics import (  # noqa: E402
     EVALSET,
@@ -144,7 +145,7 @@ def main() -> int:
     load_s = time.perf_counter() - t0
     runs = sorted((speed(one_core) for _ in range(max(1, args.repeat))), key=lambda r: r["per_core"])
     s = runs[len(runs) // 2]
-    print(f"scorer           : {PROFILE_MODEL} (onnxruntime CPU, int8 products, one intra-op thread;"
+    print(f"scorer           : {SCORING_METHOD} (onnxruntime CPU, int8 products, one intra-op thread;"
           f" {os.cpu_count()} cores)")
     print(f"model load       : {load_s:.2f} s (sha256 check, int8 rewrite, session)")
     each = ", ".join(f"{r['per_core']:.1f}" for r in runs)

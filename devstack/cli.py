@@ -16,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("score-answers", help="score interview answers offline (the agent's content scorer)",
                    add_help=False)
     sub.add_parser("screen", help="screening scores of a folder of CVs against a JSON list of jobs", add_help=False)
+    sub.add_parser("rescreen", help="queue the re-scoring of stale screenings (DATABASE_URL)", add_help=False)
     if not argv or argv[0] in {"-h", "--help"}:
         parser.print_help()
         return 0 if argv else 2
@@ -32,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         from api.screening.cli import main as screen
 
         return screen(rest)
+    if command == "rescreen":
+        from api.screening.rescreen import main as rescreen
+
+        return rescreen(rest)
     if command == "migrate":
         from db.migrate import main as migrate
 

@@ -68,6 +68,9 @@ class ApplicationListItem(Schema):
     job_id: uuid.UUID
     status: ApplicationStatus
     screening_score: float | None
+    # false: the score was made by an older scoring method and is being re-scored in the background (it may not
+    # compare with the others until then); None: not screened yet
+    screening_current: bool | None
     created_at: datetime
     updated_at: datetime
     candidate: CandidateOut

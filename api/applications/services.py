@@ -19,10 +19,11 @@ from api.common.errors import Conflict, NotFound, ServiceUnavailable
 from api.common.filters import keyset
 from api.common.keyset import Found, KeysetPage, keyset_page
 from api.email import events as email_events
+from api.screening.scoring import SCORING_METHOD
 from api.screening.tasks import enqueue_screening
 from api.storage.services import Storage, StorageError
 from db.enums import ApplicationStatus, JobStatus
-from db.models import Application, ApplicationStatusChange, Candidate, Job
+from db.models import Application, ApplicationStatusChange, Candidate, Job, Screening
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,10 @@ LIST_COLUMNS = (
     Candidate.phone,
     Candidate.cv_filename,
     Candidate.cv_content_type,
+    # whether the score was made by this version's scoring method (None: not screened yet): one lookup by the
+    # unique application_id for each row of the page
+    select(Screening.scoring_method.is_not_distinct_from(SCORING_METHOD))
+    .where(Screening.application_id == Application.id).scalar_subquery().label("screening_current"),
 )
 
 
@@ -123,6 +128,7 @@ async def _list_rows(
             job_id=r.job_id,
             status=r.status,
             screening_score=r.screening_score,
+            screening_current=r.screening_current,
             created_at=r.created_at,
             updated_at=r.updated_at,
             candidate=CandidateOut(

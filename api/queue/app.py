@@ -26,7 +26,8 @@ def psycopg_conninfo(database_url: str) -> str:
 
 def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None,
                    email_tick_seconds: float | None = None, stalled_check_seconds: float | None = None,
-                   retention_cron: str | None = None, webhook_tick_seconds: float | None = None) -> App:
+                   retention_cron: str | None = None, webhook_tick_seconds: float | None = None,
+                   screening_sweep_seconds: float | None = None) -> App:
     """Periodic jobs are added only when their period is given (a worker that runs them)."""
     from api.email.tasks import periodic_tasks as email_periodic
     from api.email.tasks import tasks as email_tasks
@@ -35,6 +36,7 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
     from api.privacy.tasks import retention_tasks
     from api.privacy.tasks import tasks as privacy_tasks
     from api.queue.stalled import stalled_tasks
+    from api.screening.tasks import sweep_tasks
     from api.screening.tasks import tasks as screening_tasks
     from api.webhooks.tasks import periodic_tasks as webhook_periodic
     from api.webhooks.tasks import tasks as webhook_tasks
@@ -63,6 +65,8 @@ def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_
         app.add_tasks_from(webhook_periodic(webhook_tick_seconds), namespace="webhooks_tick")
     if stalled_check_seconds is not None:
         app.add_tasks_from(stalled_tasks(stalled_check_seconds), namespace="queue")
+    if screening_sweep_seconds:  # 0: off
+        app.add_tasks_from(sweep_tasks(screening_sweep_seconds), namespace="screening_sweep")
     return app
 
 

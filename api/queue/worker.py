@@ -3,7 +3,8 @@
 
 It runs the screening jobs and the interview lifecycle's periodic job (no-shows, stale interviews, dispatches
 waiting for a free interviewer), so the lifecycle needs no agent worker up. With several API processes, each runs
-a worker; procrastinate defers each periodic tick once, whoever runs it.
+a worker; procrastinate defers each periodic tick once, whoever runs it. A worker that sweeps stale screenings
+(``screening_sweep_seconds``) sweeps once as it starts, then periodically (api/screening/tasks.py).
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ class QueueWorker:
                  polling_interval: float = 5.0, lifecycle_tick_seconds: float | None = None,
                  queues: list[str] | None = None, email_tick_seconds: float | None = None,
                  stalled_check_seconds: float | None = None, retention_cron: str | None = None,
-                 webhook_tick_seconds: float | None = None) -> None:
+                 webhook_tick_seconds: float | None = None, screening_sweep_seconds: float | None = None) -> None:
         self.app = make_queue_app(database_url, lifecycle_tick_seconds=lifecycle_tick_seconds,
                                   email_tick_seconds=email_tick_seconds, stalled_check_seconds=stalled_check_seconds,
-                                  retention_cron=retention_cron, webhook_tick_seconds=webhook_tick_seconds)
+                                  retention_cron=retention_cron, webhook_tick_seconds=webhook_tick_seconds,
+                                  screening_sweep_seconds=screening_sweep_seconds)
+        self.sweeps_screenings = bool(screening_sweep_seconds)
         self.context = context
         self.concurrency = concurrency
         self.polling_interval = polling_interval
@@ -44,6 +47,10 @@ class QueueWorker:
 
     async def start(self) -> None:
         await self.app.open_async()
+        if self.sweeps_screenings and "screening" in self.queues:
+            from api.screening.tasks import defer_sweep
+
+            await defer_sweep(self.app)
         self._task = asyncio.create_task(
             self.app.run_worker_async(
                 queues=self.queues,
@@ -117,12 +124,14 @@ async def build_context(settings: Any, engine: AsyncEngine, *, storage: Any = No
 def worker_options(settings: Any) -> dict[str, Any]:
     """The periodic jobs a full worker runs (the API's, or one started alone)."""
     from api.email.config import EmailConfig
+    from api.screening.tasks import sweep_seconds
 
     return {"lifecycle_tick_seconds": settings.lifecycle_tick_seconds,
             "email_tick_seconds": EmailConfig.from_env().tick_seconds,
             "stalled_check_seconds": max(1.0, stalled_seconds() / 3),
             "retention_cron": settings.retention_cron,
-            "webhook_tick_seconds": settings.webhook_tick_seconds}
+            "webhook_tick_seconds": settings.webhook_tick_seconds,
+            "screening_sweep_seconds": sweep_seconds()}
 
 
 @contextlib.asynccontextmanager

@@ -3,7 +3,8 @@ against every job in a file, offline and without a database (the same parsing, m
 
 JOBS.json is a list of jobs: `key`, `title`, `description`, `requirements` (text, or a list of lines), `skills` as
 [{"name", "weight"}]; other keys are ignored. DIR holds CV files (.txt, .pdf, .docx; a .doc gets its error). With
---json it prints {"model": ..., "scores": {"<cv file>": {"<job key>": score, ...} or {"error": {code, message}}}}.
+--json it prints {"model": ..., "scores": {"<cv file>": {"<job key>": score, ...} or {"error": {code, message}}}};
+"model" is the scoring method, as the API's screenings name it (`scoring_method`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from api.screening.cv_parser import CVParseError, parse_cv
 from api.screening.matching import JobPosting, profile_of_job, score
-from api.screening.profiles import PROFILE_MODEL, cv_profile
+from api.screening.profiles import cv_profile
+from api.screening.scoring import SCORING_METHOD
 from nlp.embeddings import Embedder, get_embedder
 
 CV_SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".doc"}
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(exc))
     scores = screen_folder(jobs, args.cvs, get_embedder())
     if args.json:
-        json.dump({"model": PROFILE_MODEL, "scores": scores}, sys.stdout, indent=1)
+        json.dump({"model": SCORING_METHOD, "scores": scores}, sys.stdout, indent=1)
         sys.stdout.write("\n")
         return 0
     for name, row in scores.items():

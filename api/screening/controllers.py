@@ -23,7 +23,7 @@ from api.screening.services import (
     company_job,
     screening_of,
 )
-from api.screening.tasks import enqueue_screening
+from api.screening.tasks import enqueue_screening, is_current
 from db.models import Application
 
 
@@ -53,7 +53,8 @@ class ScreeningController(Controller):
                 "this application has not been screened yet (screening runs in the background after applying)",
                 extra={"state": "pending"},
             )
-        return ScreeningOut(**{f: getattr(screening, f) for f in ScreeningOut.__struct_fields__})
+        return ScreeningOut(**{f: getattr(screening, f) for f in ScreeningOut.__struct_fields__ if f != "current"},
+                            current=is_current(screening))
 
     @post("/applications/{application_id:uuid}/screening", status_code=HTTP_202_ACCEPTED,
           summary="Screen the application again (e.g. after the job's skills changed); runs in the background")

@@ -15,7 +15,11 @@ class ScreeningOut(Schema):
     skill_score: float | None
     semantic_score: float | None
     explanation: dict[str, Any]
-    model_name: str | None
+    model_name: str | None  # the embedding model of the CV's vector
+    scoring_method: str | None  # what made the score (None: stored before methods were recorded)
+    # made by this version's method (api/screening/scoring.py SCORING_METHOD); a stale one (false) is re-scored in
+    # the background, and until then its score may not compare with current ones
+    current: bool
     cv_content_hash: str | None
     updated_at: datetime
 

@@ -28,9 +28,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from api.screening.profiles import TextProfile
+from api.screening.profiles import PROFILE_MODEL, TextProfile
 from api.screening.skills import find_skill
 from nlp.keywords import keyword_overlap
+
+# bump when the score of the same CV and job can change (weights, ranges, parts, the CV parser, keyword rarities,
+# skill aliases...): screenings stored by another method are shown as stale and re-scored by the queue (tasks.py)
+SCORING_VERSION = 1
+# what made a stored screening (screenings.scoring_method, `interviewly screen --json`'s "model"): the embedding
+# model, the profile version and the scoring version
+SCORING_METHOD = f"{PROFILE_MODEL}/score-{SCORING_VERSION}"
 
 WEIGHTS = {"keywords": 0.50, "title": 0.25, "requirements": 0.15, "skills": 0.10}
 KEYWORD_RANGE = (0.0, 0.5)

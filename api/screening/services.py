@@ -19,6 +19,7 @@ from api.screening.cv_parser import CVParseError, ParsedCV, parse_cv, parse_cv_t
 from api.screening.disclosure import seen_by_company
 from api.screening.matching import JobPosting, profile_of_job, score
 from api.screening.profiles import PROFILE_MODEL, TextProfile, cv_profile
+from api.screening.scoring import SCORING_METHOD
 from api.screening.text import content_hash
 from db.models import Application, CachedTextProfile, Candidate, Job, Screening
 from nlp.embeddings import MODEL_NAME, Embedder, get_embedder
@@ -162,6 +163,7 @@ async def screen_application(
             cv_embedding=None,
             cv_content_hash=None,
             model_name=MODEL_NAME,
+            scoring_method=SCORING_METHOD,  # reading the CV again is all a new method could change here
             explanation={
                 "error": {"code": exc.code, "message": exc.message},
                 "summary": f"the CV could not be read: {exc.message}",
@@ -180,7 +182,7 @@ async def screen_application(
         "cv_sections": parsed.section_names,
         # the cache is shared by every company; what this company reads may not reveal that (disclosure.py)
         "embedding_cached": from_cache and await seen_by_company(session, job.company_id, parsed.content_hash),
-        "model": PROFILE_MODEL,
+        "model": SCORING_METHOD,
     }
     application.screening_score = result.score
     return await _upsert_screening(
@@ -193,6 +195,7 @@ async def screen_application(
         cv_embedding=cv.vector,
         cv_content_hash=parsed.content_hash,
         model_name=MODEL_NAME,
+        scoring_method=SCORING_METHOD,
     )
 
 

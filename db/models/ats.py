@@ -168,7 +168,10 @@ class Screening(UUIDAuditBase):
     explanation: Mapped[dict[str, Any]] = mapped_column(JsonB, default=dict)
     cv_embedding: Mapped[list[float] | None] = mapped_column(embedding())
     cv_content_hash: Mapped[str | None] = mapped_column(sa.String(64))
-    model_name: Mapped[str | None] = mapped_column(sa.String(100))
+    model_name: Mapped[str | None] = mapped_column(sa.String(100))  # the embedding model of cv_embedding
+    # the method that made the score (api/screening/scoring.py SCORING_METHOD); another one (or None: stored before
+    # methods were recorded) is stale and gets re-scored by the queue's sweep
+    scoring_method: Mapped[str | None] = mapped_column(sa.String(100), index=True)
 
 
 # Nearest-neighbour search on the embeddings: HNSW with cosine distance (the `<=>` operator).

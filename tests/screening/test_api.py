@@ -394,3 +394,47 @@ async def test_a_job_created_without_skills_gets_weighted_suggestions_to_accept(
     assert sorted((s["name"], s["weight"]) for s in r.json()["skills"]) == [("ACLS", 5.0), ("BLS", 2.0)]
     r = await api6.post("/api/ats/v1/jobs", json={**body, "skills": accepted}, headers=recruiter.headers)
     assert r.json()["suggested_skills"] is None  # a job with skills gets none
+
+
+async def test_a_stale_screening_is_shown_and_rescored_by_the_workers_sweep(api6, db_sessionmaker, labelled) -> None:
+    """A screening stored by an older scoring method: the API says it is not current (its read and the job's list),
+    the sweep queues it and the app's worker stores the current method's score, the same number as before."""
+    from api.screening.scoring import SCORING_METHOD
+    from api.screening.tasks import sweep_stale
+    from db.models import Application, Screening
+
+    recruiter = await dev_user(api6, "rec-stale", "RECRUITER", "Stale Co")
+    r = await api6.post("/api/ats/v1/jobs", json=_job_body(labelled, "backend"), headers=recruiter.headers)
+    job_id = r.json()["id"]
+    stale = await _apply(api6, job_id, "Marta Kowalski", text_pdf(_cv(labelled, "backend_1")), "marta.pdf")
+    fresh = await _apply(api6, job_id, "Sarah Thompson", _cv(labelled, "teacher_1").encode(), "sarah.txt")
+    first = await _wait_screened(api6, recruiter.headers, stale)
+    current = await _wait_screened(api6, recruiter.headers, fresh)
+    assert first["current"] is True and first["scoring_method"] == SCORING_METHOD
+    assert first["explanation"]["model"] == SCORING_METHOD
+
+    old = "all-MiniLM-L6-v2-onnx-int8/profile-1/score-0"
+    async with db_sessionmaker() as session, session.begin():
+        await session.execute(update(Screening).where(Screening.application_id == stale)
+                              .values(scoring_method=old, score=99.0))
+        await session.execute(update(Application).where(Application.id == stale).values(screening_score=99.0))
+    r = await api6.get(f"/api/ats/v1/applications/{stale}/screening", headers=recruiter.headers)
+    assert r.json()["current"] is False and r.json()["scoring_method"] == old and r.json()["score"] == 99.0
+    r = await api6.get(f"/api/ats/v1/jobs/{job_id}/applications", params={"order_by": "screening_score"},
+                       headers=recruiter.headers)
+    assert {i["id"]: i["screening_current"] for i in r.json()["items"]} == {stale: False, fresh: True}
+
+    assert (await sweep_stale(db_sessionmaker)).deferred == 1  # only the stale one
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        got = (await api6.get(f"/api/ats/v1/applications/{stale}/screening", headers=recruiter.headers)).json()
+        if got["current"]:
+            break
+        await asyncio.sleep(0.25)
+    assert got["current"] is True and got["scoring_method"] == SCORING_METHOD and got["score"] == first["score"]
+    again = (await api6.get(f"/api/ats/v1/applications/{fresh}/screening", headers=recruiter.headers)).json()
+    assert again["updated_at"] == current["updated_at"]  # the current one was not scored again
+    r = await api6.get(f"/api/ats/v1/jobs/{job_id}/applications", params={"order_by": "screening_score"},
+                       headers=recruiter.headers)
+    assert [(i["id"], i["screening_score"], i["screening_current"]) for i in r.json()["items"]] == [
+        (stale, first["score"], True), (fresh, current["score"], True)]

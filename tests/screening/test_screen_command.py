@@ -12,7 +12,7 @@ import pytest
 
 from api.screening.cli import load_jobs, main, screen_folder
 from api.screening.cv_parser import parse_cv
-from api.screening.profiles import PROFILE_MODEL
+from api.screening.scoring import SCORING_METHOD
 from nlp.embeddings import Embedder
 from tests.screening.files import docx_bytes, encrypted_pdf, text_pdf, truncated
 from tests.screening.ranking_metrics import EVALSETS, eval_labels, rank_of, tfidf_scores, top1
@@ -58,7 +58,7 @@ def test_command_scores_every_readable_cv_against_every_job(tmp_path: Path, labe
 
     assert main(["--jobs", str(jobs_file), "--cvs", str(cvs), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"model", "scores"} and out["model"] == PROFILE_MODEL
+    assert set(out) == {"model", "scores"} and out["model"] == SCORING_METHOD
     scores = out["scores"]
     assert set(scores) == {"marta.pdf", "maria.docx", "sarah.txt", "locked.pdf", "broken.docx"}
     assert scores["locked.pdf"]["error"]["code"] == "encrypted_pdf" and scores["locked.pdf"]["error"]["message"]
