@@ -7,9 +7,9 @@ SIGTERM mid-interview: it takes no new interview and finishes the one it has.
 Each host runs in its own network namespace when this machine can make them (root, iproute2: devstack/netns.py),
 reaching LiveKit and Postgres over a bridge as a separate machine would; otherwise the hosts share this one.
 
-Three interviews rather than the issue's six by default: this machine's two cores are shared with the rest of the
-suite (CLUSTER_TEST_INTERVIEWS=6 runs six). Each host has as many slots as there are interviews, so whichever host
-is killed the other has room for all it held.
+Six interviews, as the issue asks (CLUSTER_TEST_INTERVIEWS sets another number; six took 180-205 s here, three
+150-175 s). Each host has as many slots as there are interviews, so whichever host is killed the other has room for
+all it held.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ REPO = Path(__file__).resolve().parents[2]
 AGENT = "interviewer-cluster"  # its own name: the session's other workers share this livekit-server
 LOAD_REPORT_S = 3.0
 QUESTIONS = ["Tell me about a service you built.", "How do you find a slow query?", "How do you review code?"]
-INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "3"))
+INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "6"))
 HOST = {**E2E_ENV, "AGENT_NAME": AGENT, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": INTERVIEWS,
         "AGENT_IDLE_PROCESSES": 1, "ESPEAK_RATE_WPM": 320, "FOLLOW_UP_MIN_WORDS": 3, "GAZE_CALIBRATION_SECONDS": 0,
         "CANDIDATE_WAIT_SECONDS": 30}
@@ -192,8 +192,8 @@ async def _answered(sessionmaker: Any, interview_id: uuid.UUID, index: int) -> b
 
 def _victim(placed: dict[uuid.UUID, str | None]) -> tuple[str, list[uuid.UUID]]:
     """The host to kill, and its interviews. LiveKit picks a host at random weighted by its free capacity
-    (1 - load), so three interviews land on one host about one run in ten; then that host is the one killed.
-    Otherwise the one with fewer."""
+    (1 - load), so now and then every interview lands on one host; then that host is the one killed. Otherwise the
+    one with fewer."""
     print(f"placed by LiveKit: {sorted(str(p) for p in placed.values())}")
     busy = sorted({p for p in placed.values() if p}, key=lambda h: sum(p == h for p in placed.values()))
     return busy[0], [i for i, p in placed.items() if p == busy[0]]
