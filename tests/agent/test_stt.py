@@ -214,5 +214,7 @@ async def test_whisper_segments_come_from_the_sessions_own_vad_stream(tmp_path) 
     assert kinds == [stt_types.SpeechEventType.START_OF_SPEECH, stt_types.SpeechEventType.END_OF_SPEECH,
                      stt_types.SpeechEventType.FINAL_TRANSCRIPT]
     words = {w.strip(".,").lower() for w in events[-1].alternatives[0].text.split()}
-    assert {"tests", "change"} <= words
+    # the words Whisper base hears in espeak's voice whatever the numeric libraries' versions ("tests with pytest"
+    # came out as "first with PIDest" after a fresh install on 2026-12-01): the sentence was transcribed, not its jargon
+    assert {"run", "every", "change"} <= words, events[-1].alternatives[0].text
     assert not tap._listeners  # the STT stream unsubscribed when it ended
