@@ -35,10 +35,16 @@
     const book = el("button", { type: "button", class: "secondary book", text: "Book interview" });
     book.addEventListener("click", () => Booking.open({ application: { id: a.id, name },
                                                          done: () => reload(loaded).catch(fail) }));
-    return el("div", { class: "app-card", "data-application": a.id, "data-score": a.screening_score ?? "" },
+    // a score made by an older scoring method is being re-scored in the background: until then it may not compare
+    // with the cards around it, so it says so
+    const stale = a.screening_current === false;
+    return el("div", { class: "app-card", "data-application": a.id, "data-score": a.screening_score ?? "",
+                       "data-stale": stale ? "yes" : "no" },
       el("div", { text: name }),
-      el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score })), select,
-      book);
+      el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score }),
+        stale ? el("span", { class: "muted stale", text: " (older method, re-scoring)",
+                             title: "Scored by an older version of the screening; a new score is on its way." }) : ""),
+      select, book);
   }
 
   function counted() {
