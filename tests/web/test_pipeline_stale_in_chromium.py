@@ -18,6 +18,9 @@ from tests.web.signin import sign_in
 
 pytestmark = [pytest.mark.browser]
 
+CV = (b"Backend engineer\n\nExperience\nBackend Engineer, Acme (2019-2024): built billing services in Python and "
+      b"PostgreSQL, tuned slow queries with indexes, ran the team's code reviews.\n\nSkills\nPython, PostgreSQL\n")
+
 
 async def _screening(api: httpx.AsyncClient, headers: dict[str, str], application_id: str) -> dict:
     """The stored screening, once the web test bed's queue worker has made it."""
@@ -41,9 +44,11 @@ async def test_a_stale_score_says_so(web_stack: str, chromium, db_sessionmaker) 
     async with httpx.AsyncClient(base_url=web_stack, timeout=30) as api:
         recruiter = await dev_user(api, "dev|stale-recruiter", "RECRUITER", "Stale Corp")
         job = await create_job(api, recruiter)
-        ids = {name: (await apply(api, job["id"], full_name=name, email=f"{name.split()[0].lower()}@example.test")
+        ids = {name: (await apply(api, job["id"], full_name=name, email=f"{name.split()[0].lower()}@example.test",
+                                  content=CV, filename="cv.txt")
                       ).json()["application_id"] for name in ("Current Score", "Older Method", "Before Methods")}
         scores = {name: (await _screening(api, recruiter.headers, a))["score"] for name, a in ids.items()}
+        assert all(score > 0 for score in scores.values()), scores  # read and scored
         await _clear_of_the_sweep()
         async with db_sessionmaker() as session, session.begin():  # as an upgrade leaves rows scored before it
             for name, method in (("Older Method", "all-MiniLM-L6-v2/profile-1/score-0"), ("Before Methods", None)):
