@@ -12,6 +12,7 @@ from procrastinate import Blueprint, JobContext
 from api.email.outbox import QUEUE
 from api.email.periodic import queue_completed_reports, queue_reminders
 from api.email.sender import EmailRuntime, deliver
+from api.queue.app import cron_every
 
 logger = logging.getLogger(__name__)
 
@@ -37,10 +38,8 @@ async def run_tick(runtime: EmailRuntime) -> dict[str, int]:
 
 def periodic_tasks(tick_seconds: float) -> Blueprint:
     bp = Blueprint()
-    every = max(1, int(tick_seconds))
-    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
 
-    @bp.periodic(cron=cron, periodic_id="tick")
+    @bp.periodic(cron=cron_every(tick_seconds), periodic_id="tick")
     @bp.task(name="tick", queue=QUEUE, pass_context=True, queueing_lock="email-tick")
     async def tick(context: JobContext, timestamp: int) -> None:
         done = await run_tick(context.additional_context["email"])

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from api.config import Settings
 from api.interviews.dispatcher import dispatch_waiting, release_stale_workers
 from api.livekit_tokens.gateway import LiveKitGateway, LiveKitUnavailable
+from api.queue.app import cron_every
 from db.contract import AGENT_PREFIX, candidate_identity
 from db.enums import InterviewKind, InterviewStatus
 from db.models import IdempotencyKey, Interview
@@ -193,10 +194,8 @@ async def _start_recordings(session: AsyncSession, settings: Settings) -> list[s
 def lifecycle_tasks(tick_seconds: float) -> Blueprint:
     """The periodic job, every ``tick_seconds`` (procrastinate defers each tick once, whichever worker sees it)."""
     bp = Blueprint()
-    every = max(1, int(tick_seconds))
-    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
 
-    @bp.periodic(cron=cron, periodic_id="tick")
+    @bp.periodic(cron=cron_every(tick_seconds), periodic_id="tick")
     @bp.task(name="tick", queue=QUEUE, pass_context=True, queueing_lock="lifecycle-tick")
     async def tick(context: JobContext, timestamp: int) -> None:
         runtime: LifecycleRuntime = context.additional_context["lifecycle"]

@@ -24,6 +24,13 @@ def psycopg_conninfo(database_url: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def cron_every(seconds: float) -> str:
+    """A procrastinate cron for "about every `seconds`": a seconds field below a minute, whole minutes above (the
+    step restarts each minute or hour, so a period that does not divide it runs a little more often)."""
+    every = max(1, int(seconds))
+    return f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
+
+
 def make_queue_app(database_url: str, *, max_pool_size: int = 4, lifecycle_tick_seconds: float | None = None,
                    email_tick_seconds: float | None = None, stalled_check_seconds: float | None = None,
                    retention_cron: str | None = None, webhook_tick_seconds: float | None = None,

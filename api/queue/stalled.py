@@ -10,6 +10,8 @@ import os
 
 from procrastinate import Blueprint, JobContext
 
+from api.queue.app import cron_every
+
 logger = logging.getLogger(__name__)
 
 QUEUE = "housekeeping"
@@ -21,10 +23,8 @@ def stalled_seconds() -> float:
 
 def stalled_tasks(check_seconds: float) -> Blueprint:
     bp = Blueprint()
-    every = max(1, int(check_seconds))
-    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
 
-    @bp.periodic(cron=cron, periodic_id="retry_stalled")
+    @bp.periodic(cron=cron_every(check_seconds), periodic_id="retry_stalled")
     @bp.task(name="retry_stalled", queue=QUEUE, pass_context=True, queueing_lock="retry-stalled")
     async def retry_stalled(context: JobContext, timestamp: int) -> None:
         manager = context.app.job_manager

@@ -25,7 +25,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy import func, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from api.queue.app import QUEUE_SCHEMA, defer_in_transaction
+from api.queue.app import QUEUE_SCHEMA, cron_every, defer_in_transaction
 from api.screening.scoring import SCORING_METHOD
 from api.screening.services import ApplicationGone, screen_application, screening_of
 from db.models import Application, Screening
@@ -203,10 +203,8 @@ async def sweep_stale_task(context: JobContext) -> None:
 def sweep_tasks(every_seconds: float) -> Blueprint:
     """The periodic sweep; procrastinate defers each tick once, whichever worker runs it."""
     bp = Blueprint()
-    every = max(1, int(every_seconds))
-    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
 
-    @bp.periodic(cron=cron, periodic_id="sweep")
+    @bp.periodic(cron=cron_every(every_seconds), periodic_id="sweep")
     @bp.task(name="sweep", queue=QUEUE, pass_context=True, queueing_lock="screening-sweep-tick")
     async def sweep(context: JobContext, timestamp: int) -> None:
         await _sweep_and_follow_up(context)

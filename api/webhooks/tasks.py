@@ -8,6 +8,7 @@ import uuid
 
 from procrastinate import Blueprint, JobContext
 
+from api.queue.app import cron_every
 from api.webhooks.sender import WebhookRuntime, deliver
 
 logger = logging.getLogger(__name__)
@@ -28,10 +29,8 @@ async def deliver_task(context: JobContext, event_id: str | None = None, deliver
 
 def periodic_tasks(tick_seconds: float) -> Blueprint:
     bp = Blueprint()
-    every = max(1, int(tick_seconds))
-    cron = f"* * * * * */{every}" if every < 60 else f"*/{max(1, every // 60)} * * * *"
 
-    @bp.periodic(cron=cron, periodic_id="tick")
+    @bp.periodic(cron=cron_every(tick_seconds), periodic_id="tick")
     @bp.task(name="tick", queue=QUEUE, pass_context=True, queueing_lock="webhooks-tick")
     async def tick(context: JobContext, timestamp: int) -> None:
         report = await deliver(context.additional_context["webhooks"])
