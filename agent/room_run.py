@@ -104,13 +104,15 @@ class RoomRun:
         room.on("participant_connected", self._on_participant_connected)
         room.on("participant_disconnected", self._on_participant_disconnected)
         self.ctx.add_shutdown_callback(self._on_job_shutdown)
+        # the dispatch is answered when the job is taken, not when the room handshake ends: handshakes wait their
+        # turn, and one slower than DISPATCH_JOIN_GRACE_SECONDS had the dispatcher send a second interviewer
+        await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
+                               agent_joined_at=datetime.now(UTC))
         await asyncio.to_thread(_CONNECT_LOCK.acquire)  # one room handshake at a time per process
         try:
             await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
         finally:
             _CONNECT_LOCK.release()
-        await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                      agent_joined_at=datetime.now(UTC))
         logger.info("joined room %s for interview %s", room.name, self.interview_id)
         self.directory = RecruiterDirectory(room, self.ctx.api)
         self.directory.start()
@@ -134,6 +136,7 @@ class RoomRun:
             await self.directory.aclose()
             self.ctx.shutdown("interview not schedulable")
             return None
+        logger.info("interview %s in progress on this host", self.interview_id)
         self._t0_wall = started_at.timestamp()
         self._t0 = time.monotonic() - max(0.0, time.time() - self._t0_wall)
         self.candidate_identity = candidate.identity

@@ -201,7 +201,8 @@ class Received:
 
 class Participant:
     def __init__(self, info: Any, room_name: str, identity: str, *, hidden: bool = False,
-                 publish: bool = True, auto_subscribe: bool = True, jwt: str | None = None) -> None:
+                 publish: bool = True, auto_subscribe: bool = True, jwt: str | None = None,
+                 listen: bool = True) -> None:
         self.info = info
         self.room_name = room_name
         self.identity = identity
@@ -211,6 +212,9 @@ class Participant:
         self._token = jwt or token(info.api_key, info.api_secret, identity, room_name, hidden=hidden, publish=publish)
         self._tasks: list[asyncio.Task[Any]] = []
         self.auto_subscribe = auto_subscribe
+        # listen=False: subscribed (the interviewer speaks only once someone is), but the audio is not pulled into
+        # Python: 100 frames a second per participant, a real cost with a dozen of them in one test process
+        self.listen = listen
         self.room.on("data_received", self._on_data)
         self.room.on("track_subscribed", self._on_track)
         self.room.on("participant_connected", self._on_participant)
@@ -233,7 +237,7 @@ class Participant:
             self.received.other_topics.append((packet.topic or "", bytes(packet.data)))
 
     def _on_track(self, track: rtc.Track, pub: rtc.RemoteTrackPublication, p: rtc.RemoteParticipant) -> None:
-        if track.kind == rtc.TrackKind.KIND_AUDIO and p.identity.startswith("interviewer-"):
+        if self.listen and track.kind == rtc.TrackKind.KIND_AUDIO and p.identity.startswith("interviewer-"):
             self._tasks.append(asyncio.create_task(self._listen(track)))
 
     async def _listen(self, track: rtc.Track) -> None:
@@ -254,9 +258,9 @@ class Candidate(Participant):
 
     def __init__(self, info: Any, room_name: str, identity: str | None = None, *, fps: float = 15.0,
                  size: tuple[int, int] = (VIDEO_W, VIDEO_H), auto_subscribe: bool = True,
-                 jwt: str | None = None) -> None:
+                 jwt: str | None = None, listen: bool = True) -> None:
         super().__init__(info, room_name, identity or f"candidate-{uuid.uuid4().hex[:6]}",
-                         auto_subscribe=auto_subscribe, jwt=jwt)
+                         auto_subscribe=auto_subscribe, jwt=jwt, listen=listen)
         self.fps = fps
         self.size = size
         self.video = rtc.VideoSource(*size)
