@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -43,6 +44,8 @@ class QueueWorker:
         self.concurrency = concurrency
         self.polling_interval = polling_interval
         self.queues = queues or QUEUES
+        self.restart_pause_s = 1.0
+        self.restarts = 0
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
@@ -51,24 +54,41 @@ class QueueWorker:
             from api.screening.tasks import defer_sweep
 
             await defer_sweep(self.app)
-        self._task = asyncio.create_task(
-            self.app.run_worker_async(
-                queues=self.queues,
-                name="interviewly",
-                concurrency=self.concurrency,
-                wait=True,
-                install_signal_handlers=False,
-                listen_notify=True,
-                fetch_job_polling_interval=self.polling_interval,
-                shutdown_graceful_timeout=20,
-                additional_context=self.context,
-                delete_jobs="successful",
-                # a worker silent for this long is dead: its jobs are retried (api/queue/stalled.py)
-                stalled_worker_timeout=stalled_seconds(),
-                update_heartbeat_interval=max(1.0, stalled_seconds() / 3),
-            ),
-            name="queue-worker",
-        )
+        self._task = asyncio.create_task(self._run(), name="queue-worker")
+
+    async def _run(self) -> None:
+        """procrastinate stops its worker for good when one of its side tasks fails: the periodic deferrer on a
+        deadlock, the LISTEN connection when Postgres restarts. Left so, an API process would go on serving with
+        no screening, no lifecycle tick and no mail. It is started again, after a pause that grows while it keeps
+        failing, until this worker is stopped."""
+        pause = self.restart_pause_s
+        while True:
+            began = time.monotonic()
+            try:
+                await self.app.run_worker_async(
+                    queues=self.queues,
+                    name="interviewly",
+                    concurrency=self.concurrency,
+                    wait=True,
+                    install_signal_handlers=False,
+                    listen_notify=True,
+                    fetch_job_polling_interval=self.polling_interval,
+                    shutdown_graceful_timeout=20,
+                    additional_context=self.context,
+                    delete_jobs="successful",
+                    # a worker silent for this long is dead: its jobs are retried (api/queue/stalled.py)
+                    stalled_worker_timeout=stalled_seconds(),
+                    update_heartbeat_interval=max(1.0, stalled_seconds() / 3),
+                )
+                reason = "it stopped"
+            except Exception as e:  # a failure to start (Postgres unreachable): the same remedy
+                reason = f"{type(e).__name__}: {e}"
+            self.restarts += 1
+            if time.monotonic() - began > 60:
+                pause = self.restart_pause_s  # it ran a while: a new incident
+            logger.warning("the queue worker ended (%s); starting it again in %.1f s", reason, pause)
+            await asyncio.sleep(pause)
+            pause = min(30.0, pause * 2)
 
     async def stop(self) -> None:
         if self._task is not None:
