@@ -114,7 +114,7 @@ class ApplicationController(Controller):
                               applications_service: NamedDependency[ApplicationService],
                               application_id: FromPath[uuid.UUID]) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, recruiter)
-        return applications_service.to_schema(application, schema_type=ApplicationOut)
+        return await applications_service.out(application)
 
     @post("/applications/{application_id:uuid}/status", status_code=HTTP_200_OK,
           summary="Move an application along the workflow (409 with the allowed moves otherwise)")
@@ -123,7 +123,7 @@ class ApplicationController(Controller):
                             application_id: FromPath[uuid.UUID], data: JSONBody[StatusChangeIn]) -> ApplicationOut:
         application = await applications_service.get_visible(application_id, recruiter, for_update=True)
         application = await applications_service.change_status(application, data.status, recruiter.user_id, data.reason)
-        return applications_service.to_schema(application, schema_type=ApplicationOut)
+        return await applications_service.out(application)
 
     @get("/applications/{application_id:uuid}/history",
          summary="Every status change with the hiring team's reasons, oldest first")

@@ -61,6 +61,8 @@ class ApplicationOut(Schema):
     created_at: datetime
     updated_at: datetime
     candidate: CandidateOut
+    # as in the list: false while an older method's score waits to be re-scored; None: not screened yet
+    screening_current: bool | None = None
 
 
 class ApplicationListItem(Schema):

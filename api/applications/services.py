@@ -13,7 +13,7 @@ from litestar import Response
 from sqlalchemy import ColumnElement, Row, Select, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from api.applications.schemas import ApplicantForm, ApplicationListItem, CandidateOut, StoredCV
+from api.applications.schemas import ApplicantForm, ApplicationListItem, ApplicationOut, CandidateOut, StoredCV
 from api.auth.deps import Principal
 from api.common.errors import Conflict, NotFound, ServiceUnavailable
 from api.common.filters import keyset
@@ -161,6 +161,15 @@ class ApplicationService(SQLAlchemyAsyncRepositoryService[Application]):
         if application is None:
             raise NotFound("application not found")
         return application
+
+    async def out(self, application: Application) -> ApplicationOut:
+        """The read of one application, with whether its screening score is this version's method's."""
+        current = await self.repository.session.scalar(
+            select(Screening.scoring_method.is_not_distinct_from(SCORING_METHOD))
+            .where(Screening.application_id == application.id))
+        out = self.to_schema(application, schema_type=ApplicationOut)
+        out.screening_current = current
+        return out
 
     async def history(self, application_id: uuid.UUID, principal: Principal) -> list[ApplicationStatusChange]:
         """Every status change of an application this user may see, oldest first."""

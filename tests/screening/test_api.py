@@ -423,6 +423,9 @@ async def test_a_stale_screening_is_shown_and_rescored_by_the_workers_sweep(api6
     r = await api6.get(f"/api/ats/v1/jobs/{job_id}/applications", params={"order_by": "screening_score"},
                        headers=recruiter.headers)
     assert {i["id"]: i["screening_current"] for i in r.json()["items"]} == {stale: False, fresh: True}
+    for application_id, current_now in ((stale, False), (fresh, True)):  # the application's own read says so too
+        r = await api6.get(f"/api/ats/v1/applications/{application_id}", headers=recruiter.headers)
+        assert r.json()["screening_current"] is current_now
 
     assert (await sweep_stale(db_sessionmaker)).deferred == 1  # only the stale one
     deadline = time.monotonic() + 60
@@ -438,3 +441,5 @@ async def test_a_stale_screening_is_shown_and_rescored_by_the_workers_sweep(api6
                        headers=recruiter.headers)
     assert [(i["id"], i["screening_score"], i["screening_current"]) for i in r.json()["items"]] == [
         (stale, first["score"], True), (fresh, current["score"], True)]
+    r = await api6.get(f"/api/ats/v1/applications/{stale}", headers=recruiter.headers)
+    assert r.json()["screening_current"] is True and r.json()["screening_score"] == first["score"]
