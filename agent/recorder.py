@@ -319,3 +319,13 @@ async def update_interview(sessionmaker: async_sessionmaker[AsyncSession], inter
             logger.warning("updating interview %s failed (attempt %d): %s", interview_id, attempt + 1, e)
             await asyncio.sleep(1.0)
     return False
+
+
+async def unanswer_dispatch(sessionmaker: async_sessionmaker[AsyncSession], interview_id: uuid.UUID,
+                            taken_at: datetime) -> None:
+    """Take back this agent's "dispatch answered" mark (it never got into the room), unless another took it since."""
+    async with sessionmaker() as session, session.begin():
+        await session.execute(
+            sa.update(Interview).where(Interview.id == interview_id, Interview.status == InterviewStatus.SCHEDULED,
+                                       Interview.agent_joined_at == taken_at)
+            .values(agent_joined_at=None))

@@ -25,7 +25,7 @@ from agent.eye_tracker import EyeTracker
 from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
-from agent.recorder import Recorder, update_interview
+from agent.recorder import Recorder, unanswer_dispatch, update_interview
 from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
 from analytics.gaze_calibration import CalibrationError
@@ -106,11 +106,18 @@ class RoomRun:
         self.ctx.add_shutdown_callback(self._on_job_shutdown)
         # the dispatch is answered when the job is taken, not when the room handshake ends: handshakes wait their
         # turn, and one slower than DISPATCH_JOIN_GRACE_SECONDS had the dispatcher send a second interviewer
+        taken_at = datetime.now(UTC)
         await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                               agent_joined_at=datetime.now(UTC))
+                               agent_joined_at=taken_at)
         await asyncio.to_thread(_CONNECT_LOCK.acquire)  # one room handshake at a time per process
         try:
             await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
+        except BaseException:
+            # never in the room: the dispatch is unanswered again, and the next tick sends another interviewer
+            # (not after the grace for an interviewer that joined and vanished)
+            with contextlib.suppress(Exception):
+                await unanswer_dispatch(self.sessionmaker, self.interview_id, taken_at)
+            raise
         finally:
             _CONNECT_LOCK.release()
         logger.info("joined room %s for interview %s", room.name, self.interview_id)
