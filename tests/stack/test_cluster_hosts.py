@@ -7,7 +7,7 @@ SIGTERM mid-interview: it takes no new interview and finishes the one it has.
 Each host runs in its own network namespace when this machine can make them (root, iproute2: devstack/netns.py),
 reaching LiveKit and Postgres over a bridge as a separate machine would; otherwise the hosts share this one.
 
-Six interviews, as the issue asks (CLUSTER_TEST_INTERVIEWS sets another number; six took 175-205 s here). Each host
+Six interviews, as the issue asks (CLUSTER_TEST_INTERVIEWS sets another number; six took 175-210 s here). Each host
 has as many slots as there are interviews, so whichever host is killed the other has room for all it held. The
 simulated people cost this process as little as they can (cameras at 5 fps, no audio pulled into Python): with
 twelve of them decoding audio at 10 fps cameras, this process alone took a core of the two, the hosts under test
@@ -50,7 +50,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
 REPO = Path(__file__).resolve().parents[2]
 AGENT = "interviewer-cluster"  # its own name: the session's other workers share this livekit-server
 LOAD_REPORT_S = 3.0
-QUESTIONS = ["Tell me about a service you built.", "How do you find a slow query?", "How do you review code?"]
+# six: an interview must outlast the placing of all six and the victim's first answers (with three, the first placed
+# sometimes ended before the kill, and its host's "lost" interview was one that had completed)
+QUESTIONS = ["Tell me about a service you built.", "How do you find a slow query?", "How do you review code?",
+             "How do you test a migration?", "How do you handle an outage?", "What would you change in your team?"]
 INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "6"))
 HOST = {**E2E_ENV, "AGENT_NAME": AGENT, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": INTERVIEWS,
         "AGENT_IDLE_PROCESSES": 1, "ESPEAK_RATE_WPM": 320, "FOLLOW_UP_MIN_WORDS": 3, "GAZE_CALIBRATION_SECONDS": 0,
@@ -235,6 +238,8 @@ async def test_kill_a_host_then_drain_the_other(network, database_url, db_sessio
 
             # the victim's interviews are past question 1's answer: kill its host before question 2 is written
             await _until(lambda: _all(_answered(db_sessionmaker, i, 0) for i in lost), 120, "answers to question 1")
+            ended = [str(i) for i in lost if (await _row(db_sessionmaker, i)).status != InterviewStatus.IN_PROGRESS]
+            assert not ended, f"over before the kill (interviews too short for the placing on this machine): {ended}"
             hosts[victim].kill(signal.SIGKILL)
             killed_at, killed_wall = time.monotonic(), time.time()
             received = {i: {m["t_s"] for t, m in rooms[i][1].received.messages if t <= killed_at} for i in lost}
@@ -370,7 +375,7 @@ async def _check_resumed(sessionmaker: Any, interview_id: uuid.UUID, received: s
         asked_twice = _asked_again_unanswered(segments, question)
         assert said.count(question) == 1 + asked_twice, (question, said)
     answered = {s.question_index for s in segments if s.speaker == Speaker.CANDIDATE and not s.overlap}
-    assert answered >= {0, 1, 2}
+    assert answered >= set(range(len(QUESTIONS)))
     async with sessionmaker() as s:
         seconds = set((await s.scalars(sa.select(InterviewMetric.t_s).where(
             InterviewMetric.interview_id == interview_id))).all())
