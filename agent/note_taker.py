@@ -23,7 +23,8 @@ from agent.config import Settings
 from agent.pipeline import load_vad
 from agent.plan import InterviewContext
 from agent.report import build_report
-from agent.room_run import RoomRun, is_candidate
+from agent.room_join import is_candidate
+from agent.room_run import RoomRun
 from agent.usage import UsageMeter
 from agent.vad_tap import scored_inline
 from analytics.transcript_metrics import Word

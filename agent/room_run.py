@@ -1,6 +1,6 @@
 """What every interview room run shares, with an interviewer (``agent/run.py``) or as the silent note-taker
-(``agent/note_taker.py``): joining the room, waiting for the candidate, claiming the interview, the candidate's
-camera and microphone analysed live, the live scores, the recorder, drop-out and rejoin, and the end.
+(``agent/note_taker.py``): joining the room (its steps in ``agent/room_join.py``), the candidate's camera and
+microphone analysed live, the live scores, the recorder, drop-out and rejoin, and the end.
 
 Frames run one way: VideoSampler -> EyeTracker -> LiveScores (message to the hiring team, row to the Recorder);
 the candidate's audio likewise: FluencyTracker -> LiveScores.
@@ -11,13 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import threading
 import time
 from datetime import UTC, datetime
 from typing import Any
 
 from livekit import rtc
-from livekit.agents import AutoSubscribe, JobContext
+from livekit.agents import JobContext
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from agent.config import Settings
@@ -25,23 +24,17 @@ from agent.eye_tracker import EyeTracker
 from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
-from agent.recorder import Recorder, unanswer_dispatch, update_interview
+from agent.recorder import Recorder
+from agent.room_join import answer_and_connect, claim_interview, is_candidate, release_no_show, wait_for_candidate
 from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
 from analytics.gaze_calibration import CalibrationError
-from db.contract import ATTR_CALIBRATION, ATTR_PHASE, CANDIDATE_PREFIX
+from db.contract import ATTR_CALIBRATION, ATTR_PHASE
 from db.enums import InterviewStatus
 
 logger = logging.getLogger("interviewly.room")
 
-# With the thread executor several interviews share one process and one LiveKit FFI; connecting their rooms
-# concurrently can miss the FFI's room-event handshake deadline, and the FFI then panics the whole process.
-_CONNECT_LOCK = threading.Lock()
 CALIBRATION_FPS = 5.0  # analytics.gaze_calibration needs MIN_FRAMES usable frames in a few seconds
-
-
-def is_candidate(p: rtc.Participant) -> bool:
-    return p.identity.startswith(CANDIDATE_PREFIX)
 
 
 class RoomRun:
@@ -104,46 +97,23 @@ class RoomRun:
         room.on("participant_connected", self._on_participant_connected)
         room.on("participant_disconnected", self._on_participant_disconnected)
         self.ctx.add_shutdown_callback(self._on_job_shutdown)
-        # the dispatch is answered when the job is taken, not when the room handshake ends: handshakes wait their
-        # turn, and one slower than DISPATCH_JOIN_GRACE_SECONDS had the dispatcher send a second interviewer
-        taken_at = datetime.now(UTC)
-        await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                               agent_joined_at=taken_at)
-        await asyncio.to_thread(_CONNECT_LOCK.acquire)  # one room handshake at a time per process
-        try:
-            await self.ctx.connect(auto_subscribe=AutoSubscribe.SUBSCRIBE_NONE)
-        except BaseException:
-            # never in the room: the dispatch is unanswered again, and the next tick sends another interviewer
-            # (not after the grace for an interviewer that joined and vanished)
-            with contextlib.suppress(Exception):
-                await unanswer_dispatch(self.sessionmaker, self.interview_id, taken_at)
-            raise
-        finally:
-            _CONNECT_LOCK.release()
-        logger.info("joined room %s for interview %s", room.name, self.interview_id)
+        await answer_and_connect(self.ctx, self.sessionmaker, self.interview_id)
         self.directory = RecruiterDirectory(room, self.ctx.api)
         self.directory.start()
-        candidate = await self._wait_for_candidate(self.settings.candidate_wait_s)
+        candidate = await wait_for_candidate(room, self.settings.candidate_wait_s)
         if candidate is None:
-            # they asked for a token but never came in: the interview stays bookable; the clock decides no-shows
             logger.info("no candidate in interview %s within %.0f s: leaving", self.interview_id,
                         self.settings.candidate_wait_s)
-            await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                          waiting_since=None, dispatched_at=None)
+            await release_no_show(self.sessionmaker, self.interview_id)
             await self.directory.aclose()
             self.ctx.shutdown("candidate did not come in")
             return None
-        now = datetime.now(UTC)
-        # a resumed interview keeps its start: its clock (metrics seconds, transcript times) goes on from there
-        started_at = self.context.resumed_from or now
-        if not await update_interview(self.sessionmaker, self.interview_id, InterviewStatus.SCHEDULED,
-                             status=InterviewStatus.IN_PROGRESS, started_at=started_at, last_heartbeat_at=now,
-                             waiting_since=None, ended_at=None, end_reason=None):
+        started_at = await claim_interview(self.sessionmaker, self.interview_id, self.context.resumed_from)
+        if started_at is None:
             logger.warning("interview %s is no longer SCHEDULED: leaving", self.interview_id)
             await self.directory.aclose()
             self.ctx.shutdown("interview not schedulable")
             return None
-        logger.info("interview %s in progress on this host", self.interview_id)
         self._t0_wall = started_at.timestamp()
         self._t0 = time.monotonic() - max(0.0, time.time() - self._t0_wall)
         self.candidate_identity = candidate.identity
@@ -151,24 +121,6 @@ class RoomRun:
         self.recorder.start()
         self._subscribe_candidate(candidate)
         return candidate
-
-    async def _wait_for_candidate(self, within_s: float) -> rtc.RemoteParticipant | None:
-        room = self.ctx.room
-        found: asyncio.Future[rtc.RemoteParticipant] = asyncio.get_running_loop().create_future()
-
-        def check(p: rtc.RemoteParticipant) -> None:
-            if is_candidate(p) and not found.done():
-                found.set_result(p)
-
-        room.on("participant_connected", check)
-        try:
-            for p in room.remote_participants.values():
-                check(p)
-            return await asyncio.wait_for(found, within_s)
-        except TimeoutError:
-            return None
-        finally:
-            room.off("participant_connected", check)
 
     # --- live analysis ----------------------------------------------------------------------------------------
 
