@@ -37,7 +37,15 @@ LOG_DIR = DATA_DIR / "logs"
 
 
 def say(msg: str) -> None:
-    print(f"\033[1m[interviewly]\033[0m {msg}", flush=True)
+    emit(f"\033[1m[interviewly]\033[0m {msg}")
+
+
+def emit(text: str) -> None:
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # whoever read our output is gone (a closed terminal, a pager quit): stopping the stack must still happen
+        sys.stdout = open(os.devnull, "w")
 
 
 class Child:
@@ -254,10 +262,12 @@ class Stack:
         for child in children:
             child.terminate()
         for child in children:
-            child.stop(timeout=8.0)
+            with contextlib.suppress(Exception):  # one part failing to stop must not leave the others running
+                child.stop(timeout=8.0)
         for part in reversed(self.parts):
             if not isinstance(part, Child):
-                part.stop()
+                with contextlib.suppress(Exception):
+                    part.stop()
         say("stopped")
 
 
@@ -318,8 +328,10 @@ def main(argv: list[str] | None = None) -> int:
         nonlocal stopping
         stopping = True
 
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
+    # the children run in their own sessions (a Ctrl-C must not hit them before the agent drains), so a closed
+    # terminal (SIGHUP) has to stop them through us like Ctrl-C does
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, on_signal)
     stack = Stack()
     try:
         database_url = stack.postgres(args.pg_port)
@@ -348,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         agents = [child for child in children if child.name.startswith("agent")]
         workers = asyncio.run(wait_registered(database_url, 120, agents))
         say(f"agent worker registered with LiveKit as '{agent_name()}' ({workers} process(es))")
-        print(banner(api_url, *demo_interview(api_url, ids), inbox=inbox), flush=True)
+        emit(banner(api_url, *demo_interview(api_url, ids), inbox=inbox))
         while not stopping:
             for child in children:
                 if not child.alive():

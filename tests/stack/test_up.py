@@ -89,7 +89,13 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
     try:
         assert re.search(r"/recruiter/interviews/([0-9a-f-]+)", banner).group(1) == watch_id
     finally:
-        _stop(proc)
+        # this time its terminal closes: nobody reads its output any more, and it gets SIGHUP
+        assert proc.stdout is not None
+        proc.stdout.close()
+        proc.send_signal(signal.SIGHUP)
+        assert proc.wait(timeout=60) == 0
+    for port in ports.values():
+        assert not _listening(port), f"port {port} still open after the terminal closed"
 
 
 def test_up_cluster_runs_the_production_shape(tmp_path: Path) -> None:
