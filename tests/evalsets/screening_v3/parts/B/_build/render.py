@@ -1,9 +1,11 @@
 """Render _build/src/<file>.src into dev/ or test/ as .txt, .docx or .pdf (per plan.json).
 
 Source markup: "= " title line, "# " heading, "- " bullet, any other non-empty line is a paragraph.
-.txt files are copied verbatim. Needs python-docx, and reportlab on PYTHONPATH for PDFs.
+.txt files are copied verbatim; pass file names to render only those.
+Needs python-docx, and reportlab on PYTHONPATH for PDFs.
 """
 import json
+import sys
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -43,39 +45,35 @@ def to_docx(text, out):
 
 
 def to_pdf(text, out):
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+    rl_config.invariant = 1
     ss = getSampleStyleSheet()
-    story, bullets = [], []
-
-    def flush():
-        if bullets:
-            items = [ListItem(Paragraph(escape(b), ss["BodyText"]), leftIndent=12) for b in bullets]
-            story.append(ListFlowable(items, bulletType="bullet", start="-", leftIndent=12))
-            bullets.clear()
-
+    bullet_style = ParagraphStyle("CvBullet", parent=ss["BodyText"], leftIndent=14, bulletIndent=4)
+    story = []
     for kind, s in parse(text):
         if kind == "bullet":
-            bullets.append(s)
-            continue
-        flush()
-        if kind == "title":
+            story.append(Paragraph(escape(s), bullet_style, bulletText="\u2022"))
+        elif kind == "title":
             story.append(Paragraph(escape(s), ss["Title"]))
         elif kind == "heading":
             story.append(Spacer(1, 6))
             story.append(Paragraph(escape(s), ss["Heading2"]))
         else:
             story.append(Paragraph(escape(s), ss["BodyText"]))
-    flush()
     SimpleDocTemplate(str(out), pagesize=A4).build(story)
 
 
 def main():
     plan = json.loads((HERE / "plan.json").read_text())
+    only = set(sys.argv[1:])
     done = 0
     for half, name, _job, _style, _sen in plan:
+        if only and name not in only:
+            continue
         src = HERE / "src" / (name + ".src")
         if not src.exists():
             print("missing source:", name)
