@@ -3,8 +3,9 @@ one core, the memory of a process holding the API with the models loaded, and ra
 
 Ranking quality: for every labelled CV, the rank of its own job among the jobs of its set, by the product's score
 (the code `interviewly screen` runs) and by a plain TF-IDF cosine baseline fitted on the same pool; top-1 overall
-and on the hard CVs (styles "plain" and "neighbour"). Sets: the development halves of the two blind evaluation sets
-tests/evalsets/screening (v1) and tests/evalsets/screening_v2 (v2) (the only halves tuned on), the project's own
+and on the hard CVs (styles "plain" and "neighbour"). Sets: the development halves of the three blind evaluation sets
+tests/evalsets/screening (v1), tests/evalsets/screening_v2 (v2) and tests/evalsets/screening_v3 (v3) (the only
+halves tuned on), the project's own
 older set (tests/screening/data, easy + hard), and with --held-out the test halves (run them to report a fixed
 method, never to choose between variants: the sets' README.md files).
 
