@@ -22,11 +22,13 @@ from api.screening.cv_parser import ParsedCV
 from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder
 from nlp.keywords import KeywordVector
 
-# bump when what a profile holds changes (2: the model's int8 products): cached profiles of another version are remade
-PROFILE_VERSION = 2
+# bump when what a profile holds changes (2: the model's int8 products; 3: role phrases' heads, label lines
+# skipped, what the person says they are now): cached profiles of another version are remade
+PROFILE_VERSION = 3
 PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"  # what made a cached profile (text_profiles.model_name)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\bpresent\b|\bnow\b|\bcurrent\b", re.IGNORECASE)
 # what separates a job title from the employer and dates on an experience line
 _TITLE_END = re.compile(r"\s+[—–|·-]\s+|\s+at\s+|\s*\(|\s*\|\s*")
@@ -74,21 +76,70 @@ def headline(sections: dict[str, str]) -> list[str]:
     return [line for line in _lines(sections.get("header", "")) if not _CONTACT.search(line)][:HEADLINE_LINES]
 
 
-def role_phrases(text: str, sections: dict[str, str]) -> list[tuple[str, str]]:
-    """(kind, phrase): the headline lines, the first dated entry of the
-    experience section cut before its employer, and the summary's first sentence."""
-    phrases: list[tuple[str, str]] = [("headline", line) for line in headline(sections)]
-    for line in _lines(sections.get("experience") or text):
-        if line.startswith("- ") or len(line.split()) > MAX_ENTRY_WORDS or not _DATED.search(line):
+# a line that only labels what follows ("Current role", "My current job", "Oct 2024 - present"): no title in it
+_LABEL_WORDS = frozenset(
+    "current currently present recent latest previous my now role roles job jobs position post experience employment "
+    "work history career since to until jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
+    "april june july august september october november december".split())
+# what a person says they are now, in plain English ("I am a teacher with ...", "... and am now a Procurement
+# Buyer for ..."): present tense only, since a neighbour's earlier career is told in the past
+_SELF_ROLE = re.compile(r"\b(?:i am|i'm|i’m|am now|i now work as|i work as|currently working as|currently)"
+                        r"\s+(?:an?|the)\s+([A-Za-z][A-Za-z&/ -]{2,60}?)"
+                        r"(?=\s+(?:for|at|in|with|since|and|who|on|from|within|across)\b|[,.;:(]|$)", re.IGNORECASE)
+MAX_HEAD_WORDS = 8  # a role phrase's head ("Quality Control Analyst" of "Quality Control Analyst, Trentside ...")
+
+
+def _is_label(phrase: str) -> bool:
+    words = re.findall(r"[a-z]+", phrase.lower())
+    return not words or all(w in _LABEL_WORDS for w in words)
+
+
+def _head(phrase: str) -> str | None:
+    """The phrase cut before its first employer, date, bracket or comma, when that leaves a short title."""
+    head = _TITLE_END.split(phrase)[0].split(",")[0].strip()
+    words = head.split()
+    if head == phrase.strip() or not 2 <= len(words) <= MAX_HEAD_WORDS or any(c.isdigit() for c in head):
+        return None
+    # a title is written in capitals ("Quality Control Analyst"); "After 16 years in warehouse operations" is not one
+    return head if sum(w[:1].isupper() for w in words) * 2 >= len(words) else None
+
+
+def _recent_role(lines: list[str]) -> str | None:
+    """The title of the first dated entry; a date on a line of its own dates the line above it."""
+    previous: str | None = None
+    for line in lines:
+        if line.startswith("- ") or len(line.split()) > MAX_ENTRY_WORDS:
+            previous = None
+            continue
+        if not _DATED.search(line):
+            previous = line
             continue
         title = _TITLE_END.split(line)[0].strip(" ,")
+        if _is_label(title):
+            if not _YEAR.search(line) or previous is None or _is_label(previous):
+                previous = None  # a label line ("Current role"), or a date with no title above it
+                continue
+            title = _TITLE_END.split(previous)[0].strip(" ,")
         if len(title) >= 3:
-            phrases.append(("recent_role", title))
-            break
+            return title
+    return None
+
+
+def role_phrases(text: str, sections: dict[str, str]) -> list[tuple[str, str]]:
+    """(kind, phrase): the headline lines, the first dated entry of the experience section cut before its
+    employer, the summary's first sentence, and what the person says they are now ("self"); a long phrase's
+    head (its title) too."""
+    phrases: list[tuple[str, str]] = [("headline", line) for line in headline(sections) if not _is_label(line)]
+    role = _recent_role(_lines(sections.get("experience") or text))
+    if role:
+        phrases.append(("recent_role", role))
     summary = " ".join(sections.get("summary", "").split())
     if summary:
         phrases.append(("summary", _SENTENCE.split(summary)[0][:300]))
-    return phrases
+    phrases += [(kind, head) for kind, phrase in phrases if (head := _head(phrase))]
+    selves = [m.group(1).strip() for m in _SELF_ROLE.finditer(" ".join(text.split()))]
+    phrases += [("self", role) for role in dict.fromkeys(selves) if not _is_label(role)][:3]
+    return list(dict.fromkeys(phrases))
 
 
 def stated_goals(units: list[str]) -> list[int]:
@@ -163,5 +214,6 @@ def job_profile(embedder: Embedder, title: str, description: str, requirements: 
                 text: str) -> TextProfile:
     """`text` is the job's whole text (api.screening.text.job_text), which its keywords come from."""
     units = [title.strip(), *sentences(description or ""), *sentences(requirements or "")]
-    phrases = [("title", title.strip()), *(("skill", s) for s in skills)]
+    head = _head(title)  # "Clinical Research Associate" of "Clinical Research Associate (CRA) - Oncology"
+    phrases = [("title", title.strip()), *([("title", head)] if head else []), *(("skill", s) for s in skills)]
     return _profile(embedder, text, units, phrases)
