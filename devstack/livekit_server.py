@@ -7,7 +7,6 @@ version. A `livekit-server` on PATH (or LIVEKIT_SERVER_BIN) wins over building.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import tempfile
 import time
@@ -17,6 +16,7 @@ import yaml
 
 from devstack.gotool import GoTool, stop_process
 from devstack.paths import LIVEKIT_CONFIG
+from devstack.ports import port_open
 
 LIVEKIT_SERVER_VERSION = "v1.13.5"
 MODULE = "github.com/livekit/livekit-server/cmd/server"
@@ -45,12 +45,6 @@ def find_binary() -> Path | None:
 
 def ensure_binary() -> Path:
     return TOOL.ensure()
-
-
-def _port_open(host: str, port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.2)
-        return s.connect_ex((host, port)) == 0
 
 
 class LiveKitServer:
@@ -96,7 +90,7 @@ class LiveKitServer:
 
     def start(self, timeout: float = 20.0) -> str:
         binary = ensure_binary()
-        if _port_open(self.host, self.port):
+        if port_open(self.port, self.host):
             raise LiveKitServerError(f"port {self.port} is already in use: is another livekit-server running?")
         fd, name = tempfile.mkstemp(prefix="livekit-", suffix=".yaml")
         with os.fdopen(fd, "w") as f:
@@ -113,7 +107,7 @@ class LiveKitServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise LiveKitServerError(f"livekit-server exited with {self.process.returncode} (log: {self.log_path})")
-            if _port_open(self.host, self.port):
+            if port_open(self.port, self.host):
                 return self.url
             time.sleep(0.1)
         self.stop()

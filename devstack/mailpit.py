@@ -6,12 +6,12 @@ A `mailpit` on PATH (or MAILPIT_BIN) wins over building.
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 from devstack.gotool import GoTool, stop_process
+from devstack.ports import port_open
 
 MAILPIT_VERSION = "v1.33.1"
 MODULE = "github.com/axllent/mailpit"
@@ -32,12 +32,6 @@ def ensure_binary() -> Path:
     return TOOL.ensure()
 
 
-def _port_open(port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.2)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 class Mailpit:
     """Mailpit on loopback: SMTP on ``smtp_port``, the web inbox on ``http_port``, mail kept in ``database``."""
 
@@ -54,7 +48,7 @@ class Mailpit:
     def start(self, timeout: float = 20.0) -> str:
         binary = ensure_binary()
         for port in (self.smtp_port, self.http_port):
-            if _port_open(port):
+            if port_open(port):
                 raise MailpitError(f"port {port} is already in use: is another mail catcher running?")
         argv = [str(binary), "--smtp", f"127.0.0.1:{self.smtp_port}", "--listen", f"127.0.0.1:{self.http_port}",
                 "--disable-version-check", "--smtp-auth-accept-any", "--smtp-auth-allow-insecure"]
@@ -67,7 +61,7 @@ class Mailpit:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise MailpitError(f"mailpit exited with {self.process.returncode} (log: {self.log_path})")
-            if _port_open(self.smtp_port) and _port_open(self.http_port):
+            if port_open(self.smtp_port) and port_open(self.http_port):
                 return self.inbox_url
             time.sleep(0.1)
         self.stop()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 from devstack.gotool import GoTool, stop_process
+from devstack.ports import port_open
 
 # MinIO publishes no semver tags the Go proxy lists; this is the module's newest pseudo-version the proxy serves
 MINIO_VERSION = "v0.0.0-20260212201848-7aac2a2c5b7c"
@@ -35,12 +35,6 @@ def ensure_binary() -> Path:
     return TOOL.ensure()
 
 
-def _port_open(port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.2)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 class MinioServer:
     """One MinIO on loopback holding its objects in ``data_dir``; fresh random root credentials each start.
 
@@ -58,7 +52,7 @@ class MinioServer:
 
     def start(self, timeout: float = 60.0) -> str:
         binary = ensure_binary()
-        if _port_open(self.port):
+        if port_open(self.port):
             raise MinioError(f"port {self.port} is already in use")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "MINIO_ROOT_USER": self.access_key, "MINIO_ROOT_PASSWORD": self.secret_key,
@@ -71,7 +65,7 @@ class MinioServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise MinioError(f"minio exited with {self.process.returncode} (log: {self.log_path})")
-            if _port_open(self.port) and self._live():
+            if port_open(self.port) and self._live():
                 return self.endpoint
             time.sleep(0.2)
         self.stop()

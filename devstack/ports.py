@@ -50,3 +50,14 @@ def free_port_block(n: int = 1) -> int:
 
 def free_port() -> int:
     return free_port_block(1)
+
+
+class PortInUse(RuntimeError):
+    """A port the project was told to serve on is held by another process."""
+
+
+def port_open(port: int, host: str = "127.0.0.1") -> bool:
+    """Something accepts TCP connections on the port (a server already there, ours or another's)."""
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex((host, port)) == 0

@@ -15,7 +15,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from devstack.ports import free_port
+from devstack.ports import free_port, port_open
 
 
 def _bin_dir() -> Path:
@@ -98,6 +98,14 @@ class EmbeddedPostgres:
             raise PostgresError(f"initdb failed: {result.stderr.strip()}")
 
     def start(self, timeout: float = 30.0) -> str:
+        if port_open(self.port, self.host):
+            if self._serves_ours():
+                # a server of this folder left by a run that was killed: stopped, then started as ours
+                self._stop_left_behind()
+            else:
+                # pg_isready would answer for that server, and we would use (and migrate) someone else's database
+                raise PostgresError(f"port {self.port} is already in use: is another Postgres running? (choose "
+                                    "another port: --pg-port or PG_PORT)")
         self.init()
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
@@ -116,6 +124,7 @@ class EmbeddedPostgres:
                 capture_output=True,
             )
             if ready.returncode == 0:
+                self._check_ours()
                 self._ensure_database()
                 return self.url
             time.sleep(0.1)
@@ -131,6 +140,25 @@ class EmbeddedPostgres:
         if result.returncode != 0:
             raise PostgresError(f"psql failed: {result.stderr.strip()}")
         return result.stdout.strip()
+
+    def _serves_ours(self) -> bool:
+        try:
+            return Path(self._psql("SHOW data_directory")).resolve() == self.data_dir
+        except PostgresError:  # not a Postgres, or one that does not let us in
+            return False
+
+    def _stop_left_behind(self) -> None:
+        result = subprocess.run([self._bin("pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "fast", "-w"],
+                                capture_output=True, text=True, **self._run_kwargs())
+        if result.returncode != 0:
+            raise PostgresError(f"a Postgres left running with {self.data_dir} would not stop: "
+                                f"{(result.stderr or result.stdout).strip()}")
+
+    def _check_ours(self) -> None:
+        """The server answering on our port serves our data folder (another may have taken the port first)."""
+        if not self._serves_ours():
+            self.stop()
+            raise PostgresError(f"port {self.port} answers for another Postgres, not the one of {self.data_dir}")
 
     def _ensure_database(self) -> None:
         if self._psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'") != "1":

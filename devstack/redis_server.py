@@ -6,22 +6,16 @@ which room, node load), rebuilt by the nodes when they start.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
 
 from devstack.gotool import stop_process
+from devstack.ports import port_open
 
 
 class RedisServerError(RuntimeError):
     pass
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as s:
-        s.settimeout(0.2)
-        return s.connect_ex(("127.0.0.1", port)) == 0
 
 
 class RedisServer:
@@ -38,7 +32,7 @@ class RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
             raise RedisServerError("redis-server not found: run scripts/bootstrap.sh (Debian package redis-server)")
-        if _port_open(self.port):
+        if port_open(self.port):
             raise RedisServerError(f"port {self.port} is already in use: is another Redis running?")
         argv = [binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no",
                 "--protected-mode", "yes", "--daemonize", "no"]
@@ -48,7 +42,7 @@ class RedisServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RedisServerError(f"redis-server exited with {self.process.returncode} (log: {self.log_path})")
-            if _port_open(self.port):
+            if port_open(self.port):
                 return self.address
             time.sleep(0.05)
         self.stop()

@@ -25,15 +25,21 @@ import httpx
 from db.contract import agent_name
 from db.engine import make_engine, make_sessionmaker, normalize_url
 from db.migrate import upgrade
-from devstack.livekit_server import LiveKitServer, api_credentials
-from devstack.mailpit import Mailpit
-from devstack.netns import Lan
+from devstack.gotool import GoToolError
+from devstack.livekit_server import LiveKitServer, LiveKitServerError, api_credentials
+from devstack.mailpit import Mailpit, MailpitError
+from devstack.netns import Lan, NetnsError
 from devstack.netns import available as netns_available
 from devstack.paths import DATA_DIR, REPO_ROOT
-from devstack.postgres import EmbeddedPostgres
-from devstack.redis_server import RedisServer
+from devstack.ports import PortInUse, port_open
+from devstack.postgres import EmbeddedPostgres, PostgresError
+from devstack.redis_server import RedisServer, RedisServerError
+from devstack.run_record import RunRecord
 
 LOG_DIR = DATA_DIR / "logs"
+# what a part that cannot start raises: said in one line, not as a traceback
+START_ERRORS = (LiveKitServerError, PostgresError, MailpitError, RedisServerError, NetnsError, GoToolError, PortInUse,
+                OSError)
 
 
 def say(msg: str) -> None:
@@ -191,14 +197,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 class Stack:
     """What `up` started, stopped in reverse order (the API and the agent together, then the servers)."""
 
-    def __init__(self) -> None:
+    def __init__(self, record: RunRecord) -> None:
         self.parts: list = []
         self.lan: Lan | None = None
+        self.record = record
+
+    def add(self, part) -> None:
+        self.parts.append(part)
+        # every process is a session leader; Postgres stops fast (and cleanly) on SIGINT
+        self.record.write([(part.process.pid, list(part.process.args),
+                            signal.SIGINT if isinstance(part, EmbeddedPostgres) else signal.SIGTERM)
+                           for part in self.parts if getattr(part, "process", None) is not None])
 
     def network(self) -> Lan:
         """The bridge the agent hosts' namespaces plug into; made before LiveKit, which listens on its gateway."""
         self.lan = Lan()
-        self.parts.append(self.lan)
+        self.add(self.lan)
         self.lan.start()
         say(f"agent hosts' network: bridge {self.lan.bridge}, gateway {self.lan.gateway}")
         return self.lan
@@ -209,7 +223,7 @@ class Stack:
             return normalize_url(os.environ["DATABASE_URL"])
         pg = EmbeddedPostgres(DATA_DIR / "pg", port=port)
         url = pg.start()
-        self.parts.append(pg)
+        self.add(pg)
         say(f"Postgres 18 + pgvector on 127.0.0.1:{pg.port} (data in {pg.data_dir})")
         return url
 
@@ -219,7 +233,7 @@ class Stack:
             return os.environ["LIVEKIT_URL"]
         lk = LiveKitServer(port=port, tcp_port=port + 1, udp_port=port + 2, log_path=LOG_DIR / "livekit-server.log")
         url = lk.start()
-        self.parts.append(lk)
+        self.add(lk)
         say(f"livekit-server on {url}")
         return url
 
@@ -227,7 +241,7 @@ class Stack:
         """Redis and two livekit-server nodes sharing it (node 2 on port + 10, its RTC ports after it)."""
         redis = RedisServer(port=redis_port, log_path=LOG_DIR / "redis.log")
         address = redis.start()
-        self.parts.append(redis)
+        self.add(redis)
         say(f"Redis on {address} (LiveKit's shared routing state)")
         urls = []
         gateway = self.lan.gateway if self.lan else None
@@ -235,7 +249,7 @@ class Stack:
             node = LiveKitServer(port=base, tcp_port=base + 1, udp_port=base + 2, redis=address,
                                  log_path=LOG_DIR / f"livekit-node{n}.log", lan_address=gateway)
             urls.append(node.start())
-            self.parts.append(node)
+            self.add(node)
             say(f"livekit-server node {n} on {urls[-1]}")
         return urls
 
@@ -246,13 +260,13 @@ class Stack:
         mailpit = Mailpit(smtp_port=smtp_port, http_port=inbox_port, database=DATA_DIR / "mailpit.db",
                           log_path=LOG_DIR / "mailpit.log")
         inbox = mailpit.start()
-        self.parts.append(mailpit)
+        self.add(mailpit)
         say(f"mail catcher (Mailpit) on smtp://127.0.0.1:{smtp_port}, inbox at {inbox}")
         return {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(smtp_port), "SMTP_SECURITY": "none"}, inbox
 
     def child(self, name: str, argv: list[str], env: dict[str, str]) -> Child:
         child = Child(name, argv, env)
-        self.parts.append(child)
+        self.add(child)
         return child
 
     def stop(self) -> None:
@@ -309,6 +323,8 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
         children.append(stack.child("queue-worker", [sys.executable, "-m", "api.queue.worker"], env))
     for n, url in enumerate(livekit_urls):
         port = args.api_port + n
+        if port_open(port):  # the health check below would pass on whoever holds it
+            raise PortInUse(f"port {port} (the API) is already in use: choose another with --api-port or API_PORT")
         api_env = {**env, "LIVEKIT_URL": url, "QUEUE_WORKER": "0" if cluster else env.get("QUEUE_WORKER", "1")}
         child = stack.child(f"api-{n + 1}" if cluster else "api",
                             [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host",
@@ -322,6 +338,14 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     LOG_DIR.mkdir(parents=True, exist_ok=True)
+    record = RunRecord(DATA_DIR)
+    holder = record.hold(f"http://127.0.0.1:{args.api_port}")
+    if holder is not None:
+        say(f"another `interviewly up` is running with this data folder ({DATA_DIR}; pid {holder.get('pid')}, "
+            f"API on {holder.get('api')}): stop it first (Ctrl-C in its terminal), or give this one its own "
+            "folder with INTERVIEWLY_DATA_DIR")
+        return 1
+    record.stop_left_behind(say)
     stopping = False
 
     def on_signal(signum, frame) -> None:
@@ -332,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     # terminal (SIGHUP) has to stop them through us like Ctrl-C does
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, on_signal)
-    stack = Stack()
+    stack = Stack(record)
     try:
         database_url = stack.postgres(args.pg_port)
         upgrade(database_url)
@@ -368,8 +392,12 @@ def main(argv: list[str] | None = None) -> int:
                     stopping = True
             time.sleep(0.5)
         return 0
+    except START_ERRORS as e:
+        say(f"could not start: {e}")
+        return 1
     finally:
         stack.stop()
+        record.release()
 
 
 if __name__ == "__main__":

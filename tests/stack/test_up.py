@@ -23,15 +23,18 @@ from tests.rooms import new_room
 READY_LINE = "Ctrl-C stops everything"
 
 
-def _start(data_dir: Path, ports: dict[str, int], *extra: str) -> tuple[subprocess.Popen[str], str]:
+def _up(data_dir: Path, ports: dict[str, int], *extra: str) -> tuple[list[str], dict[str, str]]:
+    """`interviewly up`'s command line and environment: the embedded defaults, on these ports and this folder."""
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LIVEKIT_URL", "AGENT_NAME", "SMTP_HOST"}}
     env["INTERVIEWLY_DATA_DIR"] = str(data_dir)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "devstack.cli", "up", "--api-port", str(ports["api"]), "--pg-port", str(ports["pg"]),
-         "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"]),
-         "--smtp-port", str(ports["smtp"]), "--inbox-port", str(ports["inbox"]), *extra],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    return [sys.executable, "-m", "devstack.cli", "up", "--api-port", str(ports["api"]), "--pg-port", str(ports["pg"]),
+            "--livekit-port", str(ports["livekit"]), "--agent-port", str(ports["agent"]),
+            "--smtp-port", str(ports["smtp"]), "--inbox-port", str(ports["inbox"]), *extra], env
+
+
+def _start(data_dir: Path, ports: dict[str, int], *extra: str) -> tuple[subprocess.Popen[str], str]:
+    argv, env = _up(data_dir, ports, *extra)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out: list[str] = []
     deadline = time.monotonic() + 180
     assert proc.stdout is not None
@@ -51,6 +54,11 @@ def _stop(proc: subprocess.Popen[str]) -> str:
     rest, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0, rest
     return rest
+
+
+def _run_to_end(data_dir: Path, ports: dict[str, int]) -> subprocess.CompletedProcess[str]:
+    argv, env = _up(data_dir, ports)
+    return subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=120)
 
 
 def _listening(port: int) -> bool:
@@ -78,6 +86,16 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
         # the mail catcher's inbox, where a person reads the mail the product sends
         inbox = re.search(r"Mail inbox\s+: (\S+)", banner).group(1)
         assert inbox == f"http://127.0.0.1:{ports['inbox']}" and httpx.get(inbox, timeout=10).status_code == 200
+
+        # started again in another terminal: refused in a line, the running one untouched
+        again = _run_to_end(tmp_path, ports)
+        assert again.returncode == 1 and f"pid {proc.pid}" in again.stdout, again.stdout
+        assert "another `interviewly up` is running with this data folder" in again.stdout
+        # another folder on the same ports: a one-line reason, no traceback, and nobody else's Postgres migrated
+        other = _run_to_end(tmp_path / "other", ports)
+        assert other.returncode == 1 and "could not start: port" in other.stdout, other.stdout
+        assert "Traceback" not in other.stdout and "migrations applied" not in other.stdout
+        assert httpx.get(f"{api}/health", timeout=10).json() == {"db": "ok", "livekit": "ok"}
     finally:
         tail = _stop(proc)
     assert "stopped" in tail
@@ -86,8 +104,16 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
 
     # a second run finds the same data: the same demo interview, not a new one
     proc, banner = _start(tmp_path, ports)
+    # then it is killed outright: its servers and workers live on (their own sessions), holding the ports
+    proc.kill()
+    proc.wait()
+    assert httpx.get(f"{api}/health", timeout=10).status_code == 200
+    # the next run stops what the killed one left, and starts as usual on the same ports and data
+    proc, banner = _start(tmp_path, ports)
     try:
+        assert re.search(r"stopped (\d+) process\(es\) an earlier `interviewly up` left running", banner), banner
         assert re.search(r"/recruiter/interviews/([0-9a-f-]+)", banner).group(1) == watch_id
+        assert httpx.get(f"{api}/health", timeout=10).json() == {"db": "ok", "livekit": "ok"}
     finally:
         # this time its terminal closes: nobody reads its output any more, and it gets SIGHUP
         assert proc.stdout is not None
