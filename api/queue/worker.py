@@ -25,6 +25,9 @@ from api.queue.stalled import stalled_seconds
 logger = logging.getLogger(__name__)
 
 QUEUES = ["screening", "lifecycle", "email", "imports", "housekeeping", "privacy", "webhooks"]
+GRACEFUL_S = 20.0  # what a running job gets to finish when the process stops
+STOP_TIMEOUT_S = GRACEFUL_S + 5.0
+CLOSE_TIMEOUT_S = 5.0
 
 
 class QueueWorker:
@@ -45,7 +48,9 @@ class QueueWorker:
         self.polling_interval = polling_interval
         self.queues = queues or QUEUES
         self.restart_pause_s = 1.0
+        self.stop_timeout_s = STOP_TIMEOUT_S
         self.restarts = 0
+        self._stopping = False
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
@@ -73,7 +78,7 @@ class QueueWorker:
                     install_signal_handlers=False,
                     listen_notify=True,
                     fetch_job_polling_interval=self.polling_interval,
-                    shutdown_graceful_timeout=20,
+                    shutdown_graceful_timeout=GRACEFUL_S,
                     additional_context=self.context,
                     delete_jobs="successful",
                     # a worker silent for this long is dead: its jobs are retried (api/queue/stalled.py)
@@ -83,6 +88,8 @@ class QueueWorker:
                 reason = "it stopped"
             except Exception as e:  # a failure to start (Postgres unreachable): the same remedy
                 reason = f"{type(e).__name__}: {e}"
+            if self._stopping:  # procrastinate ends its run on our cancellation, sometimes with an error
+                return
             self.restarts += 1
             if time.monotonic() - began > 60:
                 pause = self.restart_pause_s  # it ran a while: a new incident
@@ -91,12 +98,21 @@ class QueueWorker:
             pause = min(30.0, pause * 2)
 
     async def stop(self) -> None:
+        """Running jobs get procrastinate's graceful shutdown; the process's own shutdown (SIGTERM from an operator
+        or Kubernetes) is never held longer than STOP_TIMEOUT_S, even while Postgres is unreachable (its LISTEN
+        connection then waits 30 s for a connection that will not come)."""
+        self._stopping = True
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._task
+            done, _ = await asyncio.wait({self._task}, timeout=self.stop_timeout_s)
+            if not done:
+                logger.warning("the queue worker did not stop within %.0f s: leaving it", self.stop_timeout_s)
+                self._task.cancel()  # a second cancellation ends procrastinate's graceful wait
             self._task = None
-        await self.app.close_async()
+        try:
+            await asyncio.wait_for(self.app.close_async(), CLOSE_TIMEOUT_S)
+        except Exception as e:  # closing a pool to an unreachable server is no reason to hang
+            logger.warning("the queue's connection pool did not close cleanly: %s", e)
 
     async def __aenter__(self) -> QueueWorker:
         await self.start()

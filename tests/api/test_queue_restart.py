@@ -8,11 +8,14 @@ from __future__ import annotations
 import asyncio
 import time
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from api.queue.worker import QueueWorker
+from db.migrate import upgrade
+from devstack.postgres import EmbeddedPostgres
 
 LISTENERS = "from pg_stat_activity where datname = :db and query ilike 'listen %'"
 
@@ -73,3 +76,33 @@ async def test_a_worker_whose_connection_drops_in_an_outage_starts_again_and_run
 
 async def _new(listeners, before: set[int]) -> bool:
     return bool(await listeners() - before)
+
+
+@pytest.mark.timeout(120)  # before the fix the stop never returned
+async def test_a_worker_stopped_while_postgres_is_down_stops_in_bounded_time(tmp_path) -> None:
+    """SIGTERM while Postgres is down (an operator restarting the API in an outage, Kubernetes moving it): the API's
+    shutdown used to wait on procrastinate's listener retrying its connection, and then the worker was started
+    again, for ever. A Postgres of its own, since this one is stopped."""
+    pg = EmbeddedPostgres(tmp_path / "pg")
+    url = pg.start()
+    try:
+        await asyncio.to_thread(upgrade, url)
+        worker = QueueWorker(url, {}, queues=["stop-probe"], polling_interval=0.5, stalled_check_seconds=60)
+        worker.restart_pause_s = 0.2
+        worker.stop_timeout_s = 3.0  # the product's is procrastinate's 20 s of grace for running jobs, plus 5
+        await worker.start()
+        await asyncio.sleep(1.0)
+        await asyncio.to_thread(pg.stop)
+        # procrastinate is stopping its worker (its listener lost Postgres) and waits on connections that do not
+        # come; our stop lands in the middle of that
+        await asyncio.sleep(3.0)
+        began = time.monotonic()
+        await worker.stop()
+        took = time.monotonic() - began
+        restarts = worker.restarts
+        print(f"stopped in {took:.1f} s after {restarts} restart(s)")
+        await asyncio.sleep(2)  # nothing starts it again after the stop
+        assert took < worker.stop_timeout_s + 5 + 1, took
+        assert worker.restarts == restarts and worker._task is None
+    finally:
+        pg.stop()
