@@ -220,8 +220,10 @@ def start_processes(stack: Stack, args: argparse.Namespace, env: dict[str, str],
     cluster = len(livekit_urls) > 1
     for n, url in enumerate(livekit_urls):
         name = f"agent-{'ab'[n]}" if cluster else "agent"
-        host_env = {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + n)}
-        if env.get("AGENT_METRICS_PORT", "0") not in ("", "0"):  # each host's workers take ports from base + 10 n
+        # each host's worker processes take ports from base + 10 n (base + n had host a's second worker and host
+        # b's first on one port, fatal without a network namespace each)
+        host_env = {**env, "LIVEKIT_URL": url, "AGENT_HTTP_PORT": str(args.agent_port + 10 * n)}
+        if env.get("AGENT_METRICS_PORT", "0") not in ("", "0"):
             host_env["AGENT_METRICS_PORT"] = str(int(env["AGENT_METRICS_PORT"]) + 10 * n)
         argv = [sys.executable, "-m", "agent.worker", "start"]
         if stack.lan is not None:

@@ -16,11 +16,20 @@ import httpx
 import pytest
 
 from devstack import netns
-from devstack.ports import free_port, free_port_block
+from devstack.ports import free_port_block
 from tests.consent import join_body
 from tests.rooms import new_room
 
 READY_LINE = "Ctrl-C stops everything"
+
+
+def _ports() -> dict[str, int]:
+    """Every port `up` (and `up --cluster`) takes, from one free block: ports picked one by one can come out equal
+    (a CI run once gave the API the mail catcher's SMTP port)."""
+    p = free_port_block(23)
+    # API p, p+1; Postgres p+2; agent workers from p+3 (a cluster's second host from p+13); mail p+7, p+8; Redis p+9;
+    # LiveKit nodes p+10.., p+20..
+    return {"api": p, "pg": p + 2, "agent": p + 3, "smtp": p + 7, "inbox": p + 8, "redis": p + 9, "livekit": p + 10}
 
 
 def _up(data_dir: Path, ports: dict[str, int], *extra: str) -> tuple[list[str], dict[str, str]]:
@@ -67,8 +76,7 @@ def _listening(port: int) -> bool:
 
 
 def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
-    ports = {"api": free_port(), "pg": free_port(), "livekit": free_port_block(3), "agent": free_port(),
-                 "smtp": free_port(), "inbox": free_port()}
+    ports = _ports()
     proc, banner = _start(tmp_path, ports)
     try:
         api = f"http://127.0.0.1:{ports['api']}"
@@ -126,8 +134,7 @@ def test_up_runs_everything_and_reuses_its_data(tmp_path: Path) -> None:
 
 def test_up_cluster_runs_the_production_shape(tmp_path: Path) -> None:
     """Redis, two LiveKit nodes, two agent hosts, the queue worker, two API processes (one per node)."""
-    ports = {"api": free_port_block(2), "pg": free_port(), "livekit": free_port_block(13), "agent": free_port_block(2),
-             "smtp": free_port(), "inbox": free_port(), "redis": free_port()}
+    ports = _ports()
     separate = netns.available()  # the agent hosts in their own network namespaces where this machine can
     extra = ["--netns"] if separate else []
     proc, banner = _start(tmp_path, ports, "--cluster", "--redis-port", str(ports["redis"]), *extra)
@@ -181,8 +188,7 @@ def test_up_on_an_empty_folder_is_ready_when_it_says_so(tmp_path: Path) -> None:
     candidate joins the demo interview: the interviewer is in the room within 5 s."""
     waits = []
     for attempt in range(10):
-        ports = {"api": free_port(), "pg": free_port(), "livekit": free_port_block(3), "agent": free_port(),
-                 "smtp": free_port(), "inbox": free_port()}
+        ports = _ports()
         burner = _burn_cpu(240)
         data = tmp_path / f"run{attempt}"
         try:
