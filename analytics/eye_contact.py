@@ -169,6 +169,11 @@ class EyeContactAggregator:
         self._face_frames = 0
         self._contact_frames = 0
         self._multi_frames = 0
+        # the same three, in seconds: each frame weighs the time it stands for, so a sampling rate that changes
+        # with what the camera shows (agent/sample_rate.py) does not tilt the ratios toward the busy stretches
+        self._face_s = 0.0
+        self._contact_s = 0.0
+        self._multi_s = 0.0
         self._first_t: float | None = None
         self._prev: FrameObservation | None = None
         self._last_dt = 0.0
@@ -196,6 +201,7 @@ class EyeContactAggregator:
             dt = min(max(obs.t - self._prev.t, 0.0), MAX_FRAME_GAP_S)
             self._last_dt = dt
             self._duration += dt
+            self._weigh(self._prev, dt)
             prev_states = self._states(self._prev)
             for key, active in prev_states.items():
                 if active:
@@ -206,6 +212,24 @@ class EyeContactAggregator:
                 self._longest[key] = max(self._longest[key], self._run[key])
                 self._run[key] = 0.0
         self._prev = obs
+
+    def _weigh(self, obs: FrameObservation, dt: float) -> None:
+        self._face_s += dt * obs.face_found
+        self._contact_s += dt * (obs.face_found and obs.eye_contact)
+        self._multi_s += dt * (obs.num_faces > 1)
+
+    def _ratios(self) -> tuple[float, float, float]:
+        """(eye contact over face time, face time, multiple-faces time), by time; by frame count while the
+        frames span no time (one frame)."""
+        total = self._duration + self._last_dt
+        if total <= 0.0 or self._prev is None:
+            face, contact, multi, total = self._face_frames, self._contact_frames, self._multi_frames, self._frames
+        else:
+            prev, dt = self._prev, self._last_dt
+            face = self._face_s + dt * prev.face_found
+            contact = self._contact_s + dt * (prev.face_found and prev.eye_contact)
+            multi = self._multi_s + dt * (prev.num_faces > 1)
+        return (contact / face if face else 0.0), face / total, multi / total
 
     def _longest_with_pending(self, key: str) -> float:
         pending = self._run[key]
@@ -228,11 +252,12 @@ class EyeContactAggregator:
             flags.append("multiple_faces")
         if look_away >= self.look_away_flag_s - eps:
             flags.append(f"look_away_over_{self.look_away_flag_s:g}s")
+        contact, face, multiple = self._ratios()
         return EyeContactSummary(
             frames=self._frames,
-            eye_contact_ratio=self._contact_frames / self._face_frames if self._face_frames else 0.0,
-            face_present_ratio=self._face_frames / self._frames,
-            multiple_faces_ratio=self._multi_frames / self._frames,
+            eye_contact_ratio=contact,
+            face_present_ratio=face,
+            multiple_faces_ratio=multiple,
             longest_look_away_s=look_away,
             longest_no_face_s=no_face,
             longest_multiple_faces_s=multi,

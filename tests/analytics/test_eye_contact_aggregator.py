@@ -90,3 +90,32 @@ def test_as_dict_is_json_ready() -> None:
         "frames", "eye_contact_ratio", "face_present_ratio", "multiple_faces_ratio", "longest_look_away_s", "flags",
     }  # fmt: skip
     assert isinstance(d["flags"], list)
+
+
+def test_ratios_weigh_each_frame_by_the_time_it_stands_for() -> None:
+    # six seconds of contact sampled once a second, then two seconds looking away sampled twice a second (the
+    # agent samples faster while the picture changes): by time 6 of 8 seconds, where counting frames says 6 of 10
+    agg = EyeContactAggregator()
+    for t in range(6):
+        agg.add(_obs(float(t), "c"))
+    for t in (6.0, 6.5, 7.0, 7.5):
+        agg.add(_obs(t, "a"))
+    s = agg.summary()
+    assert s.frames == 10
+    assert s.eye_contact_ratio == pytest.approx(6 / 8)
+    assert s.face_present_ratio == pytest.approx(1.0)
+    # no face for the 2 seconds sampled slowly, of 4 seconds in all
+    agg = EyeContactAggregator()
+    for t in (0.0, 0.5, 1.0, 1.5):
+        agg.add(_obs(t, "c"))
+    for t in (2.0, 3.0):
+        agg.add(_obs(t, "n"))
+    s = agg.summary()
+    assert s.face_present_ratio == pytest.approx(2 / 4)
+    assert s.eye_contact_ratio == pytest.approx(1.0)
+
+
+def test_one_frame_is_its_own_ratio() -> None:
+    agg = EyeContactAggregator()
+    agg.add(_obs(3.0, "a"))
+    assert (agg.summary().eye_contact_ratio, agg.summary().face_present_ratio) == (0.0, 1.0)
