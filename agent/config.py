@@ -91,6 +91,8 @@ class Settings:
     # two analysed frames a second: each live second has a fresh one, and a blink (one closed frame) is held;
     # half the MediaPipe cost of 5 (the calibration before the interview samples at 5)
     video_sample_fps: float = 2.0
+    # while the camera shows the same state (agent/sample_rate.py): one a second, still a fresh one per live second
+    video_steady_fps: float = 1.0
     live_interval_s: float = 1.0
     look_away_flag_s: float = 3.0
     # before the interview the candidate looks at the interviewer tile this long: their own gaze centre (0: none)
@@ -152,6 +154,7 @@ class Settings:
             endpointing_min_delay_s=env_float("ENDPOINTING_MIN_DELAY", cls.endpointing_min_delay_s),
             endpointing_max_delay_s=env_float("ENDPOINTING_MAX_DELAY", cls.endpointing_max_delay_s),
             video_sample_fps=env_float("VIDEO_SAMPLE_FPS", cls.video_sample_fps),
+            video_steady_fps=env_float("VIDEO_STEADY_FPS", cls.video_steady_fps),
             live_interval_s=env_float("LIVE_INTERVAL_SECONDS", cls.live_interval_s),
             look_away_flag_s=env_float("LOOK_AWAY_FLAG_SECONDS", cls.look_away_flag_s),
             gaze_calibration_s=env_float("GAZE_CALIBRATION_SECONDS", cls.gaze_calibration_s),
@@ -174,6 +177,9 @@ class Settings:
             raise ConfigError(f"INTERVIEW_MAX_MINUTES must be > 0 (got {self.max_minutes})")
         if not 0 < self.video_sample_fps <= 30:
             raise ConfigError(f"VIDEO_SAMPLE_FPS must be in (0, 30] (got {self.video_sample_fps})")
+        if not 0 < self.video_steady_fps <= self.video_sample_fps:
+            raise ConfigError(f"VIDEO_STEADY_FPS must be in (0, VIDEO_SAMPLE_FPS = {self.video_sample_fps:g}] "
+                              f"(got {self.video_steady_fps:g})")
         if self.live_interval_s <= 0:
             raise ConfigError(f"LIVE_INTERVAL_SECONDS must be > 0 (got {self.live_interval_s})")
         if self.questions_per_interview < 1:

@@ -93,9 +93,13 @@ def compose_live_message(
     video_analysis: bool = True,
 ) -> LiveMessage:
     last1, last30 = eyes.window(1.0, t), eyes.window(30.0, t)
+    obs = eyes.last if eyes.last is not None and t - eyes.last.t <= 1.5 else None
+    if last1 is not None and last1.frames == 0 and obs is not None:
+        # the second's one sample (a steady picture is sampled once a second) is still being analysed: the one
+        # before it stands, as it does for the head pose
+        last1 = eyes.window(1.5, t)
     has_frames = last1 is not None and last1.frames > 0
     face_present = bool(has_frames and last1.face_present_ratio >= 0.5)
-    obs = eyes.last if eyes.last is not None and t - eyes.last.t <= 1.5 else None
     flags: set[str] = set()
     if not video_analysis:
         flags.add(VIDEO_NOT_COLLECTED)

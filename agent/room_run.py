@@ -26,8 +26,10 @@ from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
 from agent.recorder import Recorder
 from agent.room_join import answer_and_connect, claim_interview, is_candidate, release_no_show, wait_for_candidate
+from agent.sample_rate import SteadyRate
 from agent.self_feedback import SelfFeedbackSender
 from agent.video_sampler import VideoSampler
+from analytics.eye_contact import FrameObservation
 from analytics.gaze_calibration import CalibrationError
 from db.contract import ATTR_CALIBRATION, ATTR_PHASE
 from db.enums import InterviewStatus
@@ -55,6 +57,7 @@ class RoomRun:
         # the gaze calibration is sampled faster than the interview (it needs MIN_FRAMES in a few seconds)
         self._calibrating = (settings.gaze_calibration_s > 0 and context.video_analysis
                              and context.resumed_from is None)
+        self.rate = SteadyRate(settings.video_sample_fps, settings.video_steady_fps)
         self.speaking = Speaking()
         self.fluency = FluencyTracker(gate=lambda: self.speaking.agent_state != "speaking")
         self.directory: RecruiterDirectory | None = None
@@ -165,8 +168,15 @@ class RoomRun:
 
     def _end_calibration_rate(self) -> None:
         self._calibrating = False
+        self.rate.reset()
         if self.sampler is not None:
-            self.sampler.set_fps(self.settings.video_sample_fps)
+            self.sampler.set_fps(self.rate.fps)
+
+    def _observed(self, obs: FrameObservation) -> None:
+        self.eyes.observe(obs)
+        fps = None if self._calibrating else self.rate.observe(obs)
+        if fps is not None and self.sampler is not None:
+            self.sampler.set_fps(fps)
 
     async def _start_video(self) -> None:
         await self.eyes.load()
@@ -175,7 +185,7 @@ class RoomRun:
         fps = max(self.settings.video_sample_fps, CALIBRATION_FPS) if self._calibrating else \
             self.settings.video_sample_fps
         self.sampler = VideoSampler(self.eyes.analyzer.process, fps=fps, clock=self.now,
-                                    on_observation=self.eyes.observe, phase_s=self.settings.live_interval_s - 0.15)
+                                    on_observation=self._observed, phase_s=self.settings.live_interval_s - 0.15)
         if self.live is not None:
             self.live.sampler = self.sampler
         for p in self.ctx.room.remote_participants.values():

@@ -61,6 +61,7 @@ class VideoSampler:
         # samples are due at phase_s + k * interval on the clock: the live ticks place them just before each
         # tick, so every message carries a fresh observation
         self._phase = phase_s
+        self._last_sample_t: float | None = None
         self.set_fps(fps)
         self._clock = clock
         self._on_observation = on_observation
@@ -81,11 +82,17 @@ class VideoSampler:
         self.last_ref: FrameRef | None = None  # the frame of the latest observation
 
     def set_fps(self, fps: float) -> None:
-        """The sampling rate from the next sample on (the gaze calibration samples faster than the interview)."""
+        """The sampling rate from the next sample on (the gaze calibration samples faster than the interview, and
+        a steady picture slower: agent/sample_rate.py). The next sample is the new grid's first point after the
+        last sample, not the next frame: a frame just analysed is not analysed again."""
         self.interval = 1.0 / fps
         self.phase_s = self._phase % self.interval
         self._tolerance = min(0.02, self.interval / 4)  # a frame just before its due time is as good
-        self._next_due = -math.inf  # the next frame starts the new grid
+        last = self._last_sample_t
+        self._next_due = -math.inf if last is None else self._due_after(last)
+
+    def _due_after(self, t: float) -> float:
+        return self.phase_s + (math.floor((t + self._tolerance - self.phase_s) / self.interval) + 1) * self.interval
 
     @property
     def attached(self) -> bool:
@@ -99,6 +106,7 @@ class VideoSampler:
         # a short native ring buffer: if this loop ever lags, old frames are discarded, not piled up
         self._stream = rtc.VideoStream(track, capacity=4)
         self._next_due = -math.inf
+        self._last_sample_t = None
         self._gated = gate_video_frames(self._stream, self._admit)
         self._task = asyncio.create_task(self._consume(self._stream), name="video-sampler")
 
@@ -128,8 +136,8 @@ class VideoSampler:
         # arrive unevenly the average rate stays at VIDEO_SAMPLE_FPS instead of drifting below it
         if t < self._next_due - tolerance:
             return False
-        step = math.floor((t + tolerance - self.phase_s) / self.interval) + 1
-        self._next_due = self.phase_s + step * self.interval
+        self._next_due = self._due_after(t)
+        self._last_sample_t = t
         self.frames_sampled += 1
         return True
 

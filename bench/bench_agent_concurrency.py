@@ -265,12 +265,13 @@ def replies_between(replies_q, start: float, end: float) -> list[float]:
 
 async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: str, sessionmaker,
                     wavs: list[str], log_dir: Path, executor: str = "thread", processes: int = 2,
-                    sample_fps: float | None = None) -> dict:
+                    sample_fps: float | None = None, steady_fps: float | None = None) -> dict:
     # the product's own configuration for n interviews: AGENT_MAX_CONCURRENT_INTERVIEWS=n over the processes
     per_process = -(-n // processes)
     worker = start_worker(worker_env(info, url, AGENT_HTTP_PORT=0, AGENT_IDLE_PROCESSES=per_process,
                                      AGENT_MAX_CONCURRENT_INTERVIEWS=n, AGENT_WORKER_PROCESSES=processes,
                                      **({"VIDEO_SAMPLE_FPS": sample_fps} if sample_fps else {}),
+                                     **({"VIDEO_STEADY_FPS": steady_fps} if steady_fps else {}),
                                      INTERVIEW_MAX_MINUTES=30, AGENT_JOB_EXECUTOR=executor,
                                      REJOIN_GRACE_SECONDS=2),
                           log_dir / f"bench-agent-concurrency-worker-{n}.log")
@@ -413,7 +414,7 @@ async def run_level(n: int, seconds: float, camera_fps: float, info: Info, url: 
 
 
 async def main_async(levels: list[int], seconds: float, camera_fps: float, workdir: Path, executor: str,
-                     processes: int, sample_fps: float | None = None) -> dict:
+                     processes: int, sample_fps: float | None = None, steady_fps: float | None = None) -> dict:
     pg = EmbeddedPostgres(workdir / "pg")
     url = pg.start()
     lk = LiveKitServer(port=free_port(), tcp_port=free_port(), udp_port=free_port(), log_path=workdir / "lk.log")
@@ -427,7 +428,7 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
         wavs = [str(espeak_wav(text, 170, workdir / f"a{i}.wav")) for i, text in enumerate([CONSENT, *ANSWERS])]
         for n in levels:
             result = await run_level(n, seconds, camera_fps, info, url, make_sessionmaker(engine), wavs,
-                                     ARTIFACTS, executor, processes, sample_fps)
+                                     ARTIFACTS, executor, processes, sample_fps, steady_fps)
             results.append(result)
             print(f"{n:>2} interviews: missed live updates {result['missed_updates']}, max gap "
                   f"{result['max_gap_s']} s, lateness p95 {result['lateness_p95_s']} s (tick "
@@ -447,7 +448,8 @@ async def main_async(levels: list[int], seconds: float, camera_fps: float, workd
         lk.stop()
         pg.stop()
     return {"cpu_count": psutil.cpu_count(), "camera_fps": camera_fps,
-            "video_sample_fps": sample_fps or "product default", "executor": executor,
+            "video_sample_fps": sample_fps or "product default",
+            "video_steady_fps": steady_fps or "product default", "executor": executor,
             "levels": results}
 
 
@@ -457,6 +459,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=90)
     parser.add_argument("--camera-fps", type=float, default=15)
     parser.add_argument("--sample-fps", type=float, default=None, help="VIDEO_SAMPLE_FPS (default: the product's)")
+    parser.add_argument("--steady-fps", type=float, default=None,
+                        help="VIDEO_STEADY_FPS, the rate while the camera shows one state (default: the product's)")
     parser.add_argument("--executor", choices=["process", "thread"], default="thread",
                         help="AGENT_JOB_EXECUTOR (default: the product's, thread)")
     parser.add_argument("--processes", type=int, default=max(1, min(psutil.cpu_count() or 1, 4)),
@@ -466,7 +470,7 @@ def main() -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-agent-concurrency-") as tmp:
         result = asyncio.run(main_async(levels, args.seconds, args.camera_fps, Path(tmp), args.executor,
-                                        args.processes, args.sample_fps))
+                                        args.processes, args.sample_fps, args.steady_fps))
     (ARTIFACTS / "bench_agent_concurrency.json").write_text(json.dumps(result, indent=2))
     ok = [lvl["interviews"] for lvl in result["levels"] if lvl["missed_updates"] == 0]
     best = max(ok, default=0)

@@ -209,10 +209,12 @@ def test_live_message_and_metric_row_carry_the_same_figures() -> None:
                                 eye_contact=i != 0) for i in range(5)]
     away = [FrameObservation(t=1.0 + 0.2 * i, face_found=False, num_faces=0) for i in range(20)]
     msg = _live(_eyes([*away, *looking]), t=10.0, speaking=Speaking(agent_state="speaking"))
-    assert msg.eye_contact.last_1s == 0.8 and msg.eye_contact.rolling_30s == 0.16
+    # by time: 0.8 s of contact in 5.8 s observed (the last face-less frame before the 4 s gap stands for 1 s,
+    # MAX_FRAME_GAP_S; counting frames said 4 of 25)
+    assert msg.eye_contact.last_1s == 0.8 and msg.eye_contact.rolling_30s == 0.138
     assert msg.face_present is True and msg.speaking == "agent" and "no_face" in msg.flags
     row = msg.metric_row()
-    assert (row.t_s, row.eye_contact, row.eye_contact_30s, row.head_yaw_deg) == (10, 0.8, 0.16, 3.2)
+    assert (row.t_s, row.eye_contact, row.eye_contact_30s, row.head_yaw_deg) == (10, 0.8, 0.138, 3.2)
     assert row.flags == msg.flags and row.frames_analyzed == 5
     decoded = decode_live_message(msg.encode())
     assert decoded == msg
@@ -221,6 +223,16 @@ def test_live_message_and_metric_row_carry_the_same_figures() -> None:
     assert no_face.face_present is False and no_face.eye_contact.last_1s == 0.0 and "no_face" in no_face.flags
     off = _live(EyeTracker(), t=1.0, attached=False)
     assert off.face_present is None and off.eye_contact.last_1s is None and off.flags == ["camera_off"]
+
+
+def test_a_steady_seconds_sample_still_in_analysis_leaves_the_one_before() -> None:
+    # once a second (a steady picture): the sample due at 9.85 is not analysed yet when the tick at 10 s comes
+    steady = [FrameObservation(t=t, face_found=True, num_faces=1, eye_contact=True) for t in (6.85, 7.85, 8.85)]
+    msg = _live(_eyes(steady), t=10.0)
+    assert msg.eye_contact.last_1s == 1.0 and msg.face_present is True and "no_video" not in msg.flags
+    # older than the head pose's 1.5 s: no figure, and the recruiter is told the video has stopped
+    stale = _live(_eyes(steady), t=10.5)
+    assert stale.eye_contact.last_1s is None and stale.face_present is None and "no_video" in stale.flags
 
 
 def test_fluency_of_several_questions_combines() -> None:
