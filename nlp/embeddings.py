@@ -156,8 +156,8 @@ class Embedder:
 
     Two sessions of the one shipped model: float32 products (what `embed` gives by default, the agent's answer
     scoring included) and int8 products (`embed(..., int8=True)`, nlp/int8_matmul.py), which screening profiles
-    use for speed. Their vectors keep a cosine of about 0.999; a cache must not mix them (screening's profile
-    version names the int8 one)."""
+    use for speed where the CPU runs them faster (int8_products_faster). Their vectors keep a cosine of about
+    0.999; a cache must not mix them (screening's profile model names the kind)."""
 
     name = MODEL_NAME
     dim = EMBEDDING_DIM
