@@ -56,6 +56,33 @@ def _batches(windows: list[list[int]]) -> list[list[int]]:
     return batches
 
 
+# CPU flags (Linux /proc/cpuinfo) of the integer dot-product instructions the int8 products need to be fast.
+# Without them (AVX2 only, e.g. AMD EPYC before Zen 4) onnxruntime's int8 kernels are slower than its float32
+# ones: a one-page CV's sentences took 267 ms of one core in int8 against 150 ms in float32 on an AVX2 EPYC,
+# where Intel cores with VNNI ran int8 1.4 times as fast as float32.
+INT8_CPU_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return set()
+    line = next((ln for ln in text.splitlines() if ln.startswith("flags")), "")
+    return set(line.partition(":")[2].split())
+
+
+def int8_products_faster() -> bool:
+    """Whether the int8 products are the faster choice on this machine: EMBEDDING_INT8=1 or 0 decides (API hosts of
+    one deployment should agree, so that their cached profiles match), else the CPU's flags; where they cannot be
+    read (not Linux), int8."""
+    forced = os.environ.get("EMBEDDING_INT8", "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
+    flags = _cpu_flags()
+    return not flags or bool(flags & INT8_CPU_FLAGS)
+
+
 class EmbeddingModelError(RuntimeError):
     """The model or tokenizer file is missing or is not the pinned one."""
 
@@ -129,8 +156,8 @@ class Embedder:
 
     Two sessions of the one shipped model: float32 products (what `embed` gives by default, the agent's answer
     scoring included) and int8 products (`embed(..., int8=True)`, nlp/int8_matmul.py), which screening profiles
-    use for speed. Their vectors keep a cosine of about 0.999; a cache must not mix them (screening's profile
-    version names the int8 one)."""
+    use for speed where the CPU runs them faster (int8_products_faster). Their vectors keep a cosine of about
+    0.999; a cache must not mix them (screening's profile model names the kind)."""
 
     name = MODEL_NAME
     dim = EMBEDDING_DIM

@@ -1,4 +1,5 @@
-"""The embedding model with its matrix products in int8 (MatMulNBits, 8-bit weights): what screening profiles use.
+"""The embedding model with its matrix products in int8 (MatMulNBits, 8-bit weights): what screening profiles use
+on CPUs with VNNI (nlp.embeddings.int8_products_faster; on AVX2 alone these kernels are slower than float32).
 
 The shipped model stores int8 weights but dequantises them to float32 when the session loads, so every product
 ran in float32 (three quarters of the model time). Here each weight matrix is quantised once, when the model

@@ -19,13 +19,18 @@ from functools import cached_property
 import numpy as np
 
 from api.screening.cv_parser import ParsedCV
-from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder
+from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder, int8_products_faster
 from nlp.keywords import KeywordVector
 
 # bump when what a profile holds changes (2: the model's int8 products; 3: role phrases' heads, label lines
-# skipped, what the person says they are now): cached profiles of another version are remade
-PROFILE_VERSION = 3
-PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"  # what made a cached profile (text_profiles.model_name)
+# skipped, what the person says they are now; 4: float32 products where int8 ones are slower, named in
+# PROFILE_MODEL): cached profiles of another version are remade
+PROFILE_VERSION = 4
+# the model's int8 products where the CPU runs them faster than float32 ones (nlp.embeddings.int8_products_faster);
+# the two kinds of vectors differ a little (cosine about 0.999), so the profile's name says which made it
+PROFILE_INT8 = int8_products_faster()
+# what made a cached profile (text_profiles.model_name), and so part of the scoring method
+PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}-{'int8' if PROFILE_INT8 else 'fp32'}"
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -192,8 +197,8 @@ class TextProfile:
 def _profile(embedder: Embedder, text: str, units: list[str], phrases: list[tuple[str, str]]) -> TextProfile:
     texts = [*units, *(p for _, p in phrases)]
     unique = list(dict.fromkeys(texts))  # a headline is often a sentence too: embedded once
-    # int8 products: screening's time goes to the model (nlp/int8_matmul.py); profile version 2 names them
-    vectors = embedder.embed(unique, int8=True) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
+    # screening's time goes to the model: int8 products where they are the faster (nlp/int8_matmul.py)
+    vectors = embedder.embed(unique, int8=PROFILE_INT8) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
     row = {t: i for i, t in enumerate(unique)}
     return TextProfile(units, phrases, vectors[[row[t] for t in texts]].astype(np.float16), KeywordVector.of(text))
 

@@ -56,3 +56,22 @@ def test_batches_hold_windows_of_similar_length() -> None:
         assert width <= BATCH_SLACK * (min(lengths[i] for i in batch) + 2) + 2 and len(batch) <= BATCH_MAX
     padded = sum(len(b) * (max(lengths[i] for i in b) + 2) for b in batches)
     assert padded <= 1.15 * sum(n + 2 for n in lengths)
+
+
+def test_the_products_are_chosen_by_the_cpu_or_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """int8 only where the CPU has the integer dot-product instructions (on AVX2 alone it was the slower), and
+    the profile's model name says which kind made its vectors."""
+    import nlp.embeddings as emb
+    from api.screening.profiles import PROFILE_INT8, PROFILE_MODEL
+
+    monkeypatch.delenv("EMBEDDING_INT8", raising=False)
+    monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx", "avx2", "fma"})
+    assert not emb.int8_products_faster()
+    monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx2", "avx512f", "avx512_vnni"})
+    assert emb.int8_products_faster()
+    monkeypatch.setenv("EMBEDDING_INT8", "0")
+    assert not emb.int8_products_faster()
+    monkeypatch.setenv("EMBEDDING_INT8", "1")
+    monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx2"})
+    assert emb.int8_products_faster()
+    assert PROFILE_MODEL.endswith("-int8" if PROFILE_INT8 else "-fp32")
