@@ -23,14 +23,17 @@ from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder, int8_products_fa
 from nlp.keywords import KeywordVector
 
 # bump when what a profile holds changes (2: the model's int8 products; 3: role phrases' heads, label lines
-# skipped, what the person says they are now; 4: float32 products where int8 ones are slower, named in
-# PROFILE_MODEL): cached profiles of another version are remade
-PROFILE_VERSION = 4
+# skipped, what the person says they are now): cached profiles of another version are remade
+PROFILE_VERSION = 3
 # the model's int8 products where the CPU runs them faster than float32 ones (nlp.embeddings.int8_products_faster);
-# the two kinds of vectors differ a little (cosine about 0.999), so the profile's name says which made it
+# the two kinds of vectors differ a little (cosine about 0.999, the same best job for every evaluation CV)
 PROFILE_INT8 = int8_products_faster()
-# what made a cached profile (text_profiles.model_name), and so part of the scoring method
-PROFILE_MODEL = f"{MODEL_NAME}/profile-{PROFILE_VERSION}-{'int8' if PROFILE_INT8 else 'fp32'}"
+# what makes a profile, as screenings name it (part of scoring.SCORING_METHOD): the same for both kinds, so that API
+# hosts of different CPUs in one deployment do not take each other's screenings for stale and re-score them in
+# turn forever (a score made on the other kind differs by a fraction of a point)
+PROFILE_METHOD = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"
+# what made a cached profile (text_profiles.model_name): the kind too, so that one score never mixes vectors of both
+PROFILE_MODEL = f"{PROFILE_METHOD}-{'int8' if PROFILE_INT8 else 'fp32'}"
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from api.screening.profiles import PROFILE_MODEL, TextProfile
+from api.screening.profiles import PROFILE_METHOD, TextProfile
 from api.screening.skills import find_skill
 from nlp.keywords import keyword_overlap
 
@@ -41,7 +41,7 @@ from nlp.keywords import keyword_overlap
 SCORING_VERSION = 2
 # what made a stored screening (screenings.scoring_method, `interviewly screen --json`'s "model"): the embedding
 # model, the profile version and the scoring version
-SCORING_METHOD = f"{PROFILE_MODEL}/score-{SCORING_VERSION}"
+SCORING_METHOD = f"{PROFILE_METHOD}/score-{SCORING_VERSION}"
 
 WEIGHTS = {"keywords": 0.50, "title": 0.25, "requirements": 0.15, "skills": 0.10}
 KEYWORD_RANGE = (0.0, 0.5)

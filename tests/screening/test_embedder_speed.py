@@ -62,7 +62,8 @@ def test_the_products_are_chosen_by_the_cpu_or_forced(monkeypatch: pytest.Monkey
     """int8 only where the CPU has the integer dot-product instructions (on AVX2 alone it was the slower), and
     the profile's model name says which kind made its vectors."""
     import nlp.embeddings as emb
-    from api.screening.profiles import PROFILE_INT8, PROFILE_MODEL
+    from api.screening.profiles import PROFILE_INT8, PROFILE_METHOD, PROFILE_MODEL
+    from api.screening.scoring import SCORING_METHOD, SCORING_VERSION
 
     monkeypatch.delenv("EMBEDDING_INT8", raising=False)
     monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx", "avx2", "fma"})
@@ -75,3 +76,6 @@ def test_the_products_are_chosen_by_the_cpu_or_forced(monkeypatch: pytest.Monkey
     monkeypatch.setattr(emb, "_cpu_flags", lambda: {"avx2"})
     assert emb.int8_products_faster()
     assert PROFILE_MODEL.endswith("-int8" if PROFILE_INT8 else "-fp32")
+    # the cache keeps the kinds apart; screenings do not (hosts of two CPU kinds would re-score each other's)
+    assert PROFILE_MODEL.startswith(PROFILE_METHOD + "-")
+    assert SCORING_METHOD == f"{PROFILE_METHOD}/score-{SCORING_VERSION}"
