@@ -74,6 +74,10 @@ def test_the_cluster_shape() -> None:
     assert config["RATE_LIMIT_STORE"] == "postgres" and config["QUEUE_WORKER"] == "0"
     # draining outlasts the longest interview (INTERVIEW_MAX_MINUTES, 30)
     assert agent["spec"]["template"]["spec"]["terminationGracePeriodSeconds"] >= 30 * 60
+    # a silent agent process is restarted, a merely busy one is not (a minute of failed health checks)
+    (container,) = _containers(agent)
+    live = container["livenessProbe"]
+    assert live["httpGet"]["port"] == "health" and live["periodSeconds"] * live["failureThreshold"] >= 60
     commands = [" ".join(c.get("command", [])) for d in docs.values() for c in _containers(d)]
     assert any("api.queue.worker" in c for c in commands) and any("upgrade" in c for c in commands)
     # nothing secret in the ConfigMap; the Secret is an example with placeholders only
