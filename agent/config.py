@@ -114,6 +114,9 @@ class Settings:
     job_executor: str = "thread"
     # worker processes sharing the interviews (each its own GIL); default: one per core, at most 4
     worker_processes: int = field(default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)))
+    # a supervised worker process whose health endpoint stops answering this long (after it once answered) is
+    # killed and restarted: a frozen interpreter holds its interviews and its slots otherwise; 0: never
+    watchdog_s: float = 60.0
     prices: Prices = field(default_factory=Prices)
 
     @property
@@ -167,6 +170,7 @@ class Settings:
             metrics_port=env_int("AGENT_METRICS_PORT", cls.metrics_port),
             job_executor=(env_str("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
             worker_processes=env_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
+            watchdog_s=env_float("AGENT_WATCHDOG_SECONDS", cls.watchdog_s),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()
@@ -195,6 +199,8 @@ class Settings:
             raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
         if not 1 <= self.worker_processes <= 64:
             raise ConfigError(f"AGENT_WORKER_PROCESSES must be in [1, 64] (got {self.worker_processes})")
+        if self.watchdog_s != 0 and self.watchdog_s < 5:
+            raise ConfigError(f"AGENT_WATCHDOG_SECONDS must be 0 (off) or >= 5 (got {self.watchdog_s:g})")
 
     def public_dict(self) -> dict[str, Any]:
         """Settings without secrets, for logs."""

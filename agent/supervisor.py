@@ -4,7 +4,8 @@ With the thread executor the interviews of a worker process share one interprete
 four interviews a process, the LiveKit FFI callbacks of every room queue behind each other. The supervisor
 starts AGENT_WORKER_PROCESSES workers (each registers with LiveKit, which spreads dispatches over them),
 splits AGENT_MAX_CONCURRENT_INTERVIEWS between them, forwards SIGINT/SIGTERM (each drains its interviews),
-and restarts a worker that dies. Workers die with the supervisor (PR_SET_PDEATHSIG), so a killed
+and restarts a worker that dies, or that stops answering its health endpoint for AGENT_WATCHDOG_SECONDS
+(agent/health_watch.py: it is killed first). Workers die with the supervisor (PR_SET_PDEATHSIG), so a killed
 supervisor leaves nothing behind; the stale sweep (worker 0) then closes the interviews that were running.
 """
 
@@ -20,6 +21,7 @@ import time
 from collections import deque
 
 from agent.config import Settings
+from agent.health_watch import HealthWatch
 
 #: a worker that exits with this code has a configuration error: restarting it would not help
 CONFIG_ERROR_EXIT = 2
@@ -53,9 +55,13 @@ def supervise(settings: Settings, argv: list[str]) -> int:
     children: dict[int, subprocess.Popen[bytes]] = {}
     restarts: deque[float] = deque()
     stopping: list[int] = []
+    watch = HealthWatch(settings.watchdog_s) if settings.watchdog_s and settings.http_port else None
 
     def spawn(index: int) -> None:
-        children[index] = subprocess.Popen(command, env=child_env(settings, index))
+        env = child_env(settings, index)
+        children[index] = subprocess.Popen(command, env=env)
+        if watch is not None:
+            watch.watch(index, int(env["AGENT_HTTP_PORT"]))
 
     def on_signal(signum: int, _frame: object) -> None:
         if not stopping:
@@ -69,11 +75,25 @@ def supervise(settings: Settings, argv: list[str]) -> int:
     signal.signal(signal.SIGTERM, on_signal)
     log(f"starting {n} worker processes, up to {math.ceil(settings.max_concurrent_interviews / n)} interviews "
         f"each ({settings.job_executor} executor)")
+    if watch is None:
+        log("no watchdog: a worker process that freezes is not restarted (AGENT_WATCHDOG_SECONDS=0 or "
+            "AGENT_HTTP_PORT=0)", "WARNING")
     for i in range(n):
         spawn(i)
+    if watch is not None:
+        watch.start()
     code = 0
     while True:
         time.sleep(0.2)
+        if watch is not None:
+            for index, quiet_s in watch.silent().items():
+                proc = children[index]
+                if proc.poll() is None:
+                    log(f"worker {index} (pid {proc.pid}) has not answered its health check for {quiet_s:.0f} s: "
+                        "killing it", "ERROR")
+                    proc.kill()
+                    proc.wait()
+                watch.forget(index)  # until it is respawned
         if stopping:
             if all(p.poll() is not None for p in children.values()):
                 return code

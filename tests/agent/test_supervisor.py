@@ -1,4 +1,5 @@
-"""Several worker processes under one supervisor: a dead worker comes back, a stop leaves nothing running."""
+"""Several worker processes under one supervisor: a dead or frozen worker comes back, a stop leaves nothing
+running."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 
 import psutil
 
+from devstack.ports import free_port_block
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import create_interview, dispatch, start_worker, worker_env
 from tests.agent.test_e2e_sigkill import session_processes
@@ -25,19 +27,37 @@ async def wait_log_count(worker, text: str, count: int, within: float = 120) -> 
         await asyncio.sleep(0.2)
 
 
-async def test_a_dead_worker_process_is_restarted_and_a_stop_leaves_nothing(livekit, database_url,
-                                                                             artifacts_dir) -> None:
-    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1}, AGENT_WORKER_PROCESSES=2,
-                     AGENT_MAX_CONCURRENT_INTERVIEWS=6, LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-supervised")
+async def test_a_dead_or_frozen_worker_process_is_restarted_and_a_stop_leaves_nothing(livekit, database_url,
+                                                                                       artifacts_dir) -> None:
+    # health ports of their own: the watchdog reads them
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1,
+                                               "AGENT_HTTP_PORT": free_port_block(2)},
+                     AGENT_WORKER_PROCESSES=2, AGENT_MAX_CONCURRENT_INTERVIEWS=6,
+                     LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-supervised", AGENT_WATCHDOG_SECONDS=6)
     worker = start_worker(env, artifacts_dir / "agent-worker-supervised.log")
     try:
         await wait_log_count(worker, "registered worker", 2)
         assert "starting 2 worker processes, up to 3 interviews each" in worker.log()
+        assert "no watchdog" not in worker.log()
         children = worker_children(worker.proc.pid)
         assert len(children) == 2
         children[0].send_signal(signal.SIGKILL)
         await wait_log_count(worker, "restarting it", 1, within=30)
         await wait_log_count(worker, "registered worker", 3)
+        children = worker_children(worker.proc.pid)
+        assert len(children) == 2
+        # a frozen interpreter (what a thread holding the GIL in native code looks like from outside): it neither
+        # exits nor answers; the watchdog kills it once it has been silent for AGENT_WATCHDOG_SECONDS
+        await asyncio.sleep(3)  # the watch has seen it answer
+        frozen = children[1]
+        frozen.send_signal(signal.SIGSTOP)
+        stopped_at = time.monotonic()
+        await wait_log_count(worker, "has not answered its health check", 1, within=30)
+        assert 6 - 1.5 <= time.monotonic() - stopped_at < 20  # silent 6 s since its last answer (polled each 1 s)
+        assert f"(pid {frozen.pid}) has not answered" in worker.log()
+        await wait_log_count(worker, "restarting it", 2, within=30)
+        await wait_log_count(worker, "registered worker", 4)
+        assert not frozen.is_running() or frozen.status() == psutil.STATUS_ZOMBIE
         assert len(worker_children(worker.proc.pid)) == 2
     finally:
         worker.stop(timeout=60)
