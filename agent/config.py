@@ -117,6 +117,9 @@ class Settings:
     # a supervised worker process whose health endpoint stops answering this long (after it once answered) is
     # killed and restarted: a frozen interpreter holds its interviews and its slots otherwise; 0: never
     watchdog_s: float = 60.0
+    # SIGTERM lets running interviews finish for this long; then they end INTERRUPTED ("worker shutdown") and the
+    # process exits. Production hosts drain for the length of an interview; `interviewly up` stops in seconds.
+    drain_timeout_s: int = 1800
     prices: Prices = field(default_factory=Prices)
 
     @property
@@ -171,6 +174,7 @@ class Settings:
             job_executor=(env_str("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
             worker_processes=env_int("AGENT_WORKER_PROCESSES", max(1, min(os.cpu_count() or 1, 4))),
             watchdog_s=env_float("AGENT_WATCHDOG_SECONDS", cls.watchdog_s),
+            drain_timeout_s=env_int("AGENT_DRAIN_TIMEOUT_SECONDS", cls.drain_timeout_s),
             prices=Prices.from_env(pipeline),
         )
         settings.validate()
@@ -199,6 +203,8 @@ class Settings:
             raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
         if not 1 <= self.worker_processes <= 64:
             raise ConfigError(f"AGENT_WORKER_PROCESSES must be in [1, 64] (got {self.worker_processes})")
+        if self.drain_timeout_s < 1:
+            raise ConfigError(f"AGENT_DRAIN_TIMEOUT_SECONDS must be >= 1 (got {self.drain_timeout_s})")
         if self.watchdog_s != 0 and self.watchdog_s < 5:
             raise ConfigError(f"AGENT_WATCHDOG_SECONDS must be 0 (off) or >= 5 (got {self.watchdog_s:g})")
 

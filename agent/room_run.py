@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import time
+import weakref
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,6 +38,21 @@ from db.enums import InterviewStatus
 logger = logging.getLogger("interviewly.room")
 
 CALIBRATION_FPS = 5.0  # analytics.gaze_calibration needs MIN_FRAMES usable frames in a few seconds
+
+#: the room runs of this process (the thread executor's interviews), each on its own job thread's loop
+_RUNS: weakref.WeakSet[RoomRun] = weakref.WeakSet()
+
+
+def end_running_interviews(reason: str) -> int:
+    """From any thread: end every started interview of this process now (INTERRUPTED, ``reason``); each then
+    writes its report and leaves its room as at any end. livekit-agents' own job shutdown first waits 15 s for
+    the entrypoint, which is waiting for the interview to end. Returns how many were told."""
+    told = 0
+    for run in list(_RUNS):
+        if run.started and run._end is None and not run._loop.is_closed():
+            run._loop.call_soon_threadsafe(run.end, InterviewStatus.INTERRUPTED, reason)
+            told += 1
+    return told
 
 
 class RoomRun:
@@ -72,6 +88,8 @@ class RoomRun:
         self._end: tuple[InterviewStatus, str] | None = None
         self._finalize_task: asyncio.Task[None] | None = None
         self._grace_task: asyncio.Task[None] | None = None
+        self._loop = asyncio.get_running_loop()
+        _RUNS.add(self)
 
     # --- clock ------------------------------------------------------------------------------------------------
 

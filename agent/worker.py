@@ -56,6 +56,9 @@ from db.models import Interview  # noqa: F401  (SQLAlchemy models: imported befo
 
 logger = logging.getLogger("interviewly.worker")
 
+#: after a drain timed out, how long the interviews it ended get to write their reports and leave their rooms
+ENDING_TIMEOUT_S = 10.0
+
 
 def _die_with_parent() -> None:
     """Job processes must not outlive a killed worker (they would keep an interview half alive)."""
@@ -241,7 +244,20 @@ class InterviewerServer(AgentServer):
         self._draining_requested = True
         if self.registry is not None:
             self.registry.changed()
-        await super().drain(timeout)
+        try:
+            await super().drain(timeout)
+        except TimeoutError:
+            from agent.room_run import end_running_interviews
+
+            told = end_running_interviews("worker shutdown: drain timed out")
+            if not told:
+                raise
+            logger.warning("drain timed out: %d interview(s) end now (INTERRUPTED)", told)
+            # their reports and the room's goodbye; the job shutdown that follows would wait 15 s for each
+            for _ in range(int(ENDING_TIMEOUT_S / 0.1)):
+                if not self.active_jobs:
+                    break
+                await asyncio.sleep(0.1)
 
     @property
     def draining(self) -> bool:
@@ -265,6 +281,7 @@ def build_server(settings: Settings) -> AgentServer:
         num_idle_processes=settings.idle_processes,
         initialize_process_timeout=120.0,
         shutdown_process_timeout=60.0,
+        drain_timeout=settings.drain_timeout_s,
         job_memory_warn_mb=1500,
         port=settings.http_port,
         job_executor_type=JobExecutorType(settings.job_executor),

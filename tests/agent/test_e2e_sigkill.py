@@ -103,3 +103,36 @@ async def test_sigkill_mid_interview(livekit, database_url, db_sessionmaker, art
         await candidate.disconnect()
         await recruiter.disconnect()
         first.stop()
+
+
+async def test_sigterm_with_a_drain_timeout_ends_the_interview_and_exits(livekit, database_url, db_sessionmaker,
+                                                                         artifacts_dir) -> None:
+    """`interviewly up`'s Ctrl-C: the drain gives the running interview AGENT_DRAIN_TIMEOUT_SECONDS, then it ends
+    INTERRUPTED with its report and leaves the room, and the worker exits (it used to be killed, the interview left
+    IN_PROGRESS and its participant in the room, holding livekit-server's own stop)."""
+    env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1}, AGENT_NAME=AGENT + "-drain",
+                     AGENT_DRAIN_TIMEOUT_SECONDS=2)
+    worker = start_worker(env, artifacts_dir / "agent-worker-drain-timeout.log")
+    interview_id = await create_interview(db_sessionmaker, questions=["Tell me about yourself."])
+    candidate = Candidate(livekit, f"interview-{interview_id}")
+    try:
+        await worker.wait_registered()
+        await dispatch(livekit, interview_id, agent_name=AGENT + "-drain")
+        await candidate.connect()
+        await candidate.publish(frontal_face_rgb())
+        await wait_status(db_sessionmaker, interview_id, {InterviewStatus.IN_PROGRESS}, within=60)
+        await asyncio.sleep(2)
+        stopped_at = time.monotonic()
+        worker.proc.send_signal(signal.SIGTERM)
+        await asyncio.to_thread(worker.proc.wait, 30)
+        took = time.monotonic() - stopped_at
+        assert worker.proc.returncode == 0, worker.log()[-3000:]
+        assert took < 8, (took, worker.log()[-3000:])
+        interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.INTERRUPTED}, within=1)
+        assert interview.end_reason.startswith("worker shutdown"), interview.end_reason
+        assert "drain timed out" in worker.log()
+        assert not any(p.identity.startswith("interviewer-") for p in candidate.room.remote_participants.values())
+    finally:
+        await candidate.disconnect()
+        if worker.proc.poll() is None:
+            worker.kill()
