@@ -44,10 +44,11 @@ CLOCK = {"AGENT_NAME": WEEK_AGENT, "JOIN_EARLY_SECONDS": "10", "JOIN_GRACE_SECON
          "LIFECYCLE_TICK_SECONDS": "1", "STALE_AFTER_SECONDS": "5", "WAIT_LIMIT_SECONDS": "300",
          "LOG_LEVEL": "INFO",  # the dispatcher's decisions in week-api.log
          "RESUME_MAX_TIMES": "0"}  # a killed worker's interview stays INTERRUPTED here (resuming: test_cluster_hosts)
-# one slot; one short question; no follow-ups; a quick talker
+# one slot; one short question; a quick talker. The answer misses a rubric point, so the interviewer asks one
+# follow-up that the candidate leaves unanswered: the silence clock (a nudge, then moving on) runs at 6 s, not 20
 AGENT = {**E2E_ENV, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": 1, "INTERVIEW_QUESTIONS": 1,
          "FOLLOW_UP_MIN_WORDS": 3, "ESPEAK_RATE_WPM": 320, "CANDIDATE_WAIT_SECONDS": 30, "AGENT_IDLE_PROCESSES": 1,
-         "AGENT_NAME": WEEK_AGENT}
+         "SILENCE_NUDGE_SECONDS": 6, "AGENT_NAME": WEEK_AGENT}
 TERMINAL = {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.NO_SHOW,
             InterviewStatus.DECLINED, InterviewStatus.CANCELLED}
 
@@ -136,8 +137,9 @@ async def test_booked_ahead_early_late_and_never(api, stack, db_sessionmaker, sp
         recruiter = await dev_user(api, "dev|week-rec", "RECRUITER", "Week Corp")
         job = await create_job(api, recruiter)
         one = await _book(api, recruiter, job, "one@x.test", at_s=25)
-        two = await _book(api, recruiter, job, "two@x.test", at_s=70)
-        three = await _book(api, recruiter, job, "three@x.test", at_s=105)
+        # 1 talks from +15 s (about a minute); 2 is a no-show at +65 s; 3 comes at +95 s, once 1 is over (one slot)
+        two = await _book(api, recruiter, job, "two@x.test", at_s=50)
+        three = await _book(api, recruiter, job, "three@x.test", at_s=85)
         assert {i["dispatch_id"] for i in (one, two, three)} == {None}
         assert (await _link(api, one))["state"] == "not_open_yet"
 
@@ -155,7 +157,7 @@ async def test_booked_ahead_early_late_and_never(api, stack, db_sessionmaker, sp
         assert done.status == InterviewStatus.COMPLETED, done.end_reason
         await c1.disconnect()
 
-        # candidate 2 never comes: NO_SHOW once the grace is over (+85 s), never before, and no agent ever joined
+        # candidate 2 never comes: NO_SHOW once the grace is over (+65 s), never before, and no agent ever joined
         scheduled_two = datetime.fromisoformat(two["scheduled_at"])
         no_show = await _until(lambda: _final(db_sessionmaker, two), 120, "interview 2 to be a no-show")
         assert no_show.status == InterviewStatus.NO_SHOW and no_show.end_reason == "candidate did not join"
