@@ -1,4 +1,5 @@
-"""Several worker processes on one machine: ``python -m agent.worker start`` with AGENT_WORKER_PROCESSES > 1.
+"""Several worker processes on one machine: ``python -m agent.worker start`` with AGENT_WORKER_PROCESSES > 1, or
+one process with its watchdog (``supervised``).
 
 With the thread executor the interviews of a worker process share one interpreter, so one GIL; past about
 four interviews a process, the LiveKit FFI callbacks of every room queue behind each other. The supervisor
@@ -34,6 +35,15 @@ def log(message: str, level: str = "INFO") -> None:
     # the workers log JSON lines to the same stream: so does the supervisor
     print(json.dumps({"message": message, "level": level, "name": "interviewly.supervisor", "pid": os.getpid()}),
           file=sys.stderr, flush=True)
+
+
+def supervised(settings: Settings, env: dict[str, str] | None = None) -> bool:
+    """Whether ``start`` runs under the supervisor: for several worker processes, and for one whose watchdog can
+    run (a health port of its own), so that a single-process host that freezes is restarted too. Never in a
+    worker the supervisor started."""
+    if "AGENT_WORKER_INDEX" in (os.environ if env is None else env):
+        return False
+    return settings.worker_processes > 1 or bool(settings.watchdog_s and settings.http_port)
 
 
 def child_env(settings: Settings, index: int, base: dict[str, str] | None = None) -> dict[str, str]:

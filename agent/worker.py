@@ -314,9 +314,9 @@ def main() -> None:
     except (ConfigError, AvatarConfigError) as e:
         print(f"interviewly agent: {e}", file=sys.stderr)
         raise SystemExit(2) from None
-    if settings.worker_processes > 1 and sys.argv[1:2] == ["start"]:
-        from agent.supervisor import supervise
+    from agent.supervisor import supervise, supervised
 
+    if sys.argv[1:2] == ["start"] and supervised(settings):
         raise SystemExit(supervise(settings, sys.argv[1:]))
     if "AGENT_WORKER_INDEX" in os.environ:
         _die_with_parent()  # a supervised worker goes with its supervisor, even one killed with SIGKILL

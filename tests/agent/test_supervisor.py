@@ -8,6 +8,7 @@ import signal
 import time
 
 import psutil
+import pytest
 
 from devstack.ports import free_port_block
 from tests.agent.conftest import E2E_ENV
@@ -27,38 +28,41 @@ async def wait_log_count(worker, text: str, count: int, within: float = 120) -> 
         await asyncio.sleep(0.2)
 
 
+@pytest.mark.parametrize("processes", [2, 1])
 async def test_a_dead_or_frozen_worker_process_is_restarted_and_a_stop_leaves_nothing(livekit, database_url,
-                                                                                       artifacts_dir) -> None:
+                                                                                       artifacts_dir,
+                                                                                       processes: int) -> None:
+    """Two worker processes, and one: a single-process host with a health port runs under the supervisor too."""
     # health ports of their own: the watchdog reads them
     env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 1,
                                                "AGENT_HTTP_PORT": free_port_block(2)},
-                     AGENT_WORKER_PROCESSES=2, AGENT_MAX_CONCURRENT_INTERVIEWS=6,
-                     LIVEKIT_AGENT_NAME_OVERRIDE="interviewer-supervised", AGENT_WATCHDOG_SECONDS=6)
-    worker = start_worker(env, artifacts_dir / "agent-worker-supervised.log")
+                     AGENT_WORKER_PROCESSES=processes, AGENT_MAX_CONCURRENT_INTERVIEWS=6,
+                     LIVEKIT_AGENT_NAME_OVERRIDE=f"interviewer-supervised-{processes}", AGENT_WATCHDOG_SECONDS=6)
+    worker = start_worker(env, artifacts_dir / f"agent-worker-supervised-{processes}.log")
     try:
-        await wait_log_count(worker, "registered worker", 2)
-        assert "starting 2 worker processes, up to 3 interviews each" in worker.log()
+        await wait_log_count(worker, "registered worker", processes)
+        assert f"starting {processes} worker processes, up to {6 // processes} interviews each" in worker.log()
         assert "no watchdog" not in worker.log()
         children = worker_children(worker.proc.pid)
-        assert len(children) == 2
+        assert len(children) == processes
         children[0].send_signal(signal.SIGKILL)
         await wait_log_count(worker, "restarting it", 1, within=30)
-        await wait_log_count(worker, "registered worker", 3)
+        await wait_log_count(worker, "registered worker", processes + 1)
         children = worker_children(worker.proc.pid)
-        assert len(children) == 2
+        assert len(children) == processes
         # a frozen interpreter (what a thread holding the GIL in native code looks like from outside): it neither
         # exits nor answers; the watchdog kills it once it has been silent for AGENT_WATCHDOG_SECONDS
         await asyncio.sleep(3)  # the watch has seen it answer
-        frozen = children[1]
+        frozen = children[-1]
         frozen.send_signal(signal.SIGSTOP)
         stopped_at = time.monotonic()
         await wait_log_count(worker, "has not answered its health check", 1, within=30)
         assert 6 - 1.5 <= time.monotonic() - stopped_at < 20  # silent 6 s since its last answer (polled each 1 s)
         assert f"(pid {frozen.pid}) has not answered" in worker.log()
         await wait_log_count(worker, "restarting it", 2, within=30)
-        await wait_log_count(worker, "registered worker", 4)
+        await wait_log_count(worker, "registered worker", processes + 2)
         assert not frozen.is_running() or frozen.status() == psutil.STATUS_ZOMBIE
-        assert len(worker_children(worker.proc.pid)) == 2
+        assert len(worker_children(worker.proc.pid)) == processes
     finally:
         worker.stop(timeout=60)
     assert worker.proc.returncode == 0, worker.log()[-3000:]
@@ -124,3 +128,16 @@ async def test_a_job_both_launched_and_still_reserved_counts_once_toward_capacit
     await asyncio.sleep(0)
     assert server._reserved_slots == 0 and not server._answering
     assert server._get_effective_load() == 0.8  # the four still run
+
+
+def test_who_runs_under_the_supervisor() -> None:
+    """Several processes; one with a health port (its watchdog can run); never a supervised worker itself."""
+    from agent.config import Settings
+    from agent.supervisor import child_env, supervised
+
+    assert supervised(Settings(worker_processes=2, http_port=0), env={})
+    assert supervised(Settings(worker_processes=1, http_port=8081), env={})
+    assert not supervised(Settings(worker_processes=1, http_port=0), env={})  # no port to watch
+    assert not supervised(Settings(worker_processes=1, http_port=8081, watchdog_s=0), env={})
+    one = Settings(worker_processes=1, http_port=8081)
+    assert not supervised(one, env=child_env(one, 0, base={}))  # the worker it starts runs the server itself
