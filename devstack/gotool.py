@@ -63,12 +63,25 @@ class GoTool:
         return self.find() or self.build()
 
 
-def stop_process(process: subprocess.Popen | None, timeout: float = 10.0) -> None:
-    """SIGTERM, then SIGKILL if it has not gone within `timeout`: how every server of the stack is stopped."""
-    if process is not None and process.poll() is None:
-        process.terminate()
-        try:
+def stop_process(
+    process: subprocess.Popen | None, timeout: float = 10.0, *, resignal_after: float | None = None
+) -> None:
+    """SIGTERM, then SIGKILL if it has not gone within `timeout`: how every server of the stack is stopped.
+    ``resignal_after`` sends a second SIGTERM after that many seconds, for servers whose second signal means
+    "force" (the whole wait stays within `timeout`)."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        if resignal_after is not None and resignal_after < timeout:
+            try:
+                process.wait(resignal_after)
+                return
+            except subprocess.TimeoutExpired:
+                process.terminate()
+            process.wait(timeout - resignal_after)
+        else:
             process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -117,14 +117,7 @@ class LiveKitServer:
         """A graceful stop waits for every participant to leave, and a participant whose process was killed only
         times out after ~20 s; the stack's clients are gone by the time it stops, so a second signal after
         ``grace`` seconds makes livekit-server close the rooms at once (its second signal is "force")."""
-        process = self.process
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(grace)
-            except subprocess.TimeoutExpired:
-                process.terminate()
-        stop_process(process, timeout)
+        stop_process(self.process, grace + timeout, resignal_after=grace)
         if self._config_file is not None:
             self._config_file.unlink(missing_ok=True)
             self._config_file = None

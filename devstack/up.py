@@ -187,8 +187,7 @@ class Stack:
         for child in children:
             child.terminate()
         for child in children:
-            with contextlib.suppress(Exception):  # one part failing to stop must not leave the others running
-                child.stop(timeout=8.0)
+            _stop_quietly(child, timeout=8.0)
         # LiveKit nodes and the mail catcher need nothing of each other: stopped side by side (each takes a
         # second or two); Redis, Postgres and the network after them, in reverse order of start
         side_by_side = [part for part in self.parts if isinstance(part, LiveKitServer | Mailpit)]
@@ -203,9 +202,9 @@ class Stack:
         say("stopped")
 
 
-def _stop_quietly(part: object) -> None:
+def _stop_quietly(part: object, **stop_args: float) -> None:
     with contextlib.suppress(Exception):  # one part failing to stop must not leave the others running
-        part.stop()  # type: ignore[attr-defined]
+        part.stop(**stop_args)  # type: ignore[attr-defined]
 
 
 def banner(api_url: str, token: str, interview: dict, *, inbox: str) -> str:
