@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Label design for part A, fixed before any CV text was written."""
 
 # (file stem, format, half, job, style, seniority, neighbour leaned on)
