@@ -83,7 +83,7 @@ Receptionist - Castletroy Park Hotel - 2016 to 2018
 BA International Hotel Management, Shannon College of Hotel Management, 2016
 
 # Skills
-Front office operations, Opera PMS, group reservations, event planning, supplier management, guest relations, team training
+Group and conference business, rooming lists, BEOs and function sheets, event planning, venue contracts, supplier management, delegate management, Opera PMS, team training
 """
 
 TEXTS["Jonas_Bergmann_CV"] = """Jonas Bergmann
@@ -256,7 +256,7 @@ Reservations Agent, then Receptionist - Jesmond Park Hotel - 2017 - 2020
 BA (Hons) Tourism and Hospitality, Northumbria University, 2017
 
 # Skills
-Event planning, supplier management, event budgeting, on-site event management, Opera PMS, reservations, guest relations, customer service
+Opera PMS, reservations and room blocks, check-in and check-out, upselling, guest relations, complaint handling, customer service, event planning, supplier management
 """
 
 TEXTS["Sofia_Eriksen_CV"] = """SOFIA ERIKSEN

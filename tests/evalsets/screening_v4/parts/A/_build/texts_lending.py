@@ -352,7 +352,7 @@ CeMAP (2018)
 Chartered Banker Institute - Certificate in Retail Banking (2014)
 
 # Skills
-Mortgage advice, protection, team coaching, branch sales, AML/KYC, complaint handling, Consumer Duty
+Branch sales and targets, team coaching, cash management, AML/KYC, fraud prevention, complaint handling, audit, Consumer Duty, mortgage advice
 """
 
 TEXTS["Rajesh_Chaudhary_CV"] = """Rajesh Chaudhary
