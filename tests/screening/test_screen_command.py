@@ -22,12 +22,14 @@ from tests.screening.ranking_metrics import EVALSETS, eval_labels, rank_of, tfid
 # v1: 89/92 (96.7%), hard 43/46; TF-IDF 83/92, hard 37/46 (before the role-phrase heads: 87/92, hard 41/46).
 # v2: 105/108 (97.2%), hard 69/72; TF-IDF 99/108, hard 63/72 (before: 104/108).
 # v3: 53/54 (98.1%), hard 35/36; TF-IDF 51/54, hard 33/36 (first measurement).
-# The target, TF-IDF + 10 points of top-1, is met on no test half (v1 +6.5, v2 +5.6, v3 +3.7): TF-IDF
-# already ranks 90-94% of them first.
+# v4: 47/54 (87.0%), hard 29/36; TF-IDF 43/54, hard 25/36 (written after the method was fixed; nothing tuned on it).
+# The target, TF-IDF + 10 points of top-1, is met on no test half (v1 +6.5, v2 +5.6, v3 +3.7, v4 +7.4):
+# TF-IDF already ranks 90-94% of v1-v3 first; on v4, where it ranks 80%, the margin is +7.4 (dev +1.9).
 TEST_HALF_FLOORS = {  # set → (CVs, hard CVs, top-1 floor, hard top-1 floor)
     "v1": (92, 46, 87, 41),
     "v2": (108, 72, 103, 67),
     "v3": (54, 36, 51, 33),
+    "v4": (54, 36, 45, 27),
 }
 
 JOBS = [
