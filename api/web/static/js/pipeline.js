@@ -3,7 +3,7 @@
 // (keyset pages: a card added or moved meanwhile shifts nothing); only the first page asks for the total.
 "use strict";
 (() => {
-  const { recruiterApi, $, el, show, num } = Interviewly;
+  const { recruiterApi, $, el, show, num, when } = Interviewly;
   const STATUSES = ["APPLIED", "SCREENING", "SHORTLISTED", "INTERVIEW_SCHEDULED", "OFFERED", "REJECTED", "HIRED"];
   const PAGE_SIZE = 100;
   const id = window.JOB_ID;
@@ -35,6 +35,14 @@
     const book = el("button", { type: "button", class: "secondary book", text: "Book interview" });
     book.addEventListener("click", () => Booking.open({ application: { id: a.id, name },
                                                          done: () => reload(loaded).catch(fail) }));
+    const trail = el("ol", { class: "audit-trail small" });
+    trail.hidden = true;
+    const history = el("button", { type: "button", class: "secondary history", text: "History",
+                                   "aria-expanded": "false" });
+    history.addEventListener("click", () => toggleHistory(a, trail, history).catch(fail));
+    const erase = el("button", { type: "button", class: "danger erase", text: "Erase…",
+                                 title: "Erase this candidate's data from your company" });
+    erase.addEventListener("click", () => eraseCandidate(a, name, erase).catch((e) => { erase.disabled = false; fail(e); }));
     // a score made by an older scoring method is being re-scored in the background: until then it may not compare
     // with the cards around it, so it says so
     const stale = a.screening_current === false;
@@ -44,7 +52,48 @@
       el("div", {}, el("span", { class: "muted", text: "screening " }), el("span", { class: "score", text: score }),
         stale ? el("span", { class: "muted stale", text: " (older method, re-scoring)",
                              title: "Scored by an older version of the screening; a new score is on its way." }) : ""),
-      select, book);
+      select, book, el("div", { class: "card-actions" }, history, erase), trail);
+  }
+
+  // the application's audit trail (who changed what, when), fetched each time it is opened: it grows
+  async function toggleHistory(a, trail, button) {
+    if (!trail.hidden) { trail.hidden = true; button.setAttribute("aria-expanded", "false"); return; }
+    const events = await recruiterApi(`/api/ats/v1/applications/${a.id}/audit`);
+    trail.replaceChildren(...(events.length ? events.map(auditLine)
+      : [el("li", { class: "muted", text: "Nothing recorded yet." })]));
+    trail.hidden = false; button.setAttribute("aria-expanded", "true");
+  }
+
+  const shown = (v) => {
+    const text = v === null || v === undefined ? "–" : typeof v === "object" ? JSON.stringify(v) : String(v);
+    return text.length > 40 ? text.slice(0, 39) + "…" : text;
+  };
+
+  function auditLine(e) {
+    const before = e.before || {}, after = e.after || {};
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => `${k.replace(/_/g, " ")} ${shown(before[k])} → ${shown(after[k])}`);
+    const what = `${e.entity.replace(/_/g, " ")} ${e.action.toLowerCase()}`;
+    return el("li", { "data-entity": e.entity, "data-action": e.action },
+      el("span", { class: "muted", text: `${when(e.occurred_at)} · ${e.actor} · ` }),
+      el("span", { text: changed.length ? `${what}: ${changed.join("; ")}` : what }));
+  }
+
+  // erasure is queued by the API and cannot be undone: asked once, then followed until it is done
+  async function eraseCandidate(a, name, button) {
+    if (!confirm(`Erase ${name}'s data from your company? Their CV, transcripts, recordings, scores and reports are `
+                 + "deleted; an anonymous record of the application stays. This cannot be undone.")) return;
+    button.disabled = true;
+    let erasure = await recruiterApi(`/api/ats/v1/candidates/${a.candidate.id}/erasure`, { method: "POST" });
+    show(`Erasing ${name}'s data…`);
+    const deadline = Date.now() + 120_000;
+    while (erasure.status !== "DONE" && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000));
+      erasure = await recruiterApi(`/api/ats/v1/erasures/${erasure.id}`);
+    }
+    if (erasure.status === "DONE") { show(`${name}'s data was erased.`); await reload(loaded); }
+    else show(`${name}'s erasure is queued and still running; the board shows it once done.`);
   }
 
   function counted() {
