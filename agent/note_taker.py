@@ -26,7 +26,6 @@ from agent.report import build_report
 from agent.room_join import is_candidate
 from agent.room_run import RoomRun
 from agent.usage import UsageMeter
-from agent.vad_tap import scored_inline
 from analytics.transcript_metrics import Word
 from db.contract import ATTR_PHASE, CANDIDATE_PREFIX, PANELIST_PREFIX
 from db.enums import InterviewStatus, Speaker
@@ -88,7 +87,7 @@ class NoteTakerRun(RoomRun):
         """One speaker: VAD segments, each transcribed and written with its speaker and times."""
         # 100 ms frames, not the stream's own 10 ms: a tenth of the frame events through the FFI, VAD and fluency
         audio = rtc.AudioStream(track, sample_rate=16000, num_channels=1, frame_size_ms=100)
-        stream = scored_inline(self.vad.stream())
+        stream = self.vad.stream()
         candidate = identity.startswith(CANDIDATE_PREFIX)
 
         async def feed() -> None:

@@ -40,7 +40,7 @@ from livekit.agents import (
     NotGivenOr,
     cli,
 )
-from livekit.plugins import openai, silero  # noqa: F401  (plugins must register on the main thread)
+from livekit.plugins import openai  # noqa: F401  (plugins must register on the main thread)
 
 from agent import metrics as agent_metrics
 from agent.avatar import AvatarConfigError, check_provider
