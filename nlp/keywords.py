@@ -45,9 +45,14 @@ class KeywordVector:
     weights: dict[str, float]
 
     @classmethod
-    def of(cls, text: str) -> KeywordVector:
-        counts = Counter(words(text))
-        raw = {w: (1.0 + math.log(n)) * word_weight(w) for w, n in counts.items()}
+    def of(cls, text: str, discounted: str = "", discount: float = 1.0) -> KeywordVector:
+        """`discounted` text counts too, each of its words `discount` times an occurrence (a CV's earlier roles,
+        api/screening/profiles.earlier_roles); a word counted less than once in all weighs its count."""
+        counts: Counter[str] = Counter()
+        counts.update(words(text))
+        for w, n in Counter(words(discounted)).items():
+            counts[w] += discount * n
+        raw = {w: (1.0 + math.log(n) if n >= 1 else n) * word_weight(w) for w, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
         return cls({w: v / norm for w, v in raw.items() if v > 0})
 

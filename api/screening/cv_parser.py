@@ -250,7 +250,7 @@ _HEADING_LOOKUP = {h: name for name, heads in SECTION_HEADINGS.items() for h in 
 _HEADING_CLEAN = re.compile(r"[^a-z& ]+")
 
 
-def _heading_of(line: str) -> str | None:
+def heading_of(line: str) -> str | None:
     stripped = line.strip().strip("#").strip()
     if not stripped or len(stripped) > 50 or len(stripped.split()) > 5:
         return None
@@ -265,7 +265,7 @@ def detect_sections(text: str) -> dict[str, str]:
     sections: dict[str, list[str]] = {}
     current = "header"
     for line in text.split("\n"):
-        name = _heading_of(line)
+        name = heading_of(line)
         if name:
             current = name
             sections.setdefault(current, [])
