@@ -3,6 +3,10 @@
 (() => {
   const { api, $, show } = Interviewly;
   const LK = window.LivekitClient;
+  // An HD camera's middle layer is the interviewer's: it reads the face twice a second (VIDEO_SAMPLE_FPS), so 10
+  // frames a second (not livekit-client's 20) halves what its host decodes per interview. People watching subscribe to the
+  // full layer (30 fps); a VGA camera has no middle layer and is read at its full rate.
+  const CAMERA_LAYERS = [LK.VideoPresets.h180, new LK.VideoPreset(640, 360, 300000, 10)];
   const C = window.INTERVIEWLY_CONTRACT;
   const code = window.JOIN_CODE;
   // the states in which the candidate may enter the room (the API's words for each are shown as they are)
@@ -121,7 +125,7 @@
     catch (e) { setState("setup"); $("#join").disabled = false; return show(e.message, "error"); }
     clearInterval(meterTimer);
     previewStream.getTracks().forEach((t) => t.stop());
-    room = new LK.Room({ adaptiveStream: true, dynacast: true });
+    room = new LK.Room({ adaptiveStream: true, dynacast: true, publishDefaults: { videoSimulcastLayers: CAMERA_LAYERS } });
     wireRoom(room);
     try {
       await room.connect(grant.url, grant.token);
