@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from api.screening.cli import cv_files, load_jobs, screen_folder  # noqa: E402
 from api.screening.cv_parser import parse_cv, parse_cv_text  # noqa: E402
 from api.screening.matching import JobPosting, profile_of_job, score  # noqa: E402
-from api.screening.profiles import PROFILE_INT8, cv_profile  # noqa: E402
+from api.screening.profiles import PROFILE_PRODUCTS, cv_profile  # noqa: E402
 from api.screening.scoring import SCORING_METHOD  # noqa: E402
 from nlp.embeddings import Embedder  # noqa: E402
 from tests.screening.ranking_metrics import (  # noqa: E402
@@ -142,14 +142,16 @@ def main() -> int:
 
     one_core = Embedder(threads=1)
     t0 = time.perf_counter()
-    one_core.embed(["warm up"], int8=PROFILE_INT8)
+    one_core.embed(["warm up"], products=PROFILE_PRODUCTS)
     load_s = time.perf_counter() - t0
     runs = sorted((speed(one_core) for _ in range(max(1, args.repeat))), key=lambda r: r["per_core"])
     s = runs[len(runs) // 2]
-    products = "int8" if PROFILE_INT8 else "float32 (no VNNI: int8 is slower here)"
+    products = {"int8": "int8 (MatMulNBits)", "int8dyn": "dynamically quantised int8 (AVX2, no VNNI)",
+                "fp32": "float32"}[PROFILE_PRODUCTS]
     print(f"scorer           : {SCORING_METHOD} (onnxruntime CPU, {products} products, one intra-op thread;"
           f" {os.cpu_count()} cores)")
-    print(f"model load       : {load_s:.2f} s (sha256 check, {'int8 rewrite, ' if PROFILE_INT8 else ''}session)")
+    rewrite = "" if PROFILE_PRODUCTS == "fp32" else "int8 rewrite, "
+    print(f"model load       : {load_s:.2f} s (sha256 check, {rewrite}session)")
     each = ", ".join(f"{r['per_core']:.1f}" for r in runs)
     print(f"end to end       : {s['per_core']:.1f} CVs/s per core (CPU time, median of {len(runs)}: {each}),"
           f" {s['wall']:.1f} CVs/s wall; {s['cvs']} CVs of {s['words']:.0f} words: parse {s['parse_ms']:.1f} ms,"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.int8_matmul import int8_model
+from nlp.int8_matmul import dynamic_int8_model, int8_model
 
 EMBEDDING_DIM = 384  # db.models._types.EMBEDDING_DIM: the vector columns are this wide
 
@@ -44,7 +44,8 @@ BATCH_MAX = 64
 def _batches(windows: list[list[int]]) -> list[list[int]]:
     """Indices of windows grouped into batches of similar length, shortest first. Equal lengths are ordered by
     their tokens, not by their place in the call: the int8 kernels' results depend a little on a row's place in
-    its batch, and this way the same texts give the same vectors in any order."""
+    its batch (MatMulNBits), or on the other rows of the batch (the dynamic products quantise a batch's activations
+    with one scale), and this way the same texts give the same vectors in any order."""
     batches: list[list[int]] = []
     for i in sorted(range(len(windows)), key=lambda i: (len(windows[i]), windows[i])):
         batch = batches[-1] if batches else None
@@ -56,11 +57,22 @@ def _batches(windows: list[list[int]]) -> list[list[int]]:
     return batches
 
 
-# CPU flags (Linux /proc/cpuinfo) of the integer dot-product instructions the int8 products need to be fast.
-# Without them (AVX2 only, e.g. AMD EPYC before Zen 4) onnxruntime's int8 kernels are slower than its float32
-# ones: a one-page CV's sentences took 267 ms of one core in int8 against 150 ms in float32 on an AVX2 EPYC,
-# where Intel cores with VNNI ran int8 1.4 times as fast as float32.
+# The kinds of matrix products a session runs (`Embedder.embed(..., products=...)`): the shipped model's float32
+# ones; int8 ones with 8-bit weight blocks and int8 activations quantised per row and block (MatMulNBits,
+# nlp/int8_matmul.py), for CPUs with VNNI; and onnxruntime's dynamic quantisation (nlp/int8_matmul.py), for
+# CPUs with AVX2 alone.
+FP32 = "fp32"
+INT8 = "int8"
+INT8_DYNAMIC = "int8dyn"
+PRODUCTS = (FP32, INT8, INT8_DYNAMIC)
+
+# CPU flags (Linux /proc/cpuinfo) of the integer dot-product instructions the MatMulNBits products need to be
+# fast. Without them (AVX2 only, e.g. AMD EPYC before Zen 4) those kernels are slower than the float32 ones: a
+# one-page CV's sentences took 267 ms of one core in int8 against 150 ms in float32 on an AVX2 EPYC, where Intel
+# cores with VNNI ran int8 1.4 times as fast as float32. There onnxruntime's dynamically quantised products are
+# the faster (INT8_DYNAMIC_CPU_FLAGS).
 INT8_CPU_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
+INT8_DYNAMIC_CPU_FLAGS = frozenset({"avx2"})
 
 
 def _cpu_flags() -> set[str]:
@@ -72,15 +84,21 @@ def _cpu_flags() -> set[str]:
     return set(line.partition(":")[2].split())
 
 
-def int8_products_faster() -> bool:
-    """Whether the int8 products are the faster choice on this machine: EMBEDDING_INT8=1 or 0 decides (API hosts of
-    one deployment should agree, so that their cached profiles match), else the CPU's flags; where they cannot be
-    read (not Linux), int8."""
+def fastest_products() -> str:
+    """The products screening profiles use on this machine (one of PRODUCTS): EMBEDDING_PRODUCTS decides (fp32,
+    int8 or int8dyn; EMBEDDING_INT8=1 or 0, the older switch, means int8 or fp32), so that API hosts of one
+    deployment can agree and share their cached profiles; else the CPU's flags: int8 with VNNI, int8dyn with AVX2
+    alone, fp32 on an older x86; int8 where the flags cannot be read (not Linux)."""
+    forced = os.environ.get("EMBEDDING_PRODUCTS", "").strip().lower()
+    if forced in PRODUCTS:
+        return forced
     forced = os.environ.get("EMBEDDING_INT8", "").strip()
     if forced in ("0", "1"):
-        return forced == "1"
+        return INT8 if forced == "1" else FP32
     flags = _cpu_flags()
-    return not flags or bool(flags & INT8_CPU_FLAGS)
+    if not flags or flags & INT8_CPU_FLAGS:
+        return INT8
+    return INT8_DYNAMIC if flags & INT8_DYNAMIC_CPU_FLAGS else FP32
 
 
 class EmbeddingModelError(RuntimeError):
@@ -154,10 +172,11 @@ class EmbedderStats:
 class Embedder:
     """Thread-safe, lazy: the tokenizer and each ONNX session load (and are verified) on first use.
 
-    Two sessions of the one shipped model: float32 products (what `embed` gives by default, the agent's answer
-    scoring included) and int8 products (`embed(..., int8=True)`, nlp/int8_matmul.py), which screening profiles
-    use for speed where the CPU runs them faster (int8_products_faster). Their vectors keep a cosine of about
-    0.999; a cache must not mix them (screening's profile model names the kind)."""
+    Up to three sessions of the one shipped model, one per kind of products (PRODUCTS): float32 (what `embed`
+    gives by default, the agent's answer scoring and search included), and the int8 ones screening profiles use
+    for speed (`embed(..., products=fastest_products())`, nlp/int8_matmul.py): MatMulNBits on CPUs with VNNI
+    (vectors at a cosine of about 0.999 from float32), dynamically quantised products on CPUs with AVX2 alone
+    (about 0.993). A cache must not mix kinds (screening's profile model names the kind)."""
 
     name = MODEL_NAME
     dim = EMBEDDING_DIM
@@ -168,18 +187,20 @@ class Embedder:
         self._model_path = model_path
         self._tokenizer_path = tokenizer_path
         self._threads = threads
-        self._sessions: dict[bool, object] = {}  # int8? → onnxruntime session
+        self._sessions: dict[str, object] = {}  # products (PRODUCTS) → onnxruntime session
         self._tokenizer = None
         self._lock = threading.Lock()
         self.stats = EmbedderStats()
 
-    def _load(self, int8: bool) -> object:
-        session = self._sessions.get(int8)
+    def _load(self, products: str) -> object:
+        session = self._sessions.get(products)
         if session is not None:
             return session
+        if products not in PRODUCTS:
+            raise ValueError(f"products {products!r}: one of {', '.join(PRODUCTS)}")
         with self._lock:
-            if int8 in self._sessions:
-                return self._sessions[int8]
+            if products in self._sessions:
+                return self._sessions[products]
             import onnxruntime as ort
             from tokenizers import Tokenizer
 
@@ -197,13 +218,14 @@ class Embedder:
             if threads:
                 opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
-            source = int8_model(Path(model), opts) if int8 else str(model)
+            rewrite = {INT8: int8_model, INT8_DYNAMIC: dynamic_int8_model}.get(products)
+            source = rewrite(Path(model), opts) if rewrite else str(model)
             session = ort.InferenceSession(source, sess_options=opts, providers=["CPUExecutionProvider"])
             out_dim = session.get_outputs()[0].shape[-1]
             if out_dim != EMBEDDING_DIM:
                 raise EmbeddingModelError(f"model gives {out_dim}-d vectors, the schema stores {EMBEDDING_DIM}")
             self._input_names = {i.name for i in session.get_inputs()}
-            self._sessions[int8] = session
+            self._sessions[products] = session
             return session
 
     # -- tokenising into windows --------------------------------------------------------------
@@ -240,10 +262,10 @@ class Embedder:
 
     # -- public --------------------------------------------------------------------------------
 
-    def embed(self, texts: list[str], *, int8: bool = False) -> np.ndarray:
-        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows. `int8`: the model's
-        int8 products, about 1.4 times as fast."""
-        session = self._load(int8)
+    def embed(self, texts: list[str], *, products: str = FP32) -> np.ndarray:
+        """(n, 384) float32, L2-normalised; long texts are the mean of their sentence windows. `products`: the kind
+        of matrix products (PRODUCTS; fastest_products() is the fastest on this CPU)."""
+        session = self._load(products)
         all_windows: list[list[int]] = []
         owners: list[int] = []
         for n, windows in enumerate(self._windows(texts)):

@@ -1,5 +1,6 @@
-"""The embedding model with its matrix products in int8 (MatMulNBits, 8-bit weights): what screening profiles use
-on CPUs with VNNI (nlp.embeddings.int8_products_faster; on AVX2 alone these kernels are slower than float32).
+"""The embedding model with its matrix products in int8, in two forms: MatMulNBits (8-bit weight blocks, `int8_model`),
+what screening profiles use on CPUs with VNNI, and onnxruntime's dynamic quantisation (`dynamic_int8_model`), what
+they use on CPUs with AVX2 alone, where MatMulNBits is slower than float32 (nlp.embeddings.fastest_products).
 
 The shipped model stores int8 weights but dequantises them to float32 when the session loads, so every product
 ran in float32 (three quarters of the model time). Here each weight matrix is quantised once, when the model
@@ -10,8 +11,25 @@ same, and one core embeds a CV about 1.4 times as fast. Unlike float32, a row's 
 1e-3) on its place in the batch: nlp/embeddings.py orders each batch by content, so the same texts in one call
 give the same vectors whatever their order (the API and `interviewly screen` embed a CV's sentences alike).
 
+On an AMD EPYC with AVX2 alone (no VNNI) float32 products already run near the core's peak (about 86 GFLOP/s),
+and neither int8 form gains much: MatMulNBits took 267 ms of model time per CV against 150 in float32 when it was
+measured; with the dynamic products profiling a CV took 112 ms against 139 in float32. onnxruntime's
+dynamic quantisation (`onnxruntime.quantization.quantize_dynamic`: uint8 weights with a scale and zero point per
+output column, activations quantised to uint8 per tensor as each product runs) screens 8.4 CVs a second per core
+end to end instead of 6.9 (`bench/bench_screening.py --no-memory --repeat 3`), with top-1 unchanged on every
+development half (v1..v4 301/308, old set 82/82). Its vectors are further from float32 (cosine 0.993 on average,
+0.970 at worst on the evaluation set's CV sentences) since an activation tensor shares one scale. Tried there and
+not taken: signed weights (onnxruntime's u8s8 kernel, whose pairwise products saturate in 16 bits on AVX2: as
+fast, cosine 0.992), one scale per weight tensor (cosine 0.981), only the feed-forward products (model time 4%
+below float32's instead of 12%, cosine 0.994), and SmoothQuant-style channel scales calibrated on the old set
+(cosine 0.995, the same top-1 and speed, at the cost of shipping the calibration). Not tried on the evaluation
+sets yet: each layer's attention (some 20 small nodes of the exported graph) fused into onnxruntime's
+MultiHeadAttention, which took 3% off the model time in float32 and int8dyn alike (113.5 -> 110.4 ms per CV).
+Quantising takes about 2.5 s of the first profile's time (the session loads lazily), against 0.3 s for the
+float32 session.
+
 Nothing is downloaded: the shipped model is folded by onnxruntime itself (its constant folding) and rewritten
-in memory with the `onnx` package.
+in memory with the `onnx` package (or onnxruntime's quantiser).
 """
 
 from __future__ import annotations
@@ -37,20 +55,26 @@ def _quantised(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return q.astype(np.uint8), scales.reshape(-1).astype(np.float32)
 
 
-def int8_model(model_path: Path, session_options) -> bytes:
-    """The model at `model_path` with every float MatMul by a constant (K, N) weight turned into MatMulNBits."""
+def _folded(model_path: Path, session_options, tmp: str):
+    """The model with its constants folded by onnxruntime (the shipped int8 weights become float32 ones)."""
     import onnx
     import onnxruntime as ort
+
+    folded = Path(tmp) / "folded.onnx"
+    opts = ort.SessionOptions()
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # constant folding only
+    opts.optimized_model_filepath = str(folded)
+    opts.intra_op_num_threads = session_options.intra_op_num_threads
+    ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
+    return onnx.load(str(folded))
+
+
+def int8_model(model_path: Path, session_options) -> bytes:
+    """The model at `model_path` with every float MatMul by a constant (K, N) weight turned into MatMulNBits."""
     from onnx import helper, numpy_helper
 
     with tempfile.TemporaryDirectory(prefix="embedder-") as tmp:
-        folded = Path(tmp) / "folded.onnx"
-        opts = ort.SessionOptions()
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC  # constant folding only
-        opts.optimized_model_filepath = str(folded)
-        opts.intra_op_num_threads = session_options.intra_op_num_threads
-        ort.InferenceSession(str(model_path), sess_options=opts, providers=["CPUExecutionProvider"])
-        model = onnx.load(str(folded))
+        model = _folded(model_path, session_options, tmp)
     graph = model.graph
     weights = {init.name: init for init in graph.initializer}
     replaced: set[str] = set()
@@ -78,3 +102,29 @@ def int8_model(model_path: Path, session_options) -> bytes:
     if not any(op.domain == "com.microsoft" for op in model.opset_import):
         model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     return model.SerializeToString()
+
+
+def dynamic_int8_model(model_path: Path, session_options) -> bytes:
+    """The model at `model_path` with every MatMul by a constant weight dynamically quantised by onnxruntime
+    (`quantize_dynamic`): uint8 weights, one scale and zero point per output column, activations quantised to
+    uint8 per tensor when each product runs (DynamicQuantizeMatMul, MatMulIntegerToFloat). For CPUs with AVX2
+    but no VNNI, where these kernels beat both float32 and MatMulNBits (module docstring of nlp.embeddings).
+    Unsigned weights run onnxruntime's u8u8 kernel, exact in 16 bits; signed ones (its u8s8 kernel, whose
+    products saturate in 16 bits on AVX2) ran as fast with vectors a little further from float32."""
+    import logging
+
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    def advice(record: logging.LogRecord) -> bool:  # the quantiser's advice to run its shape pre-processing
+        return "pre-processing" not in str(record.msg)
+
+    with tempfile.TemporaryDirectory(prefix="embedder-") as tmp:
+        model = _folded(model_path, session_options, tmp)
+        out = Path(tmp) / "dynamic.onnx"
+        logging.getLogger().addFilter(advice)
+        try:
+            quantize_dynamic(model, out, op_types_to_quantize=["MatMul"], per_channel=True,
+                             weight_type=QuantType.QUInt8)
+        finally:
+            logging.getLogger().removeFilter(advice)
+        return out.read_bytes()

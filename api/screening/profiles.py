@@ -19,22 +19,23 @@ from functools import cached_property
 import numpy as np
 
 from api.screening.cv_parser import ParsedCV, heading_of
-from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder, int8_products_faster
+from nlp.embeddings import EMBEDDING_DIM, MODEL_NAME, Embedder, fastest_products
 from nlp.keywords import KeywordVector
 
 # bump when what a profile holds changes (2: the model's int8 products; 3: role phrases' heads, label lines
 # skipped, what the person says they are now; 5: a CV's earlier roles discounted in its keywords; 4 is skipped, an
 # earlier commit's cached profiles carry it): cached profiles of another version are remade
 PROFILE_VERSION = 5
-# the model's int8 products where the CPU runs them faster than float32 ones (nlp.embeddings.int8_products_faster);
-# the two kinds of vectors differ a little (cosine about 0.999, the same best job for every evaluation CV)
-PROFILE_INT8 = int8_products_faster()
-# what makes a profile, as screenings name it (part of scoring.SCORING_METHOD): the same for both kinds, so that API
+# the model's products that run fastest on this CPU (nlp.embeddings.fastest_products): int8 with VNNI, dynamically
+# quantised int8 with AVX2 alone; the kinds of vectors differ a little (cosine about 0.999 and 0.993 from float32;
+# top-1 on the development halves the same within a CV, bench/bench_screening.py)
+PROFILE_PRODUCTS = fastest_products()
+# what makes a profile, as screenings name it (part of scoring.SCORING_METHOD): the same for every kind, so that API
 # hosts of different CPUs in one deployment do not take each other's screenings for stale and re-score them in
-# turn forever (a score made on the other kind differs by a fraction of a point)
+# turn forever (a score made on another kind differs by a fraction of a point)
 PROFILE_METHOD = f"{MODEL_NAME}/profile-{PROFILE_VERSION}"
-# what made a cached profile (text_profiles.model_name): the kind too, so that one score never mixes vectors of both
-PROFILE_MODEL = f"{PROFILE_METHOD}-{'int8' if PROFILE_INT8 else 'fp32'}"
+# what made a cached profile (text_profiles.model_name): the kind too, so that one score never mixes vectors of two
+PROFILE_MODEL = f"{PROFILE_METHOD}-{PROFILE_PRODUCTS}"
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -254,8 +255,9 @@ def _profile(embedder: Embedder, text: str, units: list[str], phrases: list[tupl
              cv: bool = False) -> TextProfile:
     texts = [*units, *(p for _, p in phrases)]
     unique = list(dict.fromkeys(texts))  # a headline is often a sentence too: embedded once
-    # screening's time goes to the model: int8 products where they are the faster (nlp/int8_matmul.py)
-    vectors = embedder.embed(unique, int8=PROFILE_INT8) if unique else np.zeros((0, EMBEDDING_DIM), np.float32)
+    # screening's time goes to the model: its fastest products on this CPU (nlp/int8_matmul.py)
+    vectors = (embedder.embed(unique, products=PROFILE_PRODUCTS) if unique
+               else np.zeros((0, EMBEDDING_DIM), np.float32))
     row = {t: i for i, t in enumerate(unique)}
     return TextProfile(units, phrases, vectors[[row[t] for t in texts]].astype(np.float16),
                        cv_keywords(text) if cv else KeywordVector.of(text), cv)
