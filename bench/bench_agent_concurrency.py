@@ -1,6 +1,6 @@
 """Concurrent offline interviews on this machine: live updates missed, frames analysed, CPU and memory per interview.
 
-    .venv/bin/python bench/bench_agent_concurrency.py [--levels 1,4,8] [--seconds 90] [--camera-fps 15]
+    .venv/bin/python bench/bench_agent_concurrency.py [--levels 1,4,8] [--seconds 90] [--camera-fps 10]
         [--sample-fps F]
         [--executor thread|process] [--processes 2]
 
@@ -457,7 +457,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--levels", default="1,4,8")
     parser.add_argument("--seconds", type=float, default=90)
-    parser.add_argument("--camera-fps", type=float, default=15)
+    # what the agent receives from the candidate page's HD camera: its middle simulcast layer at 10 fps (640x360;
+    # the simulated camera's 640x480 is a little more); 15 before 2026-12-02, when that layer came at 20 fps
+    parser.add_argument("--camera-fps", type=float, default=10)
     parser.add_argument("--sample-fps", type=float, default=None, help="VIDEO_SAMPLE_FPS (default: the product's)")
     parser.add_argument("--steady-fps", type=float, default=None,
                         help="VIDEO_STEADY_FPS, the rate while the camera shows one state (default: the product's)")
