@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import httpx
 import numpy as np
 import pytest
 import pytest_asyncio
 
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import start_worker, worker_env
+from tests.api.conftest import apply, create_job, dev_user, in_minutes
 from tests.api.server import api_env, run_api
 from tests.faces import frontal_face_rgb, jittered
 from tests.media import espeak_wav, read_wav, resample, write_wav, write_y4m
@@ -71,11 +74,11 @@ async def web_stack(web_worker: None, database_url: str, livekit, artifacts_dir:
         yield base_url
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def chromium(fake_media: tuple[Path, Path]) -> AsyncIterator:
+@asynccontextmanager
+async def launch_chromium(video: Path, audio: Path) -> AsyncIterator:
+    """Headless Debian Chromium whose fake camera plays `video` (y4m) and fake microphone `audio` (wav)."""
     from playwright.async_api import async_playwright
 
-    video, audio = fake_media
     async with async_playwright() as p:
         browser = await p.chromium.launch(
             executable_path=CHROMIUM,
@@ -87,5 +90,39 @@ async def chromium(fake_media: tuple[Path, Path]) -> AsyncIterator:
                 f"--use-file-for-fake-video-capture={video}", f"--use-file-for-fake-audio-capture={audio}",
             ],
         )
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+async def book_ai_interview_now(base_url: str, recruiter_sub: str, organisation: str, full_name: str) -> dict:
+    """A recruiter's job, one application to it and an AI interview starting now: the interview as the API gives it."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as api:
+        recruiter = await dev_user(api, recruiter_sub, "RECRUITER", organisation)
+        job = await create_job(api, recruiter)
+        application_id = (await apply(api, job["id"], full_name=full_name)).json()["application_id"]
+        r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
+                           json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
+        assert r.status_code == 201, r.text
+        return r.json()
+
+
+async def join_as_candidate(browser, join_url: str) -> tuple:
+    """Open the join page in a new context, agree to the interview and to video analysis, and join: (context, page)
+    once the page says it is in the room."""
+    ctx = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await ctx.new_page()
+    await page.goto(join_url)
+    await page.wait_for_selector("#device-status.ok", timeout=20_000)
+    await page.check("#consent")
+    await page.check("#consent-video-analysis")  # opt-in: the camera is analysed
+    await page.click("#join")
+    await page.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
+    return ctx, page
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def chromium(fake_media: tuple[Path, Path]) -> AsyncIterator:
+    async with launch_chromium(*fake_media) as browser:
         yield browser
-        await browser.close()

@@ -13,17 +13,15 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
 import pytest
 import pytest_asyncio
 import sqlalchemy as sa
 
 from analytics.eye_contact import EyeContactAnalyzer
 from db.models import Interview, InterviewMetric
-from tests.api.conftest import apply, create_job, dev_user, in_minutes
 from tests.faces import jittered, turned_face_rgb
 from tests.media import write_y4m
-from tests.web.conftest import CHROMIUM
+from tests.web.conftest import book_ai_interview_now, join_as_candidate, launch_chromium
 from tests.web.test_pages_in_chromium import assert_not_blank, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
@@ -38,40 +36,15 @@ def below_camera_frames() -> list:
 
 @pytest_asyncio.fixture(loop_scope="session")
 async def low_camera_browser(below_camera_frames, tmp_path: Path, fake_media) -> AsyncIterator:
-    from playwright.async_api import async_playwright
-
     video = write_y4m(below_camera_frames, 15, tmp_path / "below.y4m")
-    _, audio = fake_media
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic", "--disable-sync",
-            "--disable-background-networking", "--disable-component-update",
-            "--autoplay-policy=no-user-gesture-required",
-            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}", f"--use-file-for-fake-audio-capture={audio}",
-        ])
+    async with launch_chromium(video, fake_media[1]) as browser:
         yield browser
-        await browser.close()
 
 
 async def test_the_page_calibrates_and_the_agent_uses_it(web_stack: str, low_camera_browser, db_sessionmaker,
                                                          below_camera_frames, web_artifacts: Path) -> None:
-    async with httpx.AsyncClient(base_url=web_stack, timeout=30) as api:
-        recruiter = await dev_user(api, "dev|calib-recruiter", "RECRUITER", "Calibration Corp")
-        job = await create_job(api, recruiter)
-        application_id = (await apply(api, job["id"], full_name="Low Camera")).json()["application_id"]
-        r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
-                           json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
-        interview = r.json()
-
-    ctx = await low_camera_browser.new_context(viewport={"width": 1200, "height": 900})
-    page = await ctx.new_page()
-    await page.goto(interview["join_url"])
-    await page.wait_for_selector("#device-status.ok", timeout=20_000)
-    await page.check("#consent")
-    await page.check("#consent-video-analysis")  # opt-in: the camera is analysed
-    await page.click("#join")
-    await page.wait_for_function("document.body.dataset.state === 'in-room'", timeout=30_000)
+    interview = await book_ai_interview_now(web_stack, "dev|calib-recruiter", "Calibration Corp", "Low Camera")
+    ctx, page = await join_as_candidate(low_camera_browser, interview["join_url"])
     # the page asks the candidate to look at the interviewer tile while the agent measures
     await page.wait_for_selector("#calibration:not([hidden])", timeout=40_000)
     await page.screenshot(path=web_artifacts / "candidate-calibration.png", full_page=True)
