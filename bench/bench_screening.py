@@ -146,8 +146,8 @@ def main() -> int:
     load_s = time.perf_counter() - t0
     runs = sorted((speed(one_core) for _ in range(max(1, args.repeat))), key=lambda r: r["per_core"])
     s = runs[len(runs) // 2]
-    products = {"int8": "int8 (MatMulNBits)", "int8dyn": "dynamically quantised int8 (AVX2, no VNNI)",
-                "fp32": "float32"}[PROFILE_PRODUCTS]
+    products = {"int8": "int8 (MatMulNBits)", "int8dyn": "dynamically quantised int8, unsigned weights (AVX2)",
+                "int8dyn-s8": "dynamically quantised int8, signed weights (VNNI)", "fp32": "float32"}[PROFILE_PRODUCTS]
     print(f"scorer           : {SCORING_METHOD} (onnxruntime CPU, {products} products, one intra-op thread;"
           f" {os.cpu_count()} cores)")
     rewrite = "" if PROFILE_PRODUCTS == "fp32" else "int8 rewrite, "

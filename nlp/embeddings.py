@@ -59,18 +59,20 @@ def _batches(windows: list[list[int]]) -> list[list[int]]:
 
 # The kinds of matrix products a session runs (`Embedder.embed(..., products=...)`): the shipped model's float32
 # ones; int8 ones with 8-bit weight blocks and int8 activations quantised per row and block (MatMulNBits,
-# nlp/int8_matmul.py), for CPUs with VNNI; and onnxruntime's dynamic quantisation (nlp/int8_matmul.py), for
-# CPUs with AVX2 alone.
+# nlp/int8_matmul.py); and onnxruntime's dynamic quantisation (nlp/int8_matmul.py) with signed weights, for CPUs
+# with VNNI, or unsigned ones, for CPUs with AVX2 alone.
 FP32 = "fp32"
 INT8 = "int8"
 INT8_DYNAMIC = "int8dyn"
-PRODUCTS = (FP32, INT8, INT8_DYNAMIC)
+INT8_DYNAMIC_SIGNED = "int8dyn-s8"
+PRODUCTS = (FP32, INT8, INT8_DYNAMIC, INT8_DYNAMIC_SIGNED)
 
-# CPU flags (Linux /proc/cpuinfo) of the integer dot-product instructions the MatMulNBits products need to be
-# fast. Without them (AVX2 only, e.g. AMD EPYC before Zen 4) those kernels are slower than the float32 ones: a
-# one-page CV's sentences took 267 ms of one core in int8 against 150 ms in float32 on an AVX2 EPYC, where Intel
-# cores with VNNI ran int8 1.4 times as fast as float32. There onnxruntime's dynamically quantised products are
-# the faster (INT8_DYNAMIC_CPU_FLAGS).
+# CPU flags (Linux /proc/cpuinfo) of the integer dot-product instructions (VNNI). With them onnxruntime's
+# dynamically quantised products with signed weights (its u8s8 kernel, exact in 32 bits there) are the fastest:
+# a one-page CV's profile took 70 ms of one core on a Xeon with AVX-512 VNNI, against 117 ms with MatMulNBits,
+# 107 with unsigned weights and 122 in float32. Without them (AVX2 only, e.g. AMD EPYC before Zen 4) that kernel
+# saturates its pairwise sums in 16 bits, and the unsigned weights' u8u8 kernel is the fastest exact one
+# (INT8_DYNAMIC_CPU_FLAGS): 112 ms against 139 in float32 and 267 with MatMulNBits on an AVX2 EPYC.
 INT8_CPU_FLAGS = frozenset({"avx512_vnni", "avx_vnni", "amx_int8"})
 INT8_DYNAMIC_CPU_FLAGS = frozenset({"avx2"})
 
@@ -86,9 +88,10 @@ def _cpu_flags() -> set[str]:
 
 def fastest_products() -> str:
     """The products screening profiles use on this machine (one of PRODUCTS): EMBEDDING_PRODUCTS decides (fp32,
-    int8 or int8dyn; EMBEDDING_INT8=1 or 0, the older switch, means int8 or fp32), so that API hosts of one
-    deployment can agree and share their cached profiles; else the CPU's flags: int8 with VNNI, int8dyn with AVX2
-    alone, fp32 on an older x86; int8 where the flags cannot be read (not Linux)."""
+    int8, int8dyn or int8dyn-s8; EMBEDDING_INT8=1 or 0, the older switch, means int8 or fp32), so that API hosts
+    of one deployment can agree and share their cached profiles; else the CPU's flags: int8dyn-s8 with VNNI,
+    int8dyn with AVX2 alone, fp32 on an older x86; int8 where the flags cannot be read (not Linux: MatMulNBits
+    is the kind with fast kernels on ARM too)."""
     forced = os.environ.get("EMBEDDING_PRODUCTS", "").strip().lower()
     if forced in PRODUCTS:
         return forced
@@ -96,8 +99,10 @@ def fastest_products() -> str:
     if forced in ("0", "1"):
         return INT8 if forced == "1" else FP32
     flags = _cpu_flags()
-    if not flags or flags & INT8_CPU_FLAGS:
+    if not flags:
         return INT8
+    if flags & INT8_CPU_FLAGS:
+        return INT8_DYNAMIC_SIGNED
     return INT8_DYNAMIC if flags & INT8_DYNAMIC_CPU_FLAGS else FP32
 
 
@@ -218,8 +223,12 @@ class Embedder:
             if threads:
                 opts.intra_op_num_threads = threads
             opts.inter_op_num_threads = 1
-            rewrite = {INT8: int8_model, INT8_DYNAMIC: dynamic_int8_model}.get(products)
-            source = rewrite(Path(model), opts) if rewrite else str(model)
+            if products == INT8:
+                source = int8_model(Path(model), opts)
+            elif products in (INT8_DYNAMIC, INT8_DYNAMIC_SIGNED):
+                source = dynamic_int8_model(Path(model), opts, signed=products == INT8_DYNAMIC_SIGNED)
+            else:
+                source = str(model)
             session = ort.InferenceSession(source, sess_options=opts, providers=["CPUExecutionProvider"])
             out_dim = session.get_outputs()[0].shape[-1]
             if out_dim != EMBEDDING_DIM:

@@ -104,13 +104,13 @@ def int8_model(model_path: Path, session_options) -> bytes:
     return model.SerializeToString()
 
 
-def dynamic_int8_model(model_path: Path, session_options) -> bytes:
+def dynamic_int8_model(model_path: Path, session_options, *, signed: bool = False) -> bytes:
     """The model at `model_path` with every MatMul by a constant weight dynamically quantised by onnxruntime
-    (`quantize_dynamic`): uint8 weights, one scale and zero point per output column, activations quantised to
-    uint8 per tensor when each product runs (DynamicQuantizeMatMul, MatMulIntegerToFloat). For CPUs with AVX2
-    but no VNNI, where these kernels beat both float32 and MatMulNBits (module docstring of nlp.embeddings).
-    Unsigned weights run onnxruntime's u8u8 kernel, exact in 16 bits; signed ones (its u8s8 kernel, whose
-    products saturate in 16 bits on AVX2) ran as fast with vectors a little further from float32."""
+    (`quantize_dynamic`): int8 weights, one scale and zero point per output column, activations quantised to
+    uint8 per tensor when each product runs (DynamicQuantizeMatMul, MatMulIntegerToFloat). These kernels beat
+    both float32 and MatMulNBits on the CPUs measured (nlp.embeddings.INT8_CPU_FLAGS). Unsigned weights run
+    onnxruntime's u8u8 kernel, exact in 16 bits, the one for AVX2 alone; `signed` ones its u8s8 kernel, whose
+    pairwise sums saturate in 16 bits on AVX2 but which VNNI's dot products run exactly and 1.5 times as fast."""
     import logging
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -124,7 +124,7 @@ def dynamic_int8_model(model_path: Path, session_options) -> bytes:
         logging.getLogger().addFilter(advice)
         try:
             quantize_dynamic(model, out, op_types_to_quantize=["MatMul"], per_channel=True,
-                             weight_type=QuantType.QUInt8)
+                             weight_type=QuantType.QInt8 if signed else QuantType.QUInt8)
         finally:
             logging.getLogger().removeFilter(advice)
         return out.read_bytes()
