@@ -1,6 +1,9 @@
 """The embedding model with its matrix products in int8, in two forms: MatMulNBits (8-bit weight blocks, `int8_model`),
-what screening profiles use on CPUs with VNNI, and onnxruntime's dynamic quantisation (`dynamic_int8_model`), what
-they use on CPUs with AVX2 alone, where MatMulNBits is slower than float32 (nlp.embeddings.fastest_products).
+what screening profiles use where the CPU's flags cannot be read, and onnxruntime's dynamic quantisation
+(`dynamic_int8_model`), what they use on x86: with signed weights on CPUs with VNNI (a profile in 64-70 ms of a
+Xeon's core against 117 with MatMulNBits), with unsigned ones on CPUs with AVX2 alone, where MatMulNBits is slower
+than float32 (nlp.embeddings.fastest_products). What follows was measured before the signed weights were tried on
+a VNNI CPU.
 
 The shipped model stores int8 weights but dequantises them to float32 when the session loads, so every product
 ran in float32 (three quarters of the model time). Here each weight matrix is quantised once, when the model
