@@ -75,3 +75,23 @@ async def test_the_transcript_synchronizer_paces_with_the_batched_estimate_once_
         await sync.aclose()
     finally:
         synchronizer.SpeakingRateDetector = original  # type: ignore[misc]
+
+
+async def test_each_step_transforms_only_the_frames_it_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Consecutive windows share 0.9 s: a step while the interviewer speaks computes 8 new frames, not 79."""
+    from agent import caption_pacing
+
+    computed: list[int] = []
+    original = caption_pacing._magnitudes
+
+    def counting(audio: np.ndarray, sample_rate: int, first: int, count: int) -> np.ndarray:
+        computed.append(count)
+        return original(audio, sample_rate, first, count)
+
+    monkeypatch.setattr(caption_pacing, "_magnitudes", counting)
+    speech = await EspeakTTS(rate_wpm=170).synthesize(LINE).collect()
+    ours = await _events(BatchedSpeakingRateDetector(), speech)
+    speaking = sum(1 for _, s, _ in ours if s)
+    assert len(computed) >= speaking > 20
+    assert sum(1 for c in computed if c == 8) >= speaking - 3  # the first window and those after a pause in full
+    assert sum(computed) < 0.25 * 79 * len(computed)
