@@ -96,16 +96,23 @@ async def launch_chromium(video: Path, audio: Path) -> AsyncIterator:
             await browser.close()
 
 
+async def book_ai_interview(api: httpx.AsyncClient, recruiter_sub: str, organisation: str, full_name: str,
+                            skills: list[dict] | None = None) -> tuple:
+    """A recruiter's job (with these skills, or the default ones), one application to it and an AI interview
+    starting now: (recruiter, job, interview as the API gives it)."""
+    recruiter = await dev_user(api, recruiter_sub, "RECRUITER", organisation)
+    job = await create_job(api, recruiter, **({"skills": skills} if skills is not None else {}))
+    application_id = (await apply(api, job["id"], full_name=full_name)).json()["application_id"]
+    r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
+                       json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
+    assert r.status_code == 201, r.text
+    return recruiter, job, r.json()
+
+
 async def book_ai_interview_now(base_url: str, recruiter_sub: str, organisation: str, full_name: str) -> dict:
-    """A recruiter's job, one application to it and an AI interview starting now: the interview as the API gives it."""
+    """``book_ai_interview`` on its own client: the interview as the API gives it."""
     async with httpx.AsyncClient(base_url=base_url, timeout=30) as api:
-        recruiter = await dev_user(api, recruiter_sub, "RECRUITER", organisation)
-        job = await create_job(api, recruiter)
-        application_id = (await apply(api, job["id"], full_name=full_name)).json()["application_id"]
-        r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
-                           json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
-        assert r.status_code == 201, r.text
-        return r.json()
+        return (await book_ai_interview(api, recruiter_sub, organisation, full_name))[2]
 
 
 async def join_as_candidate(browser, join_url: str) -> tuple:

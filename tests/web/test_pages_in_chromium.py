@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.api.conftest import apply, create_job, dev_user, in_minutes
+from tests.web.conftest import book_ai_interview
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -34,13 +34,8 @@ async def wait_until(predicate, within: float, what: str, interval: float = 0.5)
 
 
 async def _book(api: httpx.AsyncClient):
-    recruiter = await dev_user(api, "dev|web-recruiter", "RECRUITER", "Browser Corp")
-    job = await create_job(api, recruiter, skills=[{"name": "Python", "weight": 3}])
-    application_id = (await apply(api, job["id"], full_name="Ada Lovelace")).json()["application_id"]
-    r = await api.post(f"/api/ats/v1/applications/{application_id}/interviews", headers=recruiter.headers,
-                       json={"kind": "AI", "scheduled_at": in_minutes(0), "duration_minutes": 15})
-    assert r.status_code == 201, r.text
-    return recruiter, job, r.json()
+    return await book_ai_interview(api, "dev|web-recruiter", "Browser Corp", "Ada Lovelace",
+                                   skills=[{"name": "Python", "weight": 3}])
 
 
 async def _candidate_joins(chromium, interview: dict, web_artifacts: Path):
