@@ -3,13 +3,14 @@ one core, the memory of a process holding the API with the models loaded, and ra
 
 Ranking quality: for every labelled CV, the rank of its own job among the jobs of its set, by the product's score
 (the code `interviewly screen` runs) and by a plain TF-IDF cosine baseline fitted on the same pool; top-1 overall
-and on the hard CVs (styles "plain" and "neighbour"). Sets: the development halves of the four blind evaluation
+and on the hard CVs (styles "plain" and "neighbour"). Sets: the development halves of the five blind evaluation
 sets tests/evalsets/screening (v1), tests/evalsets/screening_v2 (v2), tests/evalsets/screening_v3 (v3) (the only
-halves tuned on) and tests/evalsets/screening_v4 (v4, written after the method was fixed), the project's own
+halves tuned on), tests/evalsets/screening_v4 and tests/evalsets/screening_v5 (v4 and v5, written after the method
+was fixed), the project's own
 older set (tests/screening/data, easy + hard), and with --held-out the test halves (run them to report a fixed
 method, never to choose between variants: the sets' README.md files).
 
-    .venv/bin/python bench/bench_screening.py [--held-out] [--sets v1,v2,v3,v4] [--misses] [--no-memory] [--repeat N]
+    .venv/bin/python bench/bench_screening.py [--held-out] [--sets v1,v2,v3,v4,v5] [--misses] [--no-memory] [--repeat N]
 """
 
 from __future__ import annotations

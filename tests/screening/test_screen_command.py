@@ -26,13 +26,17 @@ from tests.screening.ranking_metrics import EVALSETS, eval_labels, rank_of, tfid
 # v3: 53/54 (98.1%), hard 35/36; TF-IDF 51/54, hard 33/36 (unchanged).
 # v4: 49/54 (90.7%), hard 31/36; TF-IDF 43/54, hard 25/36 (before: 47/54, hard 29/36, when nothing had been tuned
 #     on v4; its dev half has been tuned on since).
-# The issue's target, TF-IDF + 10 points of top-1, is met on v4's test half (+11.1) and on no other (v1 +8.7,
-# v2 +6.5, v3 +3.7): TF-IDF already ranks 90-94% of v1-v3 first.
+# v5: 50/54 (92.6%), hard 32/36; TF-IDF 42/54, hard 24/36, measured once when it was written, before anything was
+#     tuned on it (its dev half: 48/54 against 41).
+# The issue's target, TF-IDF + 10 points of top-1, is met on the test halves of v4 (+11.1) and v5 (+14.8) and on no
+# other (v1 +7.6 with the signed int8 products, +8.7 before; v2 +6.5, v3 +3.7): TF-IDF already ranks 90-94% of v1-v3
+# first.
 TEST_HALF_FLOORS = {  # set → (CVs, hard CVs, top-1 floor, hard top-1 floor)
     "v1": (92, 46, 89, 43),
     "v2": (108, 72, 104, 68),
     "v3": (54, 36, 51, 33),
     "v4": (54, 36, 47, 29),
+    "v5": (54, 36, 48, 30),
 }
 
 JOBS = [
