@@ -115,10 +115,12 @@ async def book_ai_interview_now(base_url: str, recruiter_sub: str, organisation:
         return (await book_ai_interview(api, recruiter_sub, organisation, full_name))[2]
 
 
-async def join_as_candidate(browser, join_url: str) -> tuple:
+async def join_as_candidate(browser, join_url: str, init_script: str | None = None) -> tuple:
     """Open the join page in a new context, agree to the interview and to video analysis, and join: (context, page)
-    once the page says it is in the room."""
+    once the page says it is in the room. `init_script` runs in the page before its own scripts."""
     ctx = await browser.new_context(viewport={"width": 1200, "height": 900})
+    if init_script:
+        await ctx.add_init_script(init_script)
     page = await ctx.new_page()
     await page.goto(join_url)
     await page.wait_for_selector("#device-status.ok", timeout=20_000)

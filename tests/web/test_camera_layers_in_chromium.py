@@ -31,6 +31,31 @@ pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 CAMERA_FPS = 20
 COUNT_SECONDS = 6.0
 MIDDLE_WIDTH = 640  # the page's middle layer for a 1280x720 camera
+# keeps the page's peer connections, so that the test can read what Chromium says of the layers it sends
+KEEP_PEER_CONNECTIONS = """
+(() => {
+  const Native = window.RTCPeerConnection;
+  window.__pcs = [];
+  window.RTCPeerConnection = function (...args) { const pc = new Native(...args); window.__pcs.push(pc); return pc; };
+  window.RTCPeerConnection.prototype = Native.prototype;
+  Object.setPrototypeOf(window.RTCPeerConnection, Native);
+})();
+"""
+SENT_LAYERS = """
+async () => {
+  const out = [];
+  for (const pc of window.__pcs || []) {
+    const stats = await pc.getStats();
+    stats.forEach((s) => {
+      if (s.type === "outbound-rtp" && s.kind === "video") {
+        out.push({rid: s.rid || null, width: s.frameWidth || 0, fps: s.framesPerSecond || 0,
+                  limitation: s.qualityLimitationReason || "none"});
+      }
+    });
+  }
+  return out;
+}
+"""
 
 
 @pytest_asyncio.fixture(loop_scope="session")
@@ -88,10 +113,20 @@ class LayerWatcher(Participant):
         return len(seen) / (until - since), {w for _, w, _ in seen}
 
 
+async def skip_if_cpu_limited(page, middle: LayerWatcher, full: LayerWatcher, what: str) -> None:
+    """On a loaded runner Chromium's encoder may shrink or switch its layers for CPU (its own adaptation, which no page
+    setting turns off): then there is no steady layer to measure, which is not the page's fault. Skip, saying what
+    Chromium reported; any other reason is the test's failure (the caller's assertion)."""
+    sent = await page.evaluate(SENT_LAYERS)
+    if any(layer["limitation"] == "cpu" for layer in sent):
+        pytest.skip(f"{what}: Chromium limited its camera layers for CPU (middle watcher at {middle.width_now()} px, "
+                    f"full at {full.width_now()} px; sent {sent})")
+
+
 async def test_the_interviewers_layer_comes_at_ten_frames_a_second(web_stack: str, hd_camera_browser, livekit,
                                                                   db_sessionmaker) -> None:
     interview = await book_ai_interview_now(web_stack, "dev|layers-recruiter", "Layers Corp", "Hd Camera")
-    ctx, page = await join_as_candidate(hd_camera_browser, interview["join_url"])
+    ctx, page = await join_as_candidate(hd_camera_browser, interview["join_url"], init_script=KEEP_PEER_CONNECTIONS)
 
     async def room_name() -> str | None:
         async with db_sessionmaker() as s:
@@ -115,7 +150,11 @@ async def test_the_interviewers_layer_comes_at_ten_frames_a_second(web_stack: st
             return True
 
         for _ in range(3):
-            await wait_until(both_layers_up, 60, f"the middle ({MIDDLE_WIDTH} px) and the full layer")
+            try:
+                await wait_until(both_layers_up, 60, f"the middle ({MIDDLE_WIDTH} px) and the full layer")
+            except AssertionError:
+                await skip_if_cpu_limited(page, middle, full, "the layers never came up")
+                raise
             await asyncio.sleep(2)  # past the layer switch
             since = time.monotonic()
             await asyncio.sleep(COUNT_SECONDS)
@@ -124,6 +163,8 @@ async def test_the_interviewers_layer_comes_at_ten_frames_a_second(web_stack: st
             full_fps, full_widths = full.rate(since, until)
             if middle_widths == {MIDDLE_WIDTH} and min(full_widths, default=0) > MIDDLE_WIDTH:
                 break
+        if middle_widths != {MIDDLE_WIDTH} or min(full_widths, default=0) <= MIDDLE_WIDTH:
+            await skip_if_cpu_limited(page, middle, full, "no counting window without a layer switch")
     finally:
         await middle.disconnect()
         await full.disconnect()
