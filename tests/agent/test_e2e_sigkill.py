@@ -127,7 +127,9 @@ async def test_sigterm_with_a_drain_timeout_ends_the_interview_and_exits(livekit
         await asyncio.to_thread(worker.proc.wait, 30)
         took = time.monotonic() - stopped_at
         assert worker.proc.returncode == 0, worker.log()[-3000:]
-        assert took < 8, (took, worker.log()[-3000:])
+        # the drain's 2 s, the interview's report and the process's exit: 9 s on a loaded 2-core runner; a worker
+        # that does not exit by itself is killed only after 30 s
+        assert took < 15, (took, worker.log()[-3000:])
         interview = await wait_status(db_sessionmaker, interview_id, {InterviewStatus.INTERRUPTED}, within=1)
         assert interview.end_reason.startswith("worker shutdown"), interview.end_reason
         assert "drain timed out" in worker.log()
