@@ -33,7 +33,9 @@ async def test_two_processes_on_a_leased_bucket_never_exceed_the_limit(database_
     refill = cap / 60 * elapsed
     # never more than the bucket plus what refilled meanwhile; at most a lease each short (left unspent in a process)
     assert cap - 2 * lease_size(cap) <= allowed <= cap + refill + 1, (allowed, elapsed)
-    assert waits[-1] > 0, waits[-10:]
+    # drained by the end: the tail is refused but for a token refilled now and then (10 a second), so the last one
+    # alone may be allowed (CI once met that), but most of the last 20 are not
+    assert sum(w > 0 for w in waits[-20:]) >= 15, waits[-20:]
     for engine in engines:
         await engine.dispose()
 
