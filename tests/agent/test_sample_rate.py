@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 
 import numpy as np
@@ -15,6 +14,7 @@ from agent.sample_rate import STEADY_AFTER_S, SteadyRate
 from agent.video_sampler import VideoSampler
 from analytics.eye_contact import FrameObservation
 from tests.agent.sim import rgb_to_frame
+from tests.agent.test_components import analyses_back
 
 
 def _obs(t: float, state: str) -> FrameObservation:
@@ -71,10 +71,11 @@ async def test_sampler_follows_the_steady_rate_and_the_figures_keep_their_weight
         for i in range(20 * 30):  # 30 fps
             clock["t"] = i / 30
             yield rtc.VideoFrameEvent(frame=frame, timestamp_us=i * 33_333, rotation=0)
-            await asyncio.sleep(0.002)
+            # each analysis (and the rate it sets) back before the next frame: the 2 ms sleeps left its thread at
+            # lowered priority ~30 ms, which a loaded runner exceeds, and a sample was dropped
+            await analyses_back(sampler)
 
     await sampler._consume(camera())
-    await asyncio.sleep(0.1)
     await sampler.aclose()
     times = [o.t for o in seen]
     gaps = [b - a for a, b in itertools.pairwise(times)]

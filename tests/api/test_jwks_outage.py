@@ -93,15 +93,17 @@ async def test_a_cold_outage_costs_one_timeout_not_one_per_request(jwks: JwksSer
     jwks.hang = True
     async with httpx.AsyncClient() as http:
         verifier, _ = _verifier(http, jwks)
+        tokens = [jwks.token(f"user_{i}") for i in range(20)]  # signed before the clock starts (RSA, ~1 ms each)
         started = time.monotonic()
-        results = await _outcomes(verifier, [jwks.token(f"user_{i}") for i in range(20)])
+        results = await _outcomes(verifier, tokens)
         first_wave = time.monotonic() - started
         assert all(isinstance(r, KeysUnavailable) for r in results), results
         assert jwks.requests == 1, "one fetch shared by all twenty requests"
         assert first_wave < 2.5, f"twenty requests took {first_wave:.1f}s (one timeout is 1 s)"
         # the negative cache: while the backoff lasts nobody waits on the dead upstream again
+        tokens = [jwks.token(f"later_{i}") for i in range(20)]
         started = time.monotonic()
-        results = await _outcomes(verifier, [jwks.token(f"later_{i}") for i in range(20)])
+        results = await _outcomes(verifier, tokens)
         assert all(isinstance(r, KeysUnavailable) for r in results)
         assert time.monotonic() - started < 0.5 and jwks.requests == 1
 
@@ -113,16 +115,18 @@ async def test_known_keys_keep_working_while_stale_during_an_outage(jwks: JwksSe
         assert provider.fetch_count == 1
         jwks.hang = True
         await asyncio.sleep(0.3)  # the cache is stale now
+        tokens = [jwks.token(f"user_{i}") for i in range(20)]
         started = time.monotonic()
-        results = await _outcomes(verifier, [jwks.token(f"user_{i}") for i in range(20)])
+        results = await _outcomes(verifier, tokens)
         assert all(isinstance(r, dict) for r in results), results
         assert time.monotonic() - started < 0.5, "a known key is served without waiting for the refresh"
         await asyncio.sleep(0.3)  # the refresh reaches the upstream
         assert jwks.requests == 2, "one background refresh, not one per request"
         # an unknown key during the outage is refused without waiting on the upstream for each request
         await asyncio.sleep(1.0)  # the background refresh timed out: the negative cache is on
+        tokens = [jwks.token(f"rotated_{i}", kid="k2") for i in range(10)]
         started = time.monotonic()
-        results = await _outcomes(verifier, [jwks.token(f"rotated_{i}", kid="k2") for i in range(10)])
+        results = await _outcomes(verifier, tokens)
         assert all(isinstance(r, TokenError) for r in results), results
         assert time.monotonic() - started < 0.5 and jwks.requests == 2
 
@@ -133,10 +137,10 @@ async def test_no_key_ever_fetched_is_a_503_through_the_api(jwks: JwksServer, da
     settings = make_settings(database_url, livekit, tmp_path, dev_auth=False, clerk_issuer=ISSUER,
                              clerk_jwks_url=jwks.url, jwks_timeout_seconds=1.0, jwks_failure_backoff_seconds=30)
     async with AsyncTestClient(create_app(settings)) as client:
+        tokens = [jwks.token(f"user_{i}") for i in range(8)]
         started = time.monotonic()
         responses = await asyncio.gather(*(
-            client.get("/api/auth/me", headers={"Authorization": f"Bearer {jwks.token(f'user_{i}')}"})
-            for i in range(8)))
+            client.get("/api/auth/me", headers={"Authorization": f"Bearer {token}"}) for token in tokens))
         assert time.monotonic() - started < 3
         for r in responses:
             assert r.status_code == 503, r.text
