@@ -149,6 +149,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict:
         t0, cpu0, threads0 = time.monotonic(), p.cpu_times(), thread_cpu_s({proc.pid})
         await asyncio.sleep(args.seconds)
         t1, cpu1, threads1 = time.monotonic(), p.cpu_times(), thread_cpu_s({proc.pid})
+        rss_mb = round(p.memory_info().rss / 2**20)
         talking.cancel()
         proc.terminate()
         proc.join(10)
@@ -162,7 +163,7 @@ async def run(args: argparse.Namespace, workdir: Path) -> dict:
                 ((name, round((s - threads0.get(name, 0.0)) / window * 100 / args.rooms, 2))
                  for name, s in threads1.items() if s - threads0.get(name, 0.0) > 0.0),
                 key=lambda kv: -kv[1])),
-            "rss_mb": round(p.memory_info().rss / 2**20) if proc.is_alive() else None,
+            "rss_mb": rss_mb,
             "livekit_version": rtc.__version__ if hasattr(rtc, "__version__") else None,
         }
     finally:

@@ -30,7 +30,7 @@ from agent.video_sampler import VideoSampler, frame_to_rgb
 from analytics.eye_contact import FrameObservation
 from analytics.fluency import FluencySummary
 from db.contract import FrameCounts, LiveMessage, decode_live_message
-from tests.agent.sim import REPO, rgb_to_frame
+from tests.agent.sim import REPO, analyses_back, rgb_to_frame
 
 
 def _thread_names() -> list[str]:
@@ -121,16 +121,6 @@ def test_video_frames_convert_from_i420_to_rgb() -> None:
     assert out.shape == (48, 64, 3) and abs(int(out[..., 0].mean()) - 200) < 10
     rgba = frame_to_rgb(rgb_to_frame(rgb))  # RGBA -> RGB24 is not a LiveKit conversion: sliced instead
     assert np.array_equal(rgba, rgb)
-
-
-async def analyses_back(sampler: VideoSampler, within: float = 10.0) -> None:
-    """Until every sampled frame's analysis has come back (or was dropped). The analysis runs in a thread at lowered
-    priority, which a loaded 2-core runner can leave waiting for tens of milliseconds (34 ms at the 99th percentile
-    here with four busy processes): a fixed sleep is not enough there."""
-    deadline = time.monotonic() + within
-    while sampler.frames_analyzed + sampler.frames_dropped + sampler.analysis_errors < sampler.frames_sampled:
-        assert time.monotonic() < deadline, "an analysis never came back"
-        await asyncio.sleep(0.001)
 
 
 async def test_sampler_drops_frames_instead_of_queueing_when_analysis_is_slow() -> None:

@@ -13,8 +13,7 @@ from agent.eye_tracker import EyeTracker
 from agent.sample_rate import STEADY_AFTER_S, SteadyRate
 from agent.video_sampler import VideoSampler
 from analytics.eye_contact import FrameObservation
-from tests.agent.sim import rgb_to_frame
-from tests.agent.test_components import analyses_back
+from tests.agent.sim import analyses_back, rgb_to_frame
 
 
 def _obs(t: float, state: str) -> FrameObservation:
