@@ -106,6 +106,9 @@ class Settings:
     avatar_provider: str = "none"
     max_concurrent_interviews: int = 8  # on this machine, all worker processes together
     idle_processes: int = 1  # prewarmed job runners per worker process
+    # the LiveKit server's `agents.target_load` (0.7 unless its config says otherwise): it sends no job to a worker
+    # reporting that load or more, so a worker reports exactly that load when all its interviews are held
+    livekit_target_load: float = 0.7
     http_port: int = 8081  # the (first) worker's health endpoint; 0 picks a free port
     metrics_port: int = 0  # the (first) worker's Prometheus /metrics (agent/metrics.py); 0: not served
     registry_interval_s: float = 2.0  # how often a worker refreshes its agent_workers row
@@ -169,6 +172,7 @@ class Settings:
             avatar_provider=(env_str("AVATAR_PROVIDER", "none") or "none").strip().lower(),
             max_concurrent_interviews=env_int("AGENT_MAX_CONCURRENT_INTERVIEWS", cls.max_concurrent_interviews),
             idle_processes=env_int("AGENT_IDLE_PROCESSES", cls.idle_processes),
+            livekit_target_load=env_float("LIVEKIT_AGENT_TARGET_LOAD", cls.livekit_target_load),
             http_port=env_int("AGENT_HTTP_PORT", cls.http_port),
             metrics_port=env_int("AGENT_METRICS_PORT", cls.metrics_port),
             job_executor=(env_str("AGENT_JOB_EXECUTOR", cls.job_executor) or cls.job_executor).strip().lower(),
@@ -201,6 +205,9 @@ class Settings:
             raise ConfigError(f"AGENT_JOB_EXECUTOR must be process or thread (got {self.job_executor!r})")
         if self.max_concurrent_interviews < 1:
             raise ConfigError("AGENT_MAX_CONCURRENT_INTERVIEWS must be >= 1")
+        if not 0 < self.livekit_target_load <= 1:
+            raise ConfigError("LIVEKIT_AGENT_TARGET_LOAD must be in (0, 1], the LiveKit server's agents.target_load "
+                              f"(got {self.livekit_target_load:g})")
         if not 1 <= self.worker_processes <= 64:
             raise ConfigError(f"AGENT_WORKER_PROCESSES must be in [1, 64] (got {self.worker_processes})")
         if self.drain_timeout_s < 1:

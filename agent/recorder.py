@@ -322,10 +322,15 @@ async def update_interview(sessionmaker: async_sessionmaker[AsyncSession], inter
 
 
 async def unanswer_dispatch(sessionmaker: async_sessionmaker[AsyncSession], interview_id: uuid.UUID,
-                            taken_at: datetime) -> None:
-    """Take back this agent's "dispatch answered" mark (it never got into the room), unless another took it since."""
+                            taken_at: datetime, *, redispatch_now: bool = False) -> None:
+    """Take back this agent's "dispatch answered" mark (it never got into the room, or its host is going away),
+    unless another took it since. ``redispatch_now``: the dispatch is forgotten too, so a waiting candidate is sent
+    another interviewer at the next tick rather than after the dispatch's grace."""
+    values: dict[str, Any] = {"agent_joined_at": None}
+    if redispatch_now:
+        values["dispatched_at"] = None
     async with sessionmaker() as session, session.begin():
         await session.execute(
             sa.update(Interview).where(Interview.id == interview_id, Interview.status == InterviewStatus.SCHEDULED,
                                        Interview.agent_joined_at == taken_at)
-            .values(agent_joined_at=None))
+            .values(**values))

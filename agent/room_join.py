@@ -30,8 +30,9 @@ def is_candidate(p: rtc.Participant) -> bool:
 
 
 async def answer_and_connect(ctx: JobContext, sessionmaker: async_sessionmaker[AsyncSession],
-                             interview_id: uuid.UUID) -> None:
-    """Mark the dispatch answered, then connect to the room; a failed connection takes the mark back."""
+                             interview_id: uuid.UUID) -> datetime:
+    """Mark the dispatch answered, then connect to the room; a failed connection takes the mark back. Returns the
+    mark (when the dispatch was taken)."""
     # the dispatch is answered when the job is taken, not when the room handshake ends: handshakes wait their
     # turn, and one slower than DISPATCH_JOIN_GRACE_SECONDS had the dispatcher send a second interviewer
     taken_at = datetime.now(UTC)
@@ -48,10 +49,12 @@ async def answer_and_connect(ctx: JobContext, sessionmaker: async_sessionmaker[A
     finally:
         _CONNECT_LOCK.release()
     logger.info("joined room %s for interview %s", ctx.room.name, interview_id)
+    return taken_at
 
 
-async def wait_for_candidate(room: rtc.Room, within_s: float) -> rtc.RemoteParticipant | None:
-    """The first candidate in the room (already there or arriving within ``within_s``), else None."""
+async def wait_for_candidate(room: rtc.Room, within_s: float, give_up: asyncio.Event) -> rtc.RemoteParticipant | None:
+    """The first candidate in the room (already there or arriving within ``within_s``), else None (also at once
+    when ``give_up`` is set)."""
     found: asyncio.Future[rtc.RemoteParticipant] = asyncio.get_running_loop().create_future()
 
     def check(p: rtc.RemoteParticipant) -> None:
@@ -59,13 +62,15 @@ async def wait_for_candidate(room: rtc.Room, within_s: float) -> rtc.RemoteParti
             found.set_result(p)
 
     room.on("participant_connected", check)
+    giving_up = asyncio.ensure_future(give_up.wait())
     try:
         for p in room.remote_participants.values():
             check(p)
-        return await asyncio.wait_for(found, within_s)
-    except TimeoutError:
-        return None
+        await asyncio.wait([found, giving_up], timeout=within_s, return_when=asyncio.FIRST_COMPLETED)
+        return found.result() if found.done() else None
     finally:
+        giving_up.cancel()
+        found.cancel()
         room.off("participant_connected", check)
 
 

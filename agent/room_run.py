@@ -25,7 +25,7 @@ from agent.eye_tracker import EyeTracker
 from agent.fluency_tracker import FluencyTracker
 from agent.live_scores import LiveScores, RecruiterDirectory, Speaking
 from agent.plan import InterviewContext
-from agent.recorder import Recorder
+from agent.recorder import Recorder, unanswer_dispatch
 from agent.room_join import answer_and_connect, claim_interview, is_candidate, release_no_show, wait_for_candidate
 from agent.sample_rate import SteadyRate
 from agent.self_feedback import SelfFeedbackSender
@@ -45,12 +45,16 @@ _RUNS: weakref.WeakSet[RoomRun] = weakref.WeakSet()
 
 def end_running_interviews(reason: str) -> int:
     """From any thread: end every started interview of this process now (INTERRUPTED, ``reason``); each then
-    writes its report and leaves its room as at any end. livekit-agents' own job shutdown first waits 15 s for
-    the entrypoint, which is waiting for the interview to end. Returns how many were told."""
+    writes its report and leaves its room as at any end. One still waiting for its candidate gives its dispatch
+    back (the candidate gets another host). livekit-agents' own job shutdown first waits 15 s for the entrypoint,
+    which is waiting for the interview to end (or the candidate to come). Returns how many were told."""
     told = 0
     for run in list(_RUNS):
-        if run.started and run._end is None and not run._loop.is_closed():
-            run._loop.call_soon_threadsafe(run.end, InterviewStatus.INTERRUPTED, reason)
+        if run._end is None and not run._loop.is_closed():
+            if run.started:
+                run._loop.call_soon_threadsafe(run.end, InterviewStatus.INTERRUPTED, reason)
+            else:
+                run._loop.call_soon_threadsafe(run._give_up.set)
             told += 1
     return told
 
@@ -89,6 +93,7 @@ class RoomRun:
         self._finalize_task: asyncio.Task[None] | None = None
         self._grace_task: asyncio.Task[None] | None = None
         self._loop = asyncio.get_running_loop()
+        self._give_up = asyncio.Event()  # the host is going away before the candidate came
         _RUNS.add(self)
 
     # --- clock ------------------------------------------------------------------------------------------------
@@ -118,10 +123,16 @@ class RoomRun:
         room.on("participant_connected", self._on_participant_connected)
         room.on("participant_disconnected", self._on_participant_disconnected)
         self.ctx.add_shutdown_callback(self._on_job_shutdown)
-        await answer_and_connect(self.ctx, self.sessionmaker, self.interview_id)
+        taken_at = await answer_and_connect(self.ctx, self.sessionmaker, self.interview_id)
         self.directory = RecruiterDirectory(room, self.ctx.api)
         self.directory.start()
-        candidate = await wait_for_candidate(room, self.settings.candidate_wait_s)
+        candidate = await wait_for_candidate(room, self.settings.candidate_wait_s, self._give_up)
+        if candidate is None and self._give_up.is_set():
+            logger.info("host going away: interview %s given back before its candidate came", self.interview_id)
+            await unanswer_dispatch(self.sessionmaker, self.interview_id, taken_at, redispatch_now=True)
+            await self.directory.aclose()
+            self.ctx.shutdown("host going away")
+            return None
         if candidate is None:
             logger.info("no candidate in interview %s within %.0f s: leaving", self.interview_id,
                         self.settings.candidate_wait_s)

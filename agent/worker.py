@@ -205,11 +205,17 @@ class InterviewerServer(AgentServer):
     A job is launched before its request's reserved slot is released, so for a while it is both running and
     reserved; counted twice, four jobs of a burst made the fifth look over capacity and LiveKit left it
     unassigned. Requests being answered are tracked by job id so each job counts once.
+
+    The LiveKit server sends no job to a worker whose reported load has reached its ``agents.target_load`` (0.7 by
+    default). Reported as a plain fraction of max_jobs, a host of 6 took no sixth interview (5/6 > 0.7) while the
+    dispatcher, counting free slots, kept sending it one. So the load is scaled: all slots held reads as the target
+    load, and that is also this worker's threshold.
     """
 
-    def __init__(self, *, max_jobs: int, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, max_jobs: int, full_load: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(load_threshold=full_load, **kwargs)
         self.max_jobs = max_jobs
+        self.full_load = full_load
         self._answering: set[str] = set()  # job requests in on_request, each holding a reserved slot
         self.registry: WorkerRegistry | None = None
         self._draining_requested = False
@@ -235,8 +241,12 @@ class InterviewerServer(AgentServer):
         not_yet_answering = max(0, self._reserved_slots - len(self._answering))
         return len(running | self._answering) + not_yet_answering
 
+    def load_of(self, slots: int) -> float:
+        """What LiveKit is told ``slots`` held interviews weigh: ``full_load`` when all are held."""
+        return slots / self.max_jobs * self.full_load
+
     def _get_effective_load(self) -> float:
-        return self.held_slots() / self.max_jobs
+        return self.load_of(self.held_slots())
 
     async def drain(self, timeout: NotGivenOr[int | None] = NOT_GIVEN) -> None:  # noqa: ASYNC109 (the base's)
         """SIGTERM: take no new interviews (LiveKit hears "full", the dispatcher sees ``draining`` in the
@@ -252,7 +262,8 @@ class InterviewerServer(AgentServer):
             told = end_running_interviews("worker shutdown: drain timed out")
             if not told:
                 raise
-            logger.warning("drain timed out: %d interview(s) end now (INTERRUPTED)", told)
+            logger.warning("drain timed out: %d interview(s) end now (INTERRUPTED, or given back when their "
+                           "candidate has not come yet)", told)
             # their reports and the room's goodbye; the job shutdown that follows would wait 15 s for each
             for _ in range(int(ENDING_TIMEOUT_S / 0.1)):
                 if not self.active_jobs:
@@ -270,14 +281,14 @@ class InterviewerServer(AgentServer):
 
 
 def build_server(settings: Settings) -> AgentServer:
-    def load(server: AgentServer) -> float:
-        return len(server.active_jobs) / settings.max_concurrent_interviews
+    def load(server: InterviewerServer) -> float:
+        return server.load_of(len(server.active_jobs))
 
     server = InterviewerServer(
         max_jobs=settings.max_concurrent_interviews,
+        full_load=settings.livekit_target_load,
         setup_fnc=prewarm,
         load_fnc=load,
-        load_threshold=1.0,  # full at max_jobs interviews
         num_idle_processes=settings.idle_processes,
         initialize_process_timeout=120.0,
         shutdown_process_timeout=60.0,

@@ -10,10 +10,14 @@ import time
 import psutil
 import pytest
 
+from db.enums import InterviewStatus
+from db.models import Interview
 from devstack.ports import free_port_block
 from tests.agent.conftest import E2E_ENV
 from tests.agent.sim import create_interview, dispatch, start_worker, worker_env
 from tests.agent.test_e2e_sigkill import session_processes
+
+STATUS_REPORT_S = 2.5  # livekit-agents sends the worker's load to LiveKit this often
 
 
 def worker_children(pid: int) -> list[psutil.Process]:
@@ -71,10 +75,15 @@ async def test_a_dead_or_frozen_worker_process_is_restarted_and_a_stop_leaves_no
 
 async def test_bursts_of_dispatches_into_one_worker_process_all_join(livekit, database_url, db_sessionmaker,
                                                                      artifacts_dir) -> None:
-    """Five interviews dispatched at once into one process, three times over: every room connects. Their FFI
-    handshakes used to collide and the FFI then panicked the whole worker (2-4 of 5 joined in 3 of 4 rounds)."""
+    """Five interviews dispatched at once into one process, twice over: every room connects. Their FFI
+    handshakes used to collide and the FFI then panicked the whole worker (2-4 of 5 joined in 3 of 4 rounds).
+
+    Then five dispatched one after another, each after the worker has told LiveKit its new load: every slot is
+    taken. LiveKit sends no job to a worker reporting its target load (0.7) or more, and a worker reporting a plain
+    4/5 took no fifth interview while the dispatcher saw a free slot."""
+    # a short drain: the interviews only need to have joined, and a stop then ends them at once
     env = worker_env(livekit, database_url, **{**E2E_ENV, "AGENT_IDLE_PROCESSES": 4, "CANDIDATE_WAIT_SECONDS": 30},
-                     AGENT_WORKER_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=5,
+                     AGENT_WORKER_PROCESSES=1, AGENT_MAX_CONCURRENT_INTERVIEWS=5, AGENT_DRAIN_TIMEOUT_SECONDS=2,
                      AGENT_NAME="interviewer-burst")
     for round_ in range(3):
         worker = start_worker(env, artifacts_dir / f"agent-worker-burst-{round_}.log")
@@ -82,9 +91,25 @@ async def test_bursts_of_dispatches_into_one_worker_process_all_join(livekit, da
             await worker.wait_registered()
             await wait_log_count(worker, "job runner initialized", 4)
             ids = [await create_interview(db_sessionmaker) for _ in range(5)]
-            await asyncio.gather(*(dispatch(livekit, i, agent_name="interviewer-burst") for i in ids))
+            if round_ < 2:
+                await asyncio.gather(*(dispatch(livekit, i, agent_name="interviewer-burst") for i in ids))
+            else:
+                for n, interview_id in enumerate(ids, 1):
+                    await dispatch(livekit, interview_id, agent_name="interviewer-burst")
+                    await wait_log_count(worker, "joined room", n, within=30)
+                    await asyncio.sleep(STATUS_REPORT_S + 0.5)  # LiveKit has the worker's load with this one
             await wait_log_count(worker, "joined room", 5, within=30)
             assert "FFI Panic" not in worker.log() and "ReadyForRoomEventRequest" not in worker.log()
+            # SIGTERM, and the drain times out while all five still wait for their candidates: the host gives
+            # them back at once (their candidates get another host), rather than hold each for 15 s more
+            stopping = time.monotonic()
+            worker.stop(timeout=60)
+            assert time.monotonic() - stopping < 12, worker.log()[-3000:]
+            assert worker.log().count("given back before its candidate came") == 5
+            async with db_sessionmaker() as s:
+                rows = [await s.get(Interview, i) for i in ids]
+            assert all(r.status == InterviewStatus.SCHEDULED and r.agent_joined_at is None
+                       and r.dispatched_at is None for r in rows)
         finally:
             worker.stop(timeout=60)
 
