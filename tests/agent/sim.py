@@ -335,10 +335,13 @@ class Candidate(Participant):
                     done.set_result(None)
 
     def agent_state(self) -> str | None:
-        for p in self.room.remote_participants.values():
-            if p.identity.startswith("interviewer-"):
-                return p.attributes.get("lk.agent.state")
-        return None
+        """The interviewer's state. A room can hold two for a moment (a lost host's, until it is taken out, or a
+        retried dispatch's, until it leaves): one speaking wins, otherwise the newest one says."""
+        states = [p.attributes.get("lk.agent.state") for p in self.room.remote_participants.values()
+                  if p.identity.startswith("interviewer-")]
+        if "speaking" in states:
+            return "speaking"
+        return states[-1] if states else None
 
     async def wait_for_my_turn(self, *, quiet_s: float = 1.0, within: float = 90.0) -> None:
         """Until the interviewer has spoken and then listened for ``quiet_s`` (as a person would wait)."""

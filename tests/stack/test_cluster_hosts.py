@@ -45,7 +45,7 @@ from tests.conftest import LiveKitInfo
 from tests.faces import frontal_face_rgb
 from tests.media import espeak_wav
 
-pytestmark = [pytest.mark.e2e, pytest.mark.timeout(420)]
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(540)]
 
 REPO = Path(__file__).resolve().parents[2]
 AGENT = "interviewer-cluster"  # its own name: the session's other workers share this livekit-server
@@ -58,6 +58,9 @@ INTERVIEWS = int(os.environ.get("CLUSTER_TEST_INTERVIEWS", "6"))
 HOST = {**E2E_ENV, "AGENT_NAME": AGENT, "AGENT_WORKER_PROCESSES": 1, "AGENT_MAX_CONCURRENT_INTERVIEWS": INTERVIEWS,
         "AGENT_IDLE_PROCESSES": 1, "ESPEAK_RATE_WPM": 320, "FOLLOW_UP_MIN_WORDS": 3, "GAZE_CALIBRATION_SECONDS": 0,
         "CANDIDATE_WAIT_SECONDS": 30}
+# six interviews ended 130 s after the resume here; one CI run needed more than 180 s (then a lost interview
+# waited 60 s for a slot LiveKit would not give it)
+ALL_END_S = 300
 FINAL = {InterviewStatus.COMPLETED, InterviewStatus.INTERRUPTED, InterviewStatus.DECLINED}
 
 
@@ -174,8 +177,9 @@ async def _converse(candidate: Candidate, speech: dict[str, list], done: asyncio
             await candidate.wait_for_my_turn(within=15)
         except TimeoutError:
             continue  # no interviewer (lost, not yet replaced) or still speaking
-        phase = next((p.attributes.get(ATTR_PHASE) for p in candidate.room.remote_participants.values()
-                      if p.identity.startswith("interviewer-")), None)
+        phases = [p.attributes.get(ATTR_PHASE) for p in candidate.room.remote_participants.values()
+                  if p.identity.startswith("interviewer-") and p.attributes.get(ATTR_PHASE)]
+        phase = phases[-1] if phases else None  # the newest interviewer's, as agent_state does
         if phase == "closing":
             return
         await candidate.say(speech["yes" if phase == "consent" else "answer"])
@@ -257,8 +261,21 @@ async def test_kill_a_host_then_drain_the_other(network, database_url, db_sessio
             for i in lost:
                 await _until(lambda i=i: _resumed(db_sessionmaker, i), 10, "the lost interview back in line")
             print(f"lost interviews back in line {time.monotonic() - killed_at:.1f} s after the kill")
+            # ... and resumed by the survivor at once: it has a slot for each (LiveKit once refused it every job
+            # past 70% of its slots, and a lost interview waited for another to end)
+            survivor = hosts["b" if victim == "a" else "a"]
+            for i in lost:
+                await _until(lambda i=i: asyncio.sleep(0, f"interview {i} resumed" in survivor.log()), 30,
+                             "the lost interview resumed on the other host")
+            print(f"lost interviews resumed {time.monotonic() - killed_at:.1f} s after the kill")
+            # one deadline for all: the survivor now runs six interviews in one process on a shared 2-core machine
+            # (VAD slower than real time there), and an answer it misses costs a nudge and a move-on (2 x 20 s)
+            try:
+                await _until(lambda: _all(_final(db_sessionmaker, i) for i in ids), ALL_END_S, "every interview to end")
+            except AssertionError as e:
+                raise AssertionError(f"{e}\n{await _why_not_ended(db_sessionmaker, ids, hosts)}") from None
             for i in ids:
-                row = await _until(lambda i=i: _final(db_sessionmaker, i), 180, "every interview to end")
+                row = await _row(db_sessionmaker, i)
                 assert row.status == InterviewStatus.COMPLETED, (i, row.end_reason)
             for i in lost:
                 await _check_resumed(db_sessionmaker, i, received[i], killed_wall)
@@ -314,6 +331,28 @@ async def _why_not_marked(sessionmaker: Any, lost: list[uuid.UUID], killed_wall:
         lines += [f"pg: {tuple(r)}" for r in activity]
     queue_log = (artifacts / "cluster-queue.log").read_text(errors="replace").splitlines()
     lines += ["queue worker, last lines:", *queue_log[-40:]]
+    return "\n".join(lines)
+
+
+async def _why_not_ended(sessionmaker: Any, ids: list[uuid.UUID], hosts: dict[str, WorkerProcess]) -> str:
+    """Where each unfinished interview stands: its row, its last lines, and how loaded its host was."""
+    lines = []
+    async with sessionmaker() as s:
+        db_now = await s.scalar(sa.select(sa.func.now()))
+    for i in ids:
+        row = await _row(sessionmaker, i)
+        if row.status in FINAL:
+            continue
+        beat = (db_now - row.last_heartbeat_at).total_seconds() if row.last_heartbeat_at else None
+        lines.append(f"{i}: {row.status} resumes={row.resumes} host={_host_of(hosts, i)} "
+                     f"last heartbeat {beat} s ago")
+        for seg in (await _segments(sessionmaker, i))[-6:]:
+            lines.append(f"  {seg.start_s:7.1f} {seg.speaker} q={seg.question_index} overlap={seg.overlap}: "
+                         f"{seg.text[:90]!r}")
+    for name, host in hosts.items():
+        log = host.log()
+        lines.append(f"host {name}: {log.count('VAD inference is slower than realtime')} 'VAD slower than realtime', "
+                     f"{log.count('event loop blocked')} 'event loop blocked'")
     return "\n".join(lines)
 
 
