@@ -35,7 +35,7 @@ WORKER_PROCESSES = max(1, min(os.cpu_count() or 1, 4))
 
 # Fast, deterministic settings for end-to-end runs.
 E2E_ENV = {
-    "ESPEAK_RATE_WPM": 210,
+    "ESPEAK_RATE_WPM": 320,  # the interviewer talks fast (the candidates at 170): 210 cost ~15 s an interview
     "CANDIDATE_WAIT_SECONDS": 8,
     "REJOIN_GRACE_SECONDS": 8,
     "INTERVIEW_MAX_MINUTES": 5,
