@@ -178,6 +178,8 @@ async def test_the_interviewers_layer_comes_at_ten_frames_a_second(web_stack: st
                 break
         if middle_widths != {MIDDLE_WIDTH} or min(full_widths, default=0) <= MIDDLE_WIDTH:
             await skip_if_cpu_limited(page, middle, full, "no counting window without a layer switch")
+        if full_fps < 14 or middle_fps < 4:  # Chromium also drops frames for CPU (a CI run: full layer 11.7 fps)
+            await skip_if_cpu_limited(page, middle, full, f"middle layer {middle_fps:.1f} fps, full {full_fps:.1f} fps")
     finally:
         await middle.disconnect()
         await full.disconnect()
