@@ -334,11 +334,16 @@ class Candidate(Participant):
                 if not done.done():  # the speaker may have stopped waiting (cancelled at shutdown)
                     done.set_result(None)
 
-    def agent_state(self) -> str | None:
-        """The interviewer's state. A room can hold two for a moment (a lost host's, until it is taken out, or a
-        retried dispatch's, until it leaves): one speaking wins, otherwise the newest one says."""
-        states = [p.attributes.get("lk.agent.state") for p in self.room.remote_participants.values()
+    def interviewer_attributes(self, key: str) -> list[str]:
+        """``key`` of each interviewer in the room that has it, oldest first. A room can hold two for a moment (a
+        lost host's, until it is taken out, or a retried dispatch's, until it leaves)."""
+        values = [p.attributes.get(key) for p in self.room.remote_participants.values()
                   if p.identity.startswith("interviewer-")]
+        return [v for v in values if v]
+
+    def agent_state(self) -> str | None:
+        """The interviewer's state: one speaking wins, otherwise the newest one says."""
+        states = self.interviewer_attributes("lk.agent.state")
         if "speaking" in states:
             return "speaking"
         return states[-1] if states else None

@@ -177,8 +177,7 @@ async def _converse(candidate: Candidate, speech: dict[str, list], done: asyncio
             await candidate.wait_for_my_turn(within=15)
         except TimeoutError:
             continue  # no interviewer (lost, not yet replaced) or still speaking
-        phases = [p.attributes.get(ATTR_PHASE) for p in candidate.room.remote_participants.values()
-                  if p.identity.startswith("interviewer-") and p.attributes.get(ATTR_PHASE)]
+        phases = candidate.interviewer_attributes(ATTR_PHASE)
         phase = phases[-1] if phases else None  # the newest interviewer's, as agent_state does
         if phase == "closing":
             return

@@ -114,12 +114,16 @@ class LayerWatcher(Participant):
         return len(seen) / (until - since), {w for _, w, _ in seen}
 
 
+def cpu_limited(sent: list[dict]) -> bool:
+    return any(layer["limitation"] == "cpu" for layer in sent)
+
+
 async def skip_if_cpu_limited(page, middle: LayerWatcher, full: LayerWatcher, what: str) -> None:
     """On a loaded runner Chromium's encoder may shrink or switch its layers for CPU (its own adaptation, which no page
     setting turns off): then there is no steady layer to measure, which is not the page's fault. Skip, saying what
     Chromium reported; any other reason is the test's failure (the caller's assertion)."""
     sent = await page.evaluate(SENT_LAYERS)
-    if any(layer["limitation"] == "cpu" for layer in sent):
+    if cpu_limited(sent):
         pytest.skip(f"{what}: Chromium limited its camera layers for CPU (middle watcher at {middle.width_now()} px, "
                     f"full at {full.width_now()} px; sent {sent})")
 
@@ -153,7 +157,7 @@ async def test_the_interviewers_layer_comes_at_ten_frames_a_second(web_stack: st
             full.ask_again()
             # Chromium limiting its layers for CPU this long does not recover within the wait: say so now rather
             # than after it (a minute of a loaded runner's suite)
-            if any(layer["limitation"] == "cpu" for layer in await page.evaluate(SENT_LAYERS)):
+            if cpu_limited(await page.evaluate(SENT_LAYERS)):
                 cpu_limited_since = cpu_limited_since or time.monotonic()
                 if time.monotonic() - cpu_limited_since >= CPU_LIMITED_GIVE_UP_S:
                     await skip_if_cpu_limited(page, middle, full, f"the layers never came up, CPU-limited for "
